@@ -1,0 +1,108 @@
+package org.gapwatch.engine;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.gapwatch.protocol.DatagramDecoder;
+import org.gapwatch.protocol.DecodeResult;
+import org.gapwatch.track.Tracker;
+import org.gapwatch.track.TrackerConfig;
+import org.gapwatch.track.TrackerSnapshot;
+
+/**
+ * Decoder and tracker behind one writer thread, with the two ways other threads reach them without locking it:
+ * {@link #snapshot()} (the newest published picture, for drawing) and {@link #query} (a function run on the writer
+ * thread between batches, for history and commands). The writer is whatever drives the engine: the live receive
+ * loop or a capture replay. It calls {@link #datagram}, then {@link #afterBatch} after each drained batch, and
+ * waits no longer than {@link #millisUntilDue} when idle.
+ */
+public final class Engine {
+    /** Default spacing of published snapshots: a few per 60 Hz frame, so what arrives is on the next frame. */
+    public static final long DEFAULT_PUBLISH_MILLIS = 4;
+
+    private final Tracker tracker;
+    private final DatagramDecoder decoder = new DatagramDecoder();
+    private final AtomicReference<TrackerSnapshot> latest = new AtomicReference<>(TrackerSnapshot.empty());
+    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final long publishMillis;
+    private volatile Runnable wakeup = () -> { };
+    private long lastPublishMillis;
+
+    public Engine(TrackerConfig config) {
+        this(config, DEFAULT_PUBLISH_MILLIS);
+    }
+
+    public Engine(TrackerConfig config, long publishMillis) {
+        this.tracker = new Tracker(config);
+        this.publishMillis = publishMillis;
+    }
+
+    // ---- writer thread ----
+
+    /** Decodes and accounts one datagram. Writer thread only. */
+    public void datagram(byte[] buf, int off, int len, InetSocketAddress sender, long arrivalMillis) {
+        DecodeResult r = decoder.decode(buf, off, len);
+        tracker.datagram(r, buf, off, len, sender, arrivalMillis);
+    }
+
+    /** Runs queued queries and publishes a snapshot if one is due. Writer thread only. */
+    public void afterBatch(long nowMillis) {
+        Runnable task;
+        while ((task = tasks.poll()) != null) {
+            task.run();
+        }
+        if (nowMillis - lastPublishMillis >= publishMillis) {
+            publish(nowMillis);
+        }
+    }
+
+    /** Publishes a snapshot now. Writer thread only. */
+    public void publish(long nowMillis) {
+        latest.set(tracker.snapshot(nowMillis));
+        lastPublishMillis = nowMillis;
+    }
+
+    /** How long the writer may wait for input before the next snapshot is due. */
+    public long millisUntilDue(long nowMillis) {
+        return Math.max(1, publishMillis - (nowMillis - lastPublishMillis));
+    }
+
+    /** The driver's way to interrupt its wait when a query arrives (e.g. {@code selector::wakeup}). */
+    public void wakeupWith(Runnable wakeup) {
+        this.wakeup = wakeup;
+    }
+
+    /** The tracker, for the writer thread only. */
+    public Tracker trackerOnWriterThread() {
+        return tracker;
+    }
+
+    // ---- any thread ----
+
+    /** The newest published snapshot. Never blocks. */
+    public TrackerSnapshot snapshot() {
+        return latest.get();
+    }
+
+    /** Runs {@code f} on the writer thread at its next batch boundary and completes with its result. */
+    public <T> CompletableFuture<T> query(Function<Tracker, T> f) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        tasks.add(() -> {
+            try {
+                future.complete(f.apply(tracker));
+            } catch (RuntimeException e) {
+                future.completeExceptionally(e);
+            }
+        });
+        wakeup.run();
+        return future;
+    }
+
+    /** Runs {@code task} on the writer thread at its next batch boundary. */
+    public void execute(Runnable task) {
+        tasks.add(task);
+        wakeup.run();
+    }
+}

@@ -1,0 +1,288 @@
+package org.gapwatch.protocol;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Decodes one datagram payload of wire protocol v1 (docs/protocol.md) with Jackson's streaming parser: no tree, and
+ * strings that repeat (names, units, statuses) come from a cache. Not thread-safe: one decoder per receive thread.
+ * The whole text is parsed before any of its updates counts, so a datagram that turns out malformed at its end
+ * contributes nothing.
+ */
+public final class DatagramDecoder {
+    public static final int MAX_UPDATES = 1000;
+    public static final int MAX_DEPTH = 64;
+    public static final int MAX_SRC_LENGTH = 256;
+
+    private static final long MAX_SAFE_INTEGER = 1L << 53;
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxNumberLength(1000)
+                    .build())
+            .build();
+
+    private static final int F_SRC = 1, F_SEQ = 2, F_SESSION = 4, F_TS = 8, F_VALUE = 16, F_UNIT = 32, F_TEXT = 64,
+            F_STATUS = 128, F_INTERVAL = 256, F_TTL = 512, F_V = 1024;
+
+    private final DecodeResult result = new DecodeResult();
+    private final StringCache strings = new StringCache(4096);
+
+    public DecodeResult decode(byte[] data, int off, int len) {
+        result.reset();
+        if (len == 0) {
+            result.reject(RejectReason.EMPTY);
+            return result;
+        }
+        if (!Utf8.isStrictJsonUtf8(data, off, len)) {
+            result.reject(RejectReason.INVALID_UTF8);
+            return result;
+        }
+        try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), data, off, len)) {
+            JsonToken root = p.nextToken();
+            if (root == null) {
+                result.reject(RejectReason.EMPTY);
+                return result;
+            }
+            if (root == JsonToken.START_OBJECT) {
+                readUpdate(p, result.next());
+            } else if (root == JsonToken.START_ARRAY) {
+                if (!readArray(p)) {
+                    return result;
+                }
+            } else {
+                // Still must be strict JSON to be called "not updates" rather than malformed.
+                p.skipChildren();
+                if (p.nextToken() != null) {
+                    result.reject(RejectReason.TRAILING_CONTENT);
+                } else {
+                    result.reject(RejectReason.NOT_UPDATES);
+                }
+                return result;
+            }
+            if (p.nextToken() != null) {
+                result.reject(RejectReason.TRAILING_CONTENT);
+            }
+        } catch (StreamConstraintsException e) {
+            result.reject(e.getMessage() != null && e.getMessage().contains("depth")
+                    ? RejectReason.TOO_DEEP : RejectReason.MALFORMED_JSON);
+        } catch (JacksonException | IllegalArgumentException e) {
+            result.reject(RejectReason.MALFORMED_JSON);
+        }
+        return result;
+    }
+
+    private boolean readArray(JsonParser p) {
+        int n = 0;
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (++n > MAX_UPDATES) {
+                // Parse on, so that a malformed long array is reported as malformed, not as too many.
+                p.skipChildren();
+                continue;
+            }
+            Update u = result.next();
+            if (t == JsonToken.START_OBJECT) {
+                readUpdate(p, u);
+            } else {
+                p.skipChildren();
+                u.reason = RejectReason.NOT_AN_OBJECT;
+            }
+        }
+        if (n > MAX_UPDATES) {
+            if (p.nextToken() != null) {
+                result.reject(RejectReason.TRAILING_CONTENT);
+            } else {
+                result.reject(RejectReason.TOO_MANY_UPDATES);
+            }
+            return false;
+        }
+        return true;
+    }
+
+    /** Reads one object, positioned on its START_OBJECT; always consumes it whole, valid or not. */
+    private void readUpdate(JsonParser p, Update u) {
+        int seen = 0;
+        RejectReason reason = null;
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
+            String name = p.currentName();
+            t = p.nextToken();
+            int bit = switch (name) {
+                case "src" -> F_SRC;
+                case "seq" -> F_SEQ;
+                case "session" -> F_SESSION;
+                case "ts" -> F_TS;
+                case "value" -> F_VALUE;
+                case "unit" -> F_UNIT;
+                case "text" -> F_TEXT;
+                case "status" -> F_STATUS;
+                case "interval" -> F_INTERVAL;
+                case "ttl" -> F_TTL;
+                case "v" -> F_V;
+                default -> 0;
+            };
+            if (bit == 0) {
+                p.skipChildren();
+                continue;
+            }
+            if ((seen & bit) != 0) {
+                reason = first(reason, RejectReason.DUPLICATE_FIELD);
+                p.skipChildren();
+                continue;
+            }
+            seen |= bit;
+            RejectReason fieldReason = readField(p, t, bit, u);
+            if (fieldReason != null) {
+                reason = first(reason, fieldReason);
+                p.skipChildren();
+            }
+        }
+        if (reason == null && (seen & F_SRC) == 0) {
+            reason = RejectReason.MISSING_SRC;
+        }
+        if (reason == null && (seen & F_SEQ) == 0) {
+            reason = RejectReason.MISSING_SEQ;
+        }
+        u.reason = reason;
+    }
+
+    private RejectReason readField(JsonParser p, JsonToken t, int bit, Update u) {
+        switch (bit) {
+            case F_SRC -> {
+                if (t != JsonToken.VALUE_STRING) {
+                    return RejectReason.BAD_SRC;
+                }
+                int len = p.getTextLength();
+                char[] chars = p.getTextCharacters();
+                int off = p.getTextOffset();
+                if (len == 0 || len > 2 * MAX_SRC_LENGTH
+                        || Character.codePointCount(chars, off, len) > MAX_SRC_LENGTH) {
+                    return RejectReason.BAD_SRC;
+                }
+                u.src = strings.get(chars, off, len);
+            }
+            case F_SEQ -> {
+                if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                    return RejectReason.BAD_SEQ;
+                }
+                long seq = p.getLongValue();
+                if (seq < 0) {
+                    return RejectReason.BAD_SEQ;
+                }
+                u.seq = seq;
+            }
+            case F_SESSION -> {
+                if (t != JsonToken.VALUE_STRING && t != JsonToken.VALUE_NUMBER_INT) {
+                    return RejectReason.BAD_SESSION;
+                }
+                u.session = text(p);
+            }
+            case F_TS -> {
+                if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                    return RejectReason.BAD_TS;
+                }
+                u.ts = p.getLongValue();
+            }
+            case F_VALUE -> {
+                switch (t) {
+                    case VALUE_NUMBER_INT -> {
+                        u.valueKind = ValueKind.NUMBER;
+                        if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                            u.string = p.getText();
+                            u.number = p.getDoubleValue();
+                        } else {
+                            long l = p.getLongValue();
+                            u.number = l;
+                            if (Math.abs(l) > MAX_SAFE_INTEGER) {
+                                u.string = Long.toString(l);
+                            }
+                        }
+                    }
+                    case VALUE_NUMBER_FLOAT -> {
+                        double d = p.getDoubleValue();
+                        if (!Double.isFinite(d)) {
+                            return RejectReason.BAD_VALUE;
+                        }
+                        u.valueKind = ValueKind.NUMBER;
+                        u.number = d;
+                    }
+                    case VALUE_STRING -> {
+                        u.valueKind = ValueKind.STRING;
+                        u.string = text(p);
+                    }
+                    case VALUE_TRUE, VALUE_FALSE -> {
+                        u.valueKind = ValueKind.BOOLEAN;
+                        u.bool = t == JsonToken.VALUE_TRUE;
+                    }
+                    case VALUE_NULL -> u.valueKind = ValueKind.NULL;
+                    default -> {
+                        return RejectReason.BAD_VALUE;
+                    }
+                }
+            }
+            case F_UNIT -> {
+                if (t != JsonToken.VALUE_STRING) {
+                    return RejectReason.BAD_UNIT;
+                }
+                u.unit = text(p);
+            }
+            case F_TEXT -> {
+                if (t != JsonToken.VALUE_STRING) {
+                    return RejectReason.BAD_TEXT;
+                }
+                u.text = text(p);
+            }
+            case F_STATUS -> {
+                if (t != JsonToken.VALUE_STRING) {
+                    return RejectReason.BAD_STATUS;
+                }
+                u.statusText = text(p);
+                u.status = Status.parse(u.statusText);
+            }
+            case F_INTERVAL -> {
+                long v = positiveMillis(p, t);
+                if (v <= 0) {
+                    return RejectReason.BAD_INTERVAL;
+                }
+                u.interval = v;
+            }
+            case F_TTL -> {
+                long v = positiveMillis(p, t);
+                if (v <= 0) {
+                    return RejectReason.BAD_TTL;
+                }
+                u.ttl = v;
+            }
+            case F_V -> {
+                if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                        || p.getLongValue() != 1) {
+                    return RejectReason.UNSUPPORTED_VERSION;
+                }
+            }
+            default -> throw new IllegalStateException("field bit " + bit);
+        }
+        return null;
+    }
+
+    private static long positiveMillis(JsonParser p, JsonToken t) {
+        if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+            return -1;
+        }
+        return p.getLongValue();
+    }
+
+    private String text(JsonParser p) {
+        return strings.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+    }
+
+    private static RejectReason first(RejectReason current, RejectReason candidate) {
+        return current != null ? current : candidate;
+    }
+}

@@ -1,0 +1,159 @@
+package org.gapwatch.track;
+
+import java.util.Arrays;
+
+/**
+ * Received, lost and late counts per time slot (a second or a minute) for the most recent {@code maxSlots} slots.
+ * Starts small and grows as the source's history lengthens, so that a source seen once costs a few bytes, not the
+ * whole horizon. Late counts saturate at 65,535 per slot to keep 10,000 full histories inside 512 MB; the
+ * source's own counters are exact.
+ */
+final class CountRing {
+    private final int maxSlots;
+    private int[] received;
+    private int[] lost;
+    private char[] late;
+    private long head = Long.MIN_VALUE;
+    private long firstSlot;
+
+    CountRing(int maxSlots) {
+        this.maxSlots = maxSlots;
+        int initial = Math.min(4, maxSlots);
+        received = new int[initial];
+        lost = new int[initial];
+        late = new char[initial];
+    }
+
+    void addReceived(long slot, int n) {
+        int i = index(slot);
+        if (i >= 0) {
+            received[i] = saturatedAdd(received[i], n);
+        }
+    }
+
+    void addLost(long slot, long n) {
+        int i = index(slot);
+        if (i >= 0) {
+            lost[i] = saturatedAdd(lost[i], n);
+        }
+    }
+
+    void addLate(long slot) {
+        int i = index(slot);
+        if (i >= 0 && late[i] != Character.MAX_VALUE) {
+            late[i]++;
+        }
+    }
+
+    /** Newest slot written, or Long.MIN_VALUE if none. */
+    long head() {
+        return head;
+    }
+
+    /** Sums over the slots in [fromSlot, toSlot]: {received, lost, late}. */
+    long[] sum(long fromSlot, long toSlot) {
+        long[] s = new long[3];
+        if (head == Long.MIN_VALUE) {
+            return s;
+        }
+        long lo = Math.max(fromSlot, Math.max(firstSlot, head - received.length + 1));
+        long hi = Math.min(toSlot, head);
+        for (long slot = lo; slot <= hi; slot++) {
+            int i = (int) Math.floorMod(slot, (long) received.length);
+            s[0] += received[i];
+            s[1] += lost[i];
+            s[2] += late[i];
+        }
+        return s;
+    }
+
+    /** Copies {@code count} slots ending at {@code endSlot} into the arrays (oldest first); empty slots are 0. */
+    void copy(long endSlot, int count, int[] outReceived, int[] outLost, int[] outLate) {
+        for (int k = 0; k < count; k++) {
+            long slot = endSlot - count + 1 + k;
+            int i = readIndex(slot);
+            outReceived[k] = i < 0 ? 0 : received[i];
+            outLost[k] = i < 0 ? 0 : lost[i];
+            outLate[k] = i < 0 ? 0 : late[i];
+        }
+    }
+
+    /** Per-slot state for drawing: 0 nothing, 1 received, 2 late (some), 3 lost (some). */
+    byte state(long slot) {
+        int i = readIndex(slot);
+        if (i < 0) {
+            return 0;
+        }
+        if (lost[i] > 0) {
+            return 3;
+        }
+        if (late[i] > 0) {
+            return 2;
+        }
+        return (byte) (received[i] > 0 ? 1 : 0);
+    }
+
+    private int readIndex(long slot) {
+        if (head == Long.MIN_VALUE || slot > head || slot < firstSlot || slot <= head - received.length) {
+            return -1;
+        }
+        return (int) Math.floorMod(slot, (long) received.length);
+    }
+
+    /** Index to write {@code slot}, advancing and growing as needed; -1 if the slot is older than what is kept. */
+    private int index(long slot) {
+        if (head == Long.MIN_VALUE) {
+            head = slot;
+            firstSlot = slot;
+            return (int) Math.floorMod(slot, (long) received.length);
+        }
+        if (slot > head) {
+            long span = slot - firstSlot + 1;
+            if (span > received.length && received.length < maxSlots) {
+                grow((int) Math.min(maxSlots, Math.max(span, 2L * received.length)));
+            }
+            int n = received.length;
+            long clearFrom = Math.max(head + 1, slot - n + 1);
+            for (long s = clearFrom; s <= slot; s++) {
+                int i = (int) Math.floorMod(s, (long) n);
+                received[i] = 0;
+                lost[i] = 0;
+                late[i] = 0;
+            }
+            head = slot;
+            firstSlot = Math.max(firstSlot, head - n + 1);
+        }
+        return readIndex(slot);
+    }
+
+    private void grow(int newSize) {
+        int oldSize = received.length;
+        int[] r = new int[newSize];
+        int[] l = new int[newSize];
+        char[] t = new char[newSize];
+        for (long s = Math.max(firstSlot, head - oldSize + 1); s <= head; s++) {
+            int from = (int) Math.floorMod(s, (long) oldSize);
+            int to = (int) Math.floorMod(s, (long) newSize);
+            r[to] = received[from];
+            l[to] = lost[from];
+            t[to] = late[from];
+        }
+        received = r;
+        lost = l;
+        late = t;
+    }
+
+    private static int saturatedAdd(int a, long b) {
+        long s = a + b;
+        return s > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) s;
+    }
+
+    int capacity() {
+        return received.length;
+    }
+
+    @Override
+    public String toString() {
+        return "CountRing[head=" + head + " cap=" + received.length + " received=" + Arrays.toString(received) + "]";
+    }
+}

@@ -1,0 +1,65 @@
+package org.gapwatch.track;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The last {@value #CAPACITY} gaps of a source, as four parallel rings: a gap of a million costs what one does. */
+final class GapLog {
+    static final int CAPACITY = 100;
+    private long[] first = new long[4];
+    private long[] last = new long[4];
+    private long[] detected = new long[4];
+    private long[] recovered = new long[4];
+    private int next;
+    private int size;
+
+    void add(long firstSeq, long lastSeq, long detectedMillis) {
+        if (size == first.length && size < CAPACITY) {
+            grow(Math.min(CAPACITY, size * 2));
+        }
+        first[next] = firstSeq;
+        last[next] = lastSeq;
+        detected[next] = detectedMillis;
+        recovered[next] = 0;
+        next = (next + 1) % first.length;
+        size = Math.min(size + 1, first.length);
+    }
+
+    /** Counts a late arrival against the gap that holds it, if that gap is still in the log. */
+    void recover(long seq) {
+        for (int k = 0; k < size; k++) {
+            int i = Math.floorMod(next - 1 - k, first.length);
+            if (seq >= first[i] && seq <= last[i]) {
+                recovered[i]++;
+                return;
+            }
+        }
+    }
+
+    /** Newest first. */
+    List<Gap> list() {
+        List<Gap> out = new ArrayList<>(size);
+        for (int k = 0; k < size; k++) {
+            int i = Math.floorMod(next - 1 - k, first.length);
+            out.add(new Gap(first[i], last[i], detected[i], recovered[i]));
+        }
+        return out;
+    }
+
+    Gap newest() {
+        if (size == 0) {
+            return null;
+        }
+        int i = Math.floorMod(next - 1, first.length);
+        return new Gap(first[i], last[i], detected[i], recovered[i]);
+    }
+
+    private void grow(int n) {
+        // Only grows while not yet wrapped, so the order is already oldest-first from 0.
+        first = java.util.Arrays.copyOf(first, n);
+        last = java.util.Arrays.copyOf(last, n);
+        detected = java.util.Arrays.copyOf(detected, n);
+        recovered = java.util.Arrays.copyOf(recovered, n);
+        next = size;
+    }
+}

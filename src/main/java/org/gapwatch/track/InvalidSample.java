@@ -1,0 +1,7 @@
+package org.gapwatch.track;
+
+import org.gapwatch.protocol.RejectReason;
+
+/** One rejected datagram or update as the UI lists it: when, from whom, why, and how it began. */
+public record InvalidSample(long millis, String sender, RejectReason reason, String src, String preview) {
+}

@@ -1,0 +1,67 @@
+package org.gapwatch.track;
+
+import org.gapwatch.protocol.Status;
+import org.gapwatch.protocol.ValueKind;
+
+/**
+ * An immutable picture of one source, made by the tracker's writer for readers on other threads. A view is made
+ * again only when its source changed; readers compare {@link #version()} to skip what they already drew.
+ *
+ * @param strip the last {@value #STRIP_SECONDS} seconds ending at {@code stripEndSecond} (epoch second), oldest
+ *              first: 0 nothing arrived, 1 received, 2 some came late, 3 some lost. Not to be modified.
+ */
+public record SourceView(
+        int id, String src, long version,
+        String sender, String otherSender, long senderLastMillis, long otherSenderLastMillis,
+        String session, long first, long highest,
+        long received, long lost, long late, long duplicates, long restarts,
+        ValueKind valueKind, String value, double number, String unit, String text,
+        Status status, String statusText, long ts, long interval, long ttl,
+        long firstArrivalMillis, long lastArrivalMillis, long staleAfterMillis,
+        long stripEndSecond, byte[] strip,
+        long received5m, long lost5m, long late5m,
+        long received1m, long lost1m, long late1m,
+        double ratePerSecond, Gap lastGap) {
+
+    public static final int STRIP_SECONDS = 60;
+
+    /** The first level of {@code src}: {@code plant} for {@code plant/line-3/pump-7}. */
+    public String group() {
+        int slash = src.indexOf('/');
+        return slash < 0 ? src : src.substring(0, slash);
+    }
+
+    public long ageMillis(long nowMillis) {
+        return Math.max(0, nowMillis - lastArrivalMillis);
+    }
+
+    public boolean isStale(long nowMillis) {
+        return nowMillis - lastArrivalMillis > staleAfterMillis;
+    }
+
+    /** Two senders have claimed this source within its staleness time. */
+    public boolean conflict(long nowMillis) {
+        return otherSender != null && nowMillis - Math.min(senderLastMillis, otherSenderLastMillis) < staleAfterMillis;
+    }
+
+    /** Share of the expected updates lost over the last 5 minutes, net of late arrivals: 0..1. */
+    public double lossFraction5m() {
+        return lossFraction(received5m, lost5m, late5m);
+    }
+
+    public double lossFraction1m() {
+        return lossFraction(received1m, lost1m, late1m);
+    }
+
+    /** Share lost overall (since start or reset). */
+    public double lossFraction() {
+        long expected = received + lost;
+        return expected == 0 ? 0 : (double) lost / expected;
+    }
+
+    static double lossFraction(long received, long lost, long late) {
+        long netLost = Math.max(0, lost - late);
+        long expected = Math.max(0, received - late) + lost;
+        return expected == 0 ? 0 : Math.min(1.0, (double) netLost / expected);
+    }
+}

@@ -1,0 +1,441 @@
+package org.gapwatch.track;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gapwatch.protocol.DecodeResult;
+import org.gapwatch.protocol.RejectReason;
+import org.gapwatch.protocol.Update;
+import org.gapwatch.protocol.ValueKind;
+
+/**
+ * Per-source state and exact gap accounting (docs/protocol.md, Gap accounting). Single writer: every method is
+ * called from one thread; other threads read the {@link TrackerSnapshot}s it makes.
+ */
+public final class Tracker {
+    private static final int RECENT_INVALID = 32;
+    private static final int PREVIEW_BYTES = 96;
+
+    private final TrackerConfig config;
+    private final Map<String, SourceState> bySrc = new HashMap<>();
+    private SourceState[] byId = new SourceState[64];
+    private int sourceCount;
+
+    private int[] dirtyIds = new int[64];
+    private int dirtyCount;
+
+    private long datagrams;
+    private long received;
+    private long lost;
+    private long late;
+    private long duplicates;
+    private long restarts;
+    private long invalidDatagrams;
+    private long invalidUpdates;
+    private long rejectedSources;
+    private long socketDrops = -1;
+    private final long[] invalidByReason = new long[RejectReason.values().length];
+    private final ArrayDeque<InvalidSample> recentInvalid = new ArrayDeque<>();
+
+    private long version;
+    private TrackerSnapshot last = TrackerSnapshot.empty();
+
+    public Tracker(TrackerConfig config) {
+        this.config = config;
+    }
+
+    public TrackerConfig config() {
+        return config;
+    }
+
+    /**
+     * Accounts one decoded datagram. {@code payload} is only read to keep a short preview of rejected input.
+     */
+    public void datagram(DecodeResult result, byte[] payload, int off, int len, InetSocketAddress sender,
+                         long arrivalMillis) {
+        datagrams++;
+        RejectReason whole = result.datagramReason();
+        if (whole != null) {
+            invalidDatagrams++;
+            rejected(whole, null, sender, arrivalMillis, payload, off, len);
+            return;
+        }
+        for (int i = 0; i < result.count(); i++) {
+            Update u = result.get(i);
+            if (u.valid()) {
+                apply(u, sender, arrivalMillis);
+            } else {
+                invalidUpdates++;
+                rejected(u.reason(), u.src(), sender, arrivalMillis, payload, off, len);
+            }
+        }
+    }
+
+    /** Accounts one valid update. Returns false when it was refused because the source limit is reached. */
+    public boolean apply(Update u, InetSocketAddress sender, long arrivalMillis) {
+        SourceState s = bySrc.get(u.src());
+        if (s == null) {
+            if (sourceCount >= config.maxSources()) {
+                rejectedSources++;
+                return false;
+            }
+            s = newSource(u.src());
+        }
+        markDirty(s);
+        noteSender(s, sender, arrivalMillis);
+        long second = Math.floorDiv(arrivalMillis, 1000);
+        long minute = Math.floorDiv(second, 60);
+        long seq = u.seq();
+
+        if (!s.started || (u.session() != null && s.session != null && !u.session().equals(s.session))) {
+            if (s.started) {
+                s.restarts++;
+                restarts++;
+            }
+            baseline(s, u, seq);
+            inOrder(s, u, arrivalMillis, second, minute);
+            return true;
+        }
+        if (u.session() != null && s.session == null) {
+            s.session = u.session();
+        }
+        if (seq > s.highest) {
+            long missing = seq - s.highest - 1;
+            s.window.clearAdvance(s.highest, seq);
+            s.window.set(seq);
+            if (missing > 0) {
+                s.gaps.add(s.highest + 1, seq - 1, arrivalMillis);
+                s.sessionLost += missing;
+                s.lost += missing;
+                lost += missing;
+                s.perSecond.addLost(second, missing);
+                s.perMinute.addLost(minute, missing);
+            }
+            s.highest = seq;
+            inOrder(s, u, arrivalMillis, second, minute);
+        } else if (s.highest - seq >= SequenceWindow.SIZE) {
+            s.restarts++;
+            restarts++;
+            baseline(s, u, seq);
+            inOrder(s, u, arrivalMillis, second, minute);
+        } else if (seq >= s.first) {
+            if (s.window.get(seq)) {
+                s.duplicates++;
+                duplicates++;
+            } else {
+                // A late arrival filling a hole: received now, no longer lost, not the latest value.
+                s.window.set(seq);
+                s.gaps.recover(seq);
+                s.sessionLost--;
+                s.sessionReceived++;
+                s.lost = Math.max(0, s.lost - 1);
+                lost = Math.max(0, lost - 1);
+                s.late++;
+                late++;
+                countReceived(s, second, minute);
+                s.perSecond.addLate(second);
+                s.perMinute.addLate(minute);
+            }
+        } else {
+            // Below the baseline but inside the window: reordered around the first update we saw. The baseline
+            // moves down to it; numbers between it and the old baseline become a gap that may still fill.
+            long missing = s.first - seq - 1;
+            s.window.set(seq);
+            if (missing > 0) {
+                s.gaps.add(seq + 1, s.first - 1, arrivalMillis);
+                s.sessionLost += missing;
+                s.lost += missing;
+                lost += missing;
+                s.perSecond.addLost(second, missing);
+                s.perMinute.addLost(minute, missing);
+            }
+            s.first = seq;
+            s.sessionReceived++;
+            s.late++;
+            late++;
+            countReceived(s, second, minute);
+            s.perSecond.addLate(second);
+            s.perMinute.addLate(minute);
+        }
+        return true;
+    }
+
+    private void baseline(SourceState s, Update u, long seq) {
+        s.started = true;
+        s.session = u.session();
+        s.first = seq;
+        s.highest = seq;
+        s.sessionReceived = 0;
+        s.sessionLost = 0;
+        s.window.clear();
+        s.window.set(seq);
+    }
+
+    private void inOrder(SourceState s, Update u, long arrivalMillis, long second, long minute) {
+        s.sessionReceived++;
+        countReceived(s, second, minute);
+        if (s.lastArrivalMillis != 0 && arrivalMillis >= s.lastArrivalMillis) {
+            s.interArrivals.add(arrivalMillis - s.lastArrivalMillis);
+        }
+        if (s.firstArrivalMillis == 0) {
+            s.firstArrivalMillis = arrivalMillis;
+        }
+        s.lastArrivalMillis = arrivalMillis;
+        s.valueKind = u.valueKind();
+        s.number = u.number();
+        s.string = u.string();
+        s.bool = u.bool();
+        s.unit = u.unit();
+        s.text = u.text();
+        s.statusText = u.statusText();
+        s.status = u.status();
+        s.ts = u.ts();
+        s.interval = u.interval();
+        s.ttl = u.ttl();
+        switch (u.valueKind()) {
+            case NUMBER -> s.values.addNumber(u.number(), arrivalMillis);
+            case STRING -> s.values.addOther(u.string(), arrivalMillis);
+            case BOOLEAN -> s.values.addOther(u.bool(), arrivalMillis);
+            case NULL -> s.values.addOther(ValuePoint.NULL, arrivalMillis);
+            case ABSENT -> {
+            }
+        }
+    }
+
+    private void countReceived(SourceState s, long second, long minute) {
+        s.received++;
+        received++;
+        s.perSecond.addReceived(second, 1);
+        s.perMinute.addReceived(minute, 1);
+    }
+
+    private void noteSender(SourceState s, InetSocketAddress sender, long now) {
+        if (sender == null) {
+            return;
+        }
+        if (s.sender == null || s.sender.equals(sender)) {
+            s.sender = sender;
+            s.senderLastMillis = now;
+        } else if (sender.equals(s.otherSender)) {
+            // Keep the most recent claimant in the first slot.
+            s.otherSender = s.sender;
+            s.otherSenderLastMillis = s.senderLastMillis;
+            s.sender = sender;
+            s.senderLastMillis = now;
+        } else {
+            s.otherSender = s.sender;
+            s.otherSenderLastMillis = s.senderLastMillis;
+            s.sender = sender;
+            s.senderLastMillis = now;
+        }
+    }
+
+    private SourceState newSource(String src) {
+        int id = sourceCount++;
+        if (id == byId.length) {
+            byId = Arrays.copyOf(byId, id * 2);
+        }
+        SourceState s = new SourceState(id, src);
+        byId[id] = s;
+        bySrc.put(src, s);
+        return s;
+    }
+
+    private void markDirty(SourceState s) {
+        if (!s.dirty) {
+            s.dirty = true;
+            if (dirtyCount == dirtyIds.length) {
+                dirtyIds = Arrays.copyOf(dirtyIds, dirtyCount * 2);
+            }
+            dirtyIds[dirtyCount++] = s.id;
+        }
+    }
+
+    private void rejected(RejectReason reason, String src, InetSocketAddress sender, long millis, byte[] payload,
+                          int off, int len) {
+        invalidByReason[reason.ordinal()]++;
+        if (recentInvalid.size() == RECENT_INVALID) {
+            recentInvalid.removeFirst();
+        }
+        recentInvalid.addLast(new InvalidSample(millis, sender == null ? "" : format(sender), reason, src,
+                preview(payload, off, len)));
+    }
+
+    /** Printable start of a payload: non-printable bytes as \xHH, at most {@value #PREVIEW_BYTES} bytes. */
+    static String preview(byte[] payload, int off, int len) {
+        if (payload == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        int n = Math.min(len, PREVIEW_BYTES);
+        for (int i = 0; i < n; i++) {
+            int b = payload[off + i] & 0xFF;
+            if (b >= 0x20 && b < 0x7F && b != '\\') {
+                sb.append((char) b);
+            } else {
+                sb.append(String.format("\\x%02x", b));
+            }
+        }
+        if (len > n) {
+            sb.append('…');
+        }
+        return sb.toString();
+    }
+
+    public static String format(InetSocketAddress a) {
+        if (a == null) {
+            return null;
+        }
+        String host = a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
+        return host.indexOf(':') >= 0 ? "[" + host + "]:" + a.getPort() : host + ":" + a.getPort();
+    }
+
+    /** Sets the figure the network layer read for datagrams dropped at this machine's sockets (-1: unknown). */
+    public void socketDrops(long drops) {
+        this.socketDrops = drops;
+    }
+
+    /** Zeroes a source's operator counters and history of loss; sequence tracking goes on unchanged. */
+    public boolean resetCounters(String src) {
+        SourceState s = bySrc.get(src);
+        if (s == null) {
+            return false;
+        }
+        s.received = 0;
+        s.lost = 0;
+        s.late = 0;
+        s.duplicates = 0;
+        s.restarts = 0;
+        markDirty(s);
+        return true;
+    }
+
+    public int sourceCount() {
+        return sourceCount;
+    }
+
+    /** Makes a snapshot: views are made again only for sources that changed since the last one. */
+    public TrackerSnapshot snapshot(long nowMillis) {
+        if (dirtyCount == 0 && last.sourceCount() == sourceCount && last.totals().datagrams() == datagrams
+                && last.totals().socketDrops() == socketDrops) {
+            return last;
+        }
+        version++;
+        int chunkCount = (sourceCount + TrackerSnapshot.CHUNK - 1) / TrackerSnapshot.CHUNK;
+        SourceView[][] chunks = Arrays.copyOf(lastChunks(), chunkCount);
+        boolean[] copied = new boolean[chunkCount];
+        for (int k = 0; k < dirtyCount; k++) {
+            SourceState s = byId[dirtyIds[k]];
+            s.dirty = false;
+            int c = s.id / TrackerSnapshot.CHUNK;
+            if (!copied[c]) {
+                SourceView[] old = chunks[c];
+                chunks[c] = old == null ? new SourceView[TrackerSnapshot.CHUNK]
+                        : Arrays.copyOf(old, TrackerSnapshot.CHUNK);
+                copied[c] = true;
+            }
+            chunks[c][s.id % TrackerSnapshot.CHUNK] = view(s, nowMillis);
+        }
+        dirtyCount = 0;
+        Map<String, Long> reasons = new LinkedHashMap<>();
+        for (RejectReason r : RejectReason.values()) {
+            if (invalidByReason[r.ordinal()] > 0) {
+                reasons.put(r.code(), invalidByReason[r.ordinal()]);
+            }
+        }
+        last = new TrackerSnapshot(version, nowMillis, sourceCount, chunks, totals(), reasons,
+                List.copyOf(recentInvalid));
+        return last;
+    }
+
+    private SourceView[][] lastChunks() {
+        SourceView[][] out = new SourceView[(last.sourceCount() + TrackerSnapshot.CHUNK - 1) / TrackerSnapshot.CHUNK][];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = chunkOf(last, c);
+        }
+        return out;
+    }
+
+    private static SourceView[] chunkOf(TrackerSnapshot snapshot, int c) {
+        return snapshot.chunk(c);
+    }
+
+    public Totals totals() {
+        return new Totals(datagrams, received, lost, late, duplicates, restarts, invalidDatagrams, invalidUpdates,
+                rejectedSources, sourceCount, socketDrops);
+    }
+
+    private SourceView view(SourceState s, long nowMillis) {
+        long nowSecond = Math.floorDiv(nowMillis, 1000);
+        long end = Math.max(nowSecond, s.perSecond.head());
+        byte[] strip = new byte[SourceView.STRIP_SECONDS];
+        for (int i = 0; i < strip.length; i++) {
+            strip[i] = s.perSecond.state(end - strip.length + 1 + i);
+        }
+        long[] m5 = s.perSecond.sum(end - 299, end);
+        long[] m1 = s.perSecond.sum(end - 59, end);
+        long[] s10 = s.perSecond.sum(end - 9, end);
+        String value = switch (s.valueKind) {
+            case ABSENT -> "";
+            case NULL -> "null";
+            case BOOLEAN -> Boolean.toString(s.bool);
+            case STRING -> s.string;
+            case NUMBER -> s.string != null ? s.string : Update.formatNumber(s.number);
+        };
+        return new SourceView(s.id, s.src, version,
+                format(s.sender), format(s.otherSender), s.senderLastMillis, s.otherSenderLastMillis,
+                s.session, s.first, s.highest,
+                s.received, s.lost, s.late, s.duplicates, s.restarts,
+                s.valueKind, value, s.valueKind == ValueKind.NUMBER ? s.number : Double.NaN, s.unit, s.text,
+                s.status, s.statusText, s.ts, s.interval, s.ttl,
+                s.firstArrivalMillis, s.lastArrivalMillis, s.staleAfterMillis(config),
+                end, strip, m5[0], m5[1], m5[2], m1[0], m1[1], m1[2], s10[0] / 10.0, s.gaps.newest());
+    }
+
+    /** A full copy of one source's history, or null if there is no such source. */
+    public SourceHistory history(String src, long nowMillis) {
+        SourceState s = bySrc.get(src);
+        if (s == null) {
+            return null;
+        }
+        long endSecond = Math.max(Math.floorDiv(nowMillis, 1000), s.perSecond.head());
+        long endMinute = Math.max(Math.floorDiv(endSecond, 60), s.perMinute.head());
+        int ns = SourceState.SECONDS;
+        int nm = SourceState.MINUTES;
+        int[] rs = new int[ns], ls = new int[ns], ts = new int[ns];
+        int[] rm = new int[nm], lm = new int[nm], tm = new int[nm];
+        s.perSecond.copy(endSecond, ns, rs, ls, ts);
+        s.perMinute.copy(endMinute, nm, rm, lm, tm);
+        return new SourceHistory(view(s, nowMillis), endSecond, rs, ls, ts, endMinute, rm, lm, tm,
+                List.of(s.values.toArray()), s.gaps.list());
+    }
+
+    /**
+     * Per-second (or per-minute) received and lost counts of the given sources, for the loss heatmap: row i of each
+     * array belongs to ids[i]; columns are oldest first and end at {@code endSlot}.
+     */
+    public LossGrid lossGrid(int[] ids, boolean perMinute, int columns, long nowMillis) {
+        long endSlot = perMinute ? Math.floorDiv(nowMillis, 60_000) : Math.floorDiv(nowMillis, 1000);
+        int[][] rec = new int[ids.length][columns];
+        int[][] lostRows = new int[ids.length][columns];
+        int[][] lateRows = new int[ids.length][columns];
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] < 0 || ids[i] >= sourceCount) {
+                continue;
+            }
+            SourceState s = byId[ids[i]];
+            (perMinute ? s.perMinute : s.perSecond).copy(endSlot, columns, rec[i], lostRows[i], lateRows[i]);
+        }
+        return new LossGrid(ids.clone(), perMinute, endSlot, rec, lostRows, lateRows);
+    }
+
+    /** The session accounting of a source: {first, highest, received, lost} for the current session. */
+    long[] sessionAccounting(String src) {
+        SourceState s = bySrc.get(src);
+        return s == null ? null : new long[] {s.first, s.highest, s.sessionReceived, s.sessionLost};
+    }
+}

@@ -1,0 +1,87 @@
+package org.gapwatch.track;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An immutable, consistent picture of every source and the totals at one moment. Sources are held in chunks that
+ * successive snapshots share when nothing in them changed, so taking one costs what changed, not what exists.
+ */
+public final class TrackerSnapshot {
+    static final int CHUNK = 256;
+
+    private final long version;
+    private final long takenMillis;
+    private final int sourceCount;
+    private final SourceView[][] chunks;
+    private final Totals totals;
+    private final Map<String, Long> invalidByReason;
+    private final List<InvalidSample> recentInvalid;
+
+    TrackerSnapshot(long version, long takenMillis, int sourceCount, SourceView[][] chunks, Totals totals,
+                    Map<String, Long> invalidByReason, List<InvalidSample> recentInvalid) {
+        this.version = version;
+        this.takenMillis = takenMillis;
+        this.sourceCount = sourceCount;
+        this.chunks = chunks;
+        this.totals = totals;
+        this.invalidByReason = Collections.unmodifiableMap(invalidByReason);
+        this.recentInvalid = List.copyOf(recentInvalid);
+    }
+
+    public static TrackerSnapshot empty() {
+        return new TrackerSnapshot(0, 0, 0, new SourceView[0][],
+                new Totals(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1), Map.of(), List.of());
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public long takenMillis() {
+        return takenMillis;
+    }
+
+    public int sourceCount() {
+        return sourceCount;
+    }
+
+    /** The view of source {@code id} (0 .. sourceCount-1). */
+    public SourceView source(int id) {
+        return chunks[id / CHUNK][id % CHUNK];
+    }
+
+    /** True when no view in the chunk holding {@code id} changed between {@code older} and this snapshot. */
+    public boolean sameChunk(TrackerSnapshot older, int id) {
+        int c = id / CHUNK;
+        return older != null && c < older.chunks.length && older.chunks[c] == chunks[c];
+    }
+
+    public List<SourceView> sources() {
+        List<SourceView> out = new ArrayList<>(sourceCount);
+        for (int i = 0; i < sourceCount; i++) {
+            out.add(source(i));
+        }
+        return out;
+    }
+
+    SourceView[] chunk(int c) {
+        return chunks[c];
+    }
+
+    public Totals totals() {
+        return totals;
+    }
+
+    /** Count of rejections by reason code, in the order of the reasons. */
+    public Map<String, Long> invalidByReason() {
+        return invalidByReason;
+    }
+
+    /** The most recent rejections, newest last. */
+    public List<InvalidSample> recentInvalid() {
+        return recentInvalid;
+    }
+}
