@@ -8,5 +8,11 @@ module org.gapwatch {
     requires jdk.management;
 
     exports org.gapwatch;
+    exports org.gapwatch.protocol;
+    exports org.gapwatch.track;
+    exports org.gapwatch.engine;
+    exports org.gapwatch.net;
+    exports org.gapwatch.ui to javafx.graphics, javafx.fxml;
     opens org.gapwatch.cli to info.picocli;
+    opens org.gapwatch.ui to javafx.fxml, javafx.graphics;
 }

@@ -1,7 +1,16 @@
 package org.gapwatch;
 
+import org.gapwatch.cli.GapwatchCommand;
+
+/** The one launcher: no subcommand opens the desktop monitor, a subcommand runs headless. */
 public final class Main {
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("gapwatch");
+        int code = GapwatchCommand.run(args);
+        if (code != GapwatchCommand.KEEP_RUNNING) {
+            System.exit(code);
+        }
     }
 }

@@ -1,0 +1,52 @@
+package org.gapwatch.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.gapwatch.ui.DesktopLauncher;
+import org.gapwatch.ui.UiOptions;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The top command. Without a subcommand it opens the desktop monitor with these options. */
+@Command(name = "gapwatch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Monitor UDP multicast status streams and see every lost datagram.",
+        subcommands = {ListenCommand.class, PublishCommand.class})
+public final class GapwatchCommand implements Callable<Integer> {
+    /** Exit code meaning: the desktop UI is running, do not exit the JVM. */
+    public static final int KEEP_RUNNING = Integer.MIN_VALUE;
+
+    @Option(names = "--group", paramLabel = "G:P[@S]",
+            description = "Multicast group to join, ADDRESS:PORT or ADDRESS:PORT@SOURCE; repeatable.")
+    List<String> groups = new ArrayList<>();
+
+    @Option(names = "--interface", paramLabel = "IF", description = "Interface name or address to join on.")
+    String networkInterface;
+
+    @Option(names = "--demo", description = "Start a built-in publisher on loopback (TTL 0) and monitor it.")
+    boolean demo;
+
+    @Option(names = "--fullscreen", description = "Open full screen (kiosk screens).")
+    boolean fullscreen;
+
+    @Option(names = "--max-sources", paramLabel = "N", description = "Most sources tracked (default: ${DEFAULT-VALUE}).")
+    int maxSources = 100_000;
+
+    @Option(names = "--smoke-test", description = "Exit with status 0 after the first frame is shown.")
+    boolean smokeTest;
+
+    @Override
+    public Integer call() {
+        DesktopLauncher.launch(new UiOptions(List.copyOf(groups), networkInterface, demo, fullscreen, maxSources,
+                smokeTest));
+        return KEEP_RUNNING;
+    }
+
+    /** Parses and runs; returns the exit code, or {@link #KEEP_RUNNING} while the UI runs. */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new GapwatchCommand());
+        cl.setExecutionExceptionHandler(new OneLineErrors());
+        return cl.execute(args);
+    }
+}

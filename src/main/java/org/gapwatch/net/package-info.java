@@ -1,0 +1,2 @@
+/** Multicast sockets, membership, the receive loop, socket-drop counters; the publisher. */
+package org.gapwatch.net;
