@@ -2,6 +2,7 @@ module org.gapwatch {
     requires javafx.controls;
     requires javafx.fxml;
     requires org.controlsfx.controls;
+    requires atlantafx.base;
     requires tools.jackson.core;
     requires tools.jackson.databind;
     requires info.picocli;
@@ -14,5 +15,6 @@ module org.gapwatch {
     exports org.gapwatch.net;
     exports org.gapwatch.ui to javafx.graphics, javafx.fxml;
     opens org.gapwatch.cli to info.picocli;
+    opens org.gapwatch.settings to tools.jackson.databind;
     opens org.gapwatch.ui to javafx.fxml, javafx.graphics;
 }

@@ -1,0 +1,114 @@
+package org.gapwatch.settings;
+
+import java.util.List;
+
+/**
+ * Everything the desktop monitor remembers between runs. Immutable; {@code with...} methods make changed copies.
+ * Values a file leaves out or gives out of range are replaced by the defaults, so an old or hand-edited file
+ * still loads.
+ *
+ * @param groups           subscriptions, each {@code ADDRESS:PORT} or {@code ADDRESS:PORT@SOURCE}
+ * @param networkInterface interface to join on (name), or null for the system's choice
+ * @param lossWarnPercent  5-minute loss at or above which a source counts as losing
+ * @param lossAlarmPercent 5-minute loss at or above which a source is shown as badly losing
+ * @param defaultStaleMillis staleness of a source that gives no ttl or interval
+ * @param theme            {@code dark} or {@code light}
+ * @param zoom             font zoom, 0.5 .. 3
+ * @param tileWidth        wall tile width in pixels, or 0 to fit all tiles on the screen
+ * @param view             {@code wall} or {@code table}
+ * @param window           last window bounds, or null
+ * @param hiddenColumns    ids of table columns the user hid
+ */
+public record Settings(List<String> groups, String networkInterface, double lossWarnPercent,
+                       double lossAlarmPercent, long defaultStaleMillis, String theme, double zoom,
+                       double tileWidth, String view, WindowBounds window, List<String> hiddenColumns) {
+
+    public static final String DARK = "dark";
+    public static final String LIGHT = "light";
+    public static final String WALL = "wall";
+    public static final String TABLE = "table";
+
+    public Settings {
+        groups = groups == null ? List.of() : List.copyOf(groups.stream().filter(g -> g != null && !g.isBlank())
+                .map(String::trim).distinct().toList());
+        networkInterface = networkInterface == null || networkInterface.isBlank() ? null : networkInterface.trim();
+        lossWarnPercent = finiteIn(lossWarnPercent, 0.001, 100, 1.0);
+        lossAlarmPercent = finiteIn(lossAlarmPercent, 0.001, 100, 5.0);
+        if (lossAlarmPercent < lossWarnPercent) {
+            lossAlarmPercent = lossWarnPercent;
+        }
+        defaultStaleMillis = defaultStaleMillis < 100 || defaultStaleMillis > 86_400_000 ? 5_000 : defaultStaleMillis;
+        theme = LIGHT.equals(theme) ? LIGHT : DARK;
+        zoom = finiteIn(zoom, 0.5, 3, 1.0);
+        tileWidth = tileWidth == 0 ? 0 : finiteIn(tileWidth, 60, 600, 0);
+        view = TABLE.equals(view) ? TABLE : WALL;
+        hiddenColumns = hiddenColumns == null ? List.of() : List.copyOf(hiddenColumns.stream()
+                .filter(c -> c != null).toList());
+    }
+
+    public static Settings defaults() {
+        return new Settings(List.of(), null, 1.0, 5.0, 5_000, DARK, 1.0, 0, WALL, null, List.of());
+    }
+
+    private static double finiteIn(double v, double min, double max, double fallback) {
+        return Double.isFinite(v) && v >= min && v <= max ? v : fallback;
+    }
+
+    public Settings withGroups(List<String> g) {
+        return new Settings(g, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme, zoom,
+                tileWidth, view, window, hiddenColumns);
+    }
+
+    public Settings withNetworkInterface(String i) {
+        return new Settings(groups, i, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme, zoom,
+                tileWidth, view, window, hiddenColumns);
+    }
+
+    public Settings withThresholds(double warn, double alarm) {
+        return new Settings(groups, networkInterface, warn, alarm, defaultStaleMillis, theme, zoom,
+                tileWidth, view, window, hiddenColumns);
+    }
+
+    public Settings withDefaultStaleMillis(long ms) {
+        return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, ms, theme, zoom,
+                tileWidth, view, window, hiddenColumns);
+    }
+
+    public Settings withTheme(String t) {
+        return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, t, zoom,
+                tileWidth, view, window, hiddenColumns);
+    }
+
+    public Settings withZoom(double z) {
+        return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme, z,
+                tileWidth, view, window, hiddenColumns);
+    }
+
+    public Settings withTileWidth(double w) {
+        return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
+                zoom, w, view, window, hiddenColumns);
+    }
+
+    public Settings withView(String v) {
+        return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
+                zoom, tileWidth, v, window, hiddenColumns);
+    }
+
+    public Settings withWindow(WindowBounds w) {
+        return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
+                zoom, tileWidth, view, w, hiddenColumns);
+    }
+
+    public Settings withHiddenColumns(List<String> h) {
+        return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
+                zoom, tileWidth, view, window, h);
+    }
+
+    /** Window position and size; {@code maximized} and {@code fullScreen} as the user left them. */
+    public record WindowBounds(double x, double y, double width, double height, boolean maximized) {
+        public boolean usable() {
+            return Double.isFinite(x) && Double.isFinite(y) && width >= 200 && height >= 150
+                    && width < 100_000 && height < 100_000;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.gapwatch.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsStoreTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void savedSettingsLoadBackEqual() throws Exception {
+        SettingsStore store = new SettingsStore(dir.resolve("gapwatch/settings.json"));
+        Settings s = Settings.defaults().withGroups(List.of("239.255.1.1:5000", "239.255.1.2:6000@10.0.0.1"))
+                .withNetworkInterface("lo").withThresholds(2.5, 10).withDefaultStaleMillis(8000)
+                .withTheme(Settings.LIGHT).withZoom(1.5).withTileWidth(180).withView(Settings.TABLE)
+                .withWindow(new Settings.WindowBounds(10, 20, 1600, 900, false))
+                .withHiddenColumns(List.of("session"));
+        store.save(s);
+        List<String> warnings = new ArrayList<>();
+        assertEquals(s, store.load(warnings::add));
+        assertTrue(warnings.isEmpty());
+        try (var files = Files.list(dir.resolve("gapwatch"))) {
+            assertEquals(List.of("settings.json"), files.map(p -> p.getFileName().toString()).toList(),
+                    "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void missingFileGivesDefaultsQuietly() {
+        List<String> warnings = new ArrayList<>();
+        assertEquals(Settings.defaults(), new SettingsStore(dir.resolve("none.json")).load(warnings::add));
+        assertTrue(warnings.isEmpty());
+    }
+
+    @Test
+    void corruptFileGivesDefaultsAndOneLineWarning() throws Exception {
+        Path f = dir.resolve("settings.json");
+        Files.writeString(f, "{\"groups\": [\"239.255.1.1:5000\", ");
+        List<String> warnings = new ArrayList<>();
+        assertEquals(Settings.defaults(), new SettingsStore(f).load(warnings::add));
+        assertEquals(1, warnings.size());
+        assertFalse(warnings.get(0).contains("\n"));
+        assertTrue(warnings.get(0).contains("using defaults"));
+    }
+
+    @Test
+    void missingAndOutOfRangeFieldsFallBackToDefaults() throws Exception {
+        Path f = dir.resolve("settings.json");
+        Files.writeString(f, "{\"theme\":\"purple\",\"zoom\":99,\"lossWarnPercent\":-3,\"future\":1}");
+        Settings s = new SettingsStore(f).load(w -> { });
+        assertEquals(Settings.DARK, s.theme());
+        assertEquals(1.0, s.zoom());
+        assertEquals(1.0, s.lossWarnPercent());
+        assertEquals(5_000, s.defaultStaleMillis());
+        assertEquals(List.of(), s.groups());
+    }
+
+    @Test
+    void configDirectoryFollowsXdgThenHome() {
+        assertEquals(Path.of("/x/cfg/gapwatch/settings.json"),
+                SettingsStore.defaultFile(Map.of("XDG_CONFIG_HOME", "/x/cfg"), "/home/op"));
+        assertEquals(Path.of("/home/op/.config/gapwatch/settings.json"),
+                SettingsStore.defaultFile(Map.of(), "/home/op"));
+        assertEquals(Path.of("/home/op/.config/gapwatch/settings.json"),
+                SettingsStore.defaultFile(Map.of("XDG_CONFIG_HOME", "relative"), "/home/op"));
+    }
+}
