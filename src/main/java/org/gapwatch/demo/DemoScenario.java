@@ -42,7 +42,6 @@ public final class DemoScenario {
     private final SplittableRandom random;
     private final long startMillis;
     private final List<DemoSource> sources = new ArrayList<>();
-    private final List<String> delayed = new ArrayList<>();
     private final StringBuilder batch = new StringBuilder(MAX_PAYLOAD + 256);
 
     public DemoScenario(long seed, long startMillis) {
@@ -104,11 +103,6 @@ public final class DemoScenario {
         long t = nowMillis - startMillis;
         boolean storm = stormAt(nowMillis);
         batch.setLength(0);
-        // Late ones held back last tick go out now, after newer numbers of the same source were sent.
-        for (String d : delayed) {
-            append(d, out);
-        }
-        delayed.clear();
         for (DemoSource s : sources) {
             while (s.nextDue <= nowMillis) {
                 long due = s.nextDue;
@@ -137,11 +131,15 @@ public final class DemoScenario {
                     s.burstLeft = 1 + random.nextInt(6); // a burst of loss on one source
                     continue;
                 }
-                if (random.nextDouble() < 0.002) {
-                    delayed.add(json); // arrives after its successor: counted late
+                if (s.held == null && random.nextDouble() < 0.003) {
+                    s.held = json; // goes out after its successor, so it is counted late
                     continue;
                 }
                 append(json, out);
+                if (s.held != null) {
+                    append(s.held, out);
+                    s.held = null;
+                }
             }
         }
         flush(out);
@@ -174,6 +172,7 @@ public final class DemoScenario {
         long restartEpoch;
         double value;
         int burstLeft;
+        String held;
         boolean alarming;
         boolean faulty;
 
