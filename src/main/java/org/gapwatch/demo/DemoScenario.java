@@ -118,6 +118,7 @@ public final class DemoScenario {
                     s.seq = 0;
                     s.session = Long.toHexString(random.nextLong() & 0xffffffL);
                     s.value = 0;
+                    s.held = null;
                 }
                 String json = s.next(due - startMillis, random);
                 if (storm && random.nextDouble() < 0.3) {

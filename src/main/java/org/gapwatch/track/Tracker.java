@@ -20,7 +20,7 @@ public final class Tracker {
     private static final int RECENT_INVALID = 32;
     private static final int PREVIEW_BYTES = 96;
 
-    private final TrackerConfig config;
+    private TrackerConfig config;
     private final Map<String, SourceState> bySrc = new HashMap<>();
     private SourceState[] byId = new SourceState[64];
     private int sourceCount;
@@ -50,6 +50,11 @@ public final class Tracker {
 
     public TrackerConfig config() {
         return config;
+    }
+
+    /** Changes the staleness of sources that give no ttl or interval; applies as each source next updates. */
+    public void setDefaultStaleMillis(long millis) {
+        config = new TrackerConfig(config.maxSources(), millis, config.minMedianStaleMillis());
     }
 
     /**

@@ -1,12 +1,20 @@
 package org.gapwatch.ui;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.gapwatch.demo.DemoPublisher;
+import org.gapwatch.engine.Engine;
+import org.gapwatch.settings.Settings;
+import org.gapwatch.settings.SettingsStore;
+import org.gapwatch.track.TrackerConfig;
+import org.gapwatch.ui.feed.BasicReceiverFeed;
 
-/** Starts the JavaFX application. Placeholder window until the desktop monitor lands. */
+/** Starts the desktop monitor: settings from the user's file, overridden by the command line. */
 public final class DesktopLauncher {
     private static volatile UiOptions options;
 
@@ -18,15 +26,61 @@ public final class DesktopLauncher {
         new Thread(() -> Application.launch(App.class), "fx-launcher").start();
     }
 
+    /** Saved settings with the command line's choices on top. */
+    static Settings effectiveSettings(Settings saved, UiOptions o) {
+        Settings s = saved;
+        if (o.demo()) {
+            s = s.withGroups(List.of(DemoPublisher.GROUP)).withNetworkInterface("lo");
+        }
+        if (o.groups() != null && !o.groups().isEmpty()) {
+            s = s.withGroups(new ArrayList<>(o.groups()));
+        }
+        if (o.networkInterface() != null) {
+            s = s.withNetworkInterface(o.networkInterface());
+        }
+        return s;
+    }
+
     public static final class App extends Application {
+        private DemoPublisher demo;
+
         @Override
         public void start(Stage stage) {
-            stage.setTitle("Gapwatch");
-            stage.setScene(new Scene(new Label("Gapwatch"), 640, 400));
-            stage.show();
-            if (options != null && options.smokeTest()) {
-                Platform.runLater(() -> System.exit(0));
+            UiOptions o = options != null ? options
+                    : new UiOptions(List.of(), null, false, false, TrackerConfig.DEFAULT_MAX_SOURCES, false);
+            SettingsStore store = SettingsStore.forUser();
+            Settings saved = store.load(System.err::println);
+            Settings s = effectiveSettings(saved, o);
+            Engine engine = new Engine(new TrackerConfig(o.maxSources(), s.defaultStaleMillis(), 1_000));
+            if (o.demo()) {
+                try {
+                    demo = new DemoPublisher(System.nanoTime()).start();
+                } catch (IOException e) {
+                    System.err.println("gapwatch: cannot start the demo publisher: " + e.getMessage());
+                }
             }
+            // The command line's groups are for this run: they are not written back over the saved ones.
+            boolean saveAllowed = !o.demo() && (o.groups() == null || o.groups().isEmpty())
+                    && o.networkInterface() == null && !o.smokeTest();
+            MonitorWindow w = new MonitorWindow(stage, engine, iface -> new BasicReceiverFeed(engine, iface), s,
+                    saveAllowed ? store : null);
+            w.show(o.fullscreen(), () -> {
+                if (o.smokeTest()) {
+                    long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                    System.out.println("gapwatch: first frame after " + ms + " ms");
+                    Platform.exit();
+                    System.exit(0);
+                }
+            });
+        }
+
+        @Override
+        public void stop() {
+            if (demo != null) {
+                demo.close();
+            }
+            Platform.runLater(() -> { });
+            System.exit(0);
         }
     }
 }

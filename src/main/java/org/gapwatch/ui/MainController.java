@@ -1,0 +1,244 @@
+package org.gapwatch.ui;
+
+import java.util.List;
+import javafx.animation.AnimationTimer;
+import javafx.fxml.FXML;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.StackPane;
+import org.controlsfx.control.StatusBar;
+import org.gapwatch.engine.Engine;
+import org.gapwatch.track.TrackerSnapshot;
+import org.gapwatch.ui.table.SourceTable;
+import org.gapwatch.ui.wall.WallView;
+
+/**
+ * Controller of MainWindow.fxml: binds the toolbar to the views and runs the one pulse loop that hands each new
+ * snapshot to whatever shows. No work per datagram happens here: one snapshot per pulse, repaint what changed.
+ */
+public final class MainController {
+    static final List<String> TILE_SIZES = List.of("Fit", "Small", "Medium", "Large", "Huge");
+    private static final double[] TILE_WIDTHS = {0, 120, 170, 240, 340};
+
+    @FXML TextField filterField;
+    @FXML ToggleButton problemsOnly;
+    @FXML ToggleGroup viewGroup;
+    @FXML ToggleButton wallButton;
+    @FXML ToggleButton tableButton;
+    @FXML ComboBox<String> tileSize;
+    @FXML ToggleButton dockButton;
+    @FXML SplitPane split;
+    @FXML StackPane viewStack;
+    @FXML TabPane dock;
+    @FXML Tab detailTab;
+    @FXML StackPane detailSlot;
+    @FXML StackPane alarmSlot;
+    @FXML StackPane heatmapSlot;
+    @FXML StatusBar statusBar;
+
+    final WallView wall = new WallView();
+    final SourceTable table = new SourceTable();
+    final PulseStats pulseNanos = new PulseStats(4096);
+    final PulseStats frameGapNanos = new PulseStats(4096);
+    final PulseStats arrivalToPulseMillis = new PulseStats(65536);
+    private MonitorWindow window;
+    private Engine engine;
+    private DetailSlot detail;
+    private StatusBarPresenter status;
+    private SourceFilter filter = SourceFilter.ALL;
+    private Health.Thresholds thresholds = Health.Thresholds.of(1, 5);
+    private AnimationTimer timer;
+    private long lastVersionMeasured;
+    private long lastFrameNanos;
+    private Runnable onFirstFrame;
+    private int framesSinceShown;
+
+    void init(MonitorWindow w, Engine e) {
+        window = w;
+        engine = e;
+        detail = new DetailSlot(e);
+        detailSlot.getChildren().add(detail);
+        alarmSlot.getChildren().add(placeholder("Alarm list: ui.alarm.AlarmListView goes here"));
+        heatmapSlot.getChildren().add(placeholder("Loss heatmap: ui.heatmap.HeatmapView goes here"));
+        status = new StatusBarPresenter(statusBar);
+        wall.setId("wall");
+        table.setId("table");
+        viewStack.getChildren().addAll(table, wall);
+        table.setVisible(false);
+        tileSize.getItems().setAll(TILE_SIZES);
+        tileSize.getSelectionModel().select(0);
+        tileSize.valueProperty().addListener((o, a, b) -> {
+            wall.setTileWidth(TILE_WIDTHS[Math.max(0, TILE_SIZES.indexOf(b))]);
+            window.settingsChanged();
+        });
+        filterField.textProperty().addListener((o, a, b) -> refilter());
+        problemsOnly.selectedProperty().addListener((o, a, b) -> refilter());
+        viewGroup.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                a.setSelected(true); // one of the two is always on
+                return;
+            }
+            showTable(b == tableButton);
+        });
+        dockButton.selectedProperty().addListener((o, a, b) -> showDock(b));
+        wall.selectedIdProperty().addListener((o, a, b) -> selected(b.intValue()));
+        table.selectedIdProperty().addListener((o, a, b) -> selected(b.intValue()));
+    }
+
+    private static Label placeholder(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("slot-placeholder");
+        l.setWrapText(true);
+        return l;
+    }
+
+    // ---- the pulse ----
+
+    void start(Runnable firstFrame) {
+        onFirstFrame = firstFrame;
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long nowNanos) {
+                pulse(nowNanos);
+            }
+        };
+        timer.start();
+    }
+
+    void stop() {
+        if (timer != null) {
+            timer.stop();
+        }
+    }
+
+    private void pulse(long nowNanos) {
+        long t0 = System.nanoTime();
+        if (onFirstFrame != null && ++framesSinceShown >= 2) {
+            // The previous pulse laid out and rendered the first frame.
+            Runnable r = onFirstFrame;
+            onFirstFrame = null;
+            r.run();
+        }
+        TrackerSnapshot snap = engine.snapshot();
+        long now = System.currentTimeMillis();
+        if (wall.isVisible()) {
+            wall.update(snap, now, filter);
+        }
+        table.update(snap, now, filter);
+        status.update(snap, now, window.feed().status(), thresholds);
+        int sel = wall.selectedIdProperty().get();
+        if (sel >= 0 && sel < snap.sourceCount()) {
+            detail.update(snap.source(sel), now);
+        }
+        if (snap.version() != lastVersionMeasured) {
+            measureArrival(snap, now);
+            lastVersionMeasured = snap.version();
+        }
+        long t1 = System.nanoTime();
+        pulseNanos.add(t1 - t0);
+        if (lastFrameNanos != 0) {
+            frameGapNanos.add(nowNanos - lastFrameNanos);
+        }
+        lastFrameNanos = nowNanos;
+    }
+
+    /** Arrival-to-pulse of the newest update of a few changed sources (sampled, to stay cheap). */
+    private void measureArrival(TrackerSnapshot snap, long now) {
+        int n = snap.sourceCount();
+        for (int i = 0, step = Math.max(1, n / 64); i < n; i += step) {
+            var v = snap.source(i);
+            if (v.version() == snap.version()) {
+                arrivalToPulseMillis.add(now - v.lastArrivalMillis());
+            }
+        }
+    }
+
+    // ---- actions ----
+
+    private void refilter() {
+        filter = new SourceFilter(filterField.getText(), problemsOnly.isSelected());
+    }
+
+    void toggleView() {
+        (wallButton.isSelected() ? tableButton : wallButton).setSelected(true);
+    }
+
+    void showTable(boolean on) {
+        table.setVisible(on);
+        wall.setVisible(!on);
+        (on ? tableButton : wallButton).setSelected(true);
+        (on ? table.tableView() : wall).requestFocus();
+        window.settingsChanged();
+    }
+
+    boolean tableShown() {
+        return table.isVisible();
+    }
+
+    void showDock(boolean on) {
+        boolean shown = split.getItems().contains(dock);
+        if (on && !shown) {
+            split.getItems().add(dock);
+            split.setDividerPositions(0.72);
+        } else if (!on && shown) {
+            split.getItems().remove(dock);
+        }
+        dockButton.setSelected(on);
+    }
+
+    private void selected(int id) {
+        wall.selectedIdProperty().set(id);
+        table.selectedIdProperty().set(id);
+        TrackerSnapshot snap = engine.snapshot();
+        detail.show(id >= 0 && id < snap.sourceCount() ? snap.source(id) : null);
+        if (id >= 0) {
+            showDock(true);
+            dock.getSelectionModel().select(detailTab);
+        }
+    }
+
+    void focusFilter() {
+        filterField.requestFocus();
+        filterField.selectAll();
+    }
+
+    @FXML
+    void openSettings() {
+        window.openSettings();
+    }
+
+    void setThresholds(Health.Thresholds t) {
+        thresholds = t;
+        wall.setThresholds(t);
+        table.setThresholds(t);
+    }
+
+    double tileWidthSetting() {
+        return TILE_WIDTHS[Math.max(0, TILE_SIZES.indexOf(tileSize.getValue()))];
+    }
+
+    void setTileWidthSetting(double w) {
+        int best = 0;
+        for (int i = 0; i < TILE_WIDTHS.length; i++) {
+            if (Math.abs(TILE_WIDTHS[i] - w) < Math.abs(TILE_WIDTHS[best] - w)) {
+                best = i;
+            }
+        }
+        tileSize.getSelectionModel().select(best);
+    }
+
+    /** The source shown in the detail, or null. */
+    String detailSource() {
+        return detail.source();
+    }
+
+    DetailSlot detail() {
+        return detail;
+    }
+}

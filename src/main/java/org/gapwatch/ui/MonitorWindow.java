@@ -1,0 +1,288 @@
+package org.gapwatch.ui;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import javafx.application.Application;
+import javafx.fxml.FXMLLoader;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.gapwatch.engine.Engine;
+import org.gapwatch.settings.Settings;
+import org.gapwatch.settings.SettingsStore;
+import org.gapwatch.ui.feed.Feed;
+
+/**
+ * The main window: loads MainWindow.fxml, applies the theme, zoom and keys, owns the feed, and applies settings live
+ * (subscriptions, interface, thresholds, staleness, theme), saving them on a background thread.
+ */
+public final class MonitorWindow {
+    private final Stage stage;
+    private final Engine engine;
+    private final Function<String, Feed> feedFactory;
+    private final SettingsStore store;
+    private final MainController ui;
+    private final Scene scene;
+    private final ExecutorService saver = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "settings-writer");
+        t.setDaemon(true);
+        return t;
+    });
+    private Feed feed;
+    private Settings settings;
+    private boolean applying;
+
+    /**
+     * @param feedFactory makes a feed on the named interface (null: the system's choice)
+     * @param store       where settings are saved, or null not to save them
+     */
+    public MonitorWindow(Stage stage, Engine engine, Function<String, Feed> feedFactory, Settings initial,
+                         SettingsStore store) {
+        this.stage = stage;
+        this.engine = engine;
+        this.feedFactory = feedFactory;
+        this.store = store;
+        this.settings = initial;
+        FXMLLoader loader = new FXMLLoader(MonitorWindow.class.getResource("MainWindow.fxml"));
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ui = loader.getController();
+        ui.init(this, engine);
+        feed = feedFactory.apply(initial.networkInterface());
+        for (String g : initial.groups()) {
+            try {
+                feed.join(g);
+            } catch (RuntimeException e) {
+                System.err.println("gapwatch: " + e.getMessage());
+            }
+        }
+        scene = new Scene(root, 1600, 900);
+        scene.getStylesheets().add(css("gapwatch.css"));
+        keys();
+        applying = true;
+        applySettings(initial);
+        applying = false;
+        stage.setTitle("Gapwatch");
+        stage.setScene(scene);
+        restoreBounds(initial.window());
+        stage.setOnHidden(e -> close());
+    }
+
+    private static String css(String name) {
+        return MonitorWindow.class.getResource(name).toExternalForm();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    MainController controller() {
+        return ui;
+    }
+
+    Feed feed() {
+        return feed;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Pulse times (ns), frame intervals (ns) and arrival-to-pulse (ms) of this window. */
+    public PulseStats pulseNanos() {
+        return ui.pulseNanos;
+    }
+
+    public PulseStats frameGapNanos() {
+        return ui.frameGapNanos;
+    }
+
+    public PulseStats arrivalToPulseMillis() {
+        return ui.arrivalToPulseMillis;
+    }
+
+    public void show(boolean fullscreen, Runnable onFirstFrame) {
+        stage.setFullScreenExitHint("F11 leaves full screen");
+        stage.setFullScreen(fullscreen);
+        stage.show();
+        ui.start(onFirstFrame);
+    }
+
+    private void keys() {
+        var acc = scene.getAccelerators();
+        acc.put(new KeyCodeCombination(KeyCode.F2), ui::toggleView);
+        acc.put(new KeyCodeCombination(KeyCode.F3), () -> ui.showDock(!ui.split.getItems().contains(ui.dock)));
+        acc.put(new KeyCodeCombination(KeyCode.F11), () -> stage.setFullScreen(!stage.isFullScreen()));
+        acc.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), ui::focusFilter);
+        acc.put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN),
+                () -> ui.problemsOnly.setSelected(!ui.problemsOnly.isSelected()));
+        acc.put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::openSettings);
+        acc.put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), () -> zoom(1.0));
+        acc.put(new KeyCodeCombination(KeyCode.NUMPAD0, KeyCombination.SHORTCUT_DOWN), () -> zoom(1.0));
+        // Ctrl + and Ctrl - arrive as different key codes on different keyboards: match on the typed text too.
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (!e.isShortcutDown()) {
+                return;
+            }
+            KeyCode c = e.getCode();
+            if (c == KeyCode.PLUS || c == KeyCode.EQUALS || c == KeyCode.ADD) {
+                zoom(settings.zoom() * 1.1);
+                e.consume();
+            } else if (c == KeyCode.MINUS || c == KeyCode.SUBTRACT) {
+                zoom(settings.zoom() / 1.1);
+                e.consume();
+            }
+        });
+    }
+
+    void zoom(double z) {
+        double clamped = Math.clamp(z, 0.5, 3.0);
+        update(settings.withZoom(clamped));
+    }
+
+    /** Applies {@code s} to the running window and saves it. */
+    public void update(Settings s) {
+        applySettings(s);
+        save();
+    }
+
+    private void applySettings(Settings s) {
+        Settings old = settings;
+        settings = s;
+        Application.setUserAgentStylesheet(Settings.LIGHT.equals(s.theme())
+                ? new PrimerLight().getUserAgentStylesheet() : new PrimerDark().getUserAgentStylesheet());
+        scene.getStylesheets().removeIf(u -> u.endsWith("theme-dark.css") || u.endsWith("theme-light.css"));
+        scene.getStylesheets().add(css(Settings.LIGHT.equals(s.theme()) ? "theme-light.css" : "theme-dark.css"));
+        ui.wall.setPalette(Palette.of(s.theme()));
+        scene.getRoot().setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 14 * s.zoom()));
+        ui.wall.setZoom(s.zoom());
+        ui.setThresholds(Health.Thresholds.of(s.lossWarnPercent(), s.lossAlarmPercent()));
+        ui.setTileWidthSetting(s.tileWidth());
+        ui.table.setHiddenColumns(s.hiddenColumns());
+        if (Settings.TABLE.equals(s.view()) != ui.tableShown()) {
+            ui.showTable(Settings.TABLE.equals(s.view()));
+        }
+        if (old.defaultStaleMillis() != s.defaultStaleMillis()) {
+            long ms = s.defaultStaleMillis();
+            engine.execute(() -> engine.trackerOnWriterThread().setDefaultStaleMillis(ms));
+        }
+        applySubscriptions(old, s);
+    }
+
+    private void applySubscriptions(Settings old, Settings s) {
+        boolean ifaceChanged = !java.util.Objects.equals(old.networkInterface(), s.networkInterface());
+        if (ifaceChanged && !applying) {
+            feed.close();
+            feed = feedFactory.apply(s.networkInterface());
+            old = old.withGroups(List.of());
+        }
+        Set<String> before = new LinkedHashSet<>(old.groups());
+        Set<String> after = new LinkedHashSet<>(s.groups());
+        for (String g : before) {
+            if (!after.contains(g)) {
+                feed.leave(g);
+            }
+        }
+        for (String g : after) {
+            if (!before.contains(g)) {
+                feed.join(g);
+            }
+        }
+    }
+
+    /** Called by the controller when the user changed something that is remembered. */
+    void settingsChanged() {
+        if (applying || ui == null || settings == null) {
+            return;
+        }
+        settings = settings.withView(ui.tableShown() ? Settings.TABLE : Settings.WALL)
+                .withTileWidth(ui.tileWidthSetting());
+        save();
+    }
+
+    private void save() {
+        if (store == null) {
+            return;
+        }
+        Settings s = settings.withHiddenColumns(ui.table.hiddenColumns()).withWindow(bounds());
+        saver.execute(() -> {
+            try {
+                store.save(s);
+            } catch (IOException | RuntimeException e) {
+                System.err.println("gapwatch: cannot save settings to " + store.file() + ": " + e.getMessage());
+            }
+        });
+    }
+
+    private Settings.WindowBounds bounds() {
+        return stage.getWidth() > 0 && !stage.isFullScreen()
+                ? new Settings.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                stage.isMaximized())
+                : settings.window();
+    }
+
+    private void restoreBounds(Settings.WindowBounds b) {
+        if (b == null || !b.usable()
+                || Screen.getScreensForRectangle(new Rectangle2D(b.x(), b.y(), b.width(), b.height())).isEmpty()) {
+            Rectangle2D vb = Screen.getPrimary().getVisualBounds();
+            stage.setWidth(Math.min(1600, vb.getWidth()));
+            stage.setHeight(Math.min(900, vb.getHeight()));
+            return;
+        }
+        stage.setX(b.x());
+        stage.setY(b.y());
+        stage.setWidth(b.width());
+        stage.setHeight(b.height());
+        stage.setMaximized(b.maximized());
+    }
+
+    public void openSettings() {
+        SettingsDialog d = new SettingsDialog(stage, settings);
+        d.showAndWait().ifPresent(s -> {
+            try {
+                update(s);
+            } catch (RuntimeException e) {
+                SettingsDialog.error(stage, e.getMessage());
+            }
+        });
+    }
+
+    /** Applies a subscription change right away (used by the settings dialog and tests). */
+    public void setGroups(List<String> groups) {
+        update(settings.withGroups(new ArrayList<>(groups)));
+    }
+
+    private void close() {
+        if (store != null) {
+            settings = settings.withHiddenColumns(ui.table.hiddenColumns());
+        }
+        save();
+        ui.stop();
+        saver.shutdown();
+        feed.close();
+    }
+}

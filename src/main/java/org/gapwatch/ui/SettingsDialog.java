@@ -1,0 +1,119 @@
+package org.gapwatch.ui;
+
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.Window;
+import org.gapwatch.net.GroupSpec;
+import org.gapwatch.settings.Settings;
+
+/** Subscriptions, interface, thresholds, staleness default and theme; OK applies them live. */
+final class SettingsDialog extends Dialog<Settings> {
+    private static final String SYSTEM_CHOICE = "(system default)";
+
+    SettingsDialog(Window owner, Settings s) {
+        initOwner(owner);
+        setTitle("Gapwatch settings");
+        setHeaderText("Applied at once, no restart. Command-line options override these at start.");
+        ListView<String> groups = new ListView<>(FXCollections.observableArrayList(s.groups()));
+        groups.setId("settings-groups");
+        groups.setPrefHeight(150);
+        TextField newGroup = new TextField();
+        newGroup.setId("settings-new-group");
+        newGroup.setPromptText("239.255.1.1:5000 or 232.1.1.1:5000@10.0.0.7");
+        Label groupError = new Label();
+        groupError.getStyleClass().add("warning");
+        Button add = new Button("Add");
+        add.setId("settings-add-group");
+        add.setDefaultButton(false);
+        Runnable addGroup = () -> {
+            try {
+                String g = GroupSpec.parse(newGroup.getText()).toString();
+                if (!groups.getItems().contains(g)) {
+                    groups.getItems().add(g);
+                }
+                newGroup.clear();
+                groupError.setText("");
+            } catch (IllegalArgumentException e) {
+                groupError.setText(e.getMessage());
+            }
+        };
+        add.setOnAction(e -> addGroup.run());
+        newGroup.setOnAction(e -> addGroup.run());
+        Button remove = new Button("Remove");
+        remove.setId("settings-remove-group");
+        remove.setOnAction(e -> groups.getItems().removeAll(groups.getSelectionModel().getSelectedItems()));
+
+        ComboBox<String> iface = new ComboBox<>(FXCollections.observableArrayList(multicastInterfaces()));
+        iface.setId("settings-interface");
+        iface.getItems().addFirst(SYSTEM_CHOICE);
+        if (s.networkInterface() != null && !iface.getItems().contains(s.networkInterface())) {
+            iface.getItems().add(s.networkInterface());
+        }
+        iface.setValue(s.networkInterface() == null ? SYSTEM_CHOICE : s.networkInterface());
+
+        Spinner<Double> warn = new Spinner<>(0.01, 100, s.lossWarnPercent(), 0.5);
+        Spinner<Double> alarm = new Spinner<>(0.01, 100, s.lossAlarmPercent(), 0.5);
+        Spinner<Integer> stale = new Spinner<>(1, 86_400, (int) Math.max(1, s.defaultStaleMillis() / 1000), 1);
+        for (Spinner<?> sp : List.of(warn, alarm, stale)) {
+            sp.setEditable(true);
+        }
+        ComboBox<String> theme = new ComboBox<>(FXCollections.observableArrayList(Settings.DARK, Settings.LIGHT));
+        theme.setValue(s.theme());
+
+        GridPane grid = new GridPane(10, 8);
+        grid.setPadding(new Insets(10));
+        int r = 0;
+        grid.addRow(r++, new Label("Groups joined"), groups);
+        grid.addRow(r++, new Label("Add group"), new HBox(6, newGroup, add, remove));
+        grid.add(groupError, 1, r++);
+        grid.addRow(r++, new Label("Interface"), iface);
+        grid.addRow(r++, new Label("Losing at 5-min loss ≥ %"), warn);
+        grid.addRow(r++, new Label("Badly losing at ≥ %"), alarm);
+        grid.addRow(r++, new Label("Stale after (s), sources without ttl/interval"), stale);
+        grid.addRow(r, new Label("Theme"), theme);
+        getDialogPane().setContent(grid);
+        getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        setResultConverter(b -> b != ButtonType.OK ? null
+                : s.withGroups(new ArrayList<>(groups.getItems()))
+                .withNetworkInterface(SYSTEM_CHOICE.equals(iface.getValue()) ? null : iface.getValue())
+                .withThresholds(warn.getValue(), alarm.getValue())
+                .withDefaultStaleMillis(stale.getValue() * 1000L)
+                .withTheme(theme.getValue()));
+    }
+
+    static List<String> multicastInterfaces() {
+        List<String> out = new ArrayList<>();
+        try {
+            for (NetworkInterface n : NetworkInterface.networkInterfaces().toList()) {
+                if (n.isUp() && (n.supportsMulticast() || n.isLoopback())) {
+                    out.add(n.getName());
+                }
+            }
+        } catch (SocketException e) {
+            // none listed; the user can still keep the system default
+        }
+        return out;
+    }
+
+    static void error(Window owner, String message) {
+        Alert a = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+        a.initOwner(owner);
+        a.setHeaderText("Could not apply the settings");
+        a.show();
+    }
+}

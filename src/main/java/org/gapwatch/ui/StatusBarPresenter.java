@@ -1,0 +1,157 @@
+package org.gapwatch.ui;
+
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.Locale;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Separator;
+import javafx.scene.layout.VBox;
+import javafx.stage.Popup;
+import org.controlsfx.control.StatusBar;
+import org.gapwatch.track.InvalidSample;
+import org.gapwatch.track.SourceView;
+import org.gapwatch.track.Totals;
+import org.gapwatch.track.TrackerSnapshot;
+import org.gapwatch.ui.feed.Feed;
+
+/**
+ * Fills the ControlsFX status bar once a second: what is joined and on which interface, datagrams/s, loss split
+ * into network loss and this machine's socket drops, invalid datagrams (click for the last ones), source counts,
+ * a receive-buffer warning, and the clock.
+ */
+final class StatusBarPresenter {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final int WINDOW_SECONDS = 5;
+
+    private final StatusBar bar;
+    private final Label joined = label("sb-joined");
+    private final Label rate = label("sb-rate");
+    private final Label loss = label("sb-loss");
+    private final Button invalid = new Button();
+    private final Label sources = label("sb-sources");
+    private final Label buffer = label("sb-buffer");
+    private final Label clock = label("sb-clock");
+    private final ArrayDeque<Totals> history = new ArrayDeque<>();
+    private final ListView<String> invalidList = new ListView<>();
+    private final Popup invalidPopup = new Popup();
+    private TrackerSnapshot last = TrackerSnapshot.empty();
+    private long lastSecond = Long.MIN_VALUE;
+
+    StatusBarPresenter(StatusBar bar) {
+        this.bar = bar;
+        bar.setText("");
+        invalid.setId("sb-invalid");
+        invalid.getStyleClass().add("status-invalid");
+        invalid.setFocusTraversable(true);
+        invalid.setOnAction(e -> showInvalid());
+        buffer.getStyleClass().add("warning");
+        buffer.setVisible(false);
+        buffer.setManaged(false);
+        bar.getLeftItems().addAll(joined, new Separator(), buffer);
+        bar.getRightItems().addAll(rate, new Separator(), loss, new Separator(), invalid, new Separator(), sources,
+                new Separator(), clock);
+        invalidList.setPrefSize(820, 300);
+        VBox box = new VBox(6, new Label("Last invalid datagrams (newest first): time, sender, reason, start"),
+                invalidList);
+        box.setPadding(new Insets(10));
+        box.getStyleClass().add("invalid-popup");
+        invalidPopup.getContent().add(box);
+        invalidPopup.setAutoHide(true);
+    }
+
+    private static Label label(String id) {
+        Label l = new Label();
+        l.setId(id);
+        return l;
+    }
+
+    void update(TrackerSnapshot snap, long now, Feed.Status feed, Health.Thresholds t) {
+        last = snap;
+        long second = Math.floorDiv(now, 1000);
+        if (second == lastSecond) {
+            return;
+        }
+        lastSecond = second;
+        Totals tot = snap.totals();
+        history.addLast(tot);
+        while (history.size() > WINDOW_SECONDS + 1) {
+            history.removeFirst();
+        }
+        Totals old = history.getFirst();
+        int secs = Math.max(1, history.size() - 1);
+
+        joined.setText(feed.groups().isEmpty() ? "No group joined"
+                : "Joined " + String.join(", ", feed.groups()) + " on " + feed.networkInterface());
+        rate.setText(String.format(Locale.ROOT, "%,d datagrams/s", (tot.datagrams() - old.datagrams()) / secs));
+
+        long dRecv = tot.received() - old.received();
+        long dLost = Math.max(0, tot.lost() - old.lost());
+        double netLoss = dRecv + dLost == 0 ? 0 : (double) dLost / (dRecv + dLost);
+        long drops = feed.socketDrops() >= 0 ? feed.socketDrops() : tot.socketDrops();
+        String dropText;
+        if (drops < 0) {
+            dropText = "socket drops n/a";
+        } else {
+            long dDrops = old.socketDrops() >= 0 && tot.socketDrops() >= 0
+                    ? tot.socketDrops() - old.socketDrops() : 0;
+            long dDgrams = tot.datagrams() - old.datagrams();
+            double share = dDgrams + dDrops == 0 ? 0 : (double) dDrops / (dDgrams + dDrops);
+            dropText = "this machine " + Format.percent(share) + " (" + drops + " dropped)";
+        }
+        loss.setText("Loss " + WINDOW_SECONDS + " s: network " + Format.percent(netLoss) + " · " + dropText);
+        loss.getStyleClass().remove("losing");
+        if (dLost > 0) {
+            loss.getStyleClass().add("losing");
+        }
+
+        invalid.setText("Invalid " + tot.invalid());
+        invalid.getStyleClass().remove("has-invalid");
+        if (tot.invalid() > 0) {
+            invalid.getStyleClass().add("has-invalid");
+        }
+
+        int stale = 0, alarm = 0;
+        for (int i = 0; i < snap.sourceCount(); i++) {
+            SourceView v = snap.source(i);
+            if (v.isStale(now)) {
+                stale++;
+            } else if (v.status().isAlarming()) {
+                alarm++;
+            }
+        }
+        sources.setText(snap.sourceCount() + " sources · " + stale + " stale · " + alarm + " alarm");
+
+        String warn = feed.bufferWarning();
+        buffer.setText(warn == null ? "" : "⚠ " + warn);
+        buffer.setVisible(warn != null);
+        buffer.setManaged(warn != null);
+        clock.setText(LocalTime.now().format(CLOCK));
+    }
+
+    private void showInvalid() {
+        var items = FXCollections.<String>observableArrayList();
+        var recent = last.recentInvalid();
+        for (int i = recent.size() - 1; i >= 0; i--) {
+            InvalidSample s = recent.get(i);
+            items.add(String.format(Locale.ROOT, "%s  %-22s %-18s %s%s",
+                    java.time.Instant.ofEpochMilli(s.millis()).atZone(java.time.ZoneId.systemDefault())
+                            .toLocalTime().format(CLOCK), s.sender(),
+                    s.reason().code(), s.src() == null ? "" : "src=" + s.src() + "  ", s.preview()));
+        }
+        if (items.isEmpty()) {
+            items.add("No invalid datagram received.");
+        }
+        invalidList.setItems(items);
+        var p = invalid.localToScreen(0, 0);
+        invalidPopup.show(invalid, Math.max(0, p.getX() - 600), p.getY() - 360);
+    }
+
+    Label sourcesLabel() {
+        return sources;
+    }
+}

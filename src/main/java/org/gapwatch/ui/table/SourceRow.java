@@ -1,0 +1,74 @@
+package org.gapwatch.ui.table;
+
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import org.gapwatch.track.SourceView;
+import org.gapwatch.ui.Health;
+
+/**
+ * One table row, updated in place from the newest view of its source. Only cells on screen listen, so setting a
+ * property nobody shows costs a field write.
+ */
+public final class SourceRow {
+    final int id;
+    final SimpleStringProperty src = new SimpleStringProperty();
+    final SimpleObjectProperty<Health> status = new SimpleObjectProperty<>(Health.NONE);
+    final SimpleStringProperty value = new SimpleStringProperty();
+    final SimpleLongProperty received = new SimpleLongProperty();
+    final SimpleLongProperty lost = new SimpleLongProperty();
+    final SimpleDoubleProperty lossPercent = new SimpleDoubleProperty();
+    final SimpleLongProperty late = new SimpleLongProperty();
+    final SimpleLongProperty duplicates = new SimpleLongProperty();
+    final SimpleLongProperty restarts = new SimpleLongProperty();
+    final SimpleDoubleProperty rate = new SimpleDoubleProperty();
+    final SimpleLongProperty ageSeconds = new SimpleLongProperty();
+    final SimpleStringProperty sender = new SimpleStringProperty();
+    final SimpleStringProperty session = new SimpleStringProperty();
+    SourceView shown;
+    Health health = Health.NONE;
+
+    SourceRow(SourceView v) {
+        this.id = v.id();
+        src.set(v.src());
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public String src() {
+        return src.get();
+    }
+
+    public long lost() {
+        return lost.get();
+    }
+
+    public long received() {
+        return received.get();
+    }
+
+    void update(SourceView v, long now, Health.Thresholds t) {
+        Health h = Health.of(v, now, t);
+        health = h;
+        status.set(h);
+        ageSeconds.set(v.ageMillis(now) / 1000);
+        if (v == shown) {
+            return;
+        }
+        shown = v;
+        String unit = v.unit();
+        value.set(unit == null || unit.isEmpty() ? v.value() : v.value() + " " + unit);
+        received.set(v.received());
+        lost.set(v.lost());
+        lossPercent.set(v.lossFraction5m() * 100);
+        late.set(v.late());
+        duplicates.set(v.duplicates());
+        restarts.set(v.restarts());
+        rate.set(v.ratePerSecond());
+        sender.set(v.otherSender() != null ? v.sender() + " (also " + v.otherSender() + ")" : v.sender());
+        session.set(v.session());
+    }
+}

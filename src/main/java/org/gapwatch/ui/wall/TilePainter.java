@@ -1,0 +1,170 @@
+package org.gapwatch.ui.wall;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import org.gapwatch.track.SourceView;
+import org.gapwatch.ui.Format;
+import org.gapwatch.ui.Health;
+import org.gapwatch.ui.Palette;
+
+/**
+ * Draws one source tile: name and age on top, the value large, status glyph and word with the 5-minute loss, and
+ * the 60-second gap strip at the bottom. Sizes follow the tile's height so the layout holds at every tile size.
+ */
+final class TilePainter {
+    private final TextFit text = new TextFit();
+
+    void paint(GraphicsContext g, Palette p, SourceView v, Health h, String name, double x, double y, double w,
+               double tileH, long now, boolean selected, boolean hovered) {
+        double pad = Math.max(3, tileH * 0.06);
+        Color accent = p.of(h);
+        boolean stale = h == Health.STALE;
+
+        g.setFill(p.background());
+        g.fillRect(x - 2, y - 2, w + 4, tileH + 4);
+        g.setFill(p.tile());
+        g.fillRect(x, y, w, tileH);
+        if (stale) {
+            hatch(g, p, x, y, w, tileH);
+        }
+        // Status bar on the left edge: the colour, seen first from afar.
+        double bar = Math.max(4, w * 0.035);
+        g.setFill(accent);
+        g.fillRect(x, y, bar, tileH);
+        if (h.isProblem() && !stale) {
+            g.setStroke(accent);
+            g.setLineWidth(Math.max(2, tileH * 0.035));
+            g.strokeRect(x + 1, y + 1, w - 2, tileH - 2);
+        }
+
+        double left = x + bar + pad;
+        double inner = x + w - pad - left;
+        g.setGlobalAlpha(stale ? 0.55 : 1);
+        g.setTextBaseline(VPos.TOP);
+
+        // Row 1: name (left), age (right).
+        double nameSize = tileH * 0.15;
+        Font small = text.font(nameSize, false);
+        String age = Format.age(v.ageMillis(now));
+        double ageW = text.width(age, small);
+        g.setFont(small);
+        g.setFill(p.dimText());
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(age, x + w - pad, y + pad);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFill(p.text());
+        g.fillText(text.fitTail(name, small, inner - ageW - pad), left, y + pad);
+
+        // Row 2: value with unit, large.
+        double valueTop = y + pad + nameSize * 1.2;
+        double valueSize = tileH * 0.30;
+        String unit = v.unit() == null ? "" : v.unit();
+        String value = v.value() == null || v.value().isEmpty() ? "—" : v.value();
+        Font big = text.font(valueSize, true);
+        Font unitFont = text.font(valueSize * 0.55, false);
+        double unitW = unit.isEmpty() ? 0 : text.width(" " + unit, unitFont);
+        if (text.width(value, big) + unitW > inner) {
+            big = text.font(valueSize * 0.7, true);
+        }
+        String shown = text.fit(value, big, Math.max(10, inner - unitW));
+        g.setFont(big);
+        g.setFill(p.text());
+        g.fillText(shown, left, valueTop);
+        if (!unit.isEmpty()) {
+            g.setFont(unitFont);
+            g.setFill(p.dimText());
+            g.fillText(" " + unit, left + text.width(shown, big), valueTop + valueSize * 0.38);
+        }
+
+        // Row 3: glyph + status word, loss % on the right.
+        double stripH = Math.max(4, tileH * 0.13);
+        double rowSize = tileH * 0.15;
+        double rowTop = y + tileH - pad - stripH - rowSize * 1.25;
+        g.setGlobalAlpha(1);
+        Glyphs.draw(g, h, left, rowTop, rowSize * 1.05, accent, p.tile());
+        Font word = text.font(rowSize, true);
+        g.setFont(word);
+        g.setFill(stale ? p.text() : accent);
+        String status = stale ? "STALE " + age : h.word();
+        g.fillText(status, left + rowSize * 1.35, rowTop - rowSize * 0.05);
+        double loss = v.lossFraction5m();
+        String lossText = "loss " + Format.percent(loss);
+        Font lossFont = text.font(rowSize, loss > 0);
+        if (text.width(status, word) + text.width(lossText, lossFont) + rowSize * 2 < inner) {
+            g.setFont(lossFont);
+            g.setFill(loss > 0 ? p.losing() : p.dimText());
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.fillText(lossText, x + w - pad, rowTop - rowSize * 0.05);
+            g.setTextAlign(TextAlignment.LEFT);
+        }
+
+        // Row 4: the gap strip.
+        strip(g, p, v, now, left, y + tileH - pad - stripH, inner, stripH);
+
+        if (selected || hovered) {
+            g.setStroke(p.selection());
+            g.setLineWidth(selected ? 3 : 1.5);
+            g.strokeRect(x - 1, y - 1, w + 2, tileH + 2);
+        }
+    }
+
+    /**
+     * One column a second for the last 60 s, newest at the right. Told apart by height as well as colour:
+     * lost = full height, late = two thirds, received = one third, nothing expected = a thin base line.
+     */
+    static void strip(GraphicsContext g, Palette p, SourceView v, long now, double x, double y, double w, double h) {
+        byte[] s = v.strip();
+        int n = SourceView.STRIP_SECONDS;
+        long shift = Math.max(0, Math.floorDiv(now, 1000) - v.stripEndSecond());
+        double col = w / n;
+        double gap = col > 3 ? 1 : 0;
+        g.setFill(p.nothing());
+        g.fillRect(x, y + h - 1.5, w, 1.5);
+        for (int i = 0; i < n; i++) {
+            long src = i + shift;
+            if (src >= n) {
+                break;
+            }
+            byte state = s[(int) src];
+            double cx = x + i * col;
+            switch (state) {
+                case 1 -> {
+                    g.setFill(p.received());
+                    g.fillRect(cx, y + h * 0.62, col - gap, h * 0.38);
+                }
+                case 2 -> {
+                    g.setFill(p.late());
+                    g.fillRect(cx, y + h * 0.3, col - gap, h * 0.7);
+                }
+                case 3 -> {
+                    g.setFill(p.lost());
+                    g.fillRect(cx, y, col - gap, h);
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    private static void hatch(GraphicsContext g, Palette p, double x, double y, double w, double h) {
+        g.save();
+        g.beginPath();
+        g.rect(x, y, w, h);
+        g.clip();
+        g.setStroke(p.hatch());
+        g.setLineWidth(1.5);
+        double step = 9;
+        for (double d = -h; d < w; d += step) {
+            g.strokeLine(x + d, y + h, x + d + h, y);
+        }
+        g.restore();
+        g.setStroke(p.stale());
+        g.setLineWidth(2);
+        g.setLineDashes(6, 4);
+        g.strokeRect(x + 1, y + 1, w - 2, h - 2);
+        g.setLineDashes((double[]) null);
+    }
+}

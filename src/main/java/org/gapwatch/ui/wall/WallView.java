@@ -1,0 +1,418 @@
+package org.gapwatch.ui.wall;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.geometry.Orientation;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.text.TextAlignment;
+import javafx.util.Duration;
+import org.gapwatch.track.SourceView;
+import org.gapwatch.track.TrackerSnapshot;
+import org.gapwatch.ui.Health;
+import org.gapwatch.ui.Palette;
+import org.gapwatch.ui.SourceFilter;
+
+/**
+ * The wall: a tile per source on one canvas the size of the viewport, grouped by the first level of {@code src}.
+ * Each pulse it is handed the newest snapshot and repaints only the tiles whose view changed, plus everything once
+ * a second (ages and strips move with the clock). Tiles keep their place: the order is by group and name.
+ */
+public final class WallView extends Region {
+    private static final long MEMBERSHIP_EVERY_MILLIS = 500;
+
+    private final Canvas canvas = new Canvas();
+    private final ScrollBar scroll = new ScrollBar();
+    private final TilePainter painter = new TilePainter();
+    private final TextFit text = new TextFit();
+    private final Tooltip tooltip = new Tooltip();
+    private final IntegerProperty selectedId = new SimpleIntegerProperty(-1);
+
+    private Palette palette = Palette.DARK;
+    private double tileWidth; // 0 = fit
+    private double zoom = 1;
+
+    private int[] ids = new int[0];
+    private String[] names = new String[0];
+    private String[] groupNames = new String[0];
+    private int[] groupSizes = new int[0];
+    private SourceView[] drawn = new SourceView[0];
+    private WallLayout layout;
+    private boolean needLayout = true;
+    private boolean needFull = true;
+    private long drawnSecond = Long.MIN_VALUE;
+    private int membershipCount = -1;
+    private SourceFilter membershipFilter;
+    private long membershipMillis;
+    private int hovered = -1;
+    private TrackerSnapshot snap = TrackerSnapshot.empty();
+    private long now;
+    private Health.Thresholds thresholds = Health.Thresholds.of(1, 5);
+    private int tilesPainted;
+
+    public WallView() {
+        getStyleClass().add("wall-view");
+        setFocusTraversable(true);
+        scroll.setOrientation(Orientation.VERTICAL);
+        scroll.valueProperty().addListener((o, a, b) -> needFull = true);
+        getChildren().addAll(canvas, scroll);
+        canvas.setOnMouseClicked(this::clicked);
+        canvas.setOnMouseMoved(this::moved);
+        canvas.setOnMouseExited(e -> hover(-1));
+        setOnScroll(this::scrolled);
+        addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+        tooltip.setShowDelay(Duration.millis(400));
+        Tooltip.install(canvas, tooltip);
+        selectedId.addListener((o, a, b) -> needFull = true);
+    }
+
+    /** Id of the selected source, -1 for none. */
+    public IntegerProperty selectedIdProperty() {
+        return selectedId;
+    }
+
+    public void setPalette(Palette p) {
+        palette = p;
+        needFull = true;
+    }
+
+    /** Tile width in pixels, or 0 to fit every tile into the window. */
+    public void setTileWidth(double w) {
+        tileWidth = w;
+        needLayout = true;
+    }
+
+    public void setZoom(double z) {
+        zoom = z;
+        needLayout = true;
+    }
+
+    public void setThresholds(Health.Thresholds t) {
+        thresholds = t;
+        needFull = true;
+        membershipCount = -1;
+    }
+
+    /** Tiles painted since the last call (for benchmarks and tests). */
+    public int takeTilesPainted() {
+        int n = tilesPainted;
+        tilesPainted = 0;
+        return n;
+    }
+
+    /** Number of tiles currently on the wall (after filtering). */
+    public int tileCount() {
+        return ids.length;
+    }
+
+    /** Source ids of the tiles in display order. */
+    public int[] tileIds() {
+        return ids.clone();
+    }
+
+    /** Centre of the tile of source {@code id} in this region's coordinates, or null when not laid out. */
+    public javafx.geometry.Point2D tileCentre(int id) {
+        if (layout == null) {
+            return null;
+        }
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] == id) {
+                return new javafx.geometry.Point2D(layout.tileX[i] + layout.tileW / 2,
+                        layout.tileY[i] - scroll.getValue() + layout.tileH / 2);
+            }
+        }
+        return null;
+    }
+
+    /** Called once per pulse with the newest snapshot. Cheap when nothing changed. */
+    public void update(TrackerSnapshot s, long nowMillis, SourceFilter filter) {
+        snap = s;
+        now = nowMillis;
+        if (s.sourceCount() != membershipCount || filter != membershipFilter
+                || (filter.problemsOnly() && nowMillis - membershipMillis >= MEMBERSHIP_EVERY_MILLIS)) {
+            rebuildMembership(s, nowMillis, filter);
+        }
+        if (needLayout) {
+            relayout();
+        }
+        long second = Math.floorDiv(nowMillis, 1000);
+        if (needFull || second != drawnSecond) {
+            paintAll();
+            drawnSecond = second;
+            needFull = false;
+        } else {
+            paintChanged();
+        }
+    }
+
+    private void rebuildMembership(TrackerSnapshot s, long nowMillis, SourceFilter filter) {
+        membershipCount = s.sourceCount();
+        membershipFilter = filter;
+        membershipMillis = nowMillis;
+        List<SourceView> keep = new ArrayList<>();
+        for (int i = 0; i < s.sourceCount(); i++) {
+            SourceView v = s.source(i);
+            if (filter.matches(v, Health.of(v, nowMillis, thresholds))) {
+                keep.add(v);
+            }
+        }
+        keep.sort(Comparator.comparing(SourceView::group).thenComparing(SourceView::src));
+        int[] newIds = new int[keep.size()];
+        for (int i = 0; i < newIds.length; i++) {
+            newIds[i] = keep.get(i).id();
+        }
+        if (Arrays.equals(newIds, ids)) {
+            return;
+        }
+        ids = newIds;
+        names = new String[ids.length];
+        List<String> groups = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        for (int i = 0; i < ids.length; i++) {
+            SourceView v = keep.get(i);
+            String g = v.group();
+            if (groups.isEmpty() || !groups.getLast().equals(g)) {
+                groups.add(g);
+                sizes.add(0);
+            }
+            sizes.set(sizes.size() - 1, sizes.getLast() + 1);
+            names[i] = v.src().length() > g.length() + 1 ? v.src().substring(g.length() + 1) : v.src();
+        }
+        groupNames = groups.toArray(String[]::new);
+        groupSizes = sizes.stream().mapToInt(Integer::intValue).toArray();
+        drawn = new SourceView[ids.length];
+        hovered = -1;
+        needLayout = true;
+    }
+
+    private void relayout() {
+        double w = Math.max(50, getWidth() - scroll.prefWidth(-1));
+        double h = Math.max(50, getHeight());
+        double tw = tileWidth > 0 ? tileWidth * zoom
+                : WallLayout.fitWidth(groupSizes, w, h, 96 * zoom, 340 * zoom);
+        layout = new WallLayout(groupSizes, w, tw);
+        scroll.setMax(Math.max(0, layout.contentHeight - h));
+        scroll.setVisibleAmount(h);
+        scroll.setVisible(layout.contentHeight > h);
+        scroll.setUnitIncrement(layout.tileH + WallLayout.GAP);
+        scroll.setBlockIncrement(h * 0.9);
+        if (scroll.getValue() > scroll.getMax()) {
+            scroll.setValue(scroll.getMax());
+        }
+        needLayout = false;
+        needFull = true;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double sw = scroll.prefWidth(-1);
+        double w = getWidth(), h = getHeight();
+        if (canvas.getWidth() != w - sw || canvas.getHeight() != h) {
+            canvas.setWidth(Math.max(1, w - sw));
+            canvas.setHeight(Math.max(1, h));
+            needLayout = true;
+        }
+        scroll.resizeRelocate(w - sw, 0, sw, h);
+    }
+
+    private void paintAll() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(palette.background());
+        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        if (layout == null) {
+            return;
+        }
+        double top = scroll.getValue();
+        double bottom = top + canvas.getHeight();
+        headers(g, top, bottom);
+        for (int i = 0; i < ids.length; i++) {
+            double y = layout.tileY[i];
+            if (y + layout.tileH >= top && y <= bottom) {
+                paintTile(g, i, top);
+            } else {
+                drawn[i] = null;
+            }
+        }
+        if (ids.length == 0) {
+            g.setFill(palette.dimText());
+            g.setFont(text.font(22 * zoom, false));
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(snap.sourceCount() == 0 ? "Waiting for datagrams…" : "No source matches the filter",
+                    canvas.getWidth() / 2, canvas.getHeight() / 2);
+            g.setTextAlign(TextAlignment.LEFT);
+        }
+    }
+
+    private void headers(GraphicsContext g, double top, double bottom) {
+        int start = 0;
+        for (int gi = 0; gi < groupNames.length; gi++) {
+            double y = layout.headerY[gi] - top;
+            if (y + layout.headerH >= 0 && y <= bottom - top) {
+                int stale = 0, alarm = 0, losing = 0;
+                for (int i = start; i < start + groupSizes[gi]; i++) {
+                    Health h = Health.of(snap.source(ids[i]), now, thresholds);
+                    switch (h) {
+                        case STALE -> stale++;
+                        case ALARM, FAULT -> alarm++;
+                        case LOSING -> losing++;
+                        default -> {
+                        }
+                    }
+                }
+                g.setTextBaseline(VPos.CENTER);
+                g.setTextAlign(TextAlignment.LEFT);
+                g.setFont(text.font(layout.headerH * 0.62, true));
+                g.setFill(palette.header());
+                String title = groupNames[gi].toUpperCase(java.util.Locale.ROOT);
+                g.fillText(title, WallLayout.GAP + 2, y + layout.headerH / 2);
+                double x = WallLayout.GAP + 2 + text.width(title, text.font(layout.headerH * 0.62, true)) + 14;
+                g.setFont(text.font(layout.headerH * 0.52, false));
+                g.setFill(palette.dimText());
+                String summary = groupSizes[gi] + " sources";
+                g.fillText(summary, x, y + layout.headerH / 2);
+                x += text.width(summary, text.font(layout.headerH * 0.52, false)) + 14;
+                x = count(g, x, y, stale, "stale", palette.stale());
+                x = count(g, x, y, alarm, "alarm", palette.alarm());
+                count(g, x, y, losing, "losing", palette.losing());
+            }
+            start += groupSizes[gi];
+        }
+    }
+
+    private double count(GraphicsContext g, double x, double y, int n, String what, javafx.scene.paint.Color c) {
+        if (n == 0) {
+            return x;
+        }
+        String s = n + " " + what;
+        g.setFill(c);
+        g.fillText(s, x, y + layout.headerH / 2);
+        return x + text.width(s, text.font(layout.headerH * 0.52, false)) + 14;
+    }
+
+    private void paintChanged() {
+        if (layout == null) {
+            return;
+        }
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double top = scroll.getValue();
+        double bottom = top + canvas.getHeight();
+        for (int i = 0; i < ids.length; i++) {
+            double y = layout.tileY[i];
+            if (y + layout.tileH >= top && y <= bottom && ids[i] < snap.sourceCount()
+                    && snap.source(ids[i]) != drawn[i]) {
+                paintTile(g, i, top);
+            }
+        }
+    }
+
+    private void paintTile(GraphicsContext g, int i, double top) {
+        if (ids[i] >= snap.sourceCount()) {
+            return;
+        }
+        SourceView v = snap.source(ids[i]);
+        Health h = Health.of(v, now, thresholds);
+        painter.paint(g, palette, v, h, names[i], layout.tileX[i], layout.tileY[i] - top, layout.tileW,
+                layout.tileH, now, ids[i] == selectedId.get(), i == hovered);
+        drawn[i] = v;
+        tilesPainted++;
+    }
+
+    private int indexAt(double x, double y) {
+        return layout == null ? -1 : layout.tileAt(x, y + scroll.getValue());
+    }
+
+    private void clicked(MouseEvent e) {
+        requestFocus();
+        int i = indexAt(e.getX(), e.getY());
+        selectedId.set(i < 0 ? -1 : ids[i]);
+    }
+
+    private void moved(MouseEvent e) {
+        int i = indexAt(e.getX(), e.getY());
+        hover(i);
+        if (i >= 0 && i < ids.length && ids[i] < snap.sourceCount()) {
+            tooltip.setText(snap.source(ids[i]).src());
+        }
+    }
+
+    private void hover(int i) {
+        if (i != hovered) {
+            int old = hovered;
+            hovered = i;
+            GraphicsContext g = canvas.getGraphicsContext2D();
+            if (old >= 0 && old < ids.length) {
+                paintTile(g, old, scroll.getValue());
+            }
+            if (i >= 0) {
+                paintTile(g, i, scroll.getValue());
+            }
+        }
+    }
+
+    private void scrolled(ScrollEvent e) {
+        scroll.setValue(Math.clamp(scroll.getValue() - e.getDeltaY(), 0, scroll.getMax()));
+        e.consume();
+    }
+
+    private void key(KeyEvent e) {
+        if (ids.length == 0 || layout == null) {
+            return;
+        }
+        int cur = -1;
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] == selectedId.get()) {
+                cur = i;
+                break;
+            }
+        }
+        int columns = Math.max(1, (int) Math.round((canvas.getWidth() - WallLayout.GAP)
+                / (layout.tileW + WallLayout.GAP)));
+        int next = switch (e.getCode()) {
+            case RIGHT -> cur + 1;
+            case LEFT -> cur - 1;
+            case DOWN -> cur < 0 ? 0 : cur + columns;
+            case UP -> cur - columns;
+            case HOME -> 0;
+            case END -> ids.length - 1;
+            case PAGE_DOWN -> {
+                scroll.increment();
+                yield Integer.MIN_VALUE;
+            }
+            case PAGE_UP -> {
+                scroll.decrement();
+                yield Integer.MIN_VALUE;
+            }
+            case ESCAPE -> -1;
+            default -> Integer.MIN_VALUE;
+        };
+        if (next == Integer.MIN_VALUE) {
+            return;
+        }
+        e.consume();
+        if (e.getCode() == KeyCode.ESCAPE) {
+            selectedId.set(-1);
+            return;
+        }
+        next = Math.clamp(next, 0, ids.length - 1);
+        selectedId.set(ids[next]);
+        double y = layout.tileY[next];
+        if (y < scroll.getValue()) {
+            scroll.setValue(Math.max(0, y - WallLayout.GAP - layout.headerH));
+        } else if (y + layout.tileH > scroll.getValue() + canvas.getHeight()) {
+            scroll.setValue(Math.min(scroll.getMax(), y + layout.tileH + WallLayout.GAP - canvas.getHeight()));
+        }
+    }
+}
