@@ -21,7 +21,7 @@ public enum Health {
         return word;
     }
 
-    /** Thresholds the judgement uses; {@code lossWarn} is a fraction 0..1. */
+    /** Thresholds the judgement uses (on the last minute's loss, so a source recovers a minute after loss stops); fractions 0..1. */
     public record Thresholds(double lossWarn, double lossAlarm) {
         public static Thresholds of(double warnPercent, double alarmPercent) {
             return new Thresholds(warnPercent / 100.0, alarmPercent / 100.0);
@@ -42,7 +42,7 @@ public enum Health {
         if (s == Status.ALARM) {
             return ALARM;
         }
-        if (v.lossFraction5m() >= t.lossWarn() && v.lost5m() > v.late5m()) {
+        if (v.lossFraction1m() >= t.lossWarn() && v.lost1m() > v.late1m()) {
             return LOSING;
         }
         return switch (s) {

@@ -251,6 +251,7 @@ public final class MonitorWindow {
             Rectangle2D vb = Screen.getPrimary().getVisualBounds();
             stage.setWidth(Math.min(1600, vb.getWidth()));
             stage.setHeight(Math.min(900, vb.getHeight()));
+            stage.setMaximized(true); // first run: a control-room screen wants all of it
             return;
         }
         stage.setX(b.x());

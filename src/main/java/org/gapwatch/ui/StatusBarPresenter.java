@@ -10,7 +10,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Separator;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.control.Tooltip;
 import javafx.stage.Popup;
 import org.controlsfx.control.StatusBar;
 import org.gapwatch.track.InvalidSample;
@@ -49,6 +51,9 @@ final class StatusBarPresenter {
         invalid.getStyleClass().add("status-invalid");
         invalid.setFocusTraversable(true);
         invalid.setOnAction(e -> showInvalid());
+        invalid.setMinWidth(Region.USE_PREF_SIZE);
+        loss.setTooltip(new Tooltip("Over the last 5 s: updates lost on the way (network, publisher) and datagrams"
+                + " this machine's sockets dropped"));
         buffer.getStyleClass().add("warning");
         buffer.setVisible(false);
         buffer.setManaged(false);
@@ -67,6 +72,7 @@ final class StatusBarPresenter {
     private static Label label(String id) {
         Label l = new Label();
         l.setId(id);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -86,7 +92,8 @@ final class StatusBarPresenter {
         int secs = Math.max(1, history.size() - 1);
 
         joined.setText(feed.groups().isEmpty() ? "No group joined"
-                : "Joined " + String.join(", ", feed.groups()) + " on " + feed.networkInterface());
+                : String.join(", ", feed.groups()) + " on " + feed.networkInterface());
+        joined.setTooltip(new Tooltip("Joined groups and the interface they are joined on"));
         rate.setText(String.format(Locale.ROOT, "%,d datagrams/s", (tot.datagrams() - old.datagrams()) / secs));
 
         long dRecv = tot.received() - old.received();
@@ -95,15 +102,15 @@ final class StatusBarPresenter {
         long drops = feed.socketDrops() >= 0 ? feed.socketDrops() : tot.socketDrops();
         String dropText;
         if (drops < 0) {
-            dropText = "socket drops n/a";
+            dropText = "local drops n/a";
         } else {
             long dDrops = old.socketDrops() >= 0 && tot.socketDrops() >= 0
                     ? tot.socketDrops() - old.socketDrops() : 0;
             long dDgrams = tot.datagrams() - old.datagrams();
             double share = dDgrams + dDrops == 0 ? 0 : (double) dDrops / (dDgrams + dDrops);
-            dropText = "this machine " + Format.percent(share) + " (" + drops + " dropped)";
+            dropText = "local " + Format.percent(share) + " (" + drops + ")";
         }
-        loss.setText("Loss " + WINDOW_SECONDS + " s: network " + Format.percent(netLoss) + " · " + dropText);
+        loss.setText("Loss: network " + Format.percent(netLoss) + " · " + dropText);
         loss.getStyleClass().remove("losing");
         if (dLost > 0) {
             loss.getStyleClass().add("losing");
@@ -127,7 +134,8 @@ final class StatusBarPresenter {
         sources.setText(snap.sourceCount() + " sources · " + stale + " stale · " + alarm + " alarm");
 
         String warn = feed.bufferWarning();
-        buffer.setText(warn == null ? "" : "⚠ " + warn);
+        buffer.setText(warn == null ? "" : "⚠ receive buffer capped");
+        buffer.setTooltip(warn == null ? null : new Tooltip(warn));
         buffer.setVisible(warn != null);
         buffer.setManaged(warn != null);
         clock.setText(LocalTime.now().format(CLOCK));

@@ -19,7 +19,7 @@ final class TilePainter {
 
     void paint(GraphicsContext g, Palette p, SourceView v, Health h, String name, double x, double y, double w,
                double tileH, long now, boolean selected, boolean hovered) {
-        double pad = Math.max(3, tileH * 0.06);
+        double pad = Math.max(2, tileH * 0.05);
         Color accent = p.of(h);
         boolean stale = h == Health.STALE;
 
@@ -46,7 +46,7 @@ final class TilePainter {
         g.setTextBaseline(VPos.TOP);
 
         // Row 1: name (left), age (right).
-        double nameSize = tileH * 0.15;
+        double nameSize = Math.max(10, tileH * 0.19);
         Font small = text.font(nameSize, false);
         String age = Format.age(v.ageMillis(now));
         double ageW = text.width(age, small);
@@ -59,8 +59,8 @@ final class TilePainter {
         g.fillText(text.fitTail(name, small, inner - ageW - pad), left, y + pad);
 
         // Row 2: value with unit, large.
-        double valueTop = y + pad + nameSize * 1.2;
-        double valueSize = tileH * 0.30;
+        double valueTop = y + pad + nameSize * 1.1;
+        double valueSize = Math.max(15, tileH * 0.34);
         String unit = v.unit() == null ? "" : v.unit();
         String value = v.value() == null || v.value().isEmpty() ? "—" : v.value();
         Font big = text.font(valueSize, true);
@@ -80,20 +80,20 @@ final class TilePainter {
         }
 
         // Row 3: glyph + status word, loss % on the right.
-        double stripH = Math.max(4, tileH * 0.13);
-        double rowSize = tileH * 0.15;
-        double rowTop = y + tileH - pad - stripH - rowSize * 1.25;
+        double stripH = Math.max(4, tileH * 0.1);
+        double rowSize = Math.max(10, tileH * 0.19);
+        double rowTop = y + tileH - pad - stripH - rowSize * 1.15;
         g.setGlobalAlpha(1);
         Glyphs.draw(g, h, left, rowTop, rowSize * 1.05, accent, p.tile());
         Font word = text.font(rowSize, true);
         g.setFont(word);
         g.setFill(stale ? p.text() : accent);
-        String status = stale ? "STALE " + age : h.word();
-        g.fillText(status, left + rowSize * 1.35, rowTop - rowSize * 0.05);
         double loss = v.lossFraction5m();
+        String status = stale ? "STALE " + age : h == Health.LOSING ? "LOSS " + Format.percent(loss) : h.word();
+        g.fillText(status, left + rowSize * 1.35, rowTop - rowSize * 0.05);
         String lossText = "loss " + Format.percent(loss);
         Font lossFont = text.font(rowSize, loss > 0);
-        if (text.width(status, word) + text.width(lossText, lossFont) + rowSize * 2 < inner) {
+        if (h != Health.LOSING && text.width(status, word) + text.width(lossText, lossFont) + rowSize * 2 < inner) {
             g.setFont(lossFont);
             g.setFill(loss > 0 ? p.losing() : p.dimText());
             g.setTextAlign(TextAlignment.RIGHT);

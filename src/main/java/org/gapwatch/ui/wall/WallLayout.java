@@ -1,55 +1,61 @@
 package org.gapwatch.ui.wall;
 
 /**
- * Where tiles and group headers go: groups one after another, each with a header row, tiles flowing left to right.
- * Positions are in content coordinates (before scrolling). Pure arithmetic, rebuilt when the set of tiles, the
- * width or the tile size changes.
+ * Where tiles and group headers go. Tiles flow left to right in one grid; each group begins with a header cell the
+ * size of a tile (its name and counts), so groups share rows and no space is lost to half-empty rows. Positions
+ * are in content coordinates (before scrolling). Pure arithmetic, rebuilt when the set of tiles, the width or the
+ * tile size changes.
  */
 final class WallLayout {
-    static final double GAP = 5;
-    static final double ASPECT = 0.6;
+    static final double GAP = 4;
+    static final double ASPECT = 0.5;
 
     final double tileW;
     final double tileH;
-    final double headerH;
     final double[] tileX;
     final double[] tileY;
+    final double[] headerX;
     final double[] headerY;
     final double contentHeight;
+    final int columns;
 
     /** @param groupSizes number of tiles in each group, in display order */
     WallLayout(int[] groupSizes, double width, double tileWidth) {
-        int columns = Math.max(1, (int) ((width - GAP) / (tileWidth + GAP)));
+        columns = Math.max(1, (int) ((width - GAP) / (tileWidth + GAP)));
         // Spread spare width over the tiles so the wall has no ragged right edge.
-        this.tileW = Math.max(20, (width - GAP) / columns - GAP);
-        this.tileH = Math.round(tileW * ASPECT);
-        this.headerH = Math.round(Math.max(18, Math.min(34, tileH * 0.32)));
+        this.tileW = Math.max(20, Math.floor((width - GAP) / columns - GAP));
+        this.tileH = Math.round(Math.max(tileW * ASPECT, Math.min(52, tileW * 0.62)));
         int total = 0;
         for (int n : groupSizes) {
             total += n;
         }
         tileX = new double[total];
         tileY = new double[total];
+        headerX = new double[groupSizes.length];
         headerY = new double[groupSizes.length];
-        double y = GAP;
+        int cell = 0;
         int k = 0;
         for (int gi = 0; gi < groupSizes.length; gi++) {
-            headerY[gi] = y;
-            y += headerH;
+            headerX[gi] = x(cell);
+            headerY[gi] = y(cell);
+            cell++;
             for (int i = 0; i < groupSizes[gi]; i++) {
-                int c = i % columns;
-                if (c == 0 && i > 0) {
-                    y += tileH + GAP;
-                }
-                tileX[k] = GAP + c * (tileW + GAP);
-                tileY[k] = y;
+                tileX[k] = x(cell);
+                tileY[k] = y(cell);
+                cell++;
                 k++;
             }
-            if (groupSizes[gi] > 0) {
-                y += tileH + GAP;
-            }
         }
-        contentHeight = y;
+        int rows = (cell + columns - 1) / columns;
+        contentHeight = GAP + rows * (tileH + GAP);
+    }
+
+    private double x(int cell) {
+        return GAP + (cell % columns) * (tileW + GAP);
+    }
+
+    private double y(int cell) {
+        return GAP + (cell / columns) * (tileH + GAP);
     }
 
     /** The largest tile width (down to {@code min}) at which every tile fits in {@code height}. */

@@ -201,7 +201,7 @@ public final class WallView extends Region {
         double w = Math.max(50, getWidth() - scroll.prefWidth(-1));
         double h = Math.max(50, getHeight());
         double tw = tileWidth > 0 ? tileWidth * zoom
-                : WallLayout.fitWidth(groupSizes, w, h, 96 * zoom, 340 * zoom);
+                : WallLayout.fitWidth(groupSizes, w, h, 100 * zoom, 340 * zoom);
         layout = new WallLayout(groupSizes, w, tw);
         scroll.setMax(Math.max(0, layout.contentHeight - h));
         scroll.setVisibleAmount(h);
@@ -258,13 +258,14 @@ public final class WallView extends Region {
 
     private void headers(GraphicsContext g, double top, double bottom) {
         int start = 0;
+        double w = layout.tileW, h = layout.tileH, pad = Math.max(3, h * 0.07);
         for (int gi = 0; gi < groupNames.length; gi++) {
+            double x = layout.headerX[gi];
             double y = layout.headerY[gi] - top;
-            if (y + layout.headerH >= 0 && y <= bottom - top) {
+            if (y + h >= 0 && y <= bottom - top) {
                 int stale = 0, alarm = 0, losing = 0;
                 for (int i = start; i < start + groupSizes[gi]; i++) {
-                    Health h = Health.of(snap.source(ids[i]), now, thresholds);
-                    switch (h) {
+                    switch (Health.of(snap.source(ids[i]), now, thresholds)) {
                         case STALE -> stale++;
                         case ALARM, FAULT -> alarm++;
                         case LOSING -> losing++;
@@ -272,34 +273,26 @@ public final class WallView extends Region {
                         }
                     }
                 }
-                g.setTextBaseline(VPos.CENTER);
-                g.setTextAlign(TextAlignment.LEFT);
-                g.setFont(text.font(layout.headerH * 0.62, true));
                 g.setFill(palette.header());
-                String title = groupNames[gi].toUpperCase(java.util.Locale.ROOT);
-                g.fillText(title, WallLayout.GAP + 2, y + layout.headerH / 2);
-                double x = WallLayout.GAP + 2 + text.width(title, text.font(layout.headerH * 0.62, true)) + 14;
-                g.setFont(text.font(layout.headerH * 0.52, false));
-                g.setFill(palette.dimText());
-                String summary = groupSizes[gi] + " sources";
-                g.fillText(summary, x, y + layout.headerH / 2);
-                x += text.width(summary, text.font(layout.headerH * 0.52, false)) + 14;
-                x = count(g, x, y, stale, "stale", palette.stale());
-                x = count(g, x, y, alarm, "alarm", palette.alarm());
-                count(g, x, y, losing, "losing", palette.losing());
+                g.fillRect(x, y, w, h);
+                g.setTextBaseline(VPos.TOP);
+                g.setTextAlign(TextAlignment.LEFT);
+                var titleFont = text.font(h * 0.3, true);
+                g.setFont(titleFont);
+                g.setFill(palette.background());
+                g.fillText(text.fit(groupNames[gi].toUpperCase(java.util.Locale.ROOT), titleFont, w - 2 * pad),
+                        x + pad, y + pad);
+                var small = text.font(Math.max(10, h * 0.2), true);
+                g.setFont(small);
+                String line1 = groupSizes[gi] + " sources";
+                String line2 = (stale > 0 ? stale + " stale " : "") + (alarm > 0 ? alarm + " alarm " : "")
+                        + (losing > 0 ? losing + " losing" : "");
+                g.fillText(text.fit(line1, small, w - 2 * pad), x + pad, y + pad + h * 0.36);
+                g.fillText(text.fit(line2.isEmpty() ? "all fine" : line2.trim(), small, w - 2 * pad), x + pad,
+                        y + pad + h * 0.36 + h * 0.24);
             }
             start += groupSizes[gi];
         }
-    }
-
-    private double count(GraphicsContext g, double x, double y, int n, String what, javafx.scene.paint.Color c) {
-        if (n == 0) {
-            return x;
-        }
-        String s = n + " " + what;
-        g.setFill(c);
-        g.fillText(s, x, y + layout.headerH / 2);
-        return x + text.width(s, text.font(layout.headerH * 0.52, false)) + 14;
     }
 
     private void paintChanged() {
@@ -378,8 +371,7 @@ public final class WallView extends Region {
                 break;
             }
         }
-        int columns = Math.max(1, (int) Math.round((canvas.getWidth() - WallLayout.GAP)
-                / (layout.tileW + WallLayout.GAP)));
+        int columns = layout.columns;
         int next = switch (e.getCode()) {
             case RIGHT -> cur + 1;
             case LEFT -> cur - 1;
@@ -410,7 +402,7 @@ public final class WallView extends Region {
         selectedId.set(ids[next]);
         double y = layout.tileY[next];
         if (y < scroll.getValue()) {
-            scroll.setValue(Math.max(0, y - WallLayout.GAP - layout.headerH));
+            scroll.setValue(Math.max(0, y - WallLayout.GAP));
         } else if (y + layout.tileH > scroll.getValue() + canvas.getHeight()) {
             scroll.setValue(Math.min(scroll.getMax(), y + layout.tileH + WallLayout.GAP - canvas.getHeight()));
         }
