@@ -1,6 +1,5 @@
 package org.gapwatch.ui;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,7 @@ import org.gapwatch.engine.Engine;
 import org.gapwatch.settings.Settings;
 import org.gapwatch.settings.SettingsStore;
 import org.gapwatch.track.TrackerConfig;
-import org.gapwatch.ui.feed.BasicReceiverFeed;
+import org.gapwatch.ui.feed.ReceiverFeed;
 
 /** Starts the desktop monitor: settings from the user's file, overridden by the command line. */
 public final class DesktopLauncher {
@@ -55,14 +54,14 @@ public final class DesktopLauncher {
             if (o.demo()) {
                 try {
                     demo = new DemoPublisher(System.nanoTime()).start();
-                } catch (IOException e) {
+                } catch (RuntimeException e) {
                     System.err.println("gapwatch: cannot start the demo publisher: " + e.getMessage());
                 }
             }
             // The command line's groups are for this run: they are not written back over the saved ones.
             boolean saveAllowed = !o.demo() && (o.groups() == null || o.groups().isEmpty())
                     && o.networkInterface() == null && !o.smokeTest();
-            MonitorWindow w = new MonitorWindow(stage, engine, iface -> new BasicReceiverFeed(engine, iface), s,
+            MonitorWindow w = new MonitorWindow(stage, engine, iface -> new ReceiverFeed(engine, iface), s,
                     saveAllowed ? store : null);
             w.show(o.fullscreen(), () -> {
                 if (o.smokeTest()) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -70,11 +71,11 @@ public final class MonitorWindow {
         ui.init(this, engine);
         feed = feedFactory.apply(initial.networkInterface());
         for (String g : initial.groups()) {
-            try {
-                feed.join(g);
-            } catch (RuntimeException e) {
-                System.err.println("gapwatch: " + e.getMessage());
-            }
+            feed.join(g).whenComplete((ok, err) -> {
+                if (err != null) {
+                    System.err.println("gapwatch: " + message(err));
+                }
+            });
         }
         scene = new Scene(root, 1600, 900);
         scene.getStylesheets().add(css("gapwatch.css"));
@@ -194,24 +195,38 @@ public final class MonitorWindow {
     }
 
     private void applySubscriptions(Settings old, Settings s) {
-        boolean ifaceChanged = !java.util.Objects.equals(old.networkInterface(), s.networkInterface());
-        if (ifaceChanged && !applying) {
-            feed.close();
-            feed = feedFactory.apply(s.networkInterface());
-            old = old.withGroups(List.of());
+        if (applying) {
+            return; // the feed was opened with these
+        }
+        if (!java.util.Objects.equals(old.networkInterface(), s.networkInterface())) {
+            report(feed.switchInterface(s.networkInterface()));
         }
         Set<String> before = new LinkedHashSet<>(old.groups());
         Set<String> after = new LinkedHashSet<>(s.groups());
         for (String g : before) {
             if (!after.contains(g)) {
-                feed.leave(g);
+                report(feed.leave(g));
             }
         }
         for (String g : after) {
             if (!before.contains(g)) {
-                feed.join(g);
+                report(feed.join(g));
             }
         }
+    }
+
+    /** A failed join or leave is shown to the user (later, on the FX thread), never thrown at them. */
+    private void report(CompletableFuture<Void> f) {
+        f.whenComplete((ok, err) -> {
+            if (err != null) {
+                javafx.application.Platform.runLater(() -> SettingsDialog.error(stage, message(err)));
+            }
+        });
+    }
+
+    private static String message(Throwable t) {
+        Throwable c = t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
+        return c.getMessage() != null ? c.getMessage() : c.toString();
     }
 
     /** Called by the controller when the user changed something that is remembered. */

@@ -1,6 +1,7 @@
 package org.gapwatch.ui.feed;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** Where the monitor's datagrams come from, as the window sees it: what is joined, and changing it live. */
 public interface Feed extends AutoCloseable {
@@ -14,10 +15,13 @@ public interface Feed extends AutoCloseable {
 
     Status status();
 
-    /** Joins {@code ADDRESS:PORT[@SOURCE]}; throws IllegalArgumentException with a one-line reason. */
-    void join(String group);
+    /** Joins {@code ADDRESS:PORT[@SOURCE]}; completes exceptionally with a one-line reason. Never blocks. */
+    CompletableFuture<Void> join(String group);
 
-    void leave(String group);
+    CompletableFuture<Void> leave(String group);
+
+    /** Moves every membership to another interface (null: the system's choice). */
+    CompletableFuture<Void> switchInterface(String networkInterface);
 
     @Override
     void close();
@@ -27,16 +31,22 @@ public interface Feed extends AutoCloseable {
         return new Feed() {
             @Override
             public Status status() {
-                return new Status(List.of(), null, null, -1);
+                return new Status(List.of(), "none", null, -1);
             }
 
             @Override
-            public void join(String group) {
-                throw new IllegalArgumentException("this window has no network feed");
+            public CompletableFuture<Void> join(String group) {
+                return CompletableFuture.failedFuture(new IllegalArgumentException("this window has no network feed"));
             }
 
             @Override
-            public void leave(String group) {
+            public CompletableFuture<Void> leave(String group) {
+                return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public CompletableFuture<Void> switchInterface(String networkInterface) {
+                return CompletableFuture.completedFuture(null);
             }
 
             @Override
