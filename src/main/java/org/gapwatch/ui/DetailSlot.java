@@ -3,6 +3,9 @@ package org.gapwatch.ui;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
@@ -86,8 +89,9 @@ final class DetailSlot extends VBox {
                 v.received(), v.lost(), v.late(), v.duplicates(), v.restarts(), Format.percent(v.lossFraction5m()),
                 Format.rate(v.ratePerSecond()), v.sender(), v.session()));
         var items = FXCollections.<String>observableArrayList();
-        for (int i = h.gaps().size() - 1; i >= 0; i--) {
-            Gap g = h.gaps().get(i);
+        List<Gap> newestFirst = new ArrayList<>(h.gaps());
+        newestFirst.sort(Comparator.comparingLong(Gap::detectedMillis).thenComparingLong(Gap::first).reversed());
+        for (Gap g : newestFirst) {
             String when = Instant.ofEpochMilli(g.detectedMillis()).atZone(ZoneId.systemDefault()).toLocalTime()
                     .format(TIME);
             String range = g.first() == g.last() ? "#" + g.first() : "#" + g.first() + "–#" + g.last();

@@ -48,6 +48,7 @@ public final class MonitorWindow {
     private Feed feed;
     private Settings settings;
     private boolean applying;
+    private boolean closed;
 
     /**
      * @param feedFactory makes a feed on the named interface (null: the system's choice)
@@ -135,9 +136,21 @@ public final class MonitorWindow {
 
     private void keys() {
         var acc = scene.getAccelerators();
-        acc.put(new KeyCodeCombination(KeyCode.F2), ui::toggleView);
-        acc.put(new KeyCodeCombination(KeyCode.F3), () -> ui.showDock(!ui.split.getItems().contains(ui.dock)));
-        acc.put(new KeyCodeCombination(KeyCode.F11), () -> stage.setFullScreen(!stage.isFullScreen()));
+        // Function keys as a filter, so that no focused control (a table uses F2 to edit) can swallow them.
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() || e.isAltDown()) {
+                return;
+            }
+            switch (e.getCode()) {
+                case F2 -> ui.toggleView();
+                case F3 -> ui.showDock(!ui.split.getItems().contains(ui.dock));
+                case F11 -> stage.setFullScreen(!stage.isFullScreen());
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
         acc.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), ui::focusFilter);
         acc.put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN),
                 () -> ui.problemsOnly.setSelected(!ui.problemsOnly.isSelected()));
@@ -292,7 +305,12 @@ public final class MonitorWindow {
         update(settings.withGroups(new ArrayList<>(groups)));
     }
 
-    private void close() {
+    /** Stops the pulse, closes the feed and saves. Also run when the window is hidden. */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (store != null) {
             settings = settings.withHiddenColumns(ui.table.hiddenColumns());
         }

@@ -88,14 +88,14 @@ final class TilePainter {
         Font word = text.font(rowSize, true);
         g.setFont(word);
         g.setFill(stale ? p.text() : accent);
-        double loss = v.lossFraction5m();
-        String status = stale ? "STALE " + age : h == Health.LOSING ? "LOSS " + Format.percent(loss) : h.word();
+        String status = statusText(v, h, now);
         g.fillText(status, left + rowSize * 1.35, rowTop - rowSize * 0.05);
-        String lossText = "loss " + Format.percent(loss);
-        Font lossFont = text.font(rowSize, loss > 0);
-        if (h != Health.LOSING && text.width(status, word) + text.width(lossText, lossFont) + rowSize * 2 < inner) {
+        String lossText = lossText(v, h);
+        boolean lossy = netLost5m(v) > 0;
+        Font lossFont = text.font(rowSize, lossy);
+        if (text.width(status, word) + text.width(lossText, lossFont) + rowSize * 2 < inner) {
             g.setFont(lossFont);
-            g.setFill(loss > 0 ? p.losing() : p.dimText());
+            g.setFill(lossy ? p.losing() : p.dimText());
             g.setTextAlign(TextAlignment.RIGHT);
             g.fillText(lossText, x + w - pad, rowTop - rowSize * 0.05);
             g.setTextAlign(TextAlignment.LEFT);
@@ -109,6 +109,28 @@ final class TilePainter {
             g.setLineWidth(selected ? 3 : 1.5);
             g.strokeRect(x - 1, y - 1, w + 2, tileH + 2);
         }
+    }
+
+    /** The status word: "STALE 12 s", "LOSS 3.2 %", or the state's word. */
+    static String statusText(SourceView v, Health h, long now) {
+        return switch (h) {
+            case STALE -> "STALE " + Format.age(v.ageMillis(now));
+            case LOSING -> "LOSS " + Format.percent(v.lossFraction5m());
+            default -> h.word();
+        };
+    }
+
+    /** Right of the status word: the exact count lost in the last 5 minutes and its share. */
+    static String lossText(SourceView v, Health h) {
+        long n = netLost5m(v);
+        if (n == 0) {
+            return "loss 0 %";
+        }
+        return h == Health.LOSING ? n + " lost" : n + " lost · " + Format.percent(v.lossFraction5m());
+    }
+
+    static long netLost5m(SourceView v) {
+        return Math.max(0, v.lost5m() - v.late5m());
     }
 
     /**

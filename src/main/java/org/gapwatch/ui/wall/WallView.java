@@ -136,6 +136,20 @@ public final class WallView extends Region {
         return null;
     }
 
+    /** The texts the tile of source {@code id} shows now, joined by " | " (for tests and accessibility). */
+    public String describeTile(int id) {
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] == id && id < snap.sourceCount()) {
+                SourceView v = snap.source(id);
+                Health h = Health.of(v, now, thresholds);
+                String unit = v.unit() == null ? "" : " " + v.unit();
+                return names[i] + " | " + v.value() + unit + " | " + TilePainter.statusText(v, h, now) + " | "
+                        + TilePainter.lossText(v, h) + " | age " + org.gapwatch.ui.Format.age(v.ageMillis(now));
+            }
+        }
+        return null;
+    }
+
     /** Called once per pulse with the newest snapshot. Cheap when nothing changed. */
     public void update(TrackerSnapshot s, long nowMillis, SourceFilter filter) {
         snap = s;

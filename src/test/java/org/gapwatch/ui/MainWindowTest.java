@@ -1,0 +1,279 @@
+package org.gapwatch.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.gapwatch.engine.Engine;
+import org.gapwatch.net.GroupSpec;
+import org.gapwatch.net.Publisher;
+import org.gapwatch.settings.Settings;
+import org.gapwatch.track.SourceView;
+import org.gapwatch.track.TrackerConfig;
+import org.gapwatch.ui.feed.ReceiverFeed;
+import org.gapwatch.ui.table.SourceRow;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The main window against a real loopback stream: the project's {@link Publisher} sends on lo with TTL 0, the
+ * window's receiver joins on lo.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    private static final AtomicInteger NEXT = new AtomicInteger((int) (ProcessHandle.current().pid() % 200) * 20);
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    private Engine engine;
+    private MonitorWindow window;
+    private String group;
+    private String otherGroup;
+    private Publisher publisher;
+
+    @Start
+    void start(Stage stage) {
+        int n = NEXT.getAndAdd(2);
+        group = "239.255.91." + (1 + n % 250) + ":" + (46_000 + n);
+        otherGroup = "239.255.92." + (1 + n % 250) + ":" + (46_001 + n);
+        engine = new Engine(TrackerConfig.defaults());
+        Settings s = Settings.defaults().withGroups(List.of(group)).withNetworkInterface("lo");
+        window = new MonitorWindow(stage, engine, iface -> new ReceiverFeed(engine, iface), s, null);
+        stage.setWidth(1280);
+        stage.setHeight(800);
+        window.show(false, null);
+        publisher = new Publisher(GroupSpec.parse(group), "lo", 0);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        publisher.close();
+        WaitForAsyncUtils.asyncFx(() -> window.close()).get();
+    }
+
+    // ---- tests ----
+
+    @Test
+    void filterNarrowsBothViews(FxRobot robot) throws Exception {
+        awaitJoined(group);
+        send(publisher, "plant/line-1/pump-1", 0, 1, 2);
+        send(publisher, "plant/line-2/pump-2", 0, 1);
+        send(publisher, "grid/feeder-1/meter-1", 0, 1);
+        await("three tiles", () -> wall().tileCount() == 3);
+        screenshot("wall-unfiltered");
+
+        robot.clickOn("#filter").write("pump");
+        await("wall shows the two pumps", () -> wall().tileCount() == 2);
+        await("table shows the two pumps", () -> tableSrcs().equals(List.of("plant/line-1/pump-1",
+                "plant/line-2/pump-2")) || tableSrcs().equals(List.of("plant/line-2/pump-2", "plant/line-1/pump-1")));
+
+        robot.doubleClickOn("#filter").eraseText(20).write("grid/*/*");
+        await("glob leaves the meter on the wall", () -> wall().tileCount() == 1);
+        await("glob leaves the meter in the table", () -> tableSrcs().equals(List.of("grid/feeder-1/meter-1")));
+
+        robot.clickOn("#filter").eraseText(20);
+        await("filter cleared", () -> wall().tileCount() == 3);
+        robot.push(KeyCode.F2);
+        await("F2 shows the table", () -> ui().tableShown());
+        await("table has all three", () -> tableSrcs().size() == 3);
+        screenshot("table");
+        robot.push(KeyCode.F2);
+        await("F2 again shows the wall", () -> !ui().tableShown() && wall().isVisible());
+    }
+
+    @Test
+    void selectingATileOpensItsDetail(FxRobot robot) throws Exception {
+        awaitJoined(group);
+        send(publisher, "plant/line-1/pump-1", 0, 1);
+        send(publisher, "plant/line-1/pump-2", 0, 1);
+        int id = awaitSource("plant/line-1/pump-2").id();
+        await("tile laid out", () -> wall().tileCentre(id) != null);
+        Point2D centre = fx(() -> wall().localToScreen(wall().tileCentre(id)));
+        robot.clickOn(centre);
+        await("detail shows the clicked source", () -> "plant/line-1/pump-2".equals(ui().detailSource()));
+        await("the dock is open on the detail tab", () -> ui().split.getItems().contains(ui().dock)
+                && ui().dock.getSelectionModel().getSelectedItem() == ui().detailTab);
+        await("detail title filled from history", () -> "plant/line-1/pump-2".equals(
+                ((Label) ui().detail().getChildren().getFirst()).getText()));
+        assertEquals(id, fx(() -> ui().table.selectedIdProperty().get()), "the table selects the same source");
+    }
+
+    @Test
+    void skippedNumbersShowExactGapCountsInTileTableAndGapList(FxRobot robot) throws Exception {
+        awaitJoined(group);
+        // 3 and 4 missing (a gap of 2), 7 missing (a gap of 1): 3 lost.
+        send(publisher, "plant/gaps/pump-9", 0, 1, 2, 5, 6, 8, 9);
+        await("all seven arrived", () -> {
+            SourceView v = source("plant/gaps/pump-9");
+            return v != null && v.received() == 7;
+        });
+        SourceView v = source("plant/gaps/pump-9");
+        assertEquals(3, v.lost());
+        int id = v.id();
+        await("tile tells 3 lost", () -> {
+            String t = wall().describeTile(id);
+            return t != null && t.contains("3 lost");
+        });
+        await("table row tells 3 lost", () -> tableRows().stream()
+                .anyMatch(r -> r.src().equals("plant/gaps/pump-9") && r.lost() == 3 && r.received() == 7));
+        robot.clickOn(fx(() -> wall().localToScreen(wall().tileCentre(id))));
+        ListView<?> gaps = robot.lookup("#gap-list").queryAs(ListView.class);
+        await("gap list has the two gaps", () -> gaps.getItems().size() == 2);
+        List<String> items = fx(() -> gaps.getItems().stream().map(Object::toString).toList());
+        assertTrue(items.get(0).endsWith("#7  lost 1"), items.get(0));
+        assertTrue(items.get(1).endsWith("#3–#4  lost 2"), items.get(1));
+        screenshot("wall-gaps");
+    }
+
+    @Test
+    void aSourceThatStopsTurnsStaleWithinItsStalenessTime(FxRobot robot) throws Exception {
+        awaitJoined(group);
+        long ttl = 1000;
+        for (int seq = 0; seq < 3; seq++) {
+            byte[] p = ("{\"v\":1,\"src\":\"water/station-1/flow\",\"seq\":" + seq + ",\"value\":12.5,\"unit\":\"l/s\","
+                    + "\"ttl\":" + ttl + "}").getBytes(StandardCharsets.UTF_8);
+            publisher.send(p, 0, p.length);
+        }
+        SourceView v = awaitSource("water/station-1/flow");
+        await("all three arrived", () -> source("water/station-1/flow").received() == 3);
+        long lastArrival = source("water/station-1/flow").lastArrivalMillis();
+        int id = v.id();
+        String fresh = awaitValue("tile drawn", () -> wall().describeTile(id));
+        if (System.currentTimeMillis() - lastArrival < ttl) {
+            assertFalse(fresh.contains("STALE"), "not stale before its ttl: " + fresh);
+        }
+        await("tile turns stale", () -> wall().describeTile(id).contains("STALE"));
+        long seenAfter = System.currentTimeMillis() - lastArrival;
+        assertTrue(seenAfter >= ttl, "stale only after its ttl: " + seenAfter);
+        // Within its staleness time, give or take one repaint (the wall repaints all tiles every second).
+        assertTrue(seenAfter <= ttl + 1_200, "stale shown " + seenAfter + " ms after the last update");
+        screenshot("wall-stale");
+    }
+
+    @Test
+    void aSettingsChangeJoinsTheNewGroup(FxRobot robot) throws Exception {
+        awaitJoined(group);
+        try (Publisher other = new Publisher(GroupSpec.parse(otherGroup), "lo", 0)) {
+            robot.press(KeyCode.CONTROL).type(KeyCode.COMMA).release(KeyCode.CONTROL);
+            await("settings dialog open", () -> robot.lookup("#settings-new-group").tryQuery().isPresent());
+            robot.clickOn("#settings-new-group").write(otherGroup);
+            robot.clickOn("#settings-add-group");
+            DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+            Button ok = (Button) pane.lookupButton(ButtonType.OK);
+            robot.clickOn(ok);
+            awaitJoined(otherGroup);
+            assertTrue(window.settings().groups().contains(otherGroup));
+            send(other, "hvac/zone-9/ahu-1", 0, 1);
+            await("a source arrives on the new group", () -> source("hvac/zone-9/ahu-1") != null);
+        }
+    }
+
+    // ---- helpers ----
+
+    private MainController ui() {
+        return window.controller();
+    }
+
+    private org.gapwatch.ui.wall.WallView wall() {
+        return ui().wall;
+    }
+
+    private List<SourceRow> tableRows() {
+        return ui().table.shownRows();
+    }
+
+    private List<String> tableSrcs() {
+        return tableRows().stream().map(SourceRow::src).toList();
+    }
+
+    private SourceView source(String src) {
+        var snap = engine.snapshot();
+        for (int i = 0; i < snap.sourceCount(); i++) {
+            if (snap.source(i).src().equals(src)) {
+                return snap.source(i);
+            }
+        }
+        return null;
+    }
+
+    private SourceView awaitSource(String src) throws Exception {
+        await(src + " arrives", () -> source(src) != null);
+        return source(src);
+    }
+
+    private void awaitJoined(String g) throws Exception {
+        await("joined " + g, () -> window.feed().status().groups().contains(g));
+    }
+
+    private static void send(Publisher p, String src, long... seqs) {
+        for (long seq : seqs) {
+            byte[] b = ("{\"v\":1,\"src\":\"" + src + "\",\"seq\":" + seq + ",\"value\":" + (40 + seq)
+                    + ",\"unit\":\"°C\",\"status\":\"ok\",\"interval\":60000}").getBytes(StandardCharsets.UTF_8);
+            p.send(b, 0, b.length);
+        }
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get();
+    }
+
+    /** Polls {@code condition} on the FX thread until true, failing after 10 s. */
+    private static void await(String what, Callable<Boolean> condition) throws Exception {
+        awaitValue(what, () -> Boolean.TRUE.equals(condition.call()) ? Boolean.TRUE : null);
+    }
+
+    private static <T> T awaitValue(String what, ValueProbe<T> probe) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            T v = fx(probe::get);
+            if (v != null) {
+                return v;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for: " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ValueProbe<T> {
+        T get() throws Exception;
+    }
+
+    private void screenshot(String name) throws Exception {
+        WritableImage img = fx(() -> window.scene().snapshot(null));
+        int w = (int) img.getWidth(), h = (int) img.getHeight();
+        int[] argb = new int[w * h];
+        img.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        out.setRGB(0, 0, w, h, argb, 0, w);
+        Files.createDirectories(SHOTS);
+        Path file = SHOTS.resolve(getClass().getSimpleName() + "-" + name + ".png");
+        ImageIO.write(out, "png", file.toFile());
+        assertNotNull(Files.size(file));
+    }
+}
