@@ -78,7 +78,7 @@ public final class MonitorWindow {
                 }
             });
         }
-        scene = new Scene(root, 1600, 900);
+        scene = new Scene(root);
         scene.getStylesheets().add(css("gapwatch.css"));
         keys();
         applying = true;

@@ -31,7 +31,7 @@ final class StatusBarPresenter {
     private static final int WINDOW_SECONDS = 5;
 
     private final StatusBar bar;
-    private final Label joined = label("sb-joined");
+    private final Label joined = shrinkable("sb-joined");
     private final Label rate = label("sb-rate");
     private final Label loss = label("sb-loss");
     private final Button invalid = new Button();
@@ -47,6 +47,7 @@ final class StatusBarPresenter {
     StatusBarPresenter(StatusBar bar) {
         this.bar = bar;
         bar.setText("");
+        bar.setMinWidth(100); // on a narrow window the items clip rather than widen the window past the screen
         invalid.setId("sb-invalid");
         invalid.getStyleClass().add("status-invalid");
         invalid.setFocusTraversable(true);
@@ -67,6 +68,13 @@ final class StatusBarPresenter {
         box.getStyleClass().add("invalid-popup");
         invalidPopup.getContent().add(box);
         invalidPopup.setAutoHide(true);
+    }
+
+    private static Label shrinkable(String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.setMinWidth(60);
+        return l;
     }
 
     private static Label label(String id) {

@@ -62,9 +62,12 @@ class MainWindowTest {
         engine = new Engine(TrackerConfig.defaults());
         Settings s = Settings.defaults().withGroups(List.of(group)).withNetworkInterface("lo");
         window = new MonitorWindow(stage, engine, iface -> new ReceiverFeed(engine, iface), s, null);
-        stage.setWidth(1280);
-        stage.setHeight(800);
+        // The headless platform's screen is 1000 x 1000; a larger stage would be clipped.
+        stage.setWidth(1000);
+        stage.setHeight(1000);
         window.show(false, null);
+        stage.toFront();
+        stage.requestFocus();
         publisher = new Publisher(GroupSpec.parse(group), "lo", 0);
     }
 
@@ -112,7 +115,7 @@ class MainWindowTest {
         int id = awaitSource("plant/line-1/pump-2").id();
         await("tile laid out", () -> wall().tileCentre(id) != null);
         Point2D centre = fx(() -> wall().localToScreen(wall().tileCentre(id)));
-        robot.clickOn(centre);
+        clickAt(robot, centre);
         await("detail shows the clicked source", () -> "plant/line-1/pump-2".equals(ui().detailSource()));
         await("the dock is open on the detail tab", () -> ui().split.getItems().contains(ui().dock)
                 && ui().dock.getSelectionModel().getSelectedItem() == ui().detailTab);
@@ -133,13 +136,18 @@ class MainWindowTest {
         SourceView v = source("plant/gaps/pump-9");
         assertEquals(3, v.lost());
         int id = v.id();
-        await("tile tells 3 lost", () -> {
-            String t = wall().describeTile(id);
-            return t != null && t.contains("3 lost");
-        });
+        try {
+            await("tile tells 3 lost", () -> {
+                String t = wall().describeTile(id);
+                return t != null && t.contains("| 3 lost |");
+            });
+        } finally {
+            screenshot("wall-gaps-tile");
+            System.out.println("tile: " + fx(() -> wall().describeTile(id)));
+        }
         await("table row tells 3 lost", () -> tableRows().stream()
                 .anyMatch(r -> r.src().equals("plant/gaps/pump-9") && r.lost() == 3 && r.received() == 7));
-        robot.clickOn(fx(() -> wall().localToScreen(wall().tileCentre(id))));
+        clickAt(robot, fx(() -> wall().localToScreen(wall().tileCentre(id))));
         ListView<?> gaps = robot.lookup("#gap-list").queryAs(ListView.class);
         await("gap list has the two gaps", () -> gaps.getItems().size() == 2);
         List<String> items = fx(() -> gaps.getItems().stream().map(Object::toString).toList());
@@ -234,6 +242,15 @@ class MainWindowTest {
                     + ",\"unit\":\"°C\",\"status\":\"ok\",\"interval\":60000}").getBytes(StandardCharsets.UTF_8);
             p.send(b, 0, b.length);
         }
+    }
+
+    /**
+     * Clicks a screen point, moving the mouse elsewhere first: the headless robot picks its target window on a
+     * move, and a previous test may have left the mouse on this very point over a window now closed.
+     */
+    private void clickAt(FxRobot robot, Point2D p) {
+        robot.moveTo("#filter");
+        robot.clickOn(p);
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {

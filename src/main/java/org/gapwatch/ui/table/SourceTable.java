@@ -222,7 +222,7 @@ public final class SourceTable extends StackPane {
 
     private TableColumn<SourceRow, Number> number(String id, String name,
                                                   Function<SourceRow, javafx.beans.property.SimpleLongProperty> v) {
-        TableColumn<SourceRow, Number> c = column(id, name, 95, r -> v.apply(r),
+        TableColumn<SourceRow, Number> c = column(id, name, 110, r -> v.apply(r),
                 r -> Long.toString(v.apply(r).get()), r -> (double) v.apply(r).get());
         c.getStyleClass().add("numeric");
         return c;

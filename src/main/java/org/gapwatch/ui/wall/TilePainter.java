@@ -17,7 +17,8 @@ import org.gapwatch.ui.Palette;
 final class TilePainter {
     private final TextFit text = new TextFit();
 
-    void paint(GraphicsContext g, Palette p, SourceView v, Health h, String name, double x, double y, double w,
+    /** Paints the tile and returns what it wrote, " | " between texts (for tests and screen readers). */
+    String paint(GraphicsContext g, Palette p, SourceView v, Health h, String name, double x, double y, double w,
                double tileH, long now, boolean selected, boolean hovered) {
         double pad = Math.max(2, tileH * 0.05);
         Color accent = p.of(h);
@@ -56,7 +57,8 @@ final class TilePainter {
         g.fillText(age, x + w - pad, y + pad);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(p.text());
-        g.fillText(text.fitTail(name, small, inner - ageW - pad), left, y + pad);
+        String shownName = text.fitTail(name, small, inner - ageW - pad);
+        g.fillText(shownName, left, y + pad);
 
         // Row 2: value with unit, large.
         double valueTop = y + pad + nameSize * 1.1;
@@ -81,7 +83,7 @@ final class TilePainter {
 
         // Row 3: glyph + status word, loss % on the right.
         double stripH = Math.max(4, tileH * 0.1);
-        double rowSize = Math.max(10, tileH * 0.19);
+        double rowSize = Math.max(10, Math.min(tileH * 0.19, w * 0.07));
         double rowTop = y + tileH - pad - stripH - rowSize * 1.15;
         g.setGlobalAlpha(1);
         Glyphs.draw(g, h, left, rowTop, rowSize * 1.05, accent, p.tile());
@@ -93,7 +95,11 @@ final class TilePainter {
         String lossText = lossText(v, h);
         boolean lossy = netLost5m(v) > 0;
         Font lossFont = text.font(rowSize, lossy);
-        if (text.width(status, word) + text.width(lossText, lossFont) + rowSize * 2 < inner) {
+        if (text.width(status, word) + text.width(lossText, lossFont) + rowSize * 2 >= inner) {
+            lossFont = text.font(Math.max(9, rowSize * 0.75), lossy);
+        }
+        boolean lossShown = text.width(status, word) + text.width(lossText, lossFont) + rowSize * 1.6 < inner;
+        if (lossShown) {
             g.setFont(lossFont);
             g.setFill(lossy ? p.losing() : p.dimText());
             g.setTextAlign(TextAlignment.RIGHT);
@@ -109,6 +115,8 @@ final class TilePainter {
             g.setLineWidth(selected ? 3 : 1.5);
             g.strokeRect(x - 1, y - 1, w + 2, tileH + 2);
         }
+        return shownName + " | " + shown + (unit.isEmpty() ? "" : " " + unit) + " | " + status
+                + (lossShown ? " | " + lossText : "") + " | age " + age;
     }
 
     /** The status word: "STALE 12 s", "LOSS 3.2 %", or the state's word. */

@@ -49,6 +49,7 @@ public final class WallView extends Region {
     private String[] groupNames = new String[0];
     private int[] groupSizes = new int[0];
     private SourceView[] drawn = new SourceView[0];
+    private String[] painted = new String[0];
     private WallLayout layout;
     private boolean needLayout = true;
     private boolean needFull = true;
@@ -136,15 +137,11 @@ public final class WallView extends Region {
         return null;
     }
 
-    /** The texts the tile of source {@code id} shows now, joined by " | " (for tests and accessibility). */
+    /** The texts the tile of source {@code id} shows on screen now, " | " between them; null if not drawn. */
     public String describeTile(int id) {
         for (int i = 0; i < ids.length; i++) {
-            if (ids[i] == id && id < snap.sourceCount()) {
-                SourceView v = snap.source(id);
-                Health h = Health.of(v, now, thresholds);
-                String unit = v.unit() == null ? "" : " " + v.unit();
-                return names[i] + " | " + v.value() + unit + " | " + TilePainter.statusText(v, h, now) + " | "
-                        + TilePainter.lossText(v, h) + " | age " + org.gapwatch.ui.Format.age(v.ageMillis(now));
+            if (ids[i] == id) {
+                return painted[i];
             }
         }
         return null;
@@ -207,6 +204,7 @@ public final class WallView extends Region {
         groupNames = groups.toArray(String[]::new);
         groupSizes = sizes.stream().mapToInt(Integer::intValue).toArray();
         drawn = new SourceView[ids.length];
+        painted = new String[ids.length];
         hovered = -1;
         needLayout = true;
     }
@@ -227,6 +225,27 @@ public final class WallView extends Region {
         }
         needLayout = false;
         needFull = true;
+    }
+
+    // The canvas follows this region's size, never the other way round: the region must be free to shrink.
+    @Override
+    protected double computeMinWidth(double height) {
+        return 100;
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return 100;
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 800;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 600;
     }
 
     @Override
@@ -298,7 +317,7 @@ public final class WallView extends Region {
                         x + pad, y + pad);
                 var small = text.font(Math.max(10, h * 0.2), true);
                 g.setFont(small);
-                String line1 = groupSizes[gi] + " sources";
+                String line1 = groupSizes[gi] + (groupSizes[gi] == 1 ? " source" : " sources");
                 String line2 = (stale > 0 ? stale + " stale " : "") + (alarm > 0 ? alarm + " alarm " : "")
                         + (losing > 0 ? losing + " losing" : "");
                 g.fillText(text.fit(line1, small, w - 2 * pad), x + pad, y + pad + h * 0.36);
@@ -331,7 +350,7 @@ public final class WallView extends Region {
         }
         SourceView v = snap.source(ids[i]);
         Health h = Health.of(v, now, thresholds);
-        painter.paint(g, palette, v, h, names[i], layout.tileX[i], layout.tileY[i] - top, layout.tileW,
+        painted[i] = painter.paint(g, palette, v, h, names[i], layout.tileX[i], layout.tileY[i] - top, layout.tileW,
                 layout.tileH, now, ids[i] == selectedId.get(), i == hovered);
         drawn[i] = v;
         tilesPainted++;
