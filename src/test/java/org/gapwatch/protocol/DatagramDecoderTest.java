@@ -118,7 +118,7 @@ class DatagramDecoderTest {
         {'src':'a','seq':1}                        | MALFORMED_JSON
         {"src":"a","seq":01}                       | MALFORMED_JSON
         {"src":"a","seq":1,"value":NaN}            | MALFORMED_JSON
-        {"src":"a","seq":1} // note                | MALFORMED_JSON
+        {"src":"a","seq":1} // note                | TRAILING_CONTENT
         /* c */ {"src":"a","seq":1}                | MALFORMED_JSON
         {"src":"a","seq":1                         | MALFORMED_JSON
         42                                         | NOT_UPDATES
