@@ -36,10 +36,21 @@ public final class GapwatchCommand implements Callable<Integer> {
     @Option(names = "--smoke-test", description = "Exit with status 0 after the first frame is shown.")
     boolean smokeTest;
 
+    @Option(names = "--bench-ui", paramLabel = "SECONDS", hidden = true,
+            description = "Benchmark: flood the window over loopback, measure wall and table SECONDS each, exit.")
+    int benchUiSeconds;
+
+    @Option(names = "--bench-sources", paramLabel = "N", hidden = true, description = "Benchmark sources (5000).")
+    int benchSources = 5_000;
+
+    @Option(names = "--bench-rate", paramLabel = "UPDATES_PER_S", hidden = true,
+            description = "Benchmark updates per second in total (100000).")
+    int benchRate = 100_000;
+
     @Override
     public Integer call() {
         DesktopLauncher.launch(new UiOptions(List.copyOf(groups), networkInterface, demo, fullscreen, maxSources,
-                smokeTest));
+                smokeTest, benchUiSeconds, benchSources, benchRate));
         return KEEP_RUNNING;
     }
 

@@ -31,6 +31,9 @@ public final class DesktopLauncher {
         if (o.demo()) {
             s = s.withGroups(List.of(DemoPublisher.GROUP)).withNetworkInterface("lo");
         }
+        if (o.benchSeconds() > 0) {
+            s = s.withGroups(List.of(UiBench.GROUP)).withNetworkInterface("lo").withView(Settings.WALL);
+        }
         if (o.groups() != null && !o.groups().isEmpty()) {
             s = s.withGroups(new ArrayList<>(o.groups()));
         }
@@ -59,10 +62,13 @@ public final class DesktopLauncher {
                 }
             }
             // The command line's groups are for this run: they are not written back over the saved ones.
-            boolean saveAllowed = !o.demo() && (o.groups() == null || o.groups().isEmpty())
+            boolean saveAllowed = !o.demo() && o.benchSeconds() == 0 && (o.groups() == null || o.groups().isEmpty())
                     && o.networkInterface() == null && !o.smokeTest();
             MonitorWindow w = new MonitorWindow(stage, engine, iface -> new ReceiverFeed(engine, iface), s,
                     saveAllowed ? store : null);
+            if (o.benchSeconds() > 0) {
+                new UiBench(w, engine, o.benchSources(), o.benchRate(), o.benchSeconds()).start();
+            }
             w.show(o.fullscreen(), () -> {
                 if (o.smokeTest()) {
                     long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();

@@ -148,12 +148,15 @@ public final class MainController {
         lastFrameNanos = nowNanos;
     }
 
-    /** Arrival-to-pulse of the newest update of a few changed sources (sampled, to stay cheap). */
+    /**
+     * Arrival-to-pulse: for a sample of the sources that changed since the previous pulse, the time from the
+     * arrival of their newest update to this pulse (which draws it).
+     */
     private void measureArrival(TrackerSnapshot snap, long now) {
         int n = snap.sourceCount();
         for (int i = 0, step = Math.max(1, n / 64); i < n; i += step) {
             var v = snap.source(i);
-            if (v.version() == snap.version()) {
+            if (v.version() > lastVersionMeasured) {
                 arrivalToPulseMillis.add(now - v.lastArrivalMillis());
             }
         }

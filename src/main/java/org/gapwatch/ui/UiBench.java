@@ -1,0 +1,110 @@
+package org.gapwatch.ui;
+
+import java.util.Locale;
+import javafx.application.Platform;
+import org.gapwatch.demo.LoadStream;
+import org.gapwatch.engine.Engine;
+import org.gapwatch.net.GroupSpec;
+import org.gapwatch.net.Publisher;
+import org.gapwatch.track.Totals;
+
+/**
+ * {@code gapwatch --bench-ui SECONDS}: floods the real window over loopback (lo, TTL 0) with N sources at R
+ * updates/s, measures the wall and then the table, prints pulse times, frame intervals and arrival-to-pulse, and
+ * exits.
+ */
+final class UiBench {
+    static final String GROUP = "239.255.77.2:47702";
+    private static final int PER_DATAGRAM = 20;
+    private static final long WARMUP_MILLIS = 5_000;
+
+    private final MonitorWindow window;
+    private final Engine engine;
+    private final int sources;
+    private final int rate;
+    private final long measureMillis;
+    private volatile boolean running = true;
+
+    UiBench(MonitorWindow window, Engine engine, int sources, int rate, int seconds) {
+        this.window = window;
+        this.engine = engine;
+        this.sources = sources;
+        this.rate = rate;
+        this.measureMillis = seconds * 1000L;
+    }
+
+    void start() {
+        Thread sender = new Thread(this::send, "bench-sender");
+        sender.setDaemon(true);
+        sender.start();
+        Thread conductor = new Thread(this::conduct, "bench-conductor");
+        conductor.setDaemon(true);
+        conductor.start();
+    }
+
+    private void send() {
+        LoadStream stream = new LoadStream(sources, PER_DATAGRAM);
+        try (Publisher p = new Publisher(GroupSpec.parse(GROUP), "lo", 0)) {
+            long start = System.nanoTime();
+            long sent = 0;
+            while (running) {
+                long due = (System.nanoTime() - start) / 1_000_000L * rate / 1000 / PER_DATAGRAM;
+                while (sent < due) {
+                    byte[] b = stream.next();
+                    p.send(b, 0, b.length);
+                    sent++;
+                }
+                Thread.sleep(1);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void conduct() {
+        try {
+            Thread.sleep(WARMUP_MILLIS);
+            String wall = measure("wall");
+            Platform.runLater(() -> window.controller().showTable(true));
+            Thread.sleep(2_000);
+            String table = measure("table");
+            running = false;
+            System.out.println("gapwatch bench-ui: " + sources + " sources, " + rate + " updates/s over lo in "
+                    + PER_DATAGRAM + "-update datagrams, " + measureMillis / 1000 + " s per view");
+            System.out.println(wall);
+            System.out.println(table);
+            Platform.runLater(() -> {
+                Platform.exit();
+                System.exit(0);
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String measure(String view) throws InterruptedException {
+        clear();
+        Totals before = engine.snapshot().totals();
+        long t0 = System.nanoTime();
+        Thread.sleep(measureMillis);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        Totals after = engine.snapshot().totals();
+        PulseStats pulse = window.pulseNanos();
+        PulseStats frames = window.frameGapNanos();
+        PulseStats arrival = window.arrivalToPulseMillis();
+        long frameCount = frames.count();
+        return String.format(Locale.ROOT,
+                "%-5s: updates received %.0f/s (lost %d), sources %d | pulse work p50 %.2f ms p99 %.2f ms max %.2f ms"
+                        + " | frames %.1f/s, interval p50 %.1f ms p99 %.1f ms | arrival-to-pulse p50 %d ms p99 %d ms",
+                view, (after.received() - before.received()) / secs, after.lost() - before.lost(), after.sources(),
+                pulse.percentile(50) / 1e6, pulse.percentile(99) / 1e6, pulse.percentile(100) / 1e6,
+                frameCount / secs, frames.percentile(50) / 1e6, frames.percentile(99) / 1e6,
+                arrival.percentile(50), arrival.percentile(99));
+    }
+
+    private void clear() {
+        window.pulseNanos().clear();
+        window.frameGapNanos().clear();
+        window.arrivalToPulseMillis().clear();
+    }
+}
