@@ -213,7 +213,7 @@ public final class WallView extends Region {
         double w = Math.max(50, getWidth() - scroll.prefWidth(-1));
         double h = Math.max(50, getHeight());
         double tw = tileWidth > 0 ? tileWidth * zoom
-                : WallLayout.fitWidth(groupSizes, w, h, 100 * zoom, 340 * zoom);
+                : WallLayout.fitWidth(groupSizes, w, h, 90 * zoom, 340 * zoom);
         layout = new WallLayout(groupSizes, w, tw);
         scroll.setMax(Math.max(0, layout.contentHeight - h));
         scroll.setVisibleAmount(h);
