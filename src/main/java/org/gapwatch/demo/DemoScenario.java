@@ -24,7 +24,7 @@ public final class DemoScenario {
     public static final long RESTART_EVERY_MILLIS = 45_000;
     public static final long FIRST_STORM_MILLIS = 20_000;
     public static final long STORM_EVERY_MILLIS = 120_000;
-    public static final long STORM_LENGTH_MILLIS = 5_000;
+    public static final long STORM_LENGTH_MILLIS = 4_000;
 
     private static final int MAX_PAYLOAD = 1200;
 

@@ -88,6 +88,7 @@ public final class MainController {
         });
         dockButton.selectedProperty().addListener((o, a, b) -> showDock(b));
         wall.selectedIdProperty().addListener((o, a, b) -> selected(b.intValue()));
+        table.tableView().getColumns().forEach(c -> c.visibleProperty().addListener((o, a, b) -> window.settingsChanged()));
         table.selectedIdProperty().addListener((o, a, b) -> selected(b.intValue()));
     }
 

@@ -129,6 +129,14 @@ public final class MonitorWindow {
 
     public void show(boolean fullscreen, Runnable onFirstFrame) {
         stage.setFullScreenExitHint("F11 leaves full screen");
+        if (fullscreen) {
+            // Also cover the screen by size, for kiosk displays without a window manager.
+            Rectangle2D b = Screen.getPrimary().getBounds();
+            stage.setX(b.getMinX());
+            stage.setY(b.getMinY());
+            stage.setWidth(b.getWidth());
+            stage.setHeight(b.getHeight());
+        }
         stage.setFullScreen(fullscreen);
         stage.show();
         ui.start(onFirstFrame);

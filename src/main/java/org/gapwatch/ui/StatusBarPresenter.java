@@ -37,6 +37,7 @@ final class StatusBarPresenter {
     private final Button invalid = new Button();
     private final Label sources = label("sb-sources");
     private final Label buffer = label("sb-buffer");
+    private final Label diagnosis = shrinkable("sb-diagnosis");
     private final Label clock = label("sb-clock");
     private final ArrayDeque<Totals> history = new ArrayDeque<>();
     private final ListView<String> invalidList = new ListView<>();
@@ -58,7 +59,8 @@ final class StatusBarPresenter {
         buffer.getStyleClass().add("warning");
         buffer.setVisible(false);
         buffer.setManaged(false);
-        bar.getLeftItems().addAll(joined, new Separator(), buffer);
+        diagnosis.getStyleClass().add("diagnosis");
+        bar.getLeftItems().addAll(joined, new Separator(), buffer, diagnosis);
         bar.getRightItems().addAll(rate, new Separator(), loss, new Separator(), invalid, new Separator(), sources,
                 new Separator(), clock);
         invalidList.setPrefSize(820, 300);
@@ -141,12 +143,57 @@ final class StatusBarPresenter {
         }
         sources.setText(snap.sourceCount() + " sources · " + stale + " stale · " + alarm + " alarm");
 
+        diagnose(snap, now, drops >= 0 && old.socketDrops() >= 0 && tot.socketDrops() > old.socketDrops());
+
         String warn = feed.bufferWarning();
         buffer.setText(warn == null ? "" : "⚠ receive buffer capped");
         buffer.setTooltip(warn == null ? null : new Tooltip(warn));
         buffer.setVisible(warn != null);
         buffer.setManaged(warn != null);
         clock.setText(LocalTime.now().format(CLOCK));
+    }
+
+    /**
+     * Where the loss of the last few seconds comes from: this machine (its sockets dropped datagrams), the network
+     * (most sources lost some at once), or a few publishers (only some sources lost).
+     */
+    private void diagnose(TrackerSnapshot snap, long now, boolean localDrops) {
+        long nowSecond = Math.floorDiv(now, 1000);
+        int active = 0, losing = 0;
+        String example = null;
+        for (int i = 0; i < snap.sourceCount(); i++) {
+            SourceView v = snap.source(i);
+            if (v.isStale(now)) {
+                continue;
+            }
+            active++;
+            byte[] strip = v.strip();
+            for (int k = 0; k < WINDOW_SECONDS; k++) {
+                long second = nowSecond - k;
+                int idx = (int) (strip.length - 1 - (v.stripEndSecond() - second));
+                if (idx >= 0 && idx < strip.length && strip[idx] == 3) {
+                    losing++;
+                    if (example == null) {
+                        example = v.src();
+                    }
+                    break;
+                }
+            }
+        }
+        diagnosis.getStyleClass().removeAll("losing", "warning");
+        if (localDrops) {
+            diagnosis.setText("⚠ THIS MACHINE is dropping datagrams (socket buffer full)");
+            diagnosis.getStyleClass().add("warning");
+        } else if (losing >= 5 && losing * 2 >= active) {
+            diagnosis.setText("⚠ NETWORK-WIDE loss: " + losing + " of " + active + " sources in the last "
+                    + WINDOW_SECONDS + " s");
+            diagnosis.getStyleClass().add("losing");
+        } else if (losing > 0) {
+            diagnosis.setText("Loss at " + (losing == 1 ? example : losing + " sources") + " (publisher side)");
+            diagnosis.getStyleClass().add("losing");
+        } else {
+            diagnosis.setText("");
+        }
     }
 
     private void showInvalid() {
