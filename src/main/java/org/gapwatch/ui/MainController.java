@@ -69,7 +69,8 @@ public final class MainController {
         status = new StatusBarPresenter(statusBar);
         wall.setId("wall");
         table.setId("table");
-        viewStack.getChildren().addAll(table, wall);
+        // The table joins the scene only when first shown: a wide TableView's first CSS pass is costly at start.
+        viewStack.getChildren().add(wall);
         table.setVisible(false);
         tileSize.getItems().setAll(TILE_SIZES);
         tileSize.getSelectionModel().select(0);
@@ -174,6 +175,9 @@ public final class MainController {
     }
 
     void showTable(boolean on) {
+        if (on && !viewStack.getChildren().contains(table)) {
+            viewStack.getChildren().addFirst(table);
+        }
         table.setVisible(on);
         wall.setVisible(!on);
         (on ? tableButton : wallButton).setSelected(true);

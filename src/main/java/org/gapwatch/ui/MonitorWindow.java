@@ -196,7 +196,7 @@ public final class MonitorWindow {
         Settings old = settings;
         settings = s;
         Application.setUserAgentStylesheet(Settings.LIGHT.equals(s.theme())
-                ? new PrimerLight().getUserAgentStylesheet() : new PrimerDark().getUserAgentStylesheet());
+                ? new PrimerLight().getUserAgentStylesheetBSS() : new PrimerDark().getUserAgentStylesheetBSS());
         scene.getStylesheets().removeIf(u -> u.endsWith("theme-dark.css") || u.endsWith("theme-light.css"));
         scene.getStylesheets().add(css(Settings.LIGHT.equals(s.theme()) ? "theme-light.css" : "theme-dark.css"));
         ui.wall.setPalette(Palette.of(s.theme()));
