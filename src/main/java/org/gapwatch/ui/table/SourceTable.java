@@ -34,6 +34,7 @@ import org.gapwatch.ui.SourceFilter;
  */
 public final class SourceTable extends StackPane {
     private static final long REFILTER_EVERY_MILLIS = 500;
+    private static final long SWEEP_EVERY_MILLIS = 250;
 
     private final TableView<SourceRow> table = new TableView<>();
     private final ObservableList<SourceRow> rows = FXCollections.observableArrayList();
@@ -43,6 +44,7 @@ public final class SourceTable extends StackPane {
     private SourceFilter filter = SourceFilter.ALL;
     private Health.Thresholds thresholds = Health.Thresholds.of(1, 5);
     private long refilteredMillis;
+    private long sweptMillis;
     private boolean refilterNow = true;
     private boolean syncingSelection;
 
@@ -119,8 +121,17 @@ public final class SourceTable extends StackPane {
         if (!showing && !refilterNow) {
             return;
         }
+        // Rows whose source changed every pulse; ages and states of all rows four times a second.
+        boolean sweep = refilterNow || now - sweptMillis >= SWEEP_EVERY_MILLIS;
         for (int i = 0; i < rows.size(); i++) {
-            rows.get(i).update(snap.source(i), now, thresholds);
+            SourceRow r = rows.get(i);
+            SourceView v = snap.source(i);
+            if (sweep || v != r.shown) {
+                r.update(v, now, thresholds);
+            }
+        }
+        if (sweep) {
+            sweptMillis = now;
         }
         if (refilterNow || now - refilteredMillis >= REFILTER_EVERY_MILLIS) {
             refilter(now);

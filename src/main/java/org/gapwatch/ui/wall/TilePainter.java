@@ -20,7 +20,7 @@ final class TilePainter {
     /** Paints the tile and returns what it wrote, " | " between texts (for tests and screen readers). */
     String paint(GraphicsContext g, Palette p, SourceView v, Health h, String name, double x, double y, double w,
                double tileH, long now, boolean selected, boolean hovered) {
-        double pad = Math.max(2, tileH * 0.05);
+        double pad = pad(tileH);
         Color accent = p.of(h);
         boolean stale = h == Health.STALE;
 
@@ -32,7 +32,7 @@ final class TilePainter {
             hatch(g, p, x, y, w, tileH);
         }
         // Status bar on the left edge: the colour, seen first from afar.
-        double bar = Math.max(4, w * 0.035);
+        double bar = bar(w);
         g.setFill(accent);
         g.fillRect(x, y, bar, tileH);
         if (h.isProblem() && !stale) {
@@ -47,7 +47,7 @@ final class TilePainter {
         g.setTextBaseline(VPos.TOP);
 
         // Row 1: name (left), age (right).
-        double nameSize = Math.max(10, tileH * 0.19);
+        double nameSize = nameSize(tileH);
         Font small = text.font(nameSize, false);
         String age = Format.age(v.ageMillis(now));
         double ageW = text.width(age, small);
@@ -61,25 +61,8 @@ final class TilePainter {
         g.fillText(shownName, left, y + pad);
 
         // Row 2: value with unit, large.
-        double valueTop = y + pad + nameSize * 1.1;
-        double valueSize = Math.max(15, tileH * 0.34);
         String unit = v.unit() == null ? "" : v.unit();
-        String value = v.value() == null || v.value().isEmpty() ? "—" : v.value();
-        Font big = text.font(valueSize, true);
-        Font unitFont = text.font(valueSize * 0.55, false);
-        double unitW = unit.isEmpty() ? 0 : text.width(" " + unit, unitFont);
-        if (text.width(value, big) + unitW > inner) {
-            big = text.font(valueSize * 0.7, true);
-        }
-        String shown = text.fit(value, big, Math.max(10, inner - unitW));
-        g.setFont(big);
-        g.setFill(p.text());
-        g.fillText(shown, left, valueTop);
-        if (!unit.isEmpty()) {
-            g.setFont(unitFont);
-            g.setFill(p.dimText());
-            g.fillText(" " + unit, left + text.width(shown, big), valueTop + valueSize * 0.38);
-        }
+        String shown = drawValue(g, p, v, left, inner, valueTop(y, tileH), valueSize(tileH));
 
         // Row 3: glyph + status word, loss % on the right.
         double stripH = Math.max(4, tileH * 0.1);
@@ -117,6 +100,76 @@ final class TilePainter {
         }
         return shownName + " | " + shown + (unit.isEmpty() ? "" : " " + unit) + " | " + status
                 + (lossShown ? " | " + lossText : "") + " | age " + age;
+    }
+
+    private static double pad(double tileH) {
+        return Math.max(2, tileH * 0.05);
+    }
+
+    private static double bar(double w) {
+        return Math.max(4, w * 0.035);
+    }
+
+    private static double nameSize(double tileH) {
+        return Math.max(10, tileH * 0.19);
+    }
+
+    private static double valueTop(double y, double tileH) {
+        return y + pad(tileH) + nameSize(tileH) * 1.1;
+    }
+
+    private static double valueSize(double tileH) {
+        return Math.max(15, tileH * 0.34);
+    }
+
+    /** Draws the value and unit; returns the value text as shown (possibly shortened). */
+    private String drawValue(GraphicsContext g, Palette p, SourceView v, double left, double inner, double valueTop,
+                             double valueSize) {
+        String unit = v.unit() == null ? "" : v.unit();
+        String value = v.value() == null || v.value().isEmpty() ? "—" : v.value();
+        Font big = text.font(valueSize, true);
+        Font unitFont = text.font(valueSize * 0.55, false);
+        double unitW = unit.isEmpty() ? 0 : text.width(" " + unit, unitFont);
+        if (text.width(value, big) + unitW > inner) {
+            big = text.font(valueSize * 0.7, true);
+        }
+        String shown = text.fit(value, big, Math.max(10, inner - unitW));
+        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFont(big);
+        g.setFill(p.text());
+        g.fillText(shown, left, valueTop);
+        if (!unit.isEmpty()) {
+            g.setFont(unitFont);
+            g.setFill(p.dimText());
+            g.fillText(" " + unit, left + text.width(shown, big), valueTop + valueSize * 0.38);
+        }
+        return shown;
+    }
+
+    /**
+     * Repaints only the value of a tile whose state, loss and strip are as last painted: one text instead of a
+     * whole tile, which keeps a flood of value changes cheap to render. Returns the tile's texts as
+     * {@link #paint} does, given the previous ones.
+     */
+    String paintValue(GraphicsContext g, Palette p, SourceView v, double x, double y, double w, double tileH,
+                      String previous) {
+        double pad = pad(tileH);
+        double left = x + bar(w) + pad;
+        double inner = x + w - pad - left;
+        double top = valueTop(y, tileH);
+        double size = valueSize(tileH);
+        g.setGlobalAlpha(1);
+        g.setFill(p.tile());
+        g.fillRect(left - 1, top - 1, inner + 2, size * 1.12 + 2);
+        String shown = drawValue(g, p, v, left, inner, top, size);
+        String unit = v.unit() == null || v.unit().isEmpty() ? "" : " " + v.unit();
+        if (previous == null) {
+            return null;
+        }
+        String[] parts = previous.split(" \\| ", -1);
+        parts[1] = shown + unit;
+        return String.join(" | ", parts);
     }
 
     /** The status word: "STALE 12 s", "LOSS 3.2 %", or the state's word. */

@@ -62,6 +62,7 @@ public final class WallView extends Region {
     private long now;
     private Health.Thresholds thresholds = Health.Thresholds.of(1, 5);
     private int tilesPainted;
+    private int valuesPainted;
 
     public WallView() {
         getStyleClass().add("wall-view");
@@ -337,11 +338,31 @@ public final class WallView extends Region {
         double bottom = top + canvas.getHeight();
         for (int i = 0; i < ids.length; i++) {
             double y = layout.tileY[i];
-            if (y + layout.tileH >= top && y <= bottom && ids[i] < snap.sourceCount()
-                    && snap.source(ids[i]) != drawn[i]) {
-                paintTile(g, i, top);
+            if (y + layout.tileH >= top && y <= bottom && ids[i] < snap.sourceCount()) {
+                SourceView v = snap.source(ids[i]);
+                SourceView old = drawn[i];
+                if (v == old) {
+                    continue;
+                }
+                if (old != null && onlyValueChanged(old, v) && i != hovered && ids[i] != selectedId.get()) {
+                    painted[i] = painter.paintValue(g, palette, v, layout.tileX[i], y - top, layout.tileW,
+                            layout.tileH, painted[i]);
+                    drawn[i] = v;
+                    valuesPainted++;
+                } else {
+                    paintTile(g, i, top);
+                }
             }
         }
+    }
+
+    /** True when a repaint of the value alone shows everything that changed from {@code a} to {@code b}. */
+    private boolean onlyValueChanged(SourceView a, SourceView b) {
+        return Health.of(a, now, thresholds) == Health.of(b, now, thresholds)
+                && a.lost5m() == b.lost5m() && a.late5m() == b.late5m() && a.received5m() > 0
+                && a.lossFraction5m() == b.lossFraction5m()
+                && a.stripEndSecond() == b.stripEndSecond() && java.util.Arrays.equals(a.strip(), b.strip())
+                && java.util.Objects.equals(a.unit(), b.unit());
     }
 
     private void paintTile(GraphicsContext g, int i, double top) {
