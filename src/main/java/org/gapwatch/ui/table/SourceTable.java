@@ -35,6 +35,7 @@ import org.gapwatch.ui.SourceFilter;
 public final class SourceTable extends StackPane {
     private static final long REFILTER_EVERY_MILLIS = 500;
     private static final long SWEEP_EVERY_MILLIS = 250;
+    private static final long ROWS_EVERY_MILLIS = 100;
 
     private final TableView<SourceRow> table = new TableView<>();
     private final ObservableList<SourceRow> rows = FXCollections.observableArrayList();
@@ -45,6 +46,7 @@ public final class SourceTable extends StackPane {
     private Health.Thresholds thresholds = Health.Thresholds.of(1, 5);
     private long refilteredMillis;
     private long sweptMillis;
+    private long rowsMillis;
     private boolean refilterNow = true;
     private boolean syncingSelection;
 
@@ -121,8 +123,13 @@ public final class SourceTable extends StackPane {
         if (!showing && !refilterNow) {
             return;
         }
-        // Rows whose source changed every pulse; ages and states of all rows four times a second.
+        // Changed rows ten times a second (a table read by eye gains nothing from more, and every changed cell
+        // costs a layout); ages and states of all rows four times a second.
         boolean sweep = refilterNow || now - sweptMillis >= SWEEP_EVERY_MILLIS;
+        if (!sweep && now - rowsMillis < ROWS_EVERY_MILLIS) {
+            return;
+        }
+        rowsMillis = now;
         for (int i = 0; i < rows.size(); i++) {
             SourceRow r = rows.get(i);
             SourceView v = snap.source(i);
