@@ -177,8 +177,8 @@ public final class CaptureReader implements Closeable {
         }
         int length = pcapRecordHeader + (int) caplen;
         in.ensure(length);
-        stats.record();
         long nanos = seconds * 1_000_000_000L + (pcapUnits == 1_000_000 ? fraction * 1000 : fraction);
+        stats.record(nanos);
         CapturedDatagram d = decoder.decode(pcapLinkType, b, in.pos() + pcapRecordHeader, (int) caplen, nanos);
         in.skip(length);
         return d;
@@ -282,21 +282,23 @@ public final class CaptureReader implements Closeable {
                     stats.skip(SkipReason.BAD_RECORD);
                     return null;
                 }
-                stats.record();
                 int id = type == EPB ? u32(b, p + 8) : u16(b, p + 8);
                 long high = u32(b, p + 12) & 0xFFFFFFFFL;
                 long low = u32(b, p + 16) & 0xFFFFFFFFL;
                 long caplen = u32(b, p + 20) & 0xFFFFFFFFL;
                 if (caplen > length - 32) {
+                    stats.record(Long.MIN_VALUE);
                     stats.skip(SkipReason.BAD_RECORD);
                     return null;
                 }
                 if (id < 0 || id >= interfaces.size()) {
+                    stats.record(Long.MIN_VALUE);
                     stats.skip(SkipReason.UNKNOWN_INTERFACE);
                     return null;
                 }
                 Interface f = interfaces.get(id);
                 lastNanos = nanos(f, (high << 32) | low);
+                stats.record(lastNanos);
                 return decoder.decode(f.linkType(), b, p + 28, (int) caplen, lastNanos);
             }
             case SPB -> {
@@ -304,7 +306,7 @@ public final class CaptureReader implements Closeable {
                     stats.skip(SkipReason.BAD_RECORD);
                     return null;
                 }
-                stats.record();
+                stats.record(lastNanos);
                 if (interfaces.isEmpty()) {
                     stats.skip(SkipReason.UNKNOWN_INTERFACE);
                     return null;

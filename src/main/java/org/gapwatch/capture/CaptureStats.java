@@ -9,12 +9,21 @@ import java.util.Map;
 public final class CaptureStats {
     private final long[] skipped = new long[SkipReason.values().length];
     private long records;
+    private long lastRecordNanos = Long.MIN_VALUE;
     private long datagrams;
     private String truncation;
     private final java.util.TreeSet<Integer> unknownLinkTypes = new java.util.TreeSet<>();
 
-    void record() {
+    void record(long nanos) {
         records++;
+        if (nanos > lastRecordNanos) {
+            lastRecordNanos = nanos;
+        }
+    }
+
+    /** The latest time of any packet record read, kept or not (epoch nanos), or Long.MIN_VALUE if none. */
+    public long lastRecordNanos() {
+        return lastRecordNanos;
     }
 
     void datagram() {
