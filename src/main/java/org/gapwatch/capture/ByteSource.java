@@ -18,8 +18,11 @@ final class ByteSource implements Closeable {
 
     private final FileChannel channel;
     private final long size;
-    private final byte[] buf = new byte[2 * MAX_RECORD];
-    private final ByteBuffer wrapper = ByteBuffer.wrap(buf);
+    private static final int INITIAL = 256 * 1024;
+
+    // Grows up to 2 * MAX_RECORD only when a record that long is asked for.
+    private byte[] buf = new byte[INITIAL];
+    private ByteBuffer wrapper = ByteBuffer.wrap(buf);
     private long bufStart; // file offset of buf[0]
     private int pos;
     private int limit;
@@ -29,6 +32,7 @@ final class ByteSource implements Closeable {
         size = channel.size();
     }
 
+    /** The buffer; may be replaced by {@link #ensure}, so fetch it again after each call. */
     byte[] buffer() {
         return buf;
     }
@@ -60,6 +64,13 @@ final class ByteSource implements Closeable {
             bufStart += pos;
             limit -= pos;
             pos = 0;
+        }
+        if (n > buf.length) {
+            if (n > MAX_RECORD) {
+                throw new IllegalArgumentException("record of " + n + " bytes is over the limit");
+            }
+            buf = java.util.Arrays.copyOf(buf, Math.min(2 * MAX_RECORD, Math.max(n, 2 * buf.length)));
+            wrapper = ByteBuffer.wrap(buf);
         }
         while (limit < n) {
             wrapper.limit(buf.length).position(limit);

@@ -177,6 +177,7 @@ public final class CaptureReader implements Closeable {
         }
         int length = pcapRecordHeader + (int) caplen;
         in.ensure(length);
+        b = in.buffer();
         long nanos = seconds * 1_000_000_000L + (pcapUnits == 1_000_000 ? fraction * 1000 : fraction);
         stats.record(nanos);
         CapturedDatagram d = decoder.decode(pcapLinkType, b, in.pos() + pcapRecordHeader, (int) caplen, nanos);

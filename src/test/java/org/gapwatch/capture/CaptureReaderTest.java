@@ -240,6 +240,16 @@ class CaptureReaderTest {
     }
 
     @Test
+    void longRecordsUpToTheLimitAreRead() throws IOException {
+        byte[] ip = Fixtures.ipv4(SRC, DST, PAYLOAD);
+        byte[] padded = java.util.Arrays.copyOf(ip, 900_000); // trailing bytes after the IP packet are ignored
+        Result r = read(new Fixtures.Pcap(true, true, 101).record(T0, ip).record(T0 + 1, padded)
+                .record(T0 + 2, ip).bytes());
+        assertEquals(List.of(T0, T0 + 1, T0 + 2),
+                r.datagrams().stream().map(CapturedDatagram::arrivalEpochNanos).toList());
+    }
+
+    @Test
     void unknownLinkTypeIsCounted() throws IOException {
         Result r = read(new Fixtures.Pcap(true, true, 147).record(T0, new byte[50]).record(T0, new byte[50])
                 .bytes());
