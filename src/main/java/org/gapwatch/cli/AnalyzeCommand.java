@@ -83,6 +83,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
         for (String line : r.problems()) {
             err.println("gapwatch: " + file + ": " + line);
         }
+        if (r.datagrams() == 0) {
+            err.println("gapwatch: " + file + ": no UDP datagrams " + (specs.isEmpty() && ports.isEmpty()
+                    ? "to multicast groups" : "to the chosen groups and ports") + " in this capture");
+        }
         err.flush();
         if (output.json) {
             out.println(Summary.json(r.snapshot(), r.lastMillis()));

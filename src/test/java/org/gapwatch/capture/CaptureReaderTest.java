@@ -320,6 +320,30 @@ class CaptureReaderTest {
         assertEquals(T0 + 1, r.datagrams().get(1).arrivalEpochNanos());
     }
 
+    @ParameterizedTest
+    @CsvSource({"true", "false"})
+    void pcapngTimeOffsetOption(boolean little) throws IOException {
+        long offset = 1_700_000_000L;
+        Result r = read(new Fixtures.Pcapng(little).idb(101, 3, offset) // milliseconds since the offset
+                .epb(0, 1234, Fixtures.ipv4(SRC, DST, PAYLOAD)).bytes());
+        assertEquals((offset + 1) * 1_000_000_000L + 234_000_000L, r.datagrams().getFirst().arrivalEpochNanos());
+    }
+
+    @Test
+    void modifiedPcapWithLongerRecordHeaders() throws IOException {
+        byte[] ip = Fixtures.ipv4(SRC, DST, PAYLOAD);
+        Fixtures.Bytes b = new Fixtures.Bytes(true);
+        b.u32(0xA1B2CD34).u16(2).u16(4).u32(0).u32(0).u32(65535).u32(101);
+        for (int i = 0; i < 2; i++) {
+            b.u32(1_780_000_000 + i).u32(250_000).u32(ip.length).u32(ip.length)
+                    .u32(7).u16(1).u8(0).u8(0).raw(ip); // ifindex, protocol, packet type, padding
+        }
+        Result r = read(b.toArray());
+        assertEquals(List.of(1_780_000_000_250_000_000L, 1_780_000_001_250_000_000L),
+                r.datagrams().stream().map(CapturedDatagram::arrivalEpochNanos).toList());
+        assertEquals("pcap (little-endian, microseconds, modified pcap, raw IP)", r.format());
+    }
+
     @Test
     void garbageBetweenBlocksIsSkipped() throws IOException {
         byte[] file = new Fixtures.Pcapng(true).idb(101, 0, 9)

@@ -206,6 +206,21 @@ final class Fixtures {
             return block(1, body.toArray());
         }
 
+        /** An interface with if_tsresol and if_tsoffset (seconds added to every time). */
+        Pcapng idb(int linkType, int tsresol, long tsoffsetSeconds) {
+            Bytes body = new Bytes(b.little);
+            body.u16(linkType).u16(0).u32(0);
+            body.u16(9).u16(1).u8(tsresol).u8(0).u8(0).u8(0);
+            body.u16(14).u16(8);
+            if (b.little) {
+                body.u32((int) tsoffsetSeconds).u32((int) (tsoffsetSeconds >>> 32));
+            } else {
+                body.u32((int) (tsoffsetSeconds >>> 32)).u32((int) tsoffsetSeconds);
+            }
+            body.u16(0).u16(0);
+            return block(1, body.toArray());
+        }
+
         Pcapng epb(int iface, long ticks, byte[] frame) {
             return epb(iface, ticks, frame, frame.length);
         }

@@ -121,6 +121,17 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void saysSoWhenNothingMatches() throws Exception {
+        Path file = dir.resolve("c.pcap");
+        capture(file);
+        Run r = run("analyze", file.toString(), "--group", "239.255.99.99:9", "--json");
+        assertEquals(0, r.code());
+        assertEquals(List.of("gapwatch: " + file + ": no UDP datagrams to the chosen groups and ports in this capture"),
+                r.err().lines().toList());
+        assertTrue(r.out().startsWith("{\"sources\":[]"), r.out());
+    }
+
+    @Test
     void captureProblemsGoToStderrOneLineEach() throws Exception {
         Path file = dir.resolve("c.pcap");
         capture(file);
