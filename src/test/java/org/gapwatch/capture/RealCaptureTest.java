@@ -2,6 +2,7 @@ package org.gapwatch.capture;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
@@ -68,6 +69,13 @@ class RealCaptureTest {
             List<byte[]> sent = new ArrayList<>();
             InetSocketAddress local;
             try (Publisher publisher = new Publisher(spec, "lo", 0)) {
+                // The tool says it listens a moment before it does: send probes until one is in the file.
+                byte[] probe = "{\"src\":\"probe\",\"seq\":0}".getBytes(StandardCharsets.UTF_8);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                do {
+                    publisher.send(probe, 0, probe.length);
+                    assertTrue(System.nanoTime() < deadline, "no probe reached the capture");
+                } while (readQuietly(file, true).isEmpty() && sleep(50));
                 for (int seq = 0; seq < 20; seq++) {
                     if (seq == 7) {
                         continue;
@@ -79,7 +87,7 @@ class RealCaptureTest {
                 }
                 local = publisher.localAddress();
             }
-            List<CapturedDatagram> got = awaitDatagrams(file, sent.size());
+            List<CapturedDatagram> got = awaitDatagrams(file, sent.size(), 10_000);
             key.drop();
             assertEquals(sent.size(), got.size(), "datagrams in the capture");
             for (int i = 0; i < sent.size(); i++) {
@@ -93,8 +101,8 @@ class RealCaptureTest {
         }
         AnalyzeCommand.Result r = AnalyzeCommand.analyze(file, CaptureFilter.of(List.of(spec), List.of()),
                 TrackerConfig.defaults());
-        SourceView v = r.snapshot().source(0);
-        assertEquals("real/" + tool, v.src());
+        SourceView v = r.snapshot().sources().stream().filter(s -> s.src().equals("real/" + tool)).findFirst()
+                .orElseThrow();
         assertEquals(19, v.received());
         assertEquals(1, v.lost());
     }
@@ -104,7 +112,6 @@ class RealCaptureTest {
         while (System.nanoTime() < deadline) {
             String text = Files.exists(log) ? Files.readString(log) : "";
             if (text.contains("listening on") || text.contains("Capturing on")) {
-                Thread.sleep(200); // the message comes just before the socket is attached
                 return true;
             }
             if (!p.isAlive()) {
@@ -115,25 +122,33 @@ class RealCaptureTest {
         return false;
     }
 
-    private static List<CapturedDatagram> awaitDatagrams(Path file, int expected) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    private static List<CapturedDatagram> awaitDatagrams(Path file, int expected, long millis) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         List<CapturedDatagram> got = List.of();
         while (System.nanoTime() < deadline) {
-            got = readQuietly(file);
+            got = readQuietly(file, false);
             if (got.size() >= expected) {
                 return got;
             }
-            Thread.sleep(50);
+            Thread.sleep(20);
         }
         return got;
     }
 
-    private static List<CapturedDatagram> readQuietly(Path file) {
+    private static boolean sleep(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+        return true;
+    }
+
+    /** The probes, or the datagrams that are not probes. */
+    private static List<CapturedDatagram> readQuietly(Path file, boolean probes) {
         List<CapturedDatagram> out = new ArrayList<>();
         try (CaptureReader r = CaptureReader.open(file, CaptureFilter.multicast())) {
             CapturedDatagram d;
             while ((d = r.next()) != null) {
-                out.add(d);
+                if (new String(d.payload(), StandardCharsets.UTF_8).contains("\"probe\"") == probes) {
+                    out.add(d);
+                }
             }
         } catch (IOException e) {
             // not written yet
