@@ -56,6 +56,7 @@ public final class Replayer implements AutoCloseable {
     private long seekTarget = Long.MIN_VALUE;
     private boolean closeRequested;
     private boolean controlsChanged;
+    private boolean woken;
 
     // Writer-thread state.
     private CaptureReader reader;
@@ -121,6 +122,16 @@ public final class Replayer implements AutoCloseable {
         }
     }
 
+    private void wake() {
+        lock.lock();
+        try {
+            woken = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void command(Runnable r) {
         lock.lock();
         try {
@@ -135,7 +146,8 @@ public final class Replayer implements AutoCloseable {
     // ---- writer thread ----
 
     private void run() {
-        engine.wakeupWith(() -> command(() -> { }));
+        // A query only needs the loop to run once; it must not move the replay's clock anchor.
+        engine.wakeupWith(this::wake);
         try {
             long[] span = scan();
             if (span == null) {
@@ -183,8 +195,8 @@ public final class Replayer implements AutoCloseable {
     private void loop(long start, long end, long total) throws IOException {
         long position = start;
         long fed = 0;
-        boolean paused;
-        double currentSpeed;
+        boolean paused = true;
+        double currentSpeed = AS_FAST_AS_POSSIBLE;
         anchor(position);
         while (true) {
             long target;
@@ -193,15 +205,19 @@ public final class Replayer implements AutoCloseable {
                 if (closeRequested) {
                     return;
                 }
+                if (controlsChanged) {
+                    // The clock goes on from where the old speed had brought it, then at the new speed.
+                    if (!paused && pending != null && currentSpeed != AS_FAST_AS_POSSIBLE) {
+                        position = Math.min(pending.arrivalEpochNanos(), Math.max(position, due(currentSpeed)));
+                    }
+                    anchor(position);
+                }
+                controlsChanged = false;
+                woken = false;
                 paused = pauseRequested;
                 currentSpeed = speed;
                 target = seekTarget;
                 seekTarget = Long.MIN_VALUE;
-                boolean reanchor = controlsChanged;
-                controlsChanged = false;
-                if (reanchor) {
-                    anchor(position);
-                }
             } finally {
                 lock.unlock();
             }
@@ -219,8 +235,7 @@ public final class Replayer implements AutoCloseable {
             }
             boolean finished = pending == null;
             if (!paused && !finished) {
-                long due = currentSpeed == AS_FAST_AS_POSSIBLE ? Long.MAX_VALUE
-                        : anchorCaptureNanos + (long) ((System.nanoTime() - anchorWallNanos) * currentSpeed);
+                long due = currentSpeed == AS_FAST_AS_POSSIBLE ? Long.MAX_VALUE : due(currentSpeed);
                 int n = feedBatch(due);
                 fed += n;
                 position = currentSpeed == AS_FAST_AS_POSSIBLE
@@ -247,7 +262,7 @@ public final class Replayer implements AutoCloseable {
             if (waitNanos > 0) {
                 lock.lock();
                 try {
-                    if (!controlsChanged && !closeRequested) {
+                    if (!controlsChanged && !closeRequested && !woken) {
                         changed.awaitNanos(waitNanos);
                     }
                 } catch (InterruptedException e) {
@@ -295,6 +310,11 @@ public final class Replayer implements AutoCloseable {
         closeReader();
         reader = CaptureReader.open(file, filter);
         pending = reader.next();
+    }
+
+    /** The capture time the clock has reached at {@code speed} since the anchor. */
+    private long due(double speed) {
+        return anchorCaptureNanos + (long) ((System.nanoTime() - anchorWallNanos) * speed);
     }
 
     private void anchor(long positionNanos) {
