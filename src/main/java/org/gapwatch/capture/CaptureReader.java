@@ -48,6 +48,7 @@ public final class CaptureReader implements Closeable {
     private int pcapLinkType;
     private long pcapUnits;
     private int pcapRecordHeader = 16;
+    private long lastSeconds = -1;
 
     // pcapng
     private final List<Interface> interfaces = new ArrayList<>();
@@ -158,31 +159,80 @@ public final class CaptureReader implements Closeable {
             return null;
         }
         if (left < pcapRecordHeader) {
+            if (resyncing) {
+                eof = true;
+                return null;
+            }
             return cutShort("file ends inside a record header at offset " + in.offset());
         }
         in.ensure(pcapRecordHeader);
         byte[] b = in.buffer();
         int p = in.pos();
-        long seconds = u32(b, p) & 0xFFFFFFFFL;
-        long fraction = u32(b, p + 4) & 0xFFFFFFFFL;
         long caplen = u32(b, p + 8) & 0xFFFFFFFFL;
+        if (resyncing && !plausibleHere(left)) {
+            in.skip(1);
+            return null;
+        }
         if (caplen > ByteSource.MAX_RECORD) {
-            // The record boundary is lost: nothing after it can be trusted.
+            // The record boundary is lost: look for the next record that makes sense.
             stats.skip(SkipReason.BAD_RECORD);
-            return cutShort("record at offset " + in.offset() + " claims " + caplen
-                    + " bytes; the rest of the file is unreadable");
+            stats.skip(SkipReason.GARBAGE);
+            resyncing = true;
+            in.skip(1);
+            return null;
         }
         if (caplen > left - pcapRecordHeader) {
+            if (resyncing) {
+                in.skip(1);
+                return null;
+            }
             return cutShort("file ends inside a record at offset " + in.offset() + " (truncated capture)");
         }
+        resyncing = false;
         int length = pcapRecordHeader + (int) caplen;
         in.ensure(length);
         b = in.buffer();
+        p = in.pos();
+        long seconds = u32(b, p) & 0xFFFFFFFFL;
+        long fraction = u32(b, p + 4) & 0xFFFFFFFFL;
         long nanos = seconds * 1_000_000_000L + (pcapUnits == 1_000_000 ? fraction * 1000 : fraction);
+        lastSeconds = seconds;
         stats.record(nanos);
-        CapturedDatagram d = decoder.decode(pcapLinkType, b, in.pos() + pcapRecordHeader, (int) caplen, nanos);
+        CapturedDatagram d = decoder.decode(pcapLinkType, b, p + pcapRecordHeader, (int) caplen, nanos);
         in.skip(length);
         return d;
+    }
+
+    /**
+     * While looking for the next record after a bad one: does a record start here? Its header must make sense (time
+     * within a day of the last good record, fraction below one second, lengths consistent) and so must the header
+     * after it, unless it ends exactly at the end of the file.
+     */
+    private boolean plausibleHere(long left) throws IOException {
+        if (!plausibleHeader(in.pos(), left)) {
+            return false;
+        }
+        int caplen = u32(in.buffer(), in.pos() + 8);
+        long after = left - pcapRecordHeader - caplen;
+        if (after == 0) {
+            return true;
+        }
+        if (after < pcapRecordHeader) {
+            return false;
+        }
+        in.ensure(2 * pcapRecordHeader + caplen);
+        return plausibleHeader(in.pos() + pcapRecordHeader + caplen, after);
+    }
+
+    private boolean plausibleHeader(int p, long left) {
+        byte[] b = in.buffer();
+        long seconds = u32(b, p) & 0xFFFFFFFFL;
+        long fraction = u32(b, p + 4) & 0xFFFFFFFFL;
+        long caplen = u32(b, p + 8) & 0xFFFFFFFFL;
+        long origlen = u32(b, p + 12) & 0xFFFFFFFFL;
+        return fraction < pcapUnits && caplen <= ByteSource.MAX_RECORD && caplen <= left - pcapRecordHeader
+                && origlen >= caplen && origlen <= 0x10_0000L
+                && (lastSeconds < 0 || Math.abs(seconds - lastSeconds) <= 86_400);
     }
 
     private CapturedDatagram cutShort(String message) throws IOException {

@@ -14,7 +14,7 @@ public enum SkipReason {
     UNKNOWN_LINKTYPE("unknown-linktype", "packets of a link type this reader does not know", true),
     UNKNOWN_INTERFACE("unknown-interface", "pcapng packets naming an interface never described", true),
     BAD_RECORD("bad-record", "records with an impossible length", true),
-    GARBAGE("garbage", "stretches of bytes between pcapng blocks that are no block", true),
+    GARBAGE("garbage", "stretches of bytes that are no record or block, skipped to the next one", true),
     UNKNOWN_BLOCK("unknown-block", "pcapng blocks of types this reader skips", false),
     FRAGMENTS_INCOMPLETE("fragments-incomplete", "fragmented datagrams never completed (timed out or evicted)", true);
 

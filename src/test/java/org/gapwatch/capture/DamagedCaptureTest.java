@@ -46,7 +46,7 @@ class DamagedCaptureTest {
     void randomDamageIsCountedOrRefusedNeverThrownOrHung() {
         Random random = new Random(20261127);
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-            for (int round = 0; round < 3000; round++) {
+            for (int round = 0; round < 2000; round++) {
                 byte[] b = sample(round % 2 == 0, random);
                 switch (random.nextInt(4)) {
                     case 0 -> b = java.util.Arrays.copyOf(b, random.nextInt(b.length + 1));
