@@ -3,7 +3,7 @@
 # Usage: scripts/bench-analyze.sh [FILE] [COUNT] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+. scripts/java-home.sh
 mvn -o -B -q test-compile
 # Run-time class path of the headless part, from the local repository (versions as in pom.xml).
 M2=${M2_REPO:-$HOME/.m2/repository}
