@@ -12,6 +12,7 @@ module org.gapwatch {
     exports org.gapwatch.track;
     exports org.gapwatch.engine;
     exports org.gapwatch.net;
+    exports org.gapwatch.alarm;
     exports org.gapwatch.ui to javafx.graphics, javafx.fxml;
     opens org.gapwatch.cli to info.picocli;
     opens org.gapwatch.ui to javafx.fxml, javafx.graphics;

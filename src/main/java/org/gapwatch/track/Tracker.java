@@ -108,7 +108,7 @@ public final class Tracker {
             s.window.clearAdvance(s.highest, seq);
             s.window.set(seq);
             if (missing > 0) {
-                s.gaps.add(s.highest + 1, seq - 1, arrivalMillis);
+                s.gaps.add(s.highest + 1, seq - 1, arrivalMillis, s.lastArrivalMillis);
                 s.sessionLost += missing;
                 s.lost += missing;
                 lost += missing;
