@@ -153,7 +153,7 @@ public class DetailPane extends Region {
         gapTable.getColumns().add(column("Lost", GapRow::lost));
         gapTable.getColumns().add(column("Late", GapRow::recovered));
         gapTable.getColumns().add(column("Detected at", GapRow::detectedAt));
-        gapTable.getColumns().add(column("Span", GapRow::span));
+        gapTable.getColumns().add(column("How long", GapRow::span));
     }
 
     private static <T> TableColumn<GapRow, T> column(String name, Function<GapRow, T> get) {

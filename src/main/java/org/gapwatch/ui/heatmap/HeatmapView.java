@@ -101,6 +101,7 @@ public class HeatmapView extends Region {
     /** Monotonic time of the last request (the data clock may stand still in a replay or a test). */
     private long lastRequestMillis = Long.MIN_VALUE / 2;
     private long requests;
+    private long generation;
     private double hoverX = -1;
     private double hoverY = -1;
 
@@ -253,6 +254,8 @@ public class HeatmapView extends Region {
     /** The engine to ask for counts. */
     public void setEngine(Engine engine) {
         this.engine = engine;
+        generation++;           // a reply from the previous engine is dropped, and need not be waited for
+        inFlight = false;
         data = null;
         requestSoon();
     }
@@ -395,8 +398,12 @@ public class HeatmapView extends Region {
         rowsPending = false;
         lastRequestMillis = System.nanoTime() / 1_000_000;
         requests++;
+        long gen = generation;
         engine.query(t -> GridQuery.run(t, keys, ids, res.perMinute(), res.columns(), now))
                 .whenComplete((result, error) -> Platform.runLater(() -> {
+                    if (gen != generation) {
+                        return;
+                    }
                     inFlight = false;
                     if (result != null && result.perMinute() == resolution.get().perMinute()) {
                         data = result;

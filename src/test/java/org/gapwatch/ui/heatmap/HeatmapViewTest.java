@@ -129,4 +129,13 @@ class HeatmapViewTest {
                 && view.hasData() && view.requestCount() > before);
         Await.onFx(() -> Screenshots.write(scene, "heatmap-24h"));
     }
+
+    @Test
+    void asksTheEngineAboutOnceASecondNotPerPulse() throws InterruptedException {
+        feedAndShow();
+        long before = Await.onFx(view::requestCount);
+        Thread.sleep(2_500);   // measuring a rate: the wait is the measurement
+        long during = Await.onFx(view::requestCount) - before;
+        assertTrue(during >= 1 && during <= 3, "requests in 2.5 s: " + during);
+    }
 }
