@@ -56,6 +56,8 @@ import org.gapwatch.track.SourceView;
  * call every pulse, it only acts when the set of sources changes). While showing, it asks the engine for the counts
  * of the rows on screen at most once a second, plus once right after a user action. Hovering shows the figures of a
  * cell; clicking a source row sets {@link #selectedSourceProperty()}; clicking a group row collapses or expands it.
+ * With more than {@value #AUTO_COLLAPSE_ABOVE} sources, groups start collapsed. Colour: {@link HeatColors}; a cell
+ * a few pixels wide pools several columns and shows the worst of them, so one bad second stays visible.
  * FX thread only.
  */
 public class HeatmapView extends Region {
@@ -64,6 +66,8 @@ public class HeatmapView extends Region {
     static final double AXIS_HEIGHT = 34;
     static final double RIGHT_PAD = 12;
     static final double MIN_BIN_PX = 4;
+    /** Above this many sources, groups start collapsed. */
+    public static final int AUTO_COLLAPSE_ABOVE = 200;
     private static final long REFRESH_MILLIS = 1000;
     private static final long USER_ACTION_MILLIS = 100;
 
@@ -93,6 +97,7 @@ public class HeatmapView extends Region {
     private List<SourceView> sources = List.of();
     private List<String> sourceKeys = List.of();
     private final Set<String> collapsed = new HashSet<>();
+    private final Set<String> seenGroups = new HashSet<>();
     private List<HeatRow> rows = List.of();
     private GridQuery.Result data;
     private boolean inFlight;
@@ -362,6 +367,13 @@ public class HeatmapView extends Region {
     // ---- data ----
 
     private void rebuild() {
+        // With many sources a group seen for the first time starts collapsed: its row still shows its loss.
+        boolean many = sources.size() > AUTO_COLLAPSE_ABOVE;
+        for (SourceView v : sources) {
+            if (seenGroups.add(v.group()) && many) {
+                collapsed.add(v.group());
+            }
+        }
         rows = HeatRows.build(sources, collapsed);
         updateScrollBar();
         redraw();
@@ -393,24 +405,31 @@ public class HeatmapView extends Region {
             ids.add(r.ids());
         }
         Resolution res = resolution.get();
+        // Every minute a full fetch, in case the arrival clock stepped back and touched an older slot.
+        GridQuery.Result previous = requests % 60 == 0 ? null : data;
+        int[] counts = GridQuery.plan(keys, previous, res.perMinute(), res.columns(), now);
         inFlight = true;
         userPending = false;
         rowsPending = false;
         lastRequestMillis = System.nanoTime() / 1_000_000;
         requests++;
         long gen = generation;
-        engine.query(t -> GridQuery.run(t, keys, ids, res.perMinute(), res.columns(), now))
-                .whenComplete((result, error) -> Platform.runLater(() -> {
+        engine.query(t -> GridQuery.run(t, keys, ids, counts, res.perMinute(), res.columns(), now))
+                .whenComplete((partial, error) -> Platform.runLater(() -> {
                     if (gen != generation) {
                         return;
                     }
                     inFlight = false;
-                    if (result != null && result.perMinute() == resolution.get().perMinute()) {
-                        data = result;
+                    // The resolution may have changed meanwhile; then data was reset and this reply is stale.
+                    if (partial != null && partial.perMinute() == resolution.get().perMinute()
+                            && (previous == null || data == previous)) {
+                        data = GridQuery.merge(previous, partial);
                         redraw();
                         if (hoverX >= 0) {
                             hover(hoverX, hoverY);
                         }
+                    } else if (partial != null) {
+                        userPending = true;
                     }
                 }));
     }

@@ -138,4 +138,19 @@ class HeatmapViewTest {
         long during = Await.onFx(view::requestCount) - before;
         assertTrue(during >= 1 && during <= 3, "requests in 2.5 s: " + during);
     }
+
+    @Test
+    void manySourcesStartWithTheirGroupsCollapsed() throws InterruptedException {
+        writer = new WriterLoop(engine, clock);
+        writer.feed(f -> {
+            for (int i = 0; i < HeatmapView.AUTO_COLLAPSE_ABOVE + 1; i++) {
+                f.send(T - 1000, "{\"src\":\"g" + (i % 3) + "/s" + i + "\",\"seq\":1}");
+            }
+        });
+        List<String> labels = Await.onFx(() -> {
+            view.setRows(engine.snapshot().sources());
+            return view.rowLabels();
+        });
+        assertEquals(List.of("▸ g0  (67)", "▸ g1  (67)", "▸ g2  (67)"), labels);
+    }
 }
