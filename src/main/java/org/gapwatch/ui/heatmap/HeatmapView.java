@@ -70,6 +70,7 @@ public class HeatmapView extends Region {
     public static final int AUTO_COLLAPSE_ABOVE = 200;
     private static final long REFRESH_MILLIS = 1000;
     private static final long USER_ACTION_MILLIS = 100;
+    private static final long STUCK_MILLIS = 5_000;
 
     private static final Color BACKGROUND = Color.web("#1e1e1e");
     private static final Color TEXT = Color.web("#e8e8e8");
@@ -384,10 +385,15 @@ public class HeatmapView extends Region {
     }
 
     private void tick() {
+        long since = System.nanoTime() / 1_000_000 - lastRequestMillis;
+        if (inFlight && since > STUCK_MILLIS) {
+            // The writer stopped taking queries (a paused replay?): forget the reply, ask again later.
+            generation++;
+            inFlight = false;
+        }
         if (engine == null || inFlight) {
             return;
         }
-        long since = System.nanoTime() / 1_000_000 - lastRequestMillis;
         if ((userPending && since >= USER_ACTION_MILLIS) || since >= REFRESH_MILLIS
                 || (rowsPending && data == null)) {
             request(clock.getAsLong());
