@@ -41,9 +41,11 @@ class AlarmListViewTest {
     private final AlarmMonitor monitor = new AlarmMonitor(feed.engine(), model, notices::add);
     private AlarmListView view;
     private Scene scene;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         view = new AlarmListView(model);
         view.setZone(ZoneOffset.UTC);
         scene = new Scene(view, 1280, 360);
@@ -113,5 +115,15 @@ class AlarmListViewTest {
 
     private String label(String id) {
         return Await.onFx(() -> ((Label) scene.lookup(id)).getText());
+    }
+
+    @Test
+    void controlsFxNotifierPopsUpAWindowOverTheOwner() {
+        int before = Await.onFx(() -> javafx.stage.Window.getWindows().size());
+        Await.onFx(() -> {
+            new ControlsFxNotifier(() -> stage).accept(new Notice("stale: lab/x", "no update for 4.0 s", null, 0));
+            return null;
+        });
+        Await.fx("notification window", () -> javafx.stage.Window.getWindows().size() > before);
     }
 }
