@@ -263,6 +263,7 @@ public class HeatmapView extends Region {
         generation++;           // a reply from the previous engine is dropped, and need not be waited for
         inFlight = false;
         data = null;
+        sourceKeys = List.of();  // the same names may carry other ids in another engine: take the next setRows
         requestSoon();
     }
 
