@@ -78,6 +78,26 @@ final class CountRing {
         }
     }
 
+    /**
+     * Adds the {@code count} slots ending at {@code endSlot} into the arrays (oldest first), saturating; touches only
+     * the slots this ring holds, so a source with little history costs little.
+     */
+    void addTo(long endSlot, int count, int[] outReceived, int[] outLost, int[] outLate) {
+        if (head == Long.MIN_VALUE) {
+            return;
+        }
+        long start = endSlot - count + 1;
+        long lo = Math.max(start, Math.max(firstSlot, head - received.length + 1));
+        long hi = Math.min(endSlot, head);
+        for (long slot = lo; slot <= hi; slot++) {
+            int i = (int) Math.floorMod(slot, (long) received.length);
+            int k = (int) (slot - start);
+            outReceived[k] = saturatedAdd(outReceived[k], received[i]);
+            outLost[k] = saturatedAdd(outLost[k], lost[i]);
+            outLate[k] = saturatedAdd(outLate[k], late[i]);
+        }
+    }
+
     /** Per-slot state for drawing: 0 nothing, 1 received, 2 late (some), 3 lost (some). */
     byte state(long slot) {
         int i = readIndex(slot);
