@@ -14,6 +14,7 @@ final class CountRing {
     private int[] lost;
     private char[] late;
     private long head = Long.MIN_VALUE;
+    private int headIndex;
     private long firstSlot;
 
     CountRing(int maxSlots) {
@@ -122,10 +123,14 @@ final class CountRing {
 
     /** Index to write {@code slot}, advancing and growing as needed; -1 if the slot is older than what is kept. */
     private int index(long slot) {
+        if (slot == head) {
+            return headIndex; // nearly every write: no division
+        }
         if (head == Long.MIN_VALUE) {
             head = slot;
             firstSlot = slot;
-            return (int) Math.floorMod(slot, (long) received.length);
+            headIndex = (int) Math.floorMod(slot, (long) received.length);
+            return headIndex;
         }
         if (slot > head) {
             long span = slot - firstSlot + 1;
@@ -141,6 +146,7 @@ final class CountRing {
                 late[i] = 0;
             }
             head = slot;
+            headIndex = (int) Math.floorMod(slot, (long) n);
             firstSlot = Math.max(firstSlot, head - n + 1);
         }
         return readIndex(slot);
@@ -161,6 +167,7 @@ final class CountRing {
         received = r;
         lost = l;
         late = t;
+        headIndex = (int) Math.floorMod(head, (long) newSize);
     }
 
     private static int saturatedAdd(int a, long b) {
