@@ -30,7 +30,7 @@ check_stream() { # GROUP LABEL
     for _ in $(seq 100); do grep -q "listening on" "$tmp/$label.err" 2>/dev/null && break; sleep 0.1; done
     ip netns exec $A "$GW" publish --group "$group" --interface vA --ttl 1 --sources 7 --rate 2000 --count 3000 \
         --loss 0.02 --seed 11 --json >"$tmp/$label.pub"
-    kill -INT $lp; wait $lp || true
+    kill -TERM $lp; wait $lp || true
     python3 - "$tmp/$label.json" "$tmp/$label.pub" <<'PY' || fail "$label counts"
 import json, sys
 t = json.load(open(sys.argv[1]))["totals"]; p = json.load(open(sys.argv[2]))
@@ -52,7 +52,7 @@ ip -n $B link set vB up
 for _ in $(seq 100); do grep -q "rejoined" "$tmp/rejoin.err" && break; sleep 0.1; done
 grep -q "rejoined" "$tmp/rejoin.err" || fail "no rejoin reported"
 ip netns exec $A "$GW" publish --group 239.255.54.2:5401 --interface vA --ttl 1 --sources 1 --rate 1000 --count 500 --session s2 --json >/dev/null
-kill -INT $lp; wait $lp || true
+kill -TERM $lp; wait $lp || true
 python3 - "$tmp/rejoin.json" <<'PY' || fail "rejoin counts"
 import json, sys
 t = json.load(open(sys.argv[1]))["totals"]
