@@ -63,14 +63,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (maxSources < 1) {
             throw new ParameterException(spec.commandLine(), "--max-sources must be at least 1");
         }
-        List<GroupSpec> specs = new ArrayList<>();
-        for (String g : groups) {
-            try {
-                specs.add(GroupSpec.parse(g));
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
-        }
+        List<GroupSpec> specs = Groups.parse(spec, groups);
         CaptureFilter filter;
         try {
             filter = CaptureFilter.of(specs, ports);

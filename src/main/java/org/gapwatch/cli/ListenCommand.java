@@ -78,14 +78,7 @@ public final class ListenCommand implements Callable<Integer> {
         if (duration != null && duration.isZero()) {
             throw new ParameterException(spec.commandLine(), "--duration must be more than 0");
         }
-        List<GroupSpec> specs = new ArrayList<>();
-        for (String g : groups) {
-            try {
-                specs.add(GroupSpec.parse(g));
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
-        }
+        List<GroupSpec> specs = Groups.parse(spec, groups);
         if (record != null) {
             try {
                 hooks = new RecordingHooks(record, recordMaxSize, recordKeep);

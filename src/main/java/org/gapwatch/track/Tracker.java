@@ -119,11 +119,7 @@ public final class Tracker {
             s.window.set(seq);
             if (missing > 0) {
                 s.gaps.add(s.highest + 1, seq - 1, arrivalMillis, s.lastArrivalMillis);
-                s.sessionLost += missing;
-                s.lost += missing;
-                lost += missing;
-                s.perSecond.addLost(second, missing);
-                s.perMinute.addLost(minute, missing);
+                countLost(s, missing, second, minute);
             }
             s.highest = seq;
             inOrder(s, u, arrivalMillis, second, minute);
@@ -144,11 +140,7 @@ public final class Tracker {
                 s.sessionReceived++;
                 s.lost = Math.max(0, s.lost - 1);
                 lost = Math.max(0, lost - 1);
-                s.late++;
-                late++;
-                countReceived(s, second, minute);
-                s.perSecond.addLate(second);
-                s.perMinute.addLate(minute);
+                countLate(s, second, minute);
             }
         } else {
             // Below the baseline but inside the window: reordered around the first update we saw. The baseline
@@ -157,21 +149,29 @@ public final class Tracker {
             s.window.set(seq);
             if (missing > 0) {
                 s.gaps.add(seq + 1, s.first - 1, arrivalMillis);
-                s.sessionLost += missing;
-                s.lost += missing;
-                lost += missing;
-                s.perSecond.addLost(second, missing);
-                s.perMinute.addLost(minute, missing);
+                countLost(s, missing, second, minute);
             }
             s.first = seq;
             s.sessionReceived++;
-            s.late++;
-            late++;
-            countReceived(s, second, minute);
-            s.perSecond.addLate(second);
-            s.perMinute.addLate(minute);
+            countLate(s, second, minute);
         }
         return true;
+    }
+
+    private void countLost(SourceState s, long missing, long second, long minute) {
+        s.sessionLost += missing;
+        s.lost += missing;
+        lost += missing;
+        s.perSecond.addLost(second, missing);
+        s.perMinute.addLost(minute, missing);
+    }
+
+    private void countLate(SourceState s, long second, long minute) {
+        s.late++;
+        late++;
+        countReceived(s, second, minute);
+        s.perSecond.addLate(second);
+        s.perMinute.addLate(minute);
     }
 
     private void baseline(SourceState s, Update u, long seq) {
