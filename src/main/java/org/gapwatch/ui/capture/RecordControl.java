@@ -82,6 +82,7 @@ public final class RecordControl extends HBox {
     private PcapWriter writer;
 
     private final Button button = new Button();
+    private final Label buttonGlyph = new Label();
     private final Label badge = new Label("● REC");
     private final Label fileLabel = new Label();
     private final Label countLabel = new Label();
@@ -101,6 +102,8 @@ public final class RecordControl extends HBox {
         button.setId("record-button");
         button.getStyleClass().add("record-button");
         button.setOnAction(e -> toggle());
+        buttonGlyph.getStyleClass().add("record-glyph");
+        button.setGraphic(buttonGlyph);
         button.disableProperty().bind(this.receiver.isNull());
         badge.setId("record-badge");
         badge.getStyleClass().add("record-badge");
@@ -256,7 +259,8 @@ public final class RecordControl extends HBox {
 
     private void showState() {
         boolean on = recording.get();
-        button.setText(on ? "■ Stop" : "● Record");
+        button.setText(on ? "Stop" : "Record");
+        buttonGlyph.setText(on ? "■" : "●");
         Path f = file.get();
         fileLabel.setText(f == null ? "" : f.getFileName().toString());
         countLabel.setText(String.format(Locale.ROOT, "%,d datagrams", written.get()));
