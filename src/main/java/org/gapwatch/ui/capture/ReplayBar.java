@@ -317,6 +317,9 @@ public final class ReplayBar extends VBox {
         boolean playing = wantPlaying && state != Replayer.State.FINISHED;
         playButton.setText(playing ? "❚❚ Pause" : state == Replayer.State.FINISHED ? "▶ Again" : "▶ Play");
         stateLabel.setText(stateText(p));
+        if (state == Replayer.State.FAILED && stateLabel.getTooltip() == null) {
+            stateLabel.setTooltip(new Tooltip(p.error()));
+        }
         for (Replayer.State s : Replayer.State.values()) {
             stateLabel.pseudoClassStateChanged(PseudoClass.getPseudoClass(s.name().toLowerCase(Locale.ROOT)),
                     s == state);
@@ -342,7 +345,8 @@ public final class ReplayBar extends VBox {
                     : "PLAYING " + speedLabel(p.speed());
             case PAUSED -> "PAUSED";
             case FINISHED -> "FINISHED";
-            case FAILED -> "FAILED: " + p.error();
+            case FAILED -> "FAILED: " + (p.error() == null ? "" // the bar names the file; the path is in the tooltip
+                    : p.error().replace(file.toString(), String.valueOf(file.getFileName())));
             case CLOSED -> "CLOSED";
         };
     }
