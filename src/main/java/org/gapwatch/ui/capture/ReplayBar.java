@@ -65,6 +65,7 @@ public final class ReplayBar extends VBox {
     private boolean updatingSlider;
     private long holdSliderUntil;
 
+    private final Label replayTag = new Label("REPLAY");
     private final Button playButton = new Button();
     private final ComboBox<Speed> speedBox = new ComboBox<>();
     private final Slider slider = new Slider(0, 1, 0);
@@ -183,8 +184,13 @@ public final class ReplayBar extends VBox {
         timeRow.getStyleClass().add("replay-time-row");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox controls = new HBox(14, playButton, speedBox, positionLabel, fedLabel, stateLabel, problemsLabel, spacer,
-                exitButton);
+        replayTag.getStyleClass().add("replay-tag");
+        for (Region r : new Region[] {replayTag, playButton, speedBox, positionLabel, fedLabel, problemsLabel,
+                exitButton, startLabel, endLabel}) {
+            r.setMinWidth(Region.USE_PREF_SIZE); // only the state line may be cut short (its tooltip has it all)
+        }
+        HBox controls = new HBox(14, replayTag, playButton, speedBox, positionLabel, fedLabel, stateLabel,
+                problemsLabel, spacer, exitButton);
         controls.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(timeRow, controls);
     }
@@ -314,9 +320,19 @@ public final class ReplayBar extends VBox {
             showPosition(System.nanoTime() > holdSliderUntil ? p.positionNanos() : sliderNanos());
         }
         fedLabel.setText(String.format(Locale.ROOT, "%,d / %,d datagrams", p.fed(), p.total()));
-        boolean playing = wantPlaying && state != Replayer.State.FINISHED;
+        boolean failed = state == Replayer.State.FAILED;
+        fedLabel.setVisible(!failed);
+        fedLabel.setManaged(!failed);
+        positionLabel.setVisible(!failed);
+        positionLabel.setManaged(!failed);
+        boolean playing = wantPlaying && (state == Replayer.State.PLAYING || state == Replayer.State.PAUSED
+                || state == Replayer.State.LOADING);
         playButton.setText(playing ? "❚❚ Pause" : state == Replayer.State.FINISHED ? "▶ Again" : "▶ Play");
         stateLabel.setText(stateText(p));
+        mode.state(this, switch (state) {
+            case PAUSED, FINISHED, FAILED -> state.name();
+            default -> "";
+        });
         if (state == Replayer.State.FAILED && stateLabel.getTooltip() == null) {
             stateLabel.setTooltip(new Tooltip(p.error()));
         }

@@ -19,6 +19,7 @@ public final class ReplayMode {
     private final ReadOnlyBooleanWrapper replaying = new ReadOnlyBooleanWrapper(this, "replaying");
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyStringWrapper position = new ReadOnlyStringWrapper(this, "position", "");
+    private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper(this, "state", "");
     private final ReadOnlyStringWrapper bannerText = new ReadOnlyStringWrapper(this, "bannerText", "");
     private ReplayBar bar;
 
@@ -26,6 +27,7 @@ public final class ReplayMode {
         replaying.addListener(o -> updateBanner());
         file.addListener(o -> updateBanner());
         position.addListener(o -> updateBanner());
+        state.addListener(o -> updateBanner());
     }
 
     /** True while a capture is being replayed in this window. */
@@ -47,7 +49,11 @@ public final class ReplayMode {
         return position.getReadOnlyProperty();
     }
 
-    /** {@code REPLAY — file.pcap — 2026-11-27 03:12:05} while replaying, else empty. */
+    /**
+     * {@code REPLAY — file.pcap — 2026-11-27 03:12:05} while replaying, with {@code — PAUSED}, {@code — FINISHED}
+     * or {@code — FAILED} after it when the replay's clock does not move (frozen numbers must not look live);
+     * else empty.
+     */
     public ReadOnlyStringProperty bannerTextProperty() {
         return bannerText.getReadOnlyProperty();
     }
@@ -72,6 +78,7 @@ public final class ReplayMode {
         bar = b;
         file.set(capture);
         position.set("");
+        state.set("");
         replaying.set(true);
     }
 
@@ -81,12 +88,20 @@ public final class ReplayMode {
         }
     }
 
+    /** A word for the banner when the replay's clock stands still, or empty while it plays. */
+    void state(ReplayBar b, String word) {
+        if (bar == b) {
+            state.set(word);
+        }
+    }
+
     void leave(ReplayBar b) {
         if (bar == b) {
             bar = null;
             replaying.set(false);
             file.set(null);
             position.set("");
+            state.set("");
         }
     }
 
@@ -96,6 +111,8 @@ public final class ReplayMode {
             return;
         }
         String p = position.get();
-        bannerText.set("REPLAY — " + file.get().getFileName() + (p.isEmpty() ? "" : " — " + p));
+        String s = state.get();
+        bannerText.set("REPLAY — " + file.get().getFileName() + (p.isEmpty() ? "" : " — " + p)
+                + (s.isEmpty() ? "" : " — " + s));
     }
 }

@@ -164,7 +164,7 @@ class ReplayBarTest {
         assertEquals(59_800.0, Await.onFx(() -> ((Slider) scene.lookup("#replay-slider")).getValue()));
 
         assertTrue(Await.onFx(() -> scene.lookup("#replay-banner").isVisible()));
-        assertEquals("REPLAY — replay.pcap — 2026-11-27 03:13:04", text("#replay-banner"));
+        assertEquals("REPLAY — replay.pcap — 2026-11-27 03:13:04 — FINISHED", text("#replay-banner"));
         assertEquals("REPLAY — replay.pcap — Gapwatch", Await.onFx(stage::getTitle));
         assertTrue(Await.onFx(() -> mode.isReplaying() && bar.replayingProperty().get()));
         Await.onFx(() -> Screenshots.write(scene, "replay-bar-finished"));
@@ -186,6 +186,8 @@ class ReplayBarTest {
         open(capture(), 1, false);
         awaitState(Replayer.State.PLAYING);
         assertEquals("PLAYING 1×", text("#replay-state"));
+        assertTrue(text("#replay-banner").matches("REPLAY — replay\\.pcap — 2026-11-27 03:12:0\\d"),
+                text("#replay-banner"));
         assertEquals("❚❚ Pause", buttonText("#replay-play"));
         Await.onFx(() -> Screenshots.write(scene, "replay-bar-playing"));
 
@@ -226,7 +228,7 @@ class ReplayBarTest {
         Await.fx("position shown", () -> "2026-11-27 03:12:35.000".equals(
                 ((Label) scene.lookup("#replay-position")).getText()));
         assertEquals("PAUSED", text("#replay-state"));
-        assertEquals("REPLAY — replay.pcap — 2026-11-27 03:12:35", text("#replay-banner"));
+        assertEquals("REPLAY — replay.pcap — 2026-11-27 03:12:35 — PAUSED", text("#replay-banner"));
 
         robot.clickOn("#replay-play");
         awaitState(Replayer.State.FINISHED);
@@ -268,6 +270,8 @@ class ReplayBarTest {
         assertEquals("FAILED: notes.pcap is not a pcap or pcapng capture (starts with 0x74686573)", s);
         assertTrue(Await.onFx(() -> scene.lookup("#replay-slider").isDisabled()));
         assertTrue(Await.onFx(() -> scene.lookup("#replay-play").isDisabled()));
+        assertEquals("▶ Play", buttonText("#replay-play"));
+        assertEquals("REPLAY — notes.pcap — FAILED", text("#replay-banner"));
         Await.onFx(() -> Screenshots.write(scene, "replay-bar-failed"));
     }
 }
