@@ -175,4 +175,46 @@ class RecordControlTest {
         }
         assertEquals(0, loop.engine.snapshot().totals().lost());
     }
+
+    @Test
+    void rotationSettingsReachTheWriterAndNoDatagramIsLostAcrossFiles(FxRobot robot) throws Exception {
+        Await.onFx(() -> {
+            control.directoryProperty().set(dir);
+            control.maxFileBytesProperty().set(2000);
+            control.keepFilesProperty().set(50);
+            return null;
+        });
+        robot.clickOn("#record-button");
+        Await.fx("recording", () -> control.recordingProperty().get());
+        int n = 100; // about 85 bytes a record: 23 records a file
+        try (Publisher p = Loopback.publisher(group)) {
+            sendAndAwait(p, 1, n);
+        }
+        Await.fx("100 written", () -> control.writtenProperty().get() == n);
+        robot.clickOn("#record-button");
+        Await.fx("stopped", () -> !control.recordingProperty().get());
+        Path file = Await.onFx(() -> control.fileProperty().get());
+
+        List<Path> files = new ArrayList<>();
+        for (int k = 50; k >= 1; k--) {
+            Path older = file.resolveSibling(file.getFileName() + "." + k);
+            if (Files.exists(older)) {
+                files.add(older);
+            }
+        }
+        files.add(file);
+        assertTrue(files.size() >= 4, files.toString());
+        int seq = 0;
+        for (Path f : files) {
+            assertTrue(Files.size(f) <= 2000, f + " has " + Files.size(f) + " bytes");
+            try (CaptureReader r = CaptureReader.open(f, CaptureFilter.multicast())) {
+                CapturedDatagram d;
+                while ((d = r.next()) != null) {
+                    seq++;
+                    assertArrayEquals(update(seq).getBytes(StandardCharsets.UTF_8), d.payload(), "datagram " + seq);
+                }
+            }
+        }
+        assertEquals(n, seq);
+    }
 }
