@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Objects;
@@ -56,6 +57,7 @@ public final class RecordControl extends HBox {
     public static final long DEFAULT_MAX_FILE_BYTES = 100L * 1000 * 1000;
     public static final int DEFAULT_KEEP_FILES = 10;
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("'gapwatch-'yyyyMMdd-HHmmss'.pcap'");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final PseudoClass RECORDING = PseudoClass.getPseudoClass("recording");
 
     /** Where to record: given the suggested file, the file to write, or null to cancel. */
@@ -277,7 +279,9 @@ public final class RecordControl extends HBox {
     private static String stopMessage(PcapWriter w, String reason) {
         String prefix = "recording to " + w.file() + " stopped: ";
         String cause = reason.startsWith(prefix) ? reason.substring(prefix.length()) : reason;
-        return "RECORDING STOPPED: " + cause + " (" + w.file().getFileName() + ") — monitoring goes on";
+        // The time, because the line may be read hours later.
+        return "RECORDING STOPPED at " + LocalTime.now().format(CLOCK) + ": " + cause + " (" + w.file().getFileName()
+                + ") — monitoring goes on";
     }
 
     private static String reason(Exception e) {

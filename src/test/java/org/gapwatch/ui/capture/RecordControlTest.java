@@ -165,8 +165,9 @@ class RecordControlTest {
             sendAndAwait(p, 1, 30);
             // The writer hands its buffer to the OS within a second: there the disk is full.
             Await.fx("stopped by the full disk", () -> !control.recordingProperty().get());
-            assertEquals("RECORDING STOPPED: No space left on device (full) — monitoring goes on",
-                    text("#record-error"));
+            String error = text("#record-error");
+            assertTrue(error.matches("RECORDING STOPPED at \\d\\d:\\d\\d:\\d\\d: No space left on device \\(full\\) "
+                    + "— monitoring goes on"), error);
             assertTrue(shown("#record-error"));
             assertFalse(shown("#record-badge"));
             assertEquals("Record", Await.onFx(() -> ((Button) scene.lookup("#record-button")).getText()));

@@ -274,4 +274,28 @@ class ReplayBarTest {
         assertEquals("REPLAY — notes.pcap — FAILED", text("#replay-banner"));
         Await.onFx(() -> Screenshots.write(scene, "replay-bar-failed"));
     }
+
+    @Test
+    void openingASecondCaptureClosesTheFirstAndTheBannerNamesTheSecond() throws Exception {
+        Path first = capture();
+        Path second = Files.copy(first, dir.resolve("second.pcap"));
+        open(first, 1, true);
+        awaitState(Replayer.State.PAUSED);
+        ReplayBar firstBar = bar;
+        Engine other = new Engine(TrackerConfig.defaults());
+        Await.onFx(() -> {
+            bar = new ReplayBar(second, other, mode, CaptureFilter.multicast(), Replayer.AS_FAST_AS_POSSIBLE, false);
+            bar.setZone(ZoneOffset.UTC);
+            root.getChildren().remove(firstBar);
+            root.getChildren().add(bar);
+            return null;
+        });
+        assertFalse(Await.onFx(() -> firstBar.replayingProperty().get()));
+        assertEquals(Replayer.State.CLOSED, Await.onFx(() -> firstBar.progressProperty().get().state()));
+        awaitState(Replayer.State.FINISHED);
+        assertTrue(Await.onFx(() -> mode.isReplaying() && mode.bar() == bar));
+        assertEquals("REPLAY — second.pcap — 2026-11-27 03:13:04 — FINISHED", text("#replay-banner"));
+        assertEquals(live(stream), other.snapshot().totals());
+        assertEquals(0, engine.snapshot().totals().received(), "the first engine was never played");
+    }
 }
