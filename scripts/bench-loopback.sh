@@ -23,7 +23,7 @@ for rate in $RATES; do
     lp=$!
     until grep -q "listening on" "$tmp/listen.err" 2>/dev/null; do sleep 0.1; done
     $GW publish --group $GROUP --interface lo --ttl 0 --sources 1000 --rate $rate --count $COUNT --json >"$tmp/pub.json"
-    kill -INT $lp; wait $lp || true
+    kill -TERM $lp; wait $lp || true
     pub=$(python3 -c "import json;p=json.load(open('$tmp/pub.json'));print(f\"{p['sent']/p['seconds']:.0f}/s\")")
     res=$(python3 -c "
 import json;t=json.load(open('$tmp/listen.json'))['totals'];p=json.load(open('$tmp/pub.json'))

@@ -26,6 +26,8 @@ public final class DatagramDecoder {
                     .maxNestingDepth(MAX_DEPTH)
                     .maxNumberLength(1000)
                     .build())
+            // One decoder per receive thread: a thread-local buffer pool avoids the shared pool's contention.
+            .recyclerPool(tools.jackson.core.util.JsonRecyclerPools.threadLocalPool())
             .enable(tools.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .enable(tools.jackson.core.StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
             .build();
