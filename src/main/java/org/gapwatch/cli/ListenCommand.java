@@ -1,12 +1,154 @@
 package org.gapwatch.cli;
 
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Callable;
+import org.gapwatch.engine.Engine;
+import org.gapwatch.net.GroupSpec;
+import org.gapwatch.net.MulticastReceiver;
+import org.gapwatch.net.ReceiverConfig;
+import org.gapwatch.net.ReceiverStatus;
+import org.gapwatch.track.TrackerConfig;
+import org.gapwatch.track.TrackerSnapshot;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-@Command(name = "listen", mixinStandardHelpOptions = true, description = "TODO")
+/** Headless monitoring: join, account, and print a summary on exit (after --duration, or on SIGINT/SIGTERM). */
+@Command(name = "listen", mixinStandardHelpOptions = true,
+        description = "Join multicast groups headless and report per-source loss on exit.")
 public final class ListenCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--group", paramLabel = "G:P[@S]", required = true,
+            description = "Group to join: ADDRESS:PORT or ADDRESS:PORT@SOURCE (repeatable).")
+    List<String> groups = new ArrayList<>();
+
+    @Option(names = "--interface", paramLabel = "IF", description = "Interface name or address (default: the system's choice).")
+    String networkInterface;
+
+    @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class,
+            description = "Stop after this long (e.g. 30s, 5m); default: until SIGINT/SIGTERM.")
+    Duration duration;
+
+    @Option(names = "--every", paramLabel = "D", converter = DurationConverter.class,
+            description = "Also print a summary this often while running.")
+    Duration every;
+
+    @Option(names = "--max-sources", paramLabel = "N", description = "Most sources tracked (default: ${DEFAULT-VALUE}).")
+    int maxSources = TrackerConfig.DEFAULT_MAX_SOURCES;
+
+    @Option(names = "--receive-buffer", paramLabel = "BYTES",
+            description = "Receive buffer to ask the kernel for (default: ${DEFAULT-VALUE}).")
+    int receiveBuffer = ReceiverConfig.DEFAULT_RECEIVE_BUFFER;
+
+    @Option(names = "--json", description = "Print summaries as one JSON object per line.")
+    boolean json;
+
+    /** Lets the capture feature record what is received; null when not recording. */
+    ListenHooks hooks = ListenHooks.NONE;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        if (maxSources < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-sources must be at least 1");
+        }
+        if (duration != null && duration.isZero()) {
+            throw new ParameterException(spec.commandLine(), "--duration must be more than 0");
+        }
+        List<GroupSpec> specs = new ArrayList<>();
+        for (String g : groups) {
+            try {
+                specs.add(GroupSpec.parse(g));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Engine engine = new Engine(TrackerConfig.defaults().withMaxSources(maxSources));
+        MulticastReceiver receiver = new MulticastReceiver(engine, new ReceiverConfig(specs, networkInterface,
+                receiveBuffer));
+        receiver.setEventListener(e -> err.println("gapwatch: " + e));
+        ReceiverStatus status = receiver.status();
+        err.println("gapwatch: listening on " + String.join(", ", status.groups()) + " via " + status.interfaceName());
+        if (status.bufferWarning() != null) {
+            err.println("gapwatch: " + status.bufferWarning());
+        }
+        err.flush();
+        hooks.started(receiver, err);
+
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch printed = new CountDownLatch(1);
+        AtomicBoolean finished = new AtomicBoolean();
+        Runnable finish = () -> {
+            if (!finished.compareAndSet(false, true)) {
+                return;
+            }
+            receiver.close();
+            hooks.stopped(err);
+            long now = System.currentTimeMillis();
+            // The receive thread has ended: the tracker is ours to read now.
+            TrackerSnapshot last = engine.trackerOnWriterThread().snapshot(now);
+            out.println(json ? Summary.json(last, now) : Summary.table(last, now));
+            out.flush();
+            err.flush();
+            printed.countDown();
+        };
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            finish.run();
+            try {
+                printed.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            // A signal ends the JVM with 128+n; a summary that was printed is a normal exit.
+            Runtime.getRuntime().halt(0);
+        }, "gapwatch-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        ScheduledExecutorService ticker = null;
+        if (every != null && !every.isZero()) {
+            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "gapwatch-every");
+                t.setDaemon(true);
+                return t;
+            });
+            long ms = Math.max(1, every.toMillis());
+            ticker.scheduleAtFixedRate(() -> {
+                long now = System.currentTimeMillis();
+                TrackerSnapshot s = engine.snapshot();
+                out.println(json ? Summary.json(s, now) : Summary.table(s, now));
+                out.flush();
+            }, ms, ms, TimeUnit.MILLISECONDS);
+        }
+        receiver.start();
+        if (duration != null) {
+            stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            stop.await();
+        }
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+        finish.run();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook finishes the job
+            printed.await();
+        }
         return 0;
     }
 }

@@ -1,12 +1,130 @@
 package org.gapwatch.cli;
 
+import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
+import org.gapwatch.net.GroupSpec;
+import org.gapwatch.net.Publisher;
+import org.gapwatch.net.SimulatedStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-@Command(name = "publish", mixinStandardHelpOptions = true, description = "TODO")
+/** A realistic simulated publisher, for trying Gapwatch and for tests that need an exact expected loss. */
+@Command(name = "publish", mixinStandardHelpOptions = true,
+        description = "Send a simulated status stream to a multicast group.")
 public final class PublishCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--group", paramLabel = "G:P", required = true, description = "Group to send to, ADDRESS:PORT.")
+    String group;
+
+    @Option(names = "--interface", paramLabel = "IF", description = "Interface to send through (default: the system's choice).")
+    String networkInterface;
+
+    @Option(names = "--ttl", paramLabel = "N", description = "Multicast TTL / hop limit (default: ${DEFAULT-VALUE}; 0 stays on this host).")
+    int ttl = Publisher.DEFAULT_TTL;
+
+    @Option(names = "--sources", paramLabel = "N", description = "Number of sources (default: ${DEFAULT-VALUE}).")
+    int sources = 10;
+
+    @Option(names = "--rate", paramLabel = "UPDATES_PER_S",
+            description = "Updates per second over all sources; 0 = as fast as possible (default: ${DEFAULT-VALUE}).")
+    double rate = 100;
+
+    @Option(names = "--count", paramLabel = "N", description = "Stop after N sequence numbers (sent or skipped).")
+    Long count;
+
+    @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class, description = "Stop after this long.")
+    Duration duration;
+
+    @Option(names = "--loss", paramLabel = "FRACTION", description = "Skip this share of sequence numbers on purpose.")
+    double loss;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed = 1;
+
+    @Option(names = "--session", paramLabel = "ID", description = "Session id sent with every update (default: pub-SEED).")
+    String session;
+
+    @Option(names = "--json", description = "Print the final report as JSON.")
+    boolean json;
+
     @Override
     public Integer call() {
+        if (count != null && duration != null) {
+            throw new ParameterException(spec.commandLine(), "give --count or --duration, not both");
+        }
+        if (count != null && count < 0) {
+            throw new ParameterException(spec.commandLine(), "--count must not be negative");
+        }
+        if (rate < 0 || Double.isNaN(rate)) {
+            throw new ParameterException(spec.commandLine(), "--rate must not be negative");
+        }
+        if (sources < 1 || sources > 10_000_000) {
+            throw new ParameterException(spec.commandLine(), "--sources must be in 1-10000000");
+        }
+        if (!(loss >= 0 && loss < 1)) {
+            throw new ParameterException(spec.commandLine(), "--loss must be a fraction in [0, 1)");
+        }
+        GroupSpec g;
+        try {
+            g = GroupSpec.parse(group);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        long interval = rate > 0 ? Math.max(1, Math.round(sources * 1000.0 / rate)) : 0;
+        SimulatedStream stream = new SimulatedStream(sources, seed, loss, interval,
+                session != null ? session : "pub-" + seed);
+        long sent = 0;
+        byte[] buf = new byte[65_536];
+        try (Publisher publisher = new Publisher(g, networkInterface, ttl)) {
+            long start = System.nanoTime();
+            long end = duration == null ? Long.MAX_VALUE : start + duration.toNanos();
+            long limit = count == null ? (duration == null ? Long.MAX_VALUE : Long.MAX_VALUE) : count;
+            double nanosPerUpdate = rate > 0 ? 1e9 / rate : 0;
+            long i = 0;
+            while (i < limit) {
+                long now = System.nanoTime();
+                if (now >= end) {
+                    break;
+                }
+                if (nanosPerUpdate > 0) {
+                    long due = start + (long) (i * nanosPerUpdate);
+                    if (due - now > 200_000) {
+                        LockSupport.parkNanos(Math.min(due - now - 100_000, 50_000_000));
+                        continue;
+                    }
+                }
+                int len = stream.next(buf, System.currentTimeMillis());
+                i++;
+                if (len > 0 && publisher.send(buf, 0, len)) {
+                    sent++;
+                }
+            }
+            for (int s = 0; s < stream.sources(); s++) {
+                int len = stream.closing(buf, s, System.currentTimeMillis());
+                if (len > 0 && publisher.send(buf, 0, len)) {
+                    sent++;
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.printf("{\"sent\":%d,\"skipped\":%d,\"sources\":%d,\"sendErrors\":%d,\"seconds\":%.3f}%n",
+                        sent, stream.skipped(), sources, publisher.sendErrors(), seconds);
+            } else {
+                out.printf("published %d datagrams to %s via %s (ttl %d) in %.2f s; skipped %d sequence numbers on"
+                                + " purpose (every one detectable)%s%n", sent, g, publisher.interfaceName(), ttl,
+                        seconds, stream.skipped(),
+                        publisher.sendErrors() > 0 ? "; " + publisher.sendErrors() + " send errors" : "");
+            }
+            out.flush();
+        }
         return 0;
     }
 }

@@ -1,0 +1,16 @@
+package org.gapwatch.cli;
+
+import java.io.PrintWriter;
+import org.gapwatch.net.MulticastReceiver;
+
+/** Extra work around a {@code listen} run, such as recording to a capture file. */
+interface ListenHooks {
+    ListenHooks NONE = new ListenHooks() {
+    };
+
+    default void started(MulticastReceiver receiver, PrintWriter err) {
+    }
+
+    default void stopped(PrintWriter err) {
+    }
+}
