@@ -72,15 +72,22 @@ trap cleanup EXIT
 chmod 755 "$ROOT"
 dpkg-deb -x "$DEB" "$ROOT"
 APP="$ROOT/opt/gapwatch"
-for f in bin/gapwatch lib/app/gapwatch.cfg lib/app/gapwatch.aot lib/gapwatch.png lib/gapwatch-gapwatch.desktop \
-         share/doc/copyright lib/runtime/lib/libglassgtk3.so lib/runtime/lib/libprism_sw.so; do
+for f in bin/gapwatch lib/app/gapwatch.cfg lib/app/gapwatch.aot lib/gapwatch.desktop lib/assets/gapwatch.svg \
+         lib/assets/gapwatch-{16,32,48,64,128,256}.png share/doc/copyright \
+         lib/runtime/lib/libglassgtk3.so lib/runtime/lib/libprism_sw.so; do
     [[ -e "$APP/$f" ]] || fail "package lacks /opt/gapwatch/$f"
 done
-grep -q '^Categories=Network;Monitor;' "$APP/lib/gapwatch-gapwatch.desktop" || fail "desktop entry categories"
-grep -q '^Keywords=' "$APP/lib/gapwatch-gapwatch.desktop" || fail "desktop entry keywords"
+grep -q '^Categories=Network;Monitor;' "$APP/lib/gapwatch.desktop" || fail "desktop entry categories"
+grep -q '^Keywords=' "$APP/lib/gapwatch.desktop" || fail "desktop entry keywords"
+if command -v desktop-file-validate >/dev/null; then
+    desktop-file-validate "$APP/lib/gapwatch.desktop" || fail "desktop entry does not validate"
+fi
+! field Depends | grep -q xdg-utils || fail "Depends has xdg-utils (its postinst call fails on machines without menus)"
 grep -q 'Apache License' "$APP/share/doc/copyright" || fail "licence text"
-dpkg-deb -I "$DEB" postinst | grep -q 'ln -sfn /opt/gapwatch/bin/gapwatch /usr/bin/gapwatch' || fail "postinst PATH link"
+dpkg-deb -I "$DEB" postinst | grep -q 'ln -sfn .*bin/gapwatch" /usr/bin/gapwatch' || fail "postinst PATH link"
 dpkg-deb -I "$DEB" prerm | grep -q 'rm -f /usr/bin/gapwatch' || fail "prerm PATH link removal"
+dpkg-deb -I "$DEB" postinst | grep -q '/usr/share/applications/gapwatch.desktop' || fail "postinst menu entry"
+dpkg-deb -I "$DEB" prerm | grep -q '/usr/share/applications/gapwatch.desktop' || fail "prerm menu entry removal"
 installed_kib=$(du -sk "$APP" | cut -f1)
 ((installed_kib <= 120 * 1024)) || fail "installed size ${installed_kib} KiB, over 120 MiB"
 ok "contents: launcher, runtime with JavaFX natives, AOT cache, menu entry, icon, licence; installed $((installed_kib / 1024)) MiB (limit 120)"
