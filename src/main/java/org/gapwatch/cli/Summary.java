@@ -125,7 +125,17 @@ public final class Summary {
         return sb.toString();
     }
 
-    private static String clip(String s, int w) {
-        return s.length() <= w ? s : s.substring(0, w - 1) + "…";
+    /** Shortens to {@code w} characters and shows control characters as '?', so a name cannot drive the terminal. */
+    static String clip(String s, int w) {
+        StringBuilder sb = new StringBuilder(Math.min(s.length(), w));
+        for (int i = 0; i < s.length() && sb.length() < w; i++) {
+            char c = s.charAt(i);
+            sb.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || (c >= '\u202A' && c <= '\u202E')
+                    || (c >= '\u2066' && c <= '\u2069') ? '?' : c);
+        }
+        if (s.length() > w) {
+            sb.setCharAt(w - 1, '…');
+        }
+        return sb.toString();
     }
 }

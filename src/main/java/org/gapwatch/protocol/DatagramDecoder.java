@@ -59,14 +59,14 @@ public final class DatagramDecoder {
             } else {
                 // Still must be strict JSON to be called "not updates" rather than malformed.
                 p.skipChildren();
-                if (p.nextToken() != null) {
+                if (hasTrailing(p)) {
                     result.reject(RejectReason.TRAILING_CONTENT);
                 } else {
                     result.reject(RejectReason.NOT_UPDATES);
                 }
                 return result;
             }
-            if (p.nextToken() != null) {
+            if (hasTrailing(p)) {
                 result.reject(RejectReason.TRAILING_CONTENT);
             }
         } catch (StreamConstraintsException e) {
@@ -76,6 +76,15 @@ public final class DatagramDecoder {
             result.reject(RejectReason.MALFORMED_JSON);
         }
         return result;
+    }
+
+    /** True if anything but white space follows the value, even bytes that are no JSON token at all. */
+    private static boolean hasTrailing(JsonParser p) {
+        try {
+            return p.nextToken() != null;
+        } catch (JacksonException e) {
+            return true;
+        }
     }
 
     private boolean readArray(JsonParser p) {
@@ -96,7 +105,7 @@ public final class DatagramDecoder {
             }
         }
         if (n > MAX_UPDATES) {
-            if (p.nextToken() != null) {
+            if (hasTrailing(p)) {
                 result.reject(RejectReason.TRAILING_CONTENT);
             } else {
                 result.reject(RejectReason.TOO_MANY_UPDATES);

@@ -6,6 +6,11 @@ package org.gapwatch.protocol;
  * bytes it skips; a NUL byte is refused too, since strict UTF-8 JSON never holds one.
  */
 public final class Utf8 {
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LOW_BITS = 0x0101010101010101L;
+
     private Utf8() {
     }
 
@@ -13,6 +18,17 @@ public final class Utf8 {
         int i = off;
         int end = off + len;
         while (i < end) {
+            // Eight ASCII bytes at a time: no high bit set and no zero byte in the word.
+            while (i + 8 <= end) {
+                long w = (long) LONGS.get(b, i);
+                if ((w & HIGH_BITS) != 0 || ((w - LOW_BITS) & ~w & HIGH_BITS) != 0) {
+                    break;
+                }
+                i += 8;
+            }
+            if (i >= end) {
+                break;
+            }
             int c = b[i];
             if (c > 0) {
                 i++;

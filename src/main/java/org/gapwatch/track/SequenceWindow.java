@@ -26,8 +26,10 @@ final class SequenceWindow {
             clear();
             return;
         }
-        for (long s = from + 1; s <= to; s++) {
-            int i = (int) (s & MASK);
+        // Counted, not compared with `to`: `to` may be Long.MAX_VALUE.
+        long s = from;
+        for (long n = to - from; n > 0; n--) {
+            int i = (int) (++s & MASK);
             bits[i >>> 6] &= ~(1L << i);
         }
     }

@@ -48,6 +48,16 @@ public final class Tracker {
         this.config = config;
     }
 
+    /**
+     * A fresh tracker replacing one whose last snapshot had {@code previousVersion} (an engine reset): its versions
+     * continue above that, so readers that skip what they already drew do not skip what it shows.
+     */
+    public Tracker(TrackerConfig config, long previousVersion) {
+        this.config = config;
+        this.version = previousVersion + 1;
+        this.last = new TrackerSnapshot(version, 0, 0, new SourceView[0][], totals(), Map.of(), List.of());
+    }
+
     public TrackerConfig config() {
         return config;
     }

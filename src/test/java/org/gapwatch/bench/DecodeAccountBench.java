@@ -1,0 +1,86 @@
+package org.gapwatch.bench;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.gapwatch.engine.Engine;
+import org.gapwatch.track.TrackerConfig;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Decode + accounting per core: one 120-byte update per datagram, round robin over many sources, straight into the
+ * engine's writer path (what the receive thread does per datagram, without the socket).
+ * Run: scripts/bench-decode.sh
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class DecodeAccountBench {
+    private static final InetSocketAddress SENDER = new InetSocketAddress("127.0.0.1", 40000);
+
+    @Param({"1000"})
+    public int sources;
+
+    private byte[][] payloads;
+    private int[] lengths;
+    private int[] seqEnd;
+    private Engine engine;
+    private int cursor;
+    private long now = 1_700_000_000_000L;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        engine = new Engine(TrackerConfig.defaults());
+        payloads = new byte[sources][];
+        lengths = new int[sources];
+        seqEnd = new int[sources];
+        for (int i = 0; i < sources; i++) {
+            // Ten-digit sequence numbers, so that counting up in place keeps the length for 9 billion updates.
+            String head = "{\"src\":\"plant/line-" + (i % 10) + "/pump-" + String.format("%04d", i) + "\",\"seq\":";
+            String s = head + "1000000000,\"ts\":1700000000000,\"value\":" + (20 + i % 100 / 10.0)
+                    + ",\"unit\":\"bar\",\"status\":\"ok\",\"interval\":100}";
+            payloads[i] = s.getBytes(StandardCharsets.UTF_8);
+            lengths[i] = payloads[i].length;
+            seqEnd[i] = head.length() + 10;
+        }
+    }
+
+    /** Length of the update of source 0: the benchmark's datagram size. */
+    public int datagramBytes() {
+        return lengths[0];
+    }
+
+    @Benchmark
+    public void decodeAndAccount() {
+        int i = cursor;
+        cursor = i + 1 == sources ? 0 : i + 1;
+        engine.datagram(payloads[i], 0, lengths[i], SENDER, now);
+        increment(payloads[i], seqEnd[i]);
+        if (cursor == 0) {
+            now++;
+        }
+    }
+
+    /** Adds one to the decimal number that ends before {@code end}. */
+    private static void increment(byte[] b, int end) {
+        int k = end - 1;
+        while (b[k] == '9') {
+            b[k--] = '0';
+        }
+        b[k]++;
+    }
+}
