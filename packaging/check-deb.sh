@@ -6,11 +6,11 @@
 #      --version; `listen` receives a loopback stream from `publish` with exact counts (TTL 0, lo only);
 #      the UI starts headless, shows its first frame and exits 0 (--smoke-test), as an unprivileged user whose
 #      home does not exist (read-only home), using the AOT cache.
-# Usage: packaging/check-deb.sh [--no-build]     Env: JAVA_HOME (default temurin 25), MVN_ARGS (extra mvn args)
+# Usage: packaging/check-deb.sh [--no-build]     Env: JAVA_HOME (scripts/java-home.sh finds a JDK 25), MVN_ARGS
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+if [[ -f scripts/java-home.sh ]]; then . scripts/java-home.sh; else export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"; fi
 BUILD=1
 [[ "${1:-}" == "--no-build" ]] && BUILD=0
 
