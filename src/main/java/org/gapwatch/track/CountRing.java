@@ -14,6 +14,7 @@ final class CountRing {
     private int[] lost;
     private char[] late;
     private long head = Long.MIN_VALUE;
+    private int headIndex;
     private long firstSlot;
 
     CountRing(int maxSlots) {
@@ -78,6 +79,26 @@ final class CountRing {
         }
     }
 
+    /**
+     * Adds the {@code count} slots ending at {@code endSlot} into the arrays (oldest first), saturating; touches only
+     * the slots this ring holds, so a source with little history costs little.
+     */
+    void addTo(long endSlot, int count, int[] outReceived, int[] outLost, int[] outLate) {
+        if (head == Long.MIN_VALUE) {
+            return;
+        }
+        long start = endSlot - count + 1;
+        long lo = Math.max(start, Math.max(firstSlot, head - received.length + 1));
+        long hi = Math.min(endSlot, head);
+        for (long slot = lo; slot <= hi; slot++) {
+            int i = (int) Math.floorMod(slot, (long) received.length);
+            int k = (int) (slot - start);
+            outReceived[k] = saturatedAdd(outReceived[k], received[i]);
+            outLost[k] = saturatedAdd(outLost[k], lost[i]);
+            outLate[k] = saturatedAdd(outLate[k], late[i]);
+        }
+    }
+
     /** Per-slot state for drawing: 0 nothing, 1 received, 2 late (some), 3 lost (some). */
     byte state(long slot) {
         int i = readIndex(slot);
@@ -102,10 +123,14 @@ final class CountRing {
 
     /** Index to write {@code slot}, advancing and growing as needed; -1 if the slot is older than what is kept. */
     private int index(long slot) {
+        if (slot == head) {
+            return headIndex; // nearly every write: no division
+        }
         if (head == Long.MIN_VALUE) {
             head = slot;
             firstSlot = slot;
-            return (int) Math.floorMod(slot, (long) received.length);
+            headIndex = (int) Math.floorMod(slot, (long) received.length);
+            return headIndex;
         }
         if (slot > head) {
             long span = slot - firstSlot + 1;
@@ -121,6 +146,7 @@ final class CountRing {
                 late[i] = 0;
             }
             head = slot;
+            headIndex = (int) Math.floorMod(slot, (long) n);
             firstSlot = Math.max(firstSlot, head - n + 1);
         }
         return readIndex(slot);
@@ -141,6 +167,7 @@ final class CountRing {
         received = r;
         lost = l;
         late = t;
+        headIndex = (int) Math.floorMod(head, (long) newSize);
     }
 
     private static int saturatedAdd(int a, long b) {

@@ -118,7 +118,7 @@ public final class Tracker {
             s.window.clearAdvance(s.highest, seq);
             s.window.set(seq);
             if (missing > 0) {
-                s.gaps.add(s.highest + 1, seq - 1, arrivalMillis);
+                s.gaps.add(s.highest + 1, seq - 1, arrivalMillis, s.lastArrivalMillis);
                 s.sessionLost += missing;
                 s.lost += missing;
                 lost += missing;
@@ -441,6 +441,23 @@ public final class Tracker {
             (perMinute ? s.perMinute : s.perSecond).copy(endSlot, columns, rec[i], lostRows[i], lateRows[i]);
         }
         return new LossGrid(ids.clone(), perMinute, endSlot, rec, lostRows, lateRows);
+    }
+
+    /**
+     * Adds the per-second (or per-minute) counts of the given sources into one row of arrays of {@code columns}
+     * slots ending at the slot of {@code nowMillis}, oldest first: a heatmap group row without a grid per source.
+     * Unknown ids are skipped. Returns the end slot.
+     */
+    public long addLossCounts(int[] ids, boolean perMinute, long nowMillis, int[] received, int[] lost, int[] late) {
+        long endSlot = perMinute ? Math.floorDiv(nowMillis, 60_000) : Math.floorDiv(nowMillis, 1000);
+        int columns = received.length;
+        for (int id : ids) {
+            if (id >= 0 && id < sourceCount) {
+                SourceState s = byId[id];
+                (perMinute ? s.perMinute : s.perSecond).addTo(endSlot, columns, received, lost, late);
+            }
+        }
+        return endSlot;
     }
 
     /** The session accounting of a source: {first, highest, received, lost} for the current session. */
