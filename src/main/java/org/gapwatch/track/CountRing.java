@@ -99,6 +99,47 @@ final class CountRing {
         }
     }
 
+    /**
+     * One pass over the newest slots up to {@code end}, for a view: the strip states (oldest first) of the last
+     * {@code strip.length} slots, and sums {received, lost, late} over the last 10, 60 and 300 slots into
+     * {@code sums[0..2]}, {@code sums[3..5]} and {@code sums[6..8]}.
+     */
+    void summarize(long end, byte[] strip, long[] sums) {
+        java.util.Arrays.fill(strip, (byte) 0);
+        java.util.Arrays.fill(sums, 0);
+        if (head == Long.MIN_VALUE) {
+            return;
+        }
+        int n = received.length;
+        long low = Math.max(firstSlot, head - n + 1);
+        long top = Math.min(end, head);
+        int span = Math.max(300, strip.length);
+        int i = (int) Math.floorMod(top, (long) n);
+        for (long slot = top; slot >= low && end - slot < span; slot--) {
+            int age = (int) (end - slot);
+            int r = received[i];
+            int l = lost[i];
+            int t = late[i];
+            if (age < strip.length) {
+                strip[strip.length - 1 - age] = (byte) (l > 0 ? 3 : t > 0 ? 2 : r > 0 ? 1 : 0);
+            }
+            if (age < 10) {
+                sums[0] += r;
+                sums[1] += l;
+                sums[2] += t;
+            }
+            if (age < 60) {
+                sums[3] += r;
+                sums[4] += l;
+                sums[5] += t;
+            }
+            sums[6] += r;
+            sums[7] += l;
+            sums[8] += t;
+            i = i == 0 ? n - 1 : i - 1;
+        }
+    }
+
     /** Per-slot state for drawing: 0 nothing, 1 received, 2 late (some), 3 lost (some). */
     byte state(long slot) {
         int i = readIndex(slot);

@@ -383,12 +383,8 @@ public final class Tracker {
         long nowSecond = Math.floorDiv(nowMillis, 1000);
         long end = Math.max(nowSecond, s.perSecond.head());
         byte[] strip = new byte[SourceView.STRIP_SECONDS];
-        for (int i = 0; i < strip.length; i++) {
-            strip[i] = s.perSecond.state(end - strip.length + 1 + i);
-        }
-        long[] m5 = s.perSecond.sum(end - 299, end);
-        long[] m1 = s.perSecond.sum(end - 59, end);
-        long[] s10 = s.perSecond.sum(end - 9, end);
+        long[] sums = new long[9];
+        s.perSecond.summarize(end, strip, sums);
         String value = switch (s.valueKind) {
             case ABSENT -> "";
             case NULL -> "null";
@@ -403,7 +399,7 @@ public final class Tracker {
                 s.valueKind, value, s.valueKind == ValueKind.NUMBER ? s.number : Double.NaN, s.unit, s.text,
                 s.status, s.statusText, s.ts, s.interval, s.ttl,
                 s.firstArrivalMillis, s.lastArrivalMillis, s.staleAfterMillis(config),
-                end, strip, m5[0], m5[1], m5[2], m1[0], m1[1], m1[2], s10[0] / 10.0, s.gaps.newest());
+                end, strip, sums[6], sums[7], sums[8], sums[3], sums[4], sums[5], sums[0] / 10.0, s.gaps.newest());
     }
 
     /** A full copy of one source's history, or null if there is no such source. */
