@@ -13,8 +13,18 @@ module org.gapwatch {
     exports org.gapwatch.track;
     exports org.gapwatch.engine;
     exports org.gapwatch.net;
+    exports org.gapwatch.alarm;
+    exports org.gapwatch.ui.heatmap;
+    exports org.gapwatch.ui.detail;
+    exports org.gapwatch.ui.alarm;
+    exports org.gapwatch.capture;
+    exports org.gapwatch.ui.capture;
     exports org.gapwatch.ui to javafx.graphics, javafx.fxml;
     opens org.gapwatch.cli to info.picocli;
     opens org.gapwatch.settings to tools.jackson.databind;
     opens org.gapwatch.ui to javafx.fxml, javafx.graphics;
+    opens org.gapwatch.ui.heatmap to javafx.graphics;
+    opens org.gapwatch.ui.detail to javafx.graphics;
+    opens org.gapwatch.ui.alarm to javafx.graphics;
+    opens org.gapwatch.ui.capture to javafx.graphics;
 }

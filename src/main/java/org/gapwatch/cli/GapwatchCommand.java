@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /** The top command. Without a subcommand it opens the desktop monitor with these options. */
 @Command(name = "gapwatch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Monitor UDP multicast status streams and see every lost datagram.",
-        subcommands = {ListenCommand.class, PublishCommand.class})
+        subcommands = {ListenCommand.class, PublishCommand.class, AnalyzeCommand.class})
 public final class GapwatchCommand implements Callable<Integer> {
     /** Exit code meaning: the desktop UI is running, do not exit the JVM. */
     public static final int KEEP_RUNNING = Integer.MIN_VALUE;

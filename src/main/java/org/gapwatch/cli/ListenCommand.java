@@ -55,6 +55,18 @@ public final class ListenCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print summaries as one JSON object per line.")
     boolean json;
 
+    @Option(names = "--record", paramLabel = "FILE",
+            description = "Also write every received datagram to this pcap file (opens in Wireshark and tcpdump).")
+    java.nio.file.Path record;
+
+    @Option(names = "--record-max-size", paramLabel = "SIZE", converter = SizeConverter.class,
+            description = "Start a new record file at this size (e.g. 100M), keeping --record-keep files.")
+    long recordMaxSize;
+
+    @Option(names = "--record-keep", paramLabel = "N",
+            description = "Record files kept when rotating: FILE, FILE.1 ... (default: ${DEFAULT-VALUE}).")
+    int recordKeep = 10;
+
     /** Lets the capture feature record what is received; null when not recording. */
     ListenHooks hooks = ListenHooks.NONE;
 
@@ -66,13 +78,15 @@ public final class ListenCommand implements Callable<Integer> {
         if (duration != null && duration.isZero()) {
             throw new ParameterException(spec.commandLine(), "--duration must be more than 0");
         }
-        List<GroupSpec> specs = new ArrayList<>();
-        for (String g : groups) {
+        List<GroupSpec> specs = Groups.parse(spec, groups);
+        if (record != null) {
             try {
-                specs.add(GroupSpec.parse(g));
+                hooks = new RecordingHooks(record, recordMaxSize, recordKeep);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
+        } else if (recordMaxSize != 0) {
+            throw new ParameterException(spec.commandLine(), "--record-max-size needs --record");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -22,7 +22,7 @@ public final class Engine {
     /** Default spacing of published snapshots: a few per 60 Hz frame, so what arrives is on the next frame. */
     public static final long DEFAULT_PUBLISH_MILLIS = 4;
 
-    private final Tracker tracker;
+    private Tracker tracker;
     private final DatagramDecoder decoder = new DatagramDecoder();
     private final AtomicReference<TrackerSnapshot> latest = new AtomicReference<>(TrackerSnapshot.empty());
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
@@ -56,6 +56,16 @@ public final class Engine {
         if (nowMillis - lastPublishMillis >= publishMillis) {
             publish(nowMillis);
         }
+    }
+
+    /**
+     * Forgets every source and counter and publishes the empty picture (a replay seeking backwards starts again
+     * from the beginning). Writer thread only.
+     */
+    public void reset(long nowMillis) {
+        Tracker old = tracker;
+        tracker = new Tracker(old.config(), old.snapshot(nowMillis).version());
+        publish(nowMillis);
     }
 
     /** Publishes a snapshot now. Writer thread only. */

@@ -213,8 +213,7 @@ public final class MulticastReceiver implements AutoCloseable {
     private void loop() {
         byte[] buf = new byte[MAX_DATAGRAM];
         ByteBuffer bb = ByteBuffer.wrap(buf);
-        long nanoBase = System.nanoTime();
-        long epochNanoBase = System.currentTimeMillis() * 1_000_000L;
+        ArrivalClock clock = new ArrivalClock();
         try {
             while (running) {
                 long now = System.currentTimeMillis();
@@ -226,7 +225,7 @@ public final class MulticastReceiver implements AutoCloseable {
                     if (key.isValid()) {
                         Membership m = memberships.get((GroupSpec) key.attachment());
                         if (m != null) {
-                            drain(m, buf, bb, nanoBase, epochNanoBase);
+                            drain(m, buf, bb, clock);
                         }
                     }
                 }
@@ -234,7 +233,7 @@ public final class MulticastReceiver implements AutoCloseable {
             }
             // Take what is already queued in the sockets, so a final summary misses nothing that arrived.
             for (Membership m : memberships.values()) {
-                while (drain(m, buf, bb, nanoBase, epochNanoBase) == BATCH) {
+                while (drain(m, buf, bb, clock) == BATCH) {
                     // keep draining
                 }
             }
@@ -247,7 +246,7 @@ public final class MulticastReceiver implements AutoCloseable {
         }
     }
 
-    private int drain(Membership m, byte[] buf, ByteBuffer bb, long nanoBase, long epochNanoBase) {
+    private int drain(Membership m, byte[] buf, ByteBuffer bb, ArrivalClock clock) {
         int n = 0;
         while (n < BATCH) {
             bb.clear();
@@ -262,12 +261,13 @@ public final class MulticastReceiver implements AutoCloseable {
                 return n;
             }
             n++;
-            long arrival = System.currentTimeMillis();
+            // One clock for the recording and the tracker, so a replay shows the same seconds as live did.
+            long arrivalNanos = clock.epochNanos();
+            long arrival = arrivalNanos / 1_000_000;
             DatagramTap t = tap;
             if (t != null) {
                 try {
-                    t.datagram(buf, 0, bb.position(), from, m.destination(),
-                            epochNanoBase + (System.nanoTime() - nanoBase));
+                    t.datagram(buf, 0, bb.position(), from, m.destination(), arrivalNanos);
                 } catch (RuntimeException e) {
                     receiveErrors++;
                 }

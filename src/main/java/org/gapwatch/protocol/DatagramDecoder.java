@@ -26,6 +26,10 @@ public final class DatagramDecoder {
                     .maxNestingDepth(MAX_DEPTH)
                     .maxNumberLength(1000)
                     .build())
+            // One decoder per receive thread: a thread-local buffer pool avoids the shared pool's contention.
+            .recyclerPool(tools.jackson.core.util.JsonRecyclerPools.threadLocalPool())
+            .enable(tools.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .enable(tools.jackson.core.StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
             .build();
 
     private static final int F_SRC = 1, F_SEQ = 2, F_SESSION = 4, F_TS = 8, F_VALUE = 16, F_UNIT = 32, F_TEXT = 64,
@@ -171,8 +175,9 @@ public final class DatagramDecoder {
                 int len = p.getTextLength();
                 char[] chars = p.getTextCharacters();
                 int off = p.getTextOffset();
+                // Up to 256 UTF-16 units are at most 256 code points: count them only beyond that.
                 if (len == 0 || len > 2 * MAX_SRC_LENGTH
-                        || Character.codePointCount(chars, off, len) > MAX_SRC_LENGTH) {
+                        || (len > MAX_SRC_LENGTH && Character.codePointCount(chars, off, len) > MAX_SRC_LENGTH)) {
                     return RejectReason.BAD_SRC;
                 }
                 u.src = strings.get(chars, off, len);

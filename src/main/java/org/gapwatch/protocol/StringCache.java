@@ -1,46 +1,43 @@
 package org.gapwatch.protocol;
 
+import java.util.Arrays;
+
 /**
  * Returns the same String for the same characters, so that the names, units and statuses that every datagram
- * repeats are not allocated again for each one. Direct-mapped and bounded: a collision replaces the entry.
+ * repeats are not allocated again for each one. Direct-mapped and bounded: a collision replaces the entry. Keeps
+ * each entry's characters too, so that a hit is one vectorised array comparison.
  */
 final class StringCache {
     private static final int MAX_CACHED_LENGTH = 256;
-    private final String[] entries;
+    private final String[] strings;
+    private final char[][] chars;
+    private final int[] hashes;
     private final int mask;
 
     StringCache(int sizePowerOfTwo) {
-        entries = new String[sizePowerOfTwo];
+        strings = new String[sizePowerOfTwo];
+        chars = new char[sizePowerOfTwo][];
+        hashes = new int[sizePowerOfTwo];
         mask = sizePowerOfTwo - 1;
     }
 
-    String get(char[] chars, int off, int len) {
+    String get(char[] text, int off, int len) {
         if (len > MAX_CACHED_LENGTH) {
-            return new String(chars, off, len);
+            return new String(text, off, len);
         }
-        int h = 0;
+        int h = len;
         for (int i = off, end = off + len; i < end; i++) {
-            h = 31 * h + chars[i];
+            h = 31 * h + text[i];
         }
         int slot = (h ^ (h >>> 16)) & mask;
-        String cached = entries[slot];
-        if (cached != null && cached.hashCode() == h && sameChars(cached, chars, off, len)) {
-            return cached;
+        char[] cached = chars[slot];
+        if (cached != null && hashes[slot] == h && Arrays.equals(cached, 0, cached.length, text, off, off + len)) {
+            return strings[slot];
         }
-        String s = new String(chars, off, len);
-        entries[slot] = s;
+        String s = new String(text, off, len);
+        strings[slot] = s;
+        chars[slot] = Arrays.copyOfRange(text, off, off + len);
+        hashes[slot] = h;
         return s;
-    }
-
-    private static boolean sameChars(String s, char[] chars, int off, int len) {
-        if (s.length() != len) {
-            return false;
-        }
-        for (int i = 0; i < len; i++) {
-            if (s.charAt(i) != chars[off + i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

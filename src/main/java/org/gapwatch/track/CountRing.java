@@ -14,6 +14,7 @@ final class CountRing {
     private int[] lost;
     private char[] late;
     private long head = Long.MIN_VALUE;
+    private int headIndex;
     private long firstSlot;
 
     CountRing(int maxSlots) {
@@ -78,6 +79,67 @@ final class CountRing {
         }
     }
 
+    /**
+     * Adds the {@code count} slots ending at {@code endSlot} into the arrays (oldest first), saturating; touches only
+     * the slots this ring holds, so a source with little history costs little.
+     */
+    void addTo(long endSlot, int count, int[] outReceived, int[] outLost, int[] outLate) {
+        if (head == Long.MIN_VALUE) {
+            return;
+        }
+        long start = endSlot - count + 1;
+        long lo = Math.max(start, Math.max(firstSlot, head - received.length + 1));
+        long hi = Math.min(endSlot, head);
+        for (long slot = lo; slot <= hi; slot++) {
+            int i = (int) Math.floorMod(slot, (long) received.length);
+            int k = (int) (slot - start);
+            outReceived[k] = saturatedAdd(outReceived[k], received[i]);
+            outLost[k] = saturatedAdd(outLost[k], lost[i]);
+            outLate[k] = saturatedAdd(outLate[k], late[i]);
+        }
+    }
+
+    /**
+     * One pass over the newest slots up to {@code end}, for a view: the strip states (oldest first) of the last
+     * {@code strip.length} slots, and sums {received, lost, late} over the last 10, 60 and 300 slots into
+     * {@code sums[0..2]}, {@code sums[3..5]} and {@code sums[6..8]}.
+     */
+    void summarize(long end, byte[] strip, long[] sums) {
+        java.util.Arrays.fill(strip, (byte) 0);
+        java.util.Arrays.fill(sums, 0);
+        if (head == Long.MIN_VALUE) {
+            return;
+        }
+        int n = received.length;
+        long low = Math.max(firstSlot, head - n + 1);
+        long top = Math.min(end, head);
+        int span = Math.max(300, strip.length);
+        int i = (int) Math.floorMod(top, (long) n);
+        for (long slot = top; slot >= low && end - slot < span; slot--) {
+            int age = (int) (end - slot);
+            int r = received[i];
+            int l = lost[i];
+            int t = late[i];
+            if (age < strip.length) {
+                strip[strip.length - 1 - age] = (byte) (l > 0 ? 3 : t > 0 ? 2 : r > 0 ? 1 : 0);
+            }
+            if (age < 10) {
+                sums[0] += r;
+                sums[1] += l;
+                sums[2] += t;
+            }
+            if (age < 60) {
+                sums[3] += r;
+                sums[4] += l;
+                sums[5] += t;
+            }
+            sums[6] += r;
+            sums[7] += l;
+            sums[8] += t;
+            i = i == 0 ? n - 1 : i - 1;
+        }
+    }
+
     /** Per-slot state for drawing: 0 nothing, 1 received, 2 late (some), 3 lost (some). */
     byte state(long slot) {
         int i = readIndex(slot);
@@ -102,10 +164,14 @@ final class CountRing {
 
     /** Index to write {@code slot}, advancing and growing as needed; -1 if the slot is older than what is kept. */
     private int index(long slot) {
+        if (slot == head) {
+            return headIndex; // nearly every write: no division
+        }
         if (head == Long.MIN_VALUE) {
             head = slot;
             firstSlot = slot;
-            return (int) Math.floorMod(slot, (long) received.length);
+            headIndex = (int) Math.floorMod(slot, (long) received.length);
+            return headIndex;
         }
         if (slot > head) {
             long span = slot - firstSlot + 1;
@@ -121,6 +187,7 @@ final class CountRing {
                 late[i] = 0;
             }
             head = slot;
+            headIndex = (int) Math.floorMod(slot, (long) n);
             firstSlot = Math.max(firstSlot, head - n + 1);
         }
         return readIndex(slot);
@@ -141,6 +208,7 @@ final class CountRing {
         received = r;
         lost = l;
         late = t;
+        headIndex = (int) Math.floorMod(head, (long) newSize);
     }
 
     private static int saturatedAdd(int a, long b) {

@@ -10,10 +10,16 @@ final class GapLog {
     private long[] last = new long[4];
     private long[] detected = new long[4];
     private long[] recovered = new long[4];
+    private long[] previous = new long[4];
     private int next;
     private int size;
 
     void add(long firstSeq, long lastSeq, long detectedMillis) {
+        add(firstSeq, lastSeq, detectedMillis, 0);
+    }
+
+    /** {@code previousArrivalMillis}: arrival of the last update before the gap, 0 when unknown. */
+    void add(long firstSeq, long lastSeq, long detectedMillis, long previousArrivalMillis) {
         if (size == first.length && size < CAPACITY) {
             grow(Math.min(CAPACITY, size * 2));
         }
@@ -21,6 +27,7 @@ final class GapLog {
         last[next] = lastSeq;
         detected[next] = detectedMillis;
         recovered[next] = 0;
+        previous[next] = previousArrivalMillis;
         next = (next + 1) % first.length;
         size = Math.min(size + 1, first.length);
     }
@@ -41,7 +48,7 @@ final class GapLog {
         List<Gap> out = new ArrayList<>(size);
         for (int k = 0; k < size; k++) {
             int i = Math.floorMod(next - 1 - k, first.length);
-            out.add(new Gap(first[i], last[i], detected[i], recovered[i]));
+            out.add(new Gap(first[i], last[i], detected[i], recovered[i], previous[i]));
         }
         return out;
     }
@@ -51,7 +58,7 @@ final class GapLog {
             return null;
         }
         int i = Math.floorMod(next - 1, first.length);
-        return new Gap(first[i], last[i], detected[i], recovered[i]);
+        return new Gap(first[i], last[i], detected[i], recovered[i], previous[i]);
     }
 
     private void grow(int n) {
@@ -60,6 +67,7 @@ final class GapLog {
         last = java.util.Arrays.copyOf(last, n);
         detected = java.util.Arrays.copyOf(detected, n);
         recovered = java.util.Arrays.copyOf(recovered, n);
+        previous = java.util.Arrays.copyOf(previous, n);
         next = size;
     }
 }

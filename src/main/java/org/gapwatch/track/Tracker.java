@@ -48,6 +48,16 @@ public final class Tracker {
         this.config = config;
     }
 
+    /**
+     * A fresh tracker replacing one whose last snapshot had {@code previousVersion} (an engine reset): its versions
+     * continue above that, so readers that skip what they already drew do not skip what it shows.
+     */
+    public Tracker(TrackerConfig config, long previousVersion) {
+        this.config = config;
+        this.version = previousVersion + 1;
+        this.last = new TrackerSnapshot(version, 0, 0, new SourceView[0][], totals(), Map.of(), List.of());
+    }
+
     public TrackerConfig config() {
         return config;
     }
@@ -113,12 +123,8 @@ public final class Tracker {
             s.window.clearAdvance(s.highest, seq);
             s.window.set(seq);
             if (missing > 0) {
-                s.gaps.add(s.highest + 1, seq - 1, arrivalMillis);
-                s.sessionLost += missing;
-                s.lost += missing;
-                lost += missing;
-                s.perSecond.addLost(second, missing);
-                s.perMinute.addLost(minute, missing);
+                s.gaps.add(s.highest + 1, seq - 1, arrivalMillis, s.lastArrivalMillis);
+                countLost(s, missing, second, minute);
             }
             s.highest = seq;
             inOrder(s, u, arrivalMillis, second, minute);
@@ -139,11 +145,7 @@ public final class Tracker {
                 s.sessionReceived++;
                 s.lost = Math.max(0, s.lost - 1);
                 lost = Math.max(0, lost - 1);
-                s.late++;
-                late++;
-                countReceived(s, second, minute);
-                s.perSecond.addLate(second);
-                s.perMinute.addLate(minute);
+                countLate(s, second, minute);
             }
         } else {
             // Below the baseline but inside the window: reordered around the first update we saw. The baseline
@@ -152,21 +154,29 @@ public final class Tracker {
             s.window.set(seq);
             if (missing > 0) {
                 s.gaps.add(seq + 1, s.first - 1, arrivalMillis);
-                s.sessionLost += missing;
-                s.lost += missing;
-                lost += missing;
-                s.perSecond.addLost(second, missing);
-                s.perMinute.addLost(minute, missing);
+                countLost(s, missing, second, minute);
             }
             s.first = seq;
             s.sessionReceived++;
-            s.late++;
-            late++;
-            countReceived(s, second, minute);
-            s.perSecond.addLate(second);
-            s.perMinute.addLate(minute);
+            countLate(s, second, minute);
         }
         return true;
+    }
+
+    private void countLost(SourceState s, long missing, long second, long minute) {
+        s.sessionLost += missing;
+        s.lost += missing;
+        lost += missing;
+        s.perSecond.addLost(second, missing);
+        s.perMinute.addLost(minute, missing);
+    }
+
+    private void countLate(SourceState s, long second, long minute) {
+        s.late++;
+        late++;
+        countReceived(s, second, minute);
+        s.perSecond.addLate(second);
+        s.perMinute.addLate(minute);
     }
 
     private void baseline(SourceState s, Update u, long seq) {
@@ -378,12 +388,8 @@ public final class Tracker {
         long nowSecond = Math.floorDiv(nowMillis, 1000);
         long end = Math.max(nowSecond, s.perSecond.head());
         byte[] strip = new byte[SourceView.STRIP_SECONDS];
-        for (int i = 0; i < strip.length; i++) {
-            strip[i] = s.perSecond.state(end - strip.length + 1 + i);
-        }
-        long[] m5 = s.perSecond.sum(end - 299, end);
-        long[] m1 = s.perSecond.sum(end - 59, end);
-        long[] s10 = s.perSecond.sum(end - 9, end);
+        long[] sums = new long[9];
+        s.perSecond.summarize(end, strip, sums);
         String value = switch (s.valueKind) {
             case ABSENT -> "";
             case NULL -> "null";
@@ -398,7 +404,7 @@ public final class Tracker {
                 s.valueKind, value, s.valueKind == ValueKind.NUMBER ? s.number : Double.NaN, s.unit, s.text,
                 s.status, s.statusText, s.ts, s.interval, s.ttl,
                 s.firstArrivalMillis, s.lastArrivalMillis, s.staleAfterMillis(config),
-                end, strip, m5[0], m5[1], m5[2], m1[0], m1[1], m1[2], s10[0] / 10.0, s.gaps.newest());
+                end, strip, sums[6], sums[7], sums[8], sums[3], sums[4], sums[5], sums[0] / 10.0, s.gaps.newest());
     }
 
     /** A full copy of one source's history, or null if there is no such source. */
@@ -436,6 +442,23 @@ public final class Tracker {
             (perMinute ? s.perMinute : s.perSecond).copy(endSlot, columns, rec[i], lostRows[i], lateRows[i]);
         }
         return new LossGrid(ids.clone(), perMinute, endSlot, rec, lostRows, lateRows);
+    }
+
+    /**
+     * Adds the per-second (or per-minute) counts of the given sources into one row of arrays of {@code columns}
+     * slots ending at the slot of {@code nowMillis}, oldest first: a heatmap group row without a grid per source.
+     * Unknown ids are skipped. Returns the end slot.
+     */
+    public long addLossCounts(int[] ids, boolean perMinute, long nowMillis, int[] received, int[] lost, int[] late) {
+        long endSlot = perMinute ? Math.floorDiv(nowMillis, 60_000) : Math.floorDiv(nowMillis, 1000);
+        int columns = received.length;
+        for (int id : ids) {
+            if (id >= 0 && id < sourceCount) {
+                SourceState s = byId[id];
+                (perMinute ? s.perMinute : s.perSecond).addTo(endSlot, columns, received, lost, late);
+            }
+        }
+        return endSlot;
     }
 
     /** The session accounting of a source: {first, highest, received, lost} for the current session. */

@@ -66,6 +66,28 @@ class CommandLineTest {
         assertTrue(report.get("invalid").isObject());
     }
 
+    @Test
+    void everyPrintsOneJsonObjectPerLineWhileRunning() {
+        GroupSpec g = Loopback.freshGroup();
+        Run r = run("listen", "--group", g.toString(), "--interface", "lo", "--duration", "1600ms", "--every",
+                "500ms", "--json");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().filter(l -> !l.isBlank()).toList();
+        assertTrue(lines.size() >= 3, "periodic summaries and the final one: " + lines.size());
+        for (String line : lines) {
+            assertTrue(JSON.readTree(line).get("totals").has("datagrams"), line);
+        }
+    }
+
+    @Test
+    void withoutJsonTheSummaryIsATable() {
+        GroupSpec g = Loopback.freshGroup();
+        Run r = run("listen", "--group", g.toString(), "--interface", "lo", "--duration", "300ms");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("SOURCE"), r.out());
+        assertTrue(r.out().contains("total: 0 sources, 0 datagrams"), r.out());
+    }
+
     private static boolean joined(GroupSpec g) {
         // /proc/net/igmp lists this host's memberships on lo; the group appears once the listener joined.
         try {

@@ -90,6 +90,25 @@ class LoopbackStreamTest {
     }
 
     @Test
+    void sourceSpecificJoinsTakeOnlyTheirSource() throws Exception {
+        GroupSpec any = Loopback.freshGroup();
+        GroupSpec fromUs = GroupSpec.parse(any + "@127.0.0.1");
+        GroupSpec fromElsewhere = GroupSpec.parse(any + "@127.0.0.2");
+        try (Loopback right = new Loopback(TrackerConfig.defaults(), List.of(fromUs));
+             Loopback wrong = new Loopback(TrackerConfig.defaults(), List.of(fromElsewhere));
+             Publisher p = Loopback.publisher(any)) {
+            for (int i = 0; i < 50; i++) {
+                Loopback.send(p, "{\"src\":\"ssm\",\"seq\":" + i + "}");
+            }
+            right.await(x -> x.totals().datagrams() == 50, "50 datagrams from 127.0.0.1");
+            // The kernel hands a datagram to every matching socket at once: the other one had its chance. The query
+            // runs on its receive thread after it drained its socket.
+            assertEquals(0L, wrong.engine.query(t -> t.totals().datagrams()).get(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(List.of(fromElsewhere.toString()), wrong.receiver.status().groups());
+        }
+    }
+
+    @Test
     void aGroupJoinedWhileRunningIsReceivedAndALeftOneIsNot() throws Exception {
         GroupSpec a = Loopback.freshGroup();
         GroupSpec b = Loopback.freshGroup();

@@ -46,11 +46,13 @@ class GapAccountingTest {
     void aGapIsRecordedWithItsBoundsCountAndTime() {
         Feed f = new Feed();
         f.seqs("s", 0, 1);
+        long before = f.view("s").lastArrivalMillis();
         long detectedAt = f.now;
         f.seqs("s", 7);
         Gap g = f.view("s").lastGap();
-        assertEquals(new Gap(2, 6, detectedAt, 0), g);
+        assertEquals(new Gap(2, 6, detectedAt, 0, before), g);
         assertEquals(5, g.count());
+        assertEquals(detectedAt - before, g.spanMillis());
     }
 
     @Test

@@ -1,0 +1,292 @@
+package org.gapwatch.alarm;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.gapwatch.track.SourceView;
+import org.gapwatch.track.TrackerSnapshot;
+
+/**
+ * Raises and resolves alarms from successive {@link TrackerSnapshot}s and keeps their log. One alarm per episode:
+ * raised when a condition starts, resolved (and kept in the log) when it ends, raised anew if it comes back.
+ *
+ * <p>Not thread-safe: evaluate, acknowledge and read from one thread (the UI's). One model serves one engine.
+ * Evaluating costs a pass over the sources without allocation for those in no alarm, so once per pulse is
+ * affordable, once a second is enough.
+ */
+public final class AlarmModel {
+    /** Log entries kept; beyond it the oldest resolved ones are dropped. */
+    public static final int DEFAULT_LOG_CAPACITY = 10_000;
+
+    private record OpenKey(String src, AlarmKind kind) {
+    }
+
+    private AlarmThresholds thresholds;
+    private final int logCapacity;
+    private final LinkedHashMap<Long, Alarm> log = new LinkedHashMap<>();
+    private final Map<OpenKey, Alarm> open = new HashMap<>();
+    /** Per source id: bits of the kinds with an open alarm, so sources in no alarm need no map lookup. */
+    private int[] openBits = new int[0];
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private long nextId = 1;
+    private long version;
+    private Set<String> unacknowledgedSources = Set.of();
+    private int unacknowledged;
+
+    public AlarmModel() {
+        this(AlarmThresholds.defaults(), DEFAULT_LOG_CAPACITY);
+    }
+
+    public AlarmModel(AlarmThresholds thresholds, int logCapacity) {
+        this.thresholds = thresholds;
+        this.logCapacity = logCapacity;
+    }
+
+    public AlarmThresholds thresholds() {
+        return thresholds;
+    }
+
+    /** Takes effect at the next {@link #evaluate}: alarms whose condition no longer holds are resolved there. */
+    public void setThresholds(AlarmThresholds thresholds) {
+        this.thresholds = thresholds;
+    }
+
+    /** Called after every change (evaluate that raised or resolved, acknowledge, clear), on the model's thread. */
+    public void addListener(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Runnable listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * Checks every source of {@code snapshot} at time {@code nowMillis}: raises alarms whose condition started,
+     * resolves those whose condition ended.
+     *
+     * @return the alarms raised by this call, in source order (for notification)
+     */
+    public List<Alarm> evaluate(TrackerSnapshot snapshot, long nowMillis) {
+        int n = snapshot.sourceCount();
+        if (openBits.length < n) {
+            openBits = Arrays.copyOf(openBits, Math.max(n, openBits.length * 2));
+        }
+        List<Alarm> raised = List.of();
+        boolean changed = false;
+        for (int id = 0; id < n; id++) {
+            SourceView v = snapshot.source(id);
+            int have = openBits[id];
+            int want = conditions(v, nowMillis, have);
+            if (want == have) {
+                continue;
+            }
+            for (AlarmKind kind : AlarmKind.values()) {
+                int bit = kind.bit();
+                if ((want & bit) != 0 && (have & bit) == 0) {
+                    if (raised.isEmpty()) {
+                        raised = new ArrayList<>();
+                    }
+                    raised.add(raise(v, kind, nowMillis));
+                } else if ((want & bit) == 0 && (have & bit) != 0) {
+                    resolve(v.src(), kind, nowMillis);
+                }
+            }
+            openBits[id] = want;
+            changed = true;
+        }
+        if (changed) {
+            trimLog();
+            changed();
+        }
+        return raised;
+    }
+
+    private int conditions(SourceView v, long now, int have) {
+        AlarmThresholds t = thresholds;
+        int bits = 0;
+        if (t.stale() && v.isStale(now)) {
+            bits |= AlarmKind.STALE.bit();
+        }
+        double loss = v.lossFraction1m();
+        double level = (have & AlarmKind.LOSS.bit()) != 0 ? t.lossClearFraction() : t.lossRaiseFraction();
+        if (loss > level) {
+            bits |= AlarmKind.LOSS.bit();
+        }
+        if (t.status() && v.status() != null && v.status().isAlarming()) {
+            bits |= AlarmKind.STATUS.bit();
+        }
+        if (t.conflict() && v.conflict(now)) {
+            bits |= AlarmKind.CONFLICT.bit();
+        }
+        return bits;
+    }
+
+    private Alarm raise(SourceView v, AlarmKind kind, long now) {
+        Alarm a = new Alarm(nextId++, now, v.src(), kind, detail(v, kind, now), false, -1);
+        Alarm previous = open.put(new OpenKey(v.src(), kind), a);
+        if (previous != null) {
+            // Only when sources were renumbered (another engine): close the stale entry.
+            log.put(previous.id(), previous.resolve(now));
+        }
+        log.put(a.id(), a);
+        return a;
+    }
+
+    private void resolve(String src, AlarmKind kind, long now) {
+        Alarm a = open.remove(new OpenKey(src, kind));
+        if (a != null) {
+            log.put(a.id(), a.resolve(now));
+        }
+    }
+
+    static String detail(SourceView v, AlarmKind kind, long now) {
+        return switch (kind) {
+            case STALE -> String.format(Locale.ROOT, "no update for %s (stale after %s)",
+                    seconds(v.ageMillis(now)), seconds(v.staleAfterMillis()));
+            case LOSS -> {
+                long netLost = Math.max(0, v.lost1m() - v.late1m());
+                long expected = Math.max(0, v.received1m() - v.late1m()) + v.lost1m();
+                yield String.format(Locale.ROOT, "%.1f%% lost in the last minute (%d of %d)",
+                        100 * v.lossFraction1m(), netLost, expected);
+            }
+            case STATUS -> v.status().name().toLowerCase(Locale.ROOT)
+                    + (v.text() == null || v.text().isEmpty() ? "" : ": " + v.text());
+            case CONFLICT -> "claimed by " + v.sender() + " and " + v.otherSender();
+        };
+    }
+
+    private static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+
+    /** Acknowledges one alarm; false if no such alarm is in the log or it was already acknowledged. */
+    public boolean acknowledge(long id) {
+        Alarm a = log.get(id);
+        if (a == null || a.acknowledged()) {
+            return false;
+        }
+        put(a.acknowledge());
+        changed();
+        return true;
+    }
+
+    /** Acknowledges every alarm in the log; returns how many were not yet acknowledged. */
+    public int acknowledgeAll() {
+        int n = 0;
+        for (Map.Entry<Long, Alarm> e : log.entrySet()) {
+            if (!e.getValue().acknowledged()) {
+                Alarm a = e.getValue().acknowledge();
+                e.setValue(a);
+                OpenKey k = new OpenKey(a.src(), a.kind());
+                if (a.active() && open.containsKey(k)) {
+                    open.put(k, a);
+                }
+                n++;
+            }
+        }
+        if (n > 0) {
+            changed();
+        }
+        return n;
+    }
+
+    /** Drops resolved, acknowledged alarms from the log. */
+    public int clearResolvedAcknowledged() {
+        int n = 0;
+        for (Iterator<Alarm> it = log.values().iterator(); it.hasNext(); ) {
+            Alarm a = it.next();
+            if (!a.active() && a.acknowledged()) {
+                it.remove();
+                n++;
+            }
+        }
+        if (n > 0) {
+            changed();
+        }
+        return n;
+    }
+
+    private void put(Alarm a) {
+        log.put(a.id(), a);
+        OpenKey k = new OpenKey(a.src(), a.kind());
+        Alarm o = open.get(k);
+        if (o != null && o.id() == a.id()) {
+            open.put(k, a);
+        }
+    }
+
+    private void trimLog() {
+        if (log.size() <= logCapacity) {
+            return;
+        }
+        for (Iterator<Alarm> it = log.values().iterator(); it.hasNext() && log.size() > logCapacity; ) {
+            if (!it.next().active()) {
+                it.remove();
+            }
+        }
+    }
+
+    private void changed() {
+        version++;
+        Set<String> srcs = new LinkedHashSet<>();
+        int count = 0;
+        for (Alarm a : log.values()) {
+            if (!a.acknowledged()) {
+                srcs.add(a.src());
+                count++;
+            }
+        }
+        unacknowledgedSources = Collections.unmodifiableSet(srcs);
+        unacknowledged = count;
+        for (Runnable r : listeners) {
+            r.run();
+        }
+    }
+
+    /** Every alarm kept, oldest first. A copy. */
+    public List<Alarm> log() {
+        return List.copyOf(log.values());
+    }
+
+    /** The alarm with this id, or null if it is not (or no longer) in the log. */
+    public Alarm get(long id) {
+        return log.get(id);
+    }
+
+    /** Alarms whose condition still holds, oldest first. */
+    public List<Alarm> active() {
+        List<Alarm> out = new ArrayList<>(open.values());
+        out.sort((a, b) -> Long.compare(a.id(), b.id()));
+        return out;
+    }
+
+    /**
+     * Sources with an alarm nobody acknowledged yet, whether or not its condition still holds (an operator must see
+     * that something happened while away). For the wall's blinking tiles. Unmodifiable; a new set after each change.
+     */
+    public Set<String> unacknowledgedSources() {
+        return unacknowledgedSources;
+    }
+
+    public int unacknowledgedCount() {
+        return unacknowledged;
+    }
+
+    public int activeCount() {
+        return open.size();
+    }
+
+    /** Increases with every change; a view redraws when it differs from what it last drew. */
+    public long version() {
+        return version;
+    }
+}

@@ -1,0 +1,459 @@
+package org.gapwatch.capture;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the UDP datagrams of a pcap or pcapng file, one at a time and in file order, in bounded memory.
+ *
+ * <p>pcap: both byte orders, microsecond and nanosecond magic (and the modified-pcap variant). pcapng: sections of
+ * either byte order, interface descriptions with {@code if_tsresol}/{@code if_tsoffset}, enhanced, simple and
+ * obsolete packet blocks, several interfaces with different link types; other blocks are skipped; bytes that are no
+ * block are skipped up to the next block. Link types: see {@link PacketDecoder}.
+ *
+ * <p>Damage is counted in {@link #stats()} and skipped; only a file that is no capture at all throws
+ * {@link CaptureFormatException}. Not thread-safe.
+ */
+public final class CaptureReader implements Closeable {
+    private static final int PCAP_HEADER = 24;
+    private static final int SHB = 0x0A0D0D0A;
+    private static final int IDB = 1;
+    private static final int PB = 2;
+    private static final int SPB = 3;
+    private static final int NRB = 4;
+    private static final int ISB = 5;
+    private static final int EPB = 6;
+    private static final int DSB = 10;
+    private static final int MAX_INTERFACES = 65536;
+
+    private record Interface(int linkType, long snapLength, long unitsPerSecond, long offsetSeconds) {
+    }
+
+    private final Path file;
+    private final ByteSource in;
+    private final CaptureStats stats = new CaptureStats();
+    private final PacketDecoder decoder;
+    private final boolean pcapng;
+    private String format;
+    private boolean little;
+    private boolean eof;
+    private boolean finished;
+
+    // pcap
+    private int pcapLinkType;
+    private long pcapUnits;
+    private int pcapRecordHeader = 16;
+    private long lastSeconds = -1;
+
+    // pcapng
+    private final List<Interface> interfaces = new ArrayList<>();
+    private boolean resyncing;
+    private long lastNanos;
+
+    private CaptureReader(Path file, ByteSource in, CaptureFilter filter) throws IOException {
+        this.file = file;
+        this.in = in;
+        this.decoder = new PacketDecoder(filter, stats);
+        if (!in.ensure(4)) {
+            throw new CaptureFormatException(file + " is not a capture: " + (in.size() == 0 ? "the file is empty"
+                    : "only " + in.size() + " bytes"));
+        }
+        int magic = PacketDecoder.u32be(in.buffer(), in.pos());
+        pcapng = magic == SHB;
+        if (!pcapng) {
+            readPcapHeader(magic);
+        } else {
+            int bom = in.ensure(12) ? PacketDecoder.u32be(in.buffer(), in.pos() + 8) : 0;
+            if (bom != 0x1A2B3C4D && bom != 0x4D3C2B1A) {
+                throw new CaptureFormatException(file + " is not a pcapng capture (no byte-order magic in its "
+                        + "section header)");
+            }
+            format = "pcapng";
+        }
+    }
+
+    /** Opens a capture; throws {@link CaptureFormatException} with a one-line message when it is none. */
+    public static CaptureReader open(Path file, CaptureFilter filter) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw Files.exists(file) ? new CaptureFormatException(file + " is not a regular file")
+                    : new NoSuchFileException(file + ": no such file");
+        }
+        ByteSource in = new ByteSource(file);
+        try {
+            return new CaptureReader(file, in, filter);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    /** What the file is, e.g. "pcap (little-endian, nanoseconds, raw IP)". */
+    public String format() {
+        return format;
+    }
+
+    public CaptureStats stats() {
+        return stats;
+    }
+
+    /** The next datagram passing the filter, or null at the end of the file. */
+    public CapturedDatagram next() throws IOException {
+        while (!eof) {
+            CapturedDatagram d = pcapng ? nextBlock() : nextRecord();
+            if (d != null) {
+                return d;
+            }
+        }
+        if (!finished) {
+            finished = true;
+            decoder.finish();
+        }
+        return null;
+    }
+
+    // ---- pcap ----
+
+    private void readPcapHeader(int magic) throws IOException {
+        String resolution;
+        switch (magic) {
+            case 0xA1B2C3D4, 0xD4C3B2A1 -> {
+                pcapUnits = 1_000_000;
+                resolution = "microseconds";
+            }
+            case 0xA1B23C4D, 0x4D3CB2A1 -> {
+                pcapUnits = 1_000_000_000;
+                resolution = "nanoseconds";
+            }
+            case 0xA1B2CD34, 0x34CDB2A1 -> {
+                pcapUnits = 1_000_000;
+                pcapRecordHeader = 24;
+                resolution = "microseconds, modified pcap";
+            }
+            default -> throw new CaptureFormatException(file + " is not a pcap or pcapng capture (starts with 0x"
+                    + String.format("%08x", magic) + ")");
+        }
+        little = (magic & 0xFF) == 0xA1;
+        if (!in.ensure(PCAP_HEADER)) {
+            throw new CaptureFormatException(file + ": pcap file header cut short (" + in.size() + " of 24 bytes)");
+        }
+        byte[] b = in.buffer();
+        int p = in.pos();
+        pcapLinkType = u32(b, p + 20) & 0xFFFF;
+        format = "pcap (" + (little ? "little-endian" : "big-endian") + ", " + resolution + ", "
+                + PacketDecoder.linkTypeName(pcapLinkType) + ")";
+        if (!PacketDecoder.known(pcapLinkType)) {
+            stats.unknownLinkType(pcapLinkType);
+        }
+        in.skip(PCAP_HEADER);
+    }
+
+    private CapturedDatagram nextRecord() throws IOException {
+        long left = in.remaining();
+        if (left == 0) {
+            eof = true;
+            return null;
+        }
+        if (left < pcapRecordHeader) {
+            if (resyncing) {
+                eof = true;
+                return null;
+            }
+            return cutShort("file ends inside a record header at offset " + in.offset());
+        }
+        in.ensure(pcapRecordHeader);
+        byte[] b = in.buffer();
+        int p = in.pos();
+        long caplen = u32(b, p + 8) & 0xFFFFFFFFL;
+        if (resyncing && !plausibleHere(left)) {
+            in.skip(1);
+            return null;
+        }
+        if (caplen > ByteSource.MAX_RECORD) {
+            // The record boundary is lost: look for the next record that makes sense.
+            stats.skip(SkipReason.BAD_RECORD);
+            stats.skip(SkipReason.GARBAGE);
+            resyncing = true;
+            in.skip(1);
+            return null;
+        }
+        if (caplen > left - pcapRecordHeader) {
+            if (resyncing) {
+                in.skip(1);
+                return null;
+            }
+            return cutShort("file ends inside a record at offset " + in.offset() + " (truncated capture)");
+        }
+        resyncing = false;
+        int length = pcapRecordHeader + (int) caplen;
+        in.ensure(length);
+        b = in.buffer();
+        p = in.pos();
+        long seconds = u32(b, p) & 0xFFFFFFFFL;
+        long fraction = u32(b, p + 4) & 0xFFFFFFFFL;
+        long nanos = seconds * 1_000_000_000L + (pcapUnits == 1_000_000 ? fraction * 1000 : fraction);
+        lastSeconds = seconds;
+        stats.record(nanos);
+        CapturedDatagram d = decoder.decode(pcapLinkType, b, p + pcapRecordHeader, (int) caplen, nanos);
+        in.skip(length);
+        return d;
+    }
+
+    /**
+     * While looking for the next record after a bad one: does a record start here? Its header must make sense (time
+     * within a day of the last good record, fraction below one second, lengths consistent) and so must the header
+     * after it, unless it ends exactly at the end of the file.
+     */
+    private boolean plausibleHere(long left) throws IOException {
+        if (!plausibleHeader(in.pos(), left)) {
+            return false;
+        }
+        int caplen = u32(in.buffer(), in.pos() + 8);
+        long after = left - pcapRecordHeader - caplen;
+        if (after == 0) {
+            return true;
+        }
+        if (after < pcapRecordHeader) {
+            return false;
+        }
+        in.ensure(2 * pcapRecordHeader + caplen);
+        return plausibleHeader(in.pos() + pcapRecordHeader + caplen, after);
+    }
+
+    private boolean plausibleHeader(int p, long left) {
+        byte[] b = in.buffer();
+        long seconds = u32(b, p) & 0xFFFFFFFFL;
+        long fraction = u32(b, p + 4) & 0xFFFFFFFFL;
+        long caplen = u32(b, p + 8) & 0xFFFFFFFFL;
+        long origlen = u32(b, p + 12) & 0xFFFFFFFFL;
+        return fraction < pcapUnits && caplen <= ByteSource.MAX_RECORD && caplen <= left - pcapRecordHeader
+                && origlen >= caplen && origlen <= 0x10_0000L
+                && (lastSeconds < 0 || Math.abs(seconds - lastSeconds) <= 86_400);
+    }
+
+    private CapturedDatagram cutShort(String message) throws IOException {
+        stats.truncated(message);
+        eof = true;
+        return null;
+    }
+
+    // ---- pcapng ----
+
+    private CapturedDatagram nextBlock() throws IOException {
+        long left = in.remaining();
+        if (left == 0) {
+            eof = true;
+            return null;
+        }
+        if (left < 12) {
+            if (!resyncing) {
+                return cutShort("file ends inside a block at offset " + in.offset() + " (truncated capture)");
+            }
+            eof = true;
+            return null;
+        }
+        in.ensure(12);
+        byte[] b = in.buffer();
+        int p = in.pos();
+        int rawType = PacketDecoder.u32be(b, p);
+        boolean order = little;
+        if (rawType == SHB) {
+            int bom = PacketDecoder.u32be(b, p + 8);
+            if (bom == 0x1A2B3C4D) {
+                order = false;
+            } else if (bom == 0x4D3C2B1A) {
+                order = true;
+            } else {
+                return garbage();
+            }
+        }
+        int type = order ? Integer.reverseBytes(rawType) : rawType;
+        long length = (order ? Integer.reverseBytes(PacketDecoder.u32be(b, p + 4)) : PacketDecoder.u32be(b, p + 4))
+                & 0xFFFFFFFFL;
+        boolean knownType = known(type);
+        if (length < 12 || (length & 3) != 0 || length > ByteSource.MAX_RECORD || (resyncing && !knownType)) {
+            return garbage();
+        }
+        if (length > left) {
+            if (knownType && !resyncing) {
+                return cutShort("file ends inside a block at offset " + in.offset() + " (truncated capture)");
+            }
+            return garbage();
+        }
+        in.ensure((int) length);
+        b = in.buffer();
+        p = in.pos();
+        long trailer = (order ? Integer.reverseBytes(PacketDecoder.u32be(b, p + (int) length - 4))
+                : PacketDecoder.u32be(b, p + (int) length - 4)) & 0xFFFFFFFFL;
+        if (trailer != length) {
+            return garbage();
+        }
+        resyncing = false;
+        little = order;
+        CapturedDatagram d = block(type, b, p, (int) length);
+        in.skip(length);
+        return d;
+    }
+
+    private static boolean known(int type) {
+        return type == SHB || type == IDB || type == PB || type == SPB || type == NRB || type == ISB || type == EPB
+                || type == DSB || type == 0x00000BAD || type == 0x40000BAD;
+    }
+
+    private CapturedDatagram garbage() throws IOException {
+        if (!resyncing) {
+            stats.skip(SkipReason.GARBAGE);
+            resyncing = true;
+        }
+        in.skip(1);
+        return null;
+    }
+
+    private CapturedDatagram block(int type, byte[] b, int p, int length) {
+        switch (type) {
+            case SHB -> {
+                interfaces.clear();
+                format = "pcapng (" + (little ? "little-endian" : "big-endian") + ")";
+                return null;
+            }
+            case IDB -> {
+                if (length < 20) {
+                    stats.skip(SkipReason.BAD_RECORD);
+                    return null;
+                }
+                interfaceBlock(b, p, length);
+                return null;
+            }
+            case EPB, PB -> {
+                if (length < 32) {
+                    stats.skip(SkipReason.BAD_RECORD);
+                    return null;
+                }
+                int id = type == EPB ? u32(b, p + 8) : u16(b, p + 8);
+                long high = u32(b, p + 12) & 0xFFFFFFFFL;
+                long low = u32(b, p + 16) & 0xFFFFFFFFL;
+                long caplen = u32(b, p + 20) & 0xFFFFFFFFL;
+                if (caplen > length - 32) {
+                    stats.record(Long.MIN_VALUE);
+                    stats.skip(SkipReason.BAD_RECORD);
+                    return null;
+                }
+                if (id < 0 || id >= interfaces.size()) {
+                    stats.record(Long.MIN_VALUE);
+                    stats.skip(SkipReason.UNKNOWN_INTERFACE);
+                    return null;
+                }
+                Interface f = interfaces.get(id);
+                lastNanos = nanos(f, (high << 32) | low);
+                stats.record(lastNanos);
+                return decoder.decode(f.linkType(), b, p + 28, (int) caplen, lastNanos);
+            }
+            case SPB -> {
+                if (length < 16) {
+                    stats.skip(SkipReason.BAD_RECORD);
+                    return null;
+                }
+                stats.record(lastNanos);
+                if (interfaces.isEmpty()) {
+                    stats.skip(SkipReason.UNKNOWN_INTERFACE);
+                    return null;
+                }
+                Interface f = interfaces.getFirst();
+                long original = u32(b, p + 8) & 0xFFFFFFFFL;
+                long caplen = Math.min(original, length - 16);
+                if (f.snapLength() > 0) {
+                    caplen = Math.min(caplen, f.snapLength());
+                }
+                // A simple packet block has no time: it gets the time of the packet before it.
+                return decoder.decode(f.linkType(), b, p + 12, (int) caplen, lastNanos);
+            }
+            default -> {
+                if (!known(type)) {
+                    stats.skip(SkipReason.UNKNOWN_BLOCK);
+                }
+                return null;
+            }
+        }
+    }
+
+    private void interfaceBlock(byte[] b, int p, int length) {
+        int linkType = u16(b, p + 8);
+        long snap = u32(b, p + 12) & 0xFFFFFFFFL;
+        long units = 1_000_000;
+        long offsetSeconds = 0;
+        int q = p + 16;
+        int end = p + length - 4;
+        while (q + 4 <= end) {
+            int code = u16(b, q);
+            int len = u16(b, q + 2);
+            int value = q + 4;
+            if (code == 0 || value + len > end) {
+                break;
+            }
+            if (code == 9 && len >= 1) {
+                int r = b[value] & 0xFF;
+                int exponent = r & 0x7F;
+                if ((r & 0x80) != 0) {
+                    units = exponent <= 62 ? 1L << exponent : 0;
+                } else {
+                    units = exponent <= 18 ? pow10(exponent) : 0;
+                }
+            } else if (code == 14 && len >= 8) {
+                if (!little) {
+                    offsetSeconds = ((u32(b, value) & 0xFFFFFFFFL) << 32) | (u32(b, value + 4) & 0xFFFFFFFFL);
+                } else {
+                    offsetSeconds = ((u32(b, value + 4) & 0xFFFFFFFFL) << 32) | (u32(b, value) & 0xFFFFFFFFL);
+                }
+            }
+            q = value + ((len + 3) & ~3);
+        }
+        if (units == 0) {
+            units = 1_000_000; // resolution out of range: take the default rather than divide by zero
+            stats.skip(SkipReason.BAD_RECORD);
+        }
+        if (!PacketDecoder.known(linkType)) {
+            stats.unknownLinkType(linkType);
+        }
+        if (interfaces.size() < MAX_INTERFACES) {
+            interfaces.add(new Interface(linkType, snap, units, offsetSeconds));
+        }
+    }
+
+    private static long nanos(Interface f, long ticks) {
+        long units = f.unitsPerSecond();
+        long seconds = Long.divideUnsigned(ticks, units);
+        long rest = Long.remainderUnsigned(ticks, units);
+        // rest < units, so rest * 1e9 fits in a long while units <= 1e9; finer clocks lose only sub-nanoseconds.
+        long fraction = units <= 1_000_000_000L ? rest * 1_000_000_000L / units : (long) (rest * (1e9 / units));
+        return (seconds + f.offsetSeconds()) * 1_000_000_000L + fraction;
+    }
+
+    private static long pow10(int n) {
+        long v = 1;
+        for (int i = 0; i < n; i++) {
+            v *= 10;
+        }
+        return v;
+    }
+
+    // ---- byte order of the file ----
+
+    private int u32(byte[] b, int p) {
+        int v = PacketDecoder.u32be(b, p);
+        return little ? Integer.reverseBytes(v) : v;
+    }
+
+    private int u16(byte[] b, int p) {
+        int v = PacketDecoder.u16(b, p);
+        return little ? Integer.reverseBytes(v) >>> 16 : v;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

@@ -1,0 +1,122 @@
+package org.gapwatch.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.gapwatch.capture.CaptureFilter;
+import org.gapwatch.capture.CaptureReader;
+import org.gapwatch.capture.CapturedDatagram;
+import org.gapwatch.engine.Engine;
+import org.gapwatch.net.GroupSpec;
+import org.gapwatch.track.TrackerConfig;
+import org.gapwatch.track.TrackerSnapshot;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The per-source report of a capture file, with the numbers live monitoring of the same datagrams would have shown:
+ * the datagrams go through the same decoder and tracker, with the capture's arrival times. "stale" is judged at the
+ * capture's last timestamp.
+ */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Report per-source loss of the UDP multicast streams in a pcap or pcapng file.")
+public final class AnalyzeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "A pcap or pcapng capture (tcpdump, Wireshark, "
+            + "gapwatch listen --record).")
+    Path file;
+
+    @Option(names = "--group", paramLabel = "G:P[@S]",
+            description = "Keep datagrams to this group (repeatable); default: every multicast datagram.")
+    List<String> groups = new ArrayList<>();
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Keep datagrams to this port on any address "
+            + "(repeatable).")
+    List<Integer> ports = new ArrayList<>();
+
+    @ArgGroup(exclusive = true)
+    Output output = new Output();
+
+    static final class Output {
+        @Option(names = "--json", description = "Print the report as one JSON object (as listen --json).")
+        boolean json;
+
+        @Option(names = "--csv", description = "Print one CSV row per source.")
+        boolean csv;
+    }
+
+    @Option(names = "--max-sources", paramLabel = "N", description = "Most sources tracked (default: ${DEFAULT-VALUE}).")
+    int maxSources = TrackerConfig.DEFAULT_MAX_SOURCES;
+
+    @Override
+    public Integer call() throws IOException {
+        if (maxSources < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-sources must be at least 1");
+        }
+        List<GroupSpec> specs = Groups.parse(spec, groups);
+        CaptureFilter filter;
+        try {
+            filter = CaptureFilter.of(specs, ports);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Result r = analyze(file, filter, TrackerConfig.defaults().withMaxSources(maxSources));
+        for (String line : r.problems()) {
+            err.println("gapwatch: " + file + ": " + line);
+        }
+        if (r.datagrams() == 0) {
+            err.println("gapwatch: " + file + ": no UDP datagrams " + (specs.isEmpty() && ports.isEmpty()
+                    ? "to multicast groups" : "to the chosen groups and ports") + " in this capture");
+        }
+        err.flush();
+        if (output.json) {
+            out.println(Summary.json(r.snapshot(), r.lastMillis()));
+        } else if (output.csv) {
+            out.print(SummaryCsv.csv(r.snapshot(), r.lastMillis()));
+        } else {
+            out.print(Summary.table(r.snapshot(), r.lastMillis()));
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** The tracker's picture at the capture's last timestamp, and the capture's problems. */
+    public record Result(TrackerSnapshot snapshot, long lastMillis, long datagrams, List<String> problems) {
+    }
+
+    /** Reads a capture through a fresh engine, as {@code analyze} does. */
+    public static Result analyze(Path file, CaptureFilter filter, TrackerConfig config) throws IOException {
+        Engine engine = new Engine(config);
+        long lastMillis = 0;
+        long count = 0;
+        try (CaptureReader reader = CaptureReader.open(file, filter)) {
+            CapturedDatagram d;
+            while ((d = reader.next()) != null) {
+                byte[] p = d.payload();
+                long millis = d.arrivalEpochMillis();
+                engine.datagram(p, 0, p.length, d.sender(), millis);
+                lastMillis = Math.max(lastMillis, millis);
+                count++;
+            }
+            // Judge staleness when the capture ended, even if its last packets were not ones kept.
+            long lastRecord = reader.stats().lastRecordNanos();
+            if (lastRecord != Long.MIN_VALUE) {
+                lastMillis = Math.max(lastMillis, Math.floorDiv(lastRecord, 1_000_000L));
+            }
+            TrackerSnapshot snapshot = engine.trackerOnWriterThread().snapshot(lastMillis);
+            return new Result(snapshot, lastMillis, count, reader.stats().problemLines());
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package org.gapwatch.ui.alarm;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
+import org.gapwatch.alarm.Alarm;
+import org.gapwatch.alarm.AlarmCsv;
+import org.gapwatch.alarm.AlarmModel;
+
+/**
+ * The alarm log, newest first: time, source, kind, state, acknowledged, detail. Unacknowledged alarms stand out
+ * (bold, warm colour, marker) until acknowledged; resolved ones are dimmed. Buttons acknowledge the selected alarm or
+ * all, and export the log as CSV. Selecting a row sets {@link #selectedSourceProperty()}. Follows its
+ * {@link AlarmModel} by listening to it; FX thread only, like the model it shows.
+ */
+public class AlarmListView extends Region {
+    private static final PseudoClass UNACKNOWLEDGED = PseudoClass.getPseudoClass("unacknowledged");
+    private static final PseudoClass RESOLVED = PseudoClass.getPseudoClass("resolved");
+
+    private final AlarmModel model;
+    private final TableView<Alarm> table = new TableView<>();
+    private final Label summary = new Label();
+    private final Label message = new Label();
+    private final Button acknowledge = new Button("Acknowledge");
+    private final Button acknowledgeAll = new Button("Acknowledge all");
+    private final Button export = new Button("Export CSV…");
+    private final BorderPane content = new BorderPane();
+    private final ObjectProperty<String> selectedSource = new SimpleObjectProperty<>(this, "selectedSource");
+    private ZoneId zone = ZoneId.systemDefault();
+    private long shownVersion = -1;
+
+    public AlarmListView(AlarmModel model) {
+        this.model = model;
+        getStyleClass().add("alarm-list-view");
+        getStylesheets().add(Objects.requireNonNull(AlarmListView.class.getResource("alarms.css")).toExternalForm());
+        buildTable();
+        summary.setId("alarm-summary");
+        message.setId("alarm-message");
+        acknowledge.setId("alarm-ack");
+        acknowledgeAll.setId("alarm-ack-all");
+        export.setId("alarm-export");
+        acknowledge.setOnAction(e -> {
+            Alarm a = table.getSelectionModel().getSelectedItem();
+            if (a != null) {
+                model.acknowledge(a.id());
+            }
+        });
+        acknowledgeAll.setOnAction(e -> model.acknowledgeAll());
+        export.setOnAction(e -> chooseAndExport());
+        Label title = new Label("Alarms");
+        title.getStyleClass().add("alarm-title");
+        HBox spacer = new HBox();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(12, title, summary, spacer, message, acknowledge, acknowledgeAll, export);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 10, 6, 10));
+        content.setTop(bar);
+        content.setCenter(table);
+        getChildren().add(content);
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            acknowledge.setDisable(now == null || now.acknowledged());
+            if (now != null) {
+                selectedSource.set(now.src());
+            }
+        });
+        model.addListener(this::refresh);
+        refresh();
+    }
+
+    private void buildTable() {
+        table.setId("alarm-table");
+        table.setPlaceholder(new Label("No alarms"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+        table.getColumns().add(column("Time", 110, a -> time.withZone(zone).format(Instant.ofEpochMilli(a.raisedMillis()))));
+        table.getColumns().add(column("Source", 260, Alarm::src));
+        table.getColumns().add(column("Kind", 100, a -> a.kind().label()));
+        table.getColumns().add(column("State", 110, a -> a.active() ? "ACTIVE"
+                : "resolved " + time.withZone(zone).format(Instant.ofEpochMilli(a.resolvedMillis()))));
+        table.getColumns().add(column("Ack", 70, a -> a.acknowledged() ? "yes" : "● NEW"));
+        table.getColumns().add(column("Detail", 400, Alarm::detail));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(Alarm a, boolean empty) {
+                super.updateItem(a, empty);
+                pseudoClassStateChanged(UNACKNOWLEDGED, !empty && a != null && !a.acknowledged());
+                pseudoClassStateChanged(RESOLVED, !empty && a != null && !a.active());
+            }
+        });
+    }
+
+    private static TableColumn<Alarm, String> column(String name, double width, Function<Alarm, String> get) {
+        TableColumn<Alarm, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(get.apply(f.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        return c;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        content.resizeRelocate(0, 0, getWidth(), getHeight());
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return content.prefWidth(height);
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return content.prefHeight(width);
+    }
+
+    // ---- public API ----
+
+    public AlarmModel model() {
+        return model;
+    }
+
+    public void setZone(ZoneId zone) {
+        this.zone = zone;
+        shownVersion = -1;
+        refresh();
+    }
+
+    /** The source of the alarm selected in the list, for the detail pane. */
+    public ObjectProperty<String> selectedSourceProperty() {
+        return selectedSource;
+    }
+
+    /** The alarms as listed, newest first. */
+    public List<Alarm> items() {
+        return List.copyOf(table.getItems());
+    }
+
+    /** Selects the alarm with this id in the list, if listed. */
+    public void select(long id) {
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (table.getItems().get(i).id() == id) {
+                table.getSelectionModel().select(i);
+                return;
+            }
+        }
+    }
+
+    /** Brings the list up to date with the model (called by the model's listener; cheap when nothing changed). */
+    public void refresh() {
+        if (model.version() == shownVersion) {
+            return;
+        }
+        shownVersion = model.version();
+        Alarm selected = table.getSelectionModel().getSelectedItem();
+        List<Alarm> log = model.log();
+        List<Alarm> newestFirst = new ArrayList<>(log.size());
+        for (int i = log.size() - 1; i >= 0; i--) {
+            newestFirst.add(log.get(i));
+        }
+        table.getItems().setAll(newestFirst);
+        if (selected != null) {
+            select(selected.id());
+        }
+        Alarm now = table.getSelectionModel().getSelectedItem();
+        acknowledge.setDisable(now == null || now.acknowledged());
+        acknowledgeAll.setDisable(model.unacknowledgedCount() == 0);
+        summary.setText(model.activeCount() + " active, " + model.unacknowledgedCount() + " unacknowledged");
+        summary.pseudoClassStateChanged(UNACKNOWLEDGED, model.unacknowledgedCount() > 0);
+    }
+
+    /** Writes the whole log (oldest first) as CSV to {@code file}; returns the number of alarms written. */
+    public int exportTo(Path file) throws IOException {
+        List<Alarm> log = model.log();
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            AlarmCsv.write(log, zone, w);
+        }
+        return log.size();
+    }
+
+    private void chooseAndExport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export alarm log");
+        chooser.setInitialFileName("gapwatch-alarms.csv");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        var file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        try {
+            int n = exportTo(file.toPath());
+            message.setText("Exported " + n + " alarm" + (n == 1 ? "" : "s") + " to " + file.getName());
+        } catch (IOException | RuntimeException e) {
+            message.setText("Export failed: " + e.getMessage());
+        }
+    }
+}

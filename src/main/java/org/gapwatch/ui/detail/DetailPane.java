@@ -1,0 +1,346 @@
+package org.gapwatch.ui.detail;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.gapwatch.engine.Engine;
+import org.gapwatch.protocol.Update;
+import org.gapwatch.track.SourceHistory;
+import org.gapwatch.track.SourceView;
+
+/**
+ * Everything about one source: identity (src, sender, session, interval, ttl), its latest value and status, all
+ * counters with a reset button, its value history with the lost spans shaded, and its last 100 gaps.
+ *
+ * <p>Bind or set {@link #sourceProperty()} (the src to show) and {@link #setEngine}. The pane asks the engine for the
+ * source's history at once when the source changes and about once a second while it is showing; {@link #update}
+ * may additionally feed it the pulse's {@link SourceView} so the counters move at frame rate. FX thread only.
+ */
+public class DetailPane extends Region {
+    private static final long REFRESH_MILLIS = 1000;
+
+    private final ObjectProperty<String> source = new SimpleObjectProperty<>(this, "source");
+    private final ReadOnlyObjectWrapper<SourceHistory> history = new ReadOnlyObjectWrapper<>(this, "history");
+
+    private final Label title = label("detail-src", "detail-title");
+    private final Label value = label("detail-value", "detail-value");
+    private final Label status = label("detail-status", "detail-status");
+    private final Label sender = label("detail-sender", null);
+    private final Label otherSender = label("detail-other-sender", null);
+    private final Label session = label("detail-session", null);
+    private final Label interval = label("detail-interval", null);
+    private final Label ttl = label("detail-ttl", null);
+    private final Label staleAfter = label("detail-stale-after", null);
+    private final Label lastUpdate = label("detail-last-update", null);
+    private final Label sequence = label("detail-sequence", null);
+    private final Label received = label("detail-received", "counter");
+    private final Label lost = label("detail-lost", "counter");
+    private final Label late = label("detail-late", "counter");
+    private final Label duplicates = label("detail-duplicates", "counter");
+    private final Label restarts = label("detail-restarts", "counter");
+    private final Label loss1m = label("detail-loss-1m", "counter");
+    private final Label loss5m = label("detail-loss-5m", "counter");
+    private final Label lossAll = label("detail-loss-all", "counter");
+    private final Label rate = label("detail-rate", "counter");
+    private final Button reset = new Button("Reset counters");
+    private final ValueChart chart = new ValueChart();
+    private final TableView<GapRow> gapTable = new TableView<>();
+    private final Label gapTitle = label("detail-gap-title", "section");
+    private final VBox content = new VBox(12);
+    private final Timeline timer = new Timeline(new KeyFrame(Duration.millis(REFRESH_MILLIS), e -> refresh()));
+
+    private Engine engine;
+    private LongSupplier clock = System::currentTimeMillis;
+    private ZoneId zone = ZoneId.systemDefault();
+    private long generation;
+
+    public DetailPane() {
+        getStyleClass().add("detail-pane");
+        getStylesheets().add(Objects.requireNonNull(DetailPane.class.getResource("detail.css")).toExternalForm());
+        chart.setZone(zone);
+
+        GridPane identity = new GridPane(16, 4);
+        addRow(identity, 0, "Sender", sender);
+        addRow(identity, 1, "Also claimed by", otherSender);
+        addRow(identity, 2, "Session", session);
+        addRow(identity, 3, "Interval", interval);
+        addRow(identity, 4, "TTL", ttl);
+        addRow(identity, 5, "Stale after", staleAfter);
+        addRow(identity, 6, "Last update", lastUpdate);
+        addRow(identity, 7, "Sequence", sequence);
+
+        GridPane counters = new GridPane(16, 4);
+        addRow(counters, 0, "Received", received);
+        addRow(counters, 1, "Lost", lost);
+        addRow(counters, 2, "Late", late);
+        addRow(counters, 3, "Duplicates", duplicates);
+        addRow(counters, 4, "Restarts", restarts);
+        addRow(counters, 5, "Loss 1 min", loss1m);
+        addRow(counters, 6, "Loss 5 min", loss5m);
+        addRow(counters, 7, "Loss since reset", lossAll);
+        addRow(counters, 8, "Rate", rate);
+        reset.setId("detail-reset");
+        reset.setOnAction(e -> resetCounters());
+        counters.add(reset, 0, 9, 2, 1);
+
+        HBox head = new HBox(24, title, status, value);
+        head.setAlignment(Pos.BASELINE_LEFT);
+        HBox facts = new HBox(48, identity, counters);
+
+        chart.setId("detail-chart");
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        buildGapTable();
+        gapTitle.setText("Gaps");
+
+        content.getChildren().addAll(head, facts, chart, gapTitle, gapTable);
+        content.setPadding(new Insets(12));
+        getChildren().add(content);
+
+        source.addListener((o, was, now) -> {
+            history.set(null);
+            clear();
+            refresh();
+        });
+        timer.setCycleCount(Animation.INDEFINITE);
+        ObservableValue<Boolean> showing = sceneProperty().flatMap(Scene::windowProperty)
+                .flatMap(Window::showingProperty).orElse(false);
+        showing.subscribe(s -> {
+            if (s) {
+                timer.play();
+            } else {
+                timer.stop();
+            }
+        });
+        clear();
+    }
+
+    private void buildGapTable() {
+        gapTable.setId("detail-gaps");
+        gapTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        gapTable.setPlaceholder(new Label("No gaps"));
+        gapTable.setPrefHeight(260);
+        gapTable.setMinHeight(140);
+        gapTable.getColumns().add(column("First seq", GapRow::first));
+        gapTable.getColumns().add(column("Last seq", GapRow::last));
+        gapTable.getColumns().add(column("Count", GapRow::count));
+        gapTable.getColumns().add(column("Lost", GapRow::lost));
+        gapTable.getColumns().add(column("Late", GapRow::recovered));
+        gapTable.getColumns().add(column("Detected at", GapRow::detectedAt));
+        gapTable.getColumns().add(column("How long", GapRow::span));
+    }
+
+    private static <T> TableColumn<GapRow, T> column(String name, Function<GapRow, T> get) {
+        TableColumn<GapRow, T> c = new TableColumn<>(name);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(get.apply(f.getValue())));
+        c.setSortable(false);
+        return c;
+    }
+
+    private static Label label(String id, String style) {
+        Label l = new Label();
+        l.setId(id);
+        if (style != null) {
+            l.getStyleClass().add(style);
+        }
+        return l;
+    }
+
+    private static void addRow(GridPane grid, int row, String name, Label value) {
+        Label n = new Label(name);
+        n.getStyleClass().add("name");
+        grid.add(n, 0, row);
+        grid.add(value, 1, row);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        content.resizeRelocate(0, 0, getWidth(), getHeight());
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return content.prefWidth(height);
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return content.prefHeight(width);
+    }
+
+    // ---- public API ----
+
+    public void setEngine(Engine engine) {
+        this.engine = engine;
+        refresh();
+    }
+
+    /** Where "now" comes from (epoch millis); the system clock unless a test or a replay says otherwise. */
+    public void setClock(LongSupplier clock) {
+        this.clock = clock;
+    }
+
+    public void setZone(ZoneId zone) {
+        this.zone = zone;
+        chart.setZone(zone);
+    }
+
+    /** The src of the source shown, or null for none. */
+    public ObjectProperty<String> sourceProperty() {
+        return source;
+    }
+
+    public void setSource(String src) {
+        source.set(src);
+    }
+
+    /** The history last received from the engine, or null. */
+    public javafx.beans.property.ReadOnlyObjectProperty<SourceHistory> historyProperty() {
+        return history.getReadOnlyProperty();
+    }
+
+    /** The rows of the gap list as shown, newest first. */
+    public List<GapRow> gapRows() {
+        return List.copyOf(gapTable.getItems());
+    }
+
+    /** Shows a newer view of the current source (e.g. from the pulse's snapshot); ignores other sources. */
+    public void update(SourceView v) {
+        if (v != null && v.src().equals(source.get())) {
+            show(v, clock.getAsLong());
+        }
+    }
+
+    /** Asks the engine for the current source's history now. */
+    public void refresh() {
+        String src = source.get();
+        if (engine == null || src == null) {
+            return;
+        }
+        long gen = ++generation;
+        long now = clock.getAsLong();
+        engine.query(t -> t.history(src, now)).whenComplete((h, error) -> Platform.runLater(() -> {
+            if (gen != generation || !src.equals(source.get())) {
+                return;
+            }
+            if (h == null) {
+                clear();
+                title.setText(src);
+                status.setText(error != null ? "history unavailable" : "unknown source");
+                return;
+            }
+            history.set(h);
+            show(h.view(), now);
+            chart.setData(h.values(), h.gaps(), now);
+            List<GapRow> rows = h.gaps().stream().map(g -> GapRow.of(g, zone)).toList();
+            if (!rows.equals(gapTable.getItems())) {
+                gapTable.getItems().setAll(rows);
+            }
+            gapTitle.setText(h.gaps().isEmpty() ? "Gaps: none"
+                    : "Gaps: last " + h.gaps().size() + (h.gaps().size() == 100 ? " (older ones dropped)" : ""));
+        }));
+    }
+
+    private void resetCounters() {
+        String src = source.get();
+        if (engine == null || src == null) {
+            return;
+        }
+        engine.query(t -> t.resetCounters(src)).whenComplete((ok, e) -> Platform.runLater(this::refresh));
+    }
+
+    // ---- display ----
+
+    private void clear() {
+        title.setText(source.get() == null ? "No source selected" : source.get());
+        for (Label l : List.of(value, status, sender, otherSender, session, interval, ttl, staleAfter, lastUpdate,
+                sequence, received, lost, late, duplicates, restarts, loss1m, loss5m, lossAll, rate)) {
+            l.setText("—");
+        }
+        value.setText("");
+        status.setText("");
+        status.getStyleClass().removeAll("status-alarm", "status-warn", "status-ok");
+        gapTable.getItems().clear();
+        gapTitle.setText("Gaps");
+        chart.setData(List.of(), List.of(), clock.getAsLong());
+        reset.setDisable(source.get() == null);
+    }
+
+    private void show(SourceView v, long now) {
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT).withZone(zone);
+        title.setText(v.src());
+        value.setText(v.value() + (v.unit() == null ? "" : " " + v.unit()));
+        String st = v.statusText() == null ? "no status" : v.statusText();
+        status.setText(st + (v.text() == null ? "" : " — " + v.text())
+                + (v.isStale(now) ? "   STALE" : ""));
+        status.getStyleClass().removeAll("status-alarm", "status-warn", "status-ok");
+        status.getStyleClass().add(v.status().isAlarming() || v.isStale(now) ? "status-alarm"
+                : switch (v.status()) {
+                    case WARN, UNKNOWN -> "status-warn";
+                    default -> "status-ok";
+                });
+        sender.setText(v.sender() == null ? "—" : v.sender());
+        boolean conflict = v.conflict(now);
+        otherSender.setText(v.otherSender() == null ? "—"
+                : v.otherSender() + (conflict ? "   CONFLICT: two senders" : "   (earlier)"));
+        otherSender.getStyleClass().remove("warning");
+        if (conflict) {
+            otherSender.getStyleClass().add("warning");
+        }
+        session.setText(v.session() == null ? "—" : v.session());
+        interval.setText(v.interval() == Update.ABSENT ? "not given" : GapRow.duration(v.interval()));
+        ttl.setText(v.ttl() == Update.ABSENT ? "not given" : GapRow.duration(v.ttl()));
+        staleAfter.setText(GapRow.duration(v.staleAfterMillis()));
+        lastUpdate.setText(v.lastArrivalMillis() == 0 ? "—"
+                : time.format(Instant.ofEpochMilli(v.lastArrivalMillis())) + "   ("
+                        + GapRow.duration(v.ageMillis(now)) + " ago)");
+        sequence.setText(v.first() + " … " + v.highest());
+        received.setText(Long.toString(v.received()));
+        lost.setText(Long.toString(v.lost()));
+        late.setText(Long.toString(v.late()));
+        duplicates.setText(Long.toString(v.duplicates()));
+        restarts.setText(Long.toString(v.restarts()));
+        loss1m.setText(percent(v.lossFraction1m()));
+        loss5m.setText(percent(v.lossFraction5m()));
+        lossAll.setText(percent(v.lossFraction()));
+        rate.setText(String.format(Locale.ROOT, "%.1f /s", v.ratePerSecond()));
+        lost.getStyleClass().remove("bad");
+        if (v.lost() > 0) {
+            lost.getStyleClass().add("bad");
+        }
+        reset.setDisable(false);
+    }
+
+    static String percent(double f) {
+        if (f == 0) {
+            return "0%";
+        }
+        return String.format(Locale.ROOT, f < 0.001 ? "%.3f%%" : "%.2f%%", 100 * f);
+    }
+}

@@ -1,0 +1,29 @@
+package org.gapwatch.ui.detail;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.gapwatch.track.Gap;
+
+/** One line of the gap list, as shown. */
+public record GapRow(long first, long last, long count, long lost, long recovered, String detectedAt, String span) {
+    static GapRow of(Gap g, ZoneId zone) {
+        DateTimeFormatter f = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT).withZone(zone);
+        long span = g.spanMillis();
+        return new GapRow(g.first(), g.last(), g.count(), g.lost(), g.recovered(),
+                f.format(Instant.ofEpochMilli(g.detectedMillis())), span < 0 ? "—" : duration(span));
+    }
+
+    static String duration(long millis) {
+        if (millis < 10_000) {
+            return String.format(Locale.ROOT, "%.2f s", millis / 1000.0);
+        }
+        if (millis < 120_000) {
+            return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+        }
+        long s = millis / 1000;
+        return s < 7200 ? String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60)
+                : String.format(Locale.ROOT, "%d h %02d min", s / 3600, s / 60 % 60);
+    }
+}

@@ -1,0 +1,217 @@
+package org.gapwatch.ui.detail;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import org.gapwatch.protocol.Update;
+import org.gapwatch.track.Gap;
+import org.gapwatch.track.ValuePoint;
+
+/**
+ * A source's recent values over arrival time, drawn on a canvas, with the spans in which datagrams were lost shaded:
+ * from the last update before a gap to the one that revealed it, labelled with how many were lost. Text, boolean
+ * and null values are marked along the bottom instead of plotted.
+ */
+final class ValueChart extends Pane {
+    private static final Color BACKGROUND = Color.web("#1e1e1e");
+    private static final Color GRID = Color.web("#3a3a3a");
+    private static final Color TEXT = Color.web("#e8e8e8");
+    private static final Color LINE = Color.web("#56b4e9");      // Okabe-Ito sky blue
+    private static final Color GAP = Color.web("#e69f00");       // Okabe-Ito orange
+    private static final Color GAP_FILL = Color.web("#e69f00", 0.30);
+    private static final Font AXIS_FONT = Font.font("System", 16);
+    private static final Font GAP_FONT = Font.font("System", FontWeight.BOLD, 16);
+    private static final double LEFT = 90;
+    private static final double RIGHT = 16;
+    private static final double TOP = 26;
+    private static final double BOTTOM = 30;
+
+    private final Canvas canvas = new Canvas();
+    private List<ValuePoint> values = List.of();
+    private List<Gap> gaps = List.of();
+    private long nowMillis;
+    private ZoneId zone = ZoneId.systemDefault();
+
+    ValueChart() {
+        getChildren().add(canvas);
+        canvas.widthProperty().bind(widthProperty());
+        canvas.heightProperty().bind(heightProperty());
+        canvas.widthProperty().addListener(o -> redraw());
+        canvas.heightProperty().addListener(o -> redraw());
+        setMinSize(200, 160);
+        setPrefHeight(280);
+    }
+
+    void setZone(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    void setData(List<ValuePoint> values, List<Gap> gaps, long nowMillis) {
+        this.values = values;
+        this.gaps = gaps;
+        this.nowMillis = nowMillis;
+        redraw();
+    }
+
+    private void redraw() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        if (w <= 0 || h <= 0) {
+            return;
+        }
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(BACKGROUND);
+        g.fillRect(0, 0, w, h);
+        double pw = w - LEFT - RIGHT;
+        double ph = h - TOP - BOTTOM;
+        g.setStroke(GRID);
+        g.setLineWidth(1);
+        g.strokeRect(LEFT, TOP, pw, ph);
+        g.setFont(AXIS_FONT);
+        if (values.isEmpty()) {
+            g.setFill(TEXT);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText("No values yet", LEFT + pw / 2, TOP + ph / 2);
+            return;
+        }
+        long t0 = values.get(0).arrivalMillis();
+        long t1 = Math.max(nowMillis, values.get(values.size() - 1).arrivalMillis());
+        if (t1 <= t0) {
+            t1 = t0 + 1000;
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        boolean others = false;
+        for (ValuePoint p : values) {
+            if (p.isNumber() && Double.isFinite(p.number())) {
+                min = Math.min(min, p.number());
+                max = Math.max(max, p.number());
+            } else {
+                others = true;
+            }
+        }
+        boolean numbers = min <= max;
+        if (!numbers) {
+            min = 0;
+            max = 1;
+        } else if (min == max) {
+            min -= 1;
+            max += 1;
+        } else {
+            double pad = (max - min) * 0.08;
+            min -= pad;
+            max += pad;
+        }
+        // Gaps first, under the line.
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.BOTTOM);
+        for (Gap gap : gaps) {
+            if (gap.detectedMillis() < t0) {
+                continue;
+            }
+            double x2 = x(gap.detectedMillis(), t0, t1, pw);
+            double x1 = gap.spanMillis() >= 0 ? x(Math.max(t0, gap.previousArrivalMillis()), t0, t1, pw) : x2;
+            double width = Math.max(3, x2 - x1);
+            g.setFill(GAP_FILL);
+            g.fillRect(x2 - width, TOP, width, ph);
+            g.setStroke(GAP);
+            g.setLineWidth(2);
+            g.strokeLine(x2, TOP, x2, TOP + ph);
+            g.setFont(GAP_FONT);
+            g.setFill(GAP);
+            g.fillText("−" + gap.lost(), x2 - width / 2, TOP - 2);
+        }
+        g.setFont(AXIS_FONT);
+        if (numbers) {
+            g.setStroke(LINE);
+            g.setLineWidth(2.5);
+            g.beginPath();
+            boolean pen = false;
+            for (ValuePoint p : values) {
+                if (!p.isNumber() || !Double.isFinite(p.number())) {
+                    pen = false;
+                    continue;
+                }
+                double x = x(p.arrivalMillis(), t0, t1, pw);
+                double y = TOP + ph - (p.number() - min) / (max - min) * ph;
+                if (pen) {
+                    g.lineTo(x, y);
+                } else {
+                    g.moveTo(x, y);
+                    pen = true;
+                }
+            }
+            g.stroke();
+            if (values.size() <= 120) {
+                g.setFill(LINE);
+                for (ValuePoint p : values) {
+                    if (p.isNumber() && Double.isFinite(p.number())) {
+                        double x = x(p.arrivalMillis(), t0, t1, pw);
+                        double y = TOP + ph - (p.number() - min) / (max - min) * ph;
+                        g.fillOval(x - 3.5, y - 3.5, 7, 7);
+                    }
+                }
+            }
+            g.setFill(TEXT);
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setTextBaseline(VPos.CENTER);
+            for (int i = 0; i <= 4; i++) {
+                double v = min + (max - min) * i / 4;
+                double y = TOP + ph - ph * i / 4;
+                g.fillText(Update.formatNumber(round(v, max - min)), LEFT - 8, y);
+                g.setStroke(GRID);
+                g.setLineWidth(1);
+                g.strokeLine(LEFT, y, LEFT + pw, y);
+            }
+        }
+        if (others) {
+            g.setFill(TEXT);
+            for (ValuePoint p : values) {
+                if (!p.isNumber()) {
+                    double x = x(p.arrivalMillis(), t0, t1, pw);
+                    g.fillRect(x - 1, TOP + ph - 12, 2, 12);
+                }
+            }
+            if (!numbers) {
+                g.setTextAlign(TextAlignment.CENTER);
+                g.setTextBaseline(VPos.CENTER);
+                ValuePoint last = values.get(values.size() - 1);
+                g.fillText("text values (ticks at the bottom); latest: " + shorten(String.valueOf(last.other())),
+                        LEFT + pw / 2, TOP + ph / 2);
+            }
+        }
+        DateTimeFormatter f = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(zone);
+        g.setFill(TEXT);
+        g.setTextBaseline(VPos.TOP);
+        for (int i = 0; i <= 4; i++) {
+            long t = t0 + (t1 - t0) * i / 4;
+            g.setTextAlign(i == 0 ? TextAlignment.LEFT : i == 4 ? TextAlignment.RIGHT : TextAlignment.CENTER);
+            g.fillText(f.format(Instant.ofEpochMilli(t)), LEFT + pw * i / 4, TOP + ph + 6);
+        }
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 40 ? s.substring(0, 39) + "…" : s;
+    }
+
+    /** Rounds an axis label to a few significant digits of the shown range. */
+    private static double round(double v, double range) {
+        double step = Math.pow(10, Math.floor(Math.log10(range)) - 2);
+        return Math.round(v / step) * step;
+    }
+
+    private static double x(long t, long t0, long t1, double pw) {
+        return LEFT + (double) (t - t0) / (t1 - t0) * pw;
+    }
+}

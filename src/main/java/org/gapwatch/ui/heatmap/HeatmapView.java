@@ -1,0 +1,676 @@
+package org.gapwatch.ui.heatmap;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.geometry.VPos;
+import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.gapwatch.engine.Engine;
+import org.gapwatch.track.SourceView;
+
+/**
+ * Loss heatmap: one row per source (under collapsible group rows that sum their sources), one column per second of
+ * the last 15 minutes or per minute of the last 24 hours, coloured by the loss fraction. A vertical stripe is loss
+ * that hit everyone at once (network or this machine); a horizontal one is one sick publisher.
+ *
+ * <p>Feed it with {@link #setEngine} and {@link #setRows} (the sources to show, e.g. the wall's filtered list; cheap to
+ * call every pulse, it only acts when the set of sources changes). While showing, it asks the engine for the counts
+ * of the rows on screen at most once a second, plus once right after a user action. Hovering shows the figures of a
+ * cell; clicking a source row sets {@link #selectedSourceProperty()}; clicking a group row collapses or expands it.
+ * With more than {@value #AUTO_COLLAPSE_ABOVE} sources, groups start collapsed. Colour: {@link HeatColors}; a cell
+ * a few pixels wide pools several columns and shows the worst of them, so one bad second stays visible.
+ * FX thread only.
+ */
+public class HeatmapView extends Region {
+    static final double ROW_HEIGHT = 30;
+    static final double LABEL_WIDTH = 300;
+    static final double AXIS_HEIGHT = 34;
+    static final double RIGHT_PAD = 12;
+    static final double MIN_BIN_PX = 4;
+    /** Above this many sources, groups start collapsed. */
+    public static final int AUTO_COLLAPSE_ABOVE = 200;
+    private static final long REFRESH_MILLIS = 1000;
+    private static final long USER_ACTION_MILLIS = 100;
+    private static final long STUCK_MILLIS = 5_000;
+
+    private static final Color BACKGROUND = Color.web("#1e1e1e");
+    private static final Color TEXT = Color.web("#e8e8e8");
+    private static final Color DIM_TEXT = Color.web("#c8c8c8");
+    private static final Color GROUP_BAND = Color.web("#2a2a2a");
+    private static final Color SELECTION = Color.web("#ffffff");
+    private static final Font LABEL_FONT = Font.font("System", 18);
+    private static final Font GROUP_FONT = Font.font("System", FontWeight.BOLD, 18);
+    private static final Font AXIS_FONT = Font.font("System", 16);
+
+    private final ObjectProperty<String> selectedSource = new SimpleObjectProperty<>(this, "selectedSource");
+    private final ObjectProperty<Resolution> resolution =
+            new SimpleObjectProperty<>(this, "resolution", Resolution.LAST_15_MINUTES_BY_SECOND);
+
+    private final Canvas canvas = new Canvas();
+    private final Pane canvasHolder = new Pane(canvas);
+    private final ScrollBar scrollBar = new ScrollBar();
+    private final Label hoverInfo = new Label(" ");
+    private final BorderPane content = new BorderPane();
+    private final Timeline timer = new Timeline(new KeyFrame(Duration.millis(USER_ACTION_MILLIS), e -> tick()));
+
+    private Engine engine;
+    private LongSupplier clock = System::currentTimeMillis;
+    private ZoneId zone = ZoneId.systemDefault();
+    private List<SourceView> sources = List.of();
+    private List<String> sourceKeys = List.of();
+    private final Set<String> collapsed = new HashSet<>();
+    private final Set<String> seenGroups = new HashSet<>();
+    private List<HeatRow> rows = List.of();
+    private GridQuery.Result data;
+    private boolean inFlight;
+    private boolean userPending;
+    private boolean rowsPending;
+    /** Monotonic time of the last request (the data clock may stand still in a replay or a test). */
+    private long lastRequestMillis = Long.MIN_VALUE / 2;
+    private long requests;
+    private long generation;
+    private double hoverX = -1;
+    private double hoverY = -1;
+
+    public HeatmapView() {
+        getStyleClass().add("heatmap-view");
+        getStylesheets().add(Objects.requireNonNull(HeatmapView.class.getResource("heatmap.css")).toExternalForm());
+        canvas.widthProperty().bind(canvasHolder.widthProperty());
+        canvas.heightProperty().bind(canvasHolder.heightProperty());
+        canvas.widthProperty().addListener(o -> redraw());
+        canvas.heightProperty().addListener(o -> {
+            updateScrollBar();
+            requestSoon();
+            redraw();
+        });
+        canvasHolder.setMinSize(0, 0);
+        canvas.setId("heatmap-canvas");
+
+        scrollBar.setOrientation(Orientation.VERTICAL);
+        scrollBar.managedProperty().bind(scrollBar.visibleProperty());
+        scrollBar.setMin(0);
+        scrollBar.valueProperty().addListener(o -> {
+            requestSoon();
+            redraw();
+        });
+        canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
+            scrollBar.setValue(clamp(scrollBar.getValue() - Math.signum(e.getDeltaY()) * 3, 0, scrollBar.getMax()));
+            e.consume();
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX(), e.getY()));
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover(-1, -1));
+        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> click(e.getX(), e.getY()));
+
+        content.setTop(toolbar());
+        content.setCenter(canvasHolder);
+        content.setRight(scrollBar);
+        getChildren().add(content);
+
+        selectedSource.addListener(o -> redraw());
+        resolution.addListener(o -> {
+            data = null;
+            requestSoon();
+            redraw();
+        });
+        timer.setCycleCount(Animation.INDEFINITE);
+        ObservableValue<Boolean> showing = sceneProperty().flatMap(Scene::windowProperty)
+                .flatMap(Window::showingProperty).orElse(false);
+        showing.subscribe(s -> {
+            if (s) {
+                timer.play();
+            } else {
+                timer.stop();
+            }
+        });
+    }
+
+    private HBox toolbar() {
+        Label title = new Label("Loss");
+        title.getStyleClass().add("heatmap-title");
+        ToggleGroup group = new ToggleGroup();
+        HBox bar = new HBox(12, title);
+        for (Resolution r : Resolution.values()) {
+            ToggleButton b = new ToggleButton(r.label());
+            b.setId("heatmap-" + (r.perMinute() ? "24h" : "15min"));
+            b.setToggleGroup(group);
+            b.setUserData(r);
+            b.setSelected(r == resolution.get());
+            bar.getChildren().add(b);
+        }
+        group.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true);  // one of the two is always on
+            } else {
+                resolution.set((Resolution) now.getUserData());
+            }
+        });
+        resolution.addListener((o, was, now) -> group.getToggles().forEach(t -> t.setSelected(t.getUserData() == now)));
+        Button collapseAll = new Button("Collapse all");
+        collapseAll.setId("heatmap-collapse-all");
+        collapseAll.setOnAction(e -> setAllCollapsed(true));
+        Button expandAll = new Button("Expand all");
+        expandAll.setId("heatmap-expand-all");
+        expandAll.setOnAction(e -> setAllCollapsed(false));
+        hoverInfo.setId("heatmap-hover");
+        hoverInfo.getStyleClass().add("heatmap-hover");
+        hoverInfo.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(hoverInfo, Priority.ALWAYS);
+        Canvas legend = legend();
+        bar.getChildren().addAll(collapseAll, expandAll, hoverInfo, legend);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 10, 6, 10));
+        return bar;
+    }
+
+    /** The colour scale with its marks: no data, 0, 0.1%, 1%, 10%, 100%. */
+    private static Canvas legend() {
+        double w = 430;
+        double h = 40;
+        Canvas c = new Canvas(w, h);
+        GraphicsContext g = c.getGraphicsContext2D();
+        g.setFont(Font.font("System", 14));
+        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setFill(HeatColors.NOTHING);
+        g.fillRect(0, 2, 60, 18);
+        g.setFill(DIM_TEXT);
+        g.fillText("no data", 30, 22);
+        double x0 = 80;
+        double barW = w - x0 - 24;
+        for (int i = 0; i < barW; i++) {
+            double p = i / (barW - 1);
+            g.setFill(colorAt(p));
+            g.fillRect(x0 + i, 2, 1.5, 18);
+        }
+        double[] marks = {0, 0.001, 0.01, 0.1, 1};
+        String[] names = {"0", "0.1%", "1%", "10%", "100%"};
+        for (int i = 0; i < marks.length; i++) {
+            double x = x0 + HeatColors.scale(marks[i]) * (barW - 1);
+            g.setFill(TEXT);
+            g.fillText(names[i], Math.min(x, w - 20), 22);
+        }
+        return c;
+    }
+
+    private static Color colorAt(double p) {
+        if (p < HeatColors.FIRST_LOSS) {
+            // The gap between "none" and "a little": show the none colour, the scale starts at FIRST_LOSS.
+            return HeatColors.color(0);
+        }
+        double loss = Math.pow(10, (p - HeatColors.FIRST_LOSS) / (1 - HeatColors.FIRST_LOSS) * 3) / 1000;
+        return HeatColors.color(loss);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        content.resizeRelocate(0, 0, getWidth(), getHeight());
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 1200;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 400;
+    }
+
+    // ---- public API ----
+
+    /** The engine to ask for counts. */
+    public void setEngine(Engine engine) {
+        this.engine = engine;
+        generation++;           // a reply from the previous engine is dropped, and need not be waited for
+        inFlight = false;
+        data = null;
+        sourceKeys = List.of();  // the same names may carry other ids in another engine: take the next setRows
+        requestSoon();
+    }
+
+    /** Where "now" comes from (epoch millis); the system clock unless a test or a replay says otherwise. */
+    public void setClock(LongSupplier clock) {
+        this.clock = clock;
+    }
+
+    public void setZone(ZoneId zone) {
+        this.zone = zone;
+        redraw();
+    }
+
+    /** The sources to show, in display order; grouped by the first level of their src. */
+    public void setRows(List<SourceView> views) {
+        List<String> keys = new ArrayList<>(views.size());
+        for (SourceView v : views) {
+            keys.add(v.src());
+        }
+        if (keys.equals(sourceKeys)) {
+            return;
+        }
+        sourceKeys = keys;
+        sources = List.copyOf(views);
+        rebuild();
+        rowsPending = true;
+    }
+
+    /** The src of the selected source, or null. Set by a click on a source row; may be set from outside. */
+    public ObjectProperty<String> selectedSourceProperty() {
+        return selectedSource;
+    }
+
+    public ObjectProperty<Resolution> resolutionProperty() {
+        return resolution;
+    }
+
+    Resolution getResolutionForTest() {
+        return resolution.get();
+    }
+
+    public void setResolution(Resolution r) {
+        resolution.set(r);
+    }
+
+    public boolean isCollapsed(String group) {
+        return collapsed.contains(group);
+    }
+
+    public void setCollapsed(String group, boolean collapse) {
+        if (collapse ? collapsed.add(group) : collapsed.remove(group)) {
+            rebuild();
+            requestSoon();
+        }
+    }
+
+    public void setAllCollapsed(boolean collapse) {
+        collapsed.clear();
+        if (collapse) {
+            for (SourceView v : sources) {
+                collapsed.add(v.group());
+            }
+        }
+        rebuild();
+        requestSoon();
+    }
+
+    /** Row labels as drawn, top to bottom (all rows, not only those on screen). */
+    public List<String> rowLabels() {
+        return rows.stream().map(HeatRow::label).toList();
+    }
+
+    /** The src of a source row, or null for a group row, for the row at {@code index}. */
+    public String rowSource(int index) {
+        return rows.get(index).src();
+    }
+
+    /** Screen position of the middle of a row's label, or null when the row is scrolled off (for tests, tours). */
+    public javafx.geometry.Point2D rowCenterOnScreen(int index) {
+        if (index < first() || index >= first() + visibleRows()) {
+            return null;
+        }
+        double y = (index - first()) * ROW_HEIGHT + ROW_HEIGHT / 2;
+        return canvas.localToScreen(LABEL_WIDTH / 2, y);
+    }
+
+    /** How many grid requests were sent to the engine. */
+    public long requestCount() {
+        return requests;
+    }
+
+    /** Whether counts for the current rows have arrived. */
+    public boolean hasData() {
+        return data != null;
+    }
+
+    /** Asks for fresh counts now (normally the view's own timer does this once a second). */
+    public void refresh() {
+        userPending = true;
+        tick();
+    }
+
+    // ---- data ----
+
+    private void rebuild() {
+        // With many sources a group seen for the first time starts collapsed: its row still shows its loss.
+        boolean many = sources.size() > AUTO_COLLAPSE_ABOVE;
+        for (SourceView v : sources) {
+            if (seenGroups.add(v.group()) && many) {
+                collapsed.add(v.group());
+            }
+        }
+        rows = HeatRows.build(sources, collapsed);
+        updateScrollBar();
+        redraw();
+    }
+
+    private void requestSoon() {
+        userPending = true;
+    }
+
+    private void tick() {
+        long since = System.nanoTime() / 1_000_000 - lastRequestMillis;
+        if (inFlight && since > STUCK_MILLIS) {
+            // The writer stopped taking queries (a paused replay?): forget the reply, ask again later.
+            generation++;
+            inFlight = false;
+        }
+        if (engine == null || inFlight) {
+            return;
+        }
+        if ((userPending && since >= USER_ACTION_MILLIS) || since >= REFRESH_MILLIS
+                || (rowsPending && data == null)) {
+            request(clock.getAsLong());
+        }
+    }
+
+    private void request(long now) {
+        int first = first();
+        int count = Math.min(visibleRows(), rows.size() - first);
+        List<String> keys = new ArrayList<>(Math.max(0, count));
+        List<int[]> ids = new ArrayList<>(Math.max(0, count));
+        for (int i = 0; i < count; i++) {
+            HeatRow r = rows.get(first + i);
+            keys.add(r.key());
+            ids.add(r.ids());
+        }
+        Resolution res = resolution.get();
+        // Every minute a full fetch, in case the arrival clock stepped back and touched an older slot.
+        GridQuery.Result previous = requests % 60 == 0 ? null : data;
+        int[] counts = GridQuery.plan(keys, previous, res.perMinute(), res.columns(), now);
+        inFlight = true;
+        userPending = false;
+        rowsPending = false;
+        lastRequestMillis = System.nanoTime() / 1_000_000;
+        requests++;
+        long gen = generation;
+        engine.query(t -> GridQuery.run(t, keys, ids, counts, res.perMinute(), res.columns(), now))
+                .whenComplete((partial, error) -> Platform.runLater(() -> {
+                    if (gen != generation) {
+                        return;
+                    }
+                    inFlight = false;
+                    // The resolution may have changed meanwhile; then data was reset and this reply is stale.
+                    if (partial != null && partial.perMinute() == resolution.get().perMinute()
+                            && (previous == null || data == previous)) {
+                        data = GridQuery.merge(previous, partial);
+                        redraw();
+                        if (hoverX >= 0) {
+                            hover(hoverX, hoverY);
+                        }
+                    } else if (partial != null) {
+                        userPending = true;
+                    }
+                }));
+    }
+
+    private int first() {
+        return (int) Math.round(scrollBar.getValue());
+    }
+
+    private int visibleRows() {
+        return Math.max(1, (int) Math.floor((canvas.getHeight() - AXIS_HEIGHT) / ROW_HEIGHT));
+    }
+
+    private void updateScrollBar() {
+        int max = Math.max(0, rows.size() - visibleRows());
+        scrollBar.setMax(max);
+        scrollBar.setVisibleAmount(Math.max(1, visibleRows()));
+        scrollBar.setValue(clamp(scrollBar.getValue(), 0, max));
+        scrollBar.setVisible(max > 0);
+    }
+
+    /** Row index of the data for {@code key}, or -1 when the data at hand does not cover it. */
+    private int dataRow(String key, int indexOnScreen) {
+        if (data == null) {
+            return -1;
+        }
+        List<String> keys = data.keys();
+        if (indexOnScreen < keys.size() && keys.get(indexOnScreen).equals(key)) {
+            return indexOnScreen;
+        }
+        return keys.indexOf(key);
+    }
+
+    // ---- drawing ----
+
+    private double cellWidth() {
+        return Math.max(1, canvas.getWidth() - LABEL_WIDTH - RIGHT_PAD);
+    }
+
+    /** Columns are pooled into bins at least {@value #MIN_BIN_PX} px wide, so one bad second is visible from afar. */
+    private int bins(int columns) {
+        return Math.max(1, Math.min(columns, (int) (cellWidth() / MIN_BIN_PX)));
+    }
+
+    private void redraw() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        if (w <= 0 || h <= 0) {
+            return;
+        }
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(BACKGROUND);
+        g.fillRect(0, 0, w, h);
+        int first = first();
+        int count = Math.min(visibleRows(), rows.size() - first);
+        Resolution res = resolution.get();
+        int columns = res.columns();
+        int bins = bins(columns);
+        double cw = cellWidth();
+        if (count > 0) {
+            WritableImage img = new WritableImage(bins, count);
+            int[] line = new int[bins];
+            for (int i = 0; i < count; i++) {
+                HeatRow row = rows.get(first + i);
+                int dr = dataRow(row.key(), i);
+                for (int b = 0; b < bins; b++) {
+                    line[b] = dr < 0 ? 0xff3a3a3a : HeatColors.argb(binLoss(dr, b, bins, columns));
+                }
+                img.getPixelWriter().setPixels(0, i, bins, 1, PixelFormat.getIntArgbInstance(), line, 0, bins);
+            }
+            g.setImageSmoothing(false);
+            g.drawImage(img, LABEL_WIDTH, 0, cw, count * ROW_HEIGHT);
+        }
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        String selected = selectedSource.get();
+        for (int i = 0; i < count; i++) {
+            HeatRow row = rows.get(first + i);
+            double y = i * ROW_HEIGHT;
+            if (row.groupRow()) {
+                g.setFill(GROUP_BAND);
+                g.fillRect(0, y, LABEL_WIDTH, ROW_HEIGHT);
+            }
+            g.setStroke(BACKGROUND);
+            g.setLineWidth(2);
+            g.strokeLine(LABEL_WIDTH, y + ROW_HEIGHT, LABEL_WIDTH + cw, y + ROW_HEIGHT);
+            boolean isSelected = row.src() != null && row.src().equals(selected);
+            g.save();
+            g.beginPath();
+            g.rect(0, y, LABEL_WIDTH - 8, ROW_HEIGHT);
+            g.clip();
+            g.setFont(row.groupRow() || isSelected ? GROUP_FONT : LABEL_FONT);
+            g.setFill(isSelected ? SELECTION : row.groupRow() ? TEXT : DIM_TEXT);
+            g.fillText(row.label(), 8, y + ROW_HEIGHT / 2);
+            g.restore();
+            if (isSelected) {
+                g.setStroke(SELECTION);
+                g.setLineWidth(3);
+                g.strokeRect(1.5, y + 1.5, LABEL_WIDTH + cw - 3, ROW_HEIGHT - 3);
+            }
+        }
+        if (rows.isEmpty()) {
+            g.setFill(DIM_TEXT);
+            g.setFont(LABEL_FONT);
+            g.fillText("No sources", 8, ROW_HEIGHT / 2);
+        }
+        drawAxis(g, res, count * ROW_HEIGHT, cw);
+    }
+
+    /**
+     * The worst loss of the columns in a bin (NaN when none expected anything): a one-second burst must not fade
+     * because a pixel covers several seconds.
+     */
+    private double binLoss(int dataRow, int bin, int bins, int columns) {
+        int from = (int) ((long) bin * columns / bins);
+        int to = (int) ((long) (bin + 1) * columns / bins);
+        double worst = Double.NaN;
+        int[] rec = data.received()[dataRow];
+        int[] lost = data.lost()[dataRow];
+        int[] late = data.late()[dataRow];
+        for (int c = from; c < to; c++) {
+            double l = HeatColors.loss(rec[c], lost[c], late[c]);
+            if (!Double.isNaN(l) && !(l <= worst)) {
+                worst = l;
+            }
+        }
+        return worst;
+    }
+
+    private void drawAxis(GraphicsContext g, Resolution res, double top, double cw) {
+        long endSlot = data != null ? data.endSlot()
+                : Math.floorDiv(clock.getAsLong(), res.slotMillis());
+        long startMillis = (endSlot - res.columns() + 1) * res.slotMillis();
+        long spanMillis = res.columns() * res.slotMillis();
+        long step = res.perMinute() ? 3 * 3_600_000L : 5 * 60_000L;
+        long minor = res.perMinute() ? 3_600_000L : 60_000L;
+        DateTimeFormatter f = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(zone);
+        g.setFont(AXIS_FONT);
+        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setStroke(DIM_TEXT);
+        g.setLineWidth(1);
+        long zoneOffset = zone.getRules().getOffset(Instant.ofEpochMilli(startMillis)).getTotalSeconds() * 1000L;
+        long firstTick = Math.floorDiv(startMillis + zoneOffset + minor - 1, minor) * minor - zoneOffset;
+        for (long t = firstTick; t <= startMillis + spanMillis; t += minor) {
+            double x = LABEL_WIDTH + (double) (t - startMillis) / spanMillis * cw;
+            boolean major = Math.floorMod(t + zoneOffset, step) == 0;
+            g.strokeLine(x, top, x, top + (major ? 10 : 5));
+            if (major && x > LABEL_WIDTH + 80 && x < LABEL_WIDTH + cw - 60) {
+                g.setFill(TEXT);
+                g.fillText(f.format(Instant.ofEpochMilli(t)), x, top + 12);
+            }
+        }
+        g.setFill(TEXT);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText("now", LABEL_WIDTH + cw, top + 12);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText("−" + (res.perMinute() ? "24 h" : "15 min"), LABEL_WIDTH, top + 12);
+    }
+
+    // ---- mouse ----
+
+    private int rowAt(double y) {
+        if (y < 0) {
+            return -1;
+        }
+        int i = first() + (int) (y / ROW_HEIGHT);
+        return i < rows.size() && (y / ROW_HEIGHT) < visibleRows() ? i : -1;
+    }
+
+    private void hover(double x, double y) {
+        hoverX = x;
+        hoverY = y;
+        int index = rowAt(y);
+        if (index < 0 || x < 0) {
+            hoverInfo.setText(" ");
+            return;
+        }
+        HeatRow row = rows.get(index);
+        String name = row.groupRow() ? row.group() + " (" + row.ids().length + " sources)" : row.src();
+        if (x < LABEL_WIDTH || data == null) {
+            hoverInfo.setText(name);
+            return;
+        }
+        Resolution res = resolution.get();
+        int bins = bins(res.columns());
+        int bin = (int) clamp((x - LABEL_WIDTH) / cellWidth() * bins, 0, bins - 1);
+        int dr = dataRow(row.key(), index - first());
+        if (dr < 0) {
+            hoverInfo.setText(name);
+            return;
+        }
+        int from = (int) ((long) bin * res.columns() / bins);
+        int to = (int) ((long) (bin + 1) * res.columns() / bins);
+        long r = 0;
+        long l = 0;
+        long t = 0;
+        for (int c = from; c < to; c++) {
+            r += data.received()[dr][c];
+            l += data.lost()[dr][c];
+            t += data.late()[dr][c];
+        }
+        long slotStart = data.endSlot() - res.columns() + 1 + from;
+        DateTimeFormatter f = DateTimeFormatter.ofPattern(res.perMinute() ? "HH:mm" : "HH:mm:ss", Locale.ROOT)
+                .withZone(zone);
+        String when = f.format(Instant.ofEpochMilli(slotStart * res.slotMillis()));
+        if (to - from > 1) {
+            when += "–" + f.format(Instant.ofEpochMilli((slotStart + to - from) * res.slotMillis()));
+        }
+        hoverInfo.setText(cellText(name, when, r, l, t));
+    }
+
+    static String cellText(String name, String when, long received, long lost, long late) {
+        double loss = HeatColors.loss(received, lost, late);
+        if (Double.isNaN(loss)) {
+            return name + "   " + when + "   nothing expected";
+        }
+        return String.format(Locale.ROOT, "%s   %s   %.1f%% lost   (received %d, lost %d, late %d)",
+                name, when, 100 * loss, received, Math.max(0, lost - late), late);
+    }
+
+    private void click(double x, double y) {
+        int index = rowAt(y);
+        if (index < 0) {
+            return;
+        }
+        HeatRow row = rows.get(index);
+        if (row.groupRow()) {
+            setCollapsed(row.group(), !row.collapsed());
+        } else {
+            selectedSource.set(row.src());
+        }
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+}

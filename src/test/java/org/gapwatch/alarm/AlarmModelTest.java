@@ -1,0 +1,174 @@
+package org.gapwatch.alarm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Set;
+import org.gapwatch.testutil.Feed;
+import org.junit.jupiter.api.Test;
+
+class AlarmModelTest {
+    private static final long T0 = 1_800_000_000_000L;
+
+    private final Feed feed = new Feed();
+    private final AlarmModel model = new AlarmModel();
+
+    private List<Alarm> evaluate(long at) {
+        return model.evaluate(feed.publish(T0 + at), T0 + at);
+    }
+
+    @Test
+    void staleRaisesOncePerEpisodeResolvesAndRaisesAgain() {
+        feed.send(T0, "{\"src\":\"plant/a\",\"seq\":1,\"value\":1,\"ttl\":2000}");
+        assertEquals(List.of(), evaluate(1000));
+
+        List<Alarm> raised = evaluate(2001);
+        assertEquals(List.of(new Alarm(1, T0 + 2001, "plant/a", AlarmKind.STALE,
+                "no update for 2.0 s (stale after 2.0 s)", false, -1)), raised);
+        assertEquals(List.of(), evaluate(3000), "same episode: not raised again");
+        assertEquals(1, model.log().size());
+
+        feed.send(T0 + 3500, "{\"src\":\"plant/a\",\"seq\":2,\"value\":1,\"ttl\":2000}");
+        assertEquals(List.of(), evaluate(3500));
+        assertEquals(List.of(new Alarm(1, T0 + 2001, "plant/a", AlarmKind.STALE,
+                "no update for 2.0 s (stale after 2.0 s)", false, T0 + 3500)), model.log());
+        assertEquals(AlarmState.RESOLVED, model.log().get(0).state());
+        assertEquals(0, model.activeCount());
+
+        List<Alarm> again = evaluate(6000);
+        assertEquals(1, again.size());
+        assertEquals(2, again.get(0).id());
+        assertEquals(AlarmKind.STALE, again.get(0).kind());
+        assertEquals(2, model.log().size());
+        assertEquals(1, model.activeCount());
+    }
+
+    @Test
+    void lossOverOnePercentInAMinuteRaisesAndClearsWhenTheMinuteIsClean() {
+        String f = "{\"src\":\"plant/b\",\"seq\":%d,\"value\":2,\"ttl\":600000}";
+        feed.send(T0 + 100, f.formatted(1)).send(T0 + 200, f.formatted(2)).send(T0 + 300, f.formatted(5));
+        List<Alarm> raised = evaluate(300);
+        assertEquals(1, raised.size());
+        assertEquals(AlarmKind.LOSS, raised.get(0).kind());
+        assertEquals("40.0% lost in the last minute (2 of 5)", raised.get(0).detail());
+
+        feed.send(T0 + 400, f.formatted(3));   // late: 1 of 5 still lost, 20%
+        assertEquals(List.of(), evaluate(400));
+        assertEquals(1, model.activeCount());
+
+        feed.send(T0 + 70_000, f.formatted(6));
+        assertEquals(List.of(), evaluate(70_000));
+        assertEquals(0, model.activeCount());
+        assertEquals(T0 + 70_000, model.log().get(0).resolvedMillis());
+    }
+
+    @Test
+    void lossAtExactlyTheThresholdDoesNotRaise() {
+        // 1 lost of 100 expected (seq 1..100 without 50) = exactly 1%: not over.
+        for (int seq = 1; seq <= 100; seq++) {
+            if (seq != 50) {
+                feed.send(T0 + seq * 10L, "{\"src\":\"s\",\"seq\":" + seq + ",\"ttl\":600000}");
+            }
+        }
+        feed.publish(T0 + 1000);
+        assertEquals(0.01, feed.engine().snapshot().source(0).lossFraction1m(), 1e-12);
+        assertEquals(List.of(), evaluate(1000));
+        model.setThresholds(AlarmThresholds.defaults().withLoss(0.005));
+        assertEquals(1, evaluate(1000).size());
+    }
+
+    @Test
+    void statusAlarmAndFaultAreOneEpisodeUntilOk() {
+        feed.send(T0, "{\"src\":\"p\",\"seq\":1,\"status\":\"alarm\",\"text\":\"pump trip\",\"ttl\":600000}");
+        List<Alarm> raised = evaluate(0);
+        assertEquals(1, raised.size());
+        assertEquals(AlarmKind.STATUS, raised.get(0).kind());
+        assertEquals("alarm: pump trip", raised.get(0).detail());
+
+        feed.send(T0 + 10, "{\"src\":\"p\",\"seq\":2,\"status\":\"fault\",\"ttl\":600000}");
+        assertEquals(List.of(), evaluate(10));
+        feed.send(T0 + 20, "{\"src\":\"p\",\"seq\":3,\"status\":\"ok\",\"ttl\":600000}");
+        assertEquals(List.of(), evaluate(20));
+        assertEquals(List.of(new Alarm(1, T0, "p", AlarmKind.STATUS, "alarm: pump trip", false, T0 + 20)),
+                model.log());
+    }
+
+    @Test
+    void twoSendersForOneSourceRaiseAConflict() {
+        feed.send(T0, "{\"src\":\"c\",\"seq\":1,\"ttl\":5000}");
+        feed.send(T0 + 10, "{\"src\":\"c\",\"seq\":2,\"ttl\":5000}", new InetSocketAddress("10.0.0.2", 5000));
+        List<Alarm> raised = evaluate(10);
+        assertEquals(1, raised.size());
+        assertEquals(AlarmKind.CONFLICT, raised.get(0).kind());
+        assertEquals("claimed by 10.0.0.2:5000 and 10.0.0.1:5000", raised.get(0).detail());
+        // The other sender silent for longer than the staleness time: conflict over.
+        feed.send(T0 + 5_001, "{\"src\":\"c\",\"seq\":3,\"ttl\":5000}", new InetSocketAddress("10.0.0.2", 5000));
+        assertEquals(List.of(), evaluate(5_001));
+        assertEquals(0, model.activeCount());
+    }
+
+    @Test
+    void acknowledgeOneThenAllAndTheSourcesToBlink() {
+        feed.send(T0, "{\"src\":\"a\",\"seq\":1,\"status\":\"alarm\",\"ttl\":600000}");
+        feed.send(T0, "{\"src\":\"b\",\"seq\":1,\"status\":\"fault\",\"ttl\":600000}");
+        int[] changes = {0};
+        model.addListener(() -> changes[0]++);
+        List<Alarm> raised = evaluate(0);
+        assertEquals(1, changes[0]);
+        assertEquals(Set.of("a", "b"), model.unacknowledgedSources());
+        assertEquals(2, model.unacknowledgedCount());
+
+        assertTrue(model.acknowledge(raised.get(0).id()));
+        assertFalse(model.acknowledge(raised.get(0).id()), "already acknowledged");
+        assertEquals(2, changes[0]);
+        assertEquals(Set.of("b"), model.unacknowledgedSources());
+        assertTrue(model.get(raised.get(0).id()).acknowledged());
+        assertEquals(AlarmState.ACTIVE, model.get(raised.get(0).id()).state());
+
+        assertEquals(1, model.acknowledgeAll());
+        assertEquals(Set.of(), model.unacknowledgedSources());
+        // The acknowledged flag survives resolution.
+        feed.send(T0 + 10, "{\"src\":\"a\",\"seq\":2,\"status\":\"ok\",\"ttl\":600000}");
+        evaluate(10);
+        Alarm a = model.get(raised.get(0).id());
+        assertTrue(a.acknowledged());
+        assertEquals(T0 + 10, a.resolvedMillis());
+        assertEquals(1, model.clearResolvedAcknowledged());
+        assertEquals(1, model.log().size());
+    }
+
+    @Test
+    void unacknowledgedResolvedAlarmStillMarksItsSource() {
+        feed.send(T0, "{\"src\":\"a\",\"seq\":1,\"status\":\"alarm\",\"ttl\":600000}");
+        evaluate(0);
+        feed.send(T0 + 10, "{\"src\":\"a\",\"seq\":2,\"status\":\"ok\",\"ttl\":600000}");
+        evaluate(10);
+        assertEquals(0, model.activeCount());
+        assertEquals(Set.of("a"), model.unacknowledgedSources());
+    }
+
+    @Test
+    void switchingAKindOffResolvesItsOpenAlarms() {
+        feed.send(T0, "{\"src\":\"a\",\"seq\":1,\"status\":\"alarm\",\"ttl\":600000}");
+        evaluate(0);
+        model.setThresholds(new AlarmThresholds(0.01, 0.005, true, false, true));
+        evaluate(1);
+        assertEquals(0, model.activeCount());
+        assertEquals(T0 + 1, model.log().get(0).resolvedMillis());
+    }
+
+    @Test
+    void logKeepsActiveAlarmsAndDropsOldestResolvedBeyondCapacity() {
+        AlarmModel small = new AlarmModel(AlarmThresholds.defaults(), 2);
+        for (int i = 0; i < 3; i++) {
+            feed.send(T0 + i * 10, "{\"src\":\"x\",\"seq\":" + (2 * i + 1) + ",\"status\":\"alarm\",\"ttl\":600000}");
+            small.evaluate(feed.publish(T0 + i * 10), T0 + i * 10);
+            feed.send(T0 + i * 10 + 5, "{\"src\":\"x\",\"seq\":" + (2 * i + 2) + ",\"status\":\"ok\",\"ttl\":600000}");
+            small.evaluate(feed.publish(T0 + i * 10 + 5), T0 + i * 10 + 5);
+        }
+        assertEquals(List.of(2L, 3L), small.log().stream().map(Alarm::id).toList());
+    }
+}

@@ -1,0 +1,158 @@
+package org.gapwatch.capture;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.MembershipKey;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.gapwatch.cli.AnalyzeCommand;
+import org.gapwatch.net.GroupSpec;
+import org.gapwatch.net.Publisher;
+import org.gapwatch.track.SourceView;
+import org.gapwatch.track.TrackerConfig;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Captures taken by the real tools on loopback (tcpdump on lo: Ethernet; tcpdump -i any: Linux cooked v2; dumpcap:
+ * pcapng), while the project's publisher sends to a 239.255 group through lo with TTL 0. Runs only where the tool is
+ * installed and allowed to capture.
+ */
+class RealCaptureTest {
+    @TempDir
+    Path dir;
+
+    static boolean onPath(String tool) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(d, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"tcpdump,lo,239.255.42.41,5141", "tcpdump,any,239.255.42.42,5142", "dumpcap,lo,239.255.42.43,5143"})
+    void readsWhatTheToolCaptured(String tool, String iface, String group, int port) throws Exception {
+        assumeTrue(onPath(tool), tool + " is not installed");
+        Path file = dir.resolve("real." + (tool.equals("dumpcap") ? "pcapng" : "pcap"));
+        String filter = "udp and dst host " + group + " and dst port " + port;
+        List<String> command = tool.equals("tcpdump")
+                ? List.of("tcpdump", "-i", iface, "-U", "-n", "-s", "0", "-w", file.toString(), filter)
+                : List.of("dumpcap", "-q", "-i", iface, "-w", file.toString(), "-f", filter);
+        Path log = dir.resolve("tool.log");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        NetworkInterface lo = NetworkInterface.getByName("lo");
+        GroupSpec spec = GroupSpec.parse(group + ":" + port);
+        try (DatagramChannel member = DatagramChannel.open(StandardProtocolFamily.INET)) {
+            // A member on lo, so the kernel loops the datagrams back through lo where the tool sees them.
+            member.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            member.bind(new InetSocketAddress(port));
+            MembershipKey key = member.join(spec.group(), lo);
+            assumeTrue(awaitListening(p, log), tool + " could not capture: " + Files.readString(log).strip());
+
+            List<byte[]> sent = new ArrayList<>();
+            InetSocketAddress local;
+            try (Publisher publisher = new Publisher(spec, "lo", 0)) {
+                // The tool says it listens a moment before it does: send probes until one is in the file.
+                byte[] probe = "{\"src\":\"probe\",\"seq\":0}".getBytes(StandardCharsets.UTF_8);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                do {
+                    publisher.send(probe, 0, probe.length);
+                    assertTrue(System.nanoTime() < deadline, "no probe reached the capture");
+                } while (readQuietly(file, true).isEmpty() && sleep(50));
+                for (int seq = 0; seq < 20; seq++) {
+                    if (seq == 7) {
+                        continue;
+                    }
+                    byte[] payload = ("{\"src\":\"real/" + tool + "\",\"seq\":" + seq + ",\"value\":" + seq + "}")
+                            .getBytes(StandardCharsets.UTF_8);
+                    publisher.send(payload, 0, payload.length);
+                    sent.add(payload);
+                }
+                local = publisher.localAddress();
+            }
+            List<CapturedDatagram> got = awaitDatagrams(file, sent.size(), 10_000);
+            key.drop();
+            assertEquals(sent.size(), got.size(), "datagrams in the capture");
+            for (int i = 0; i < sent.size(); i++) {
+                assertArrayEquals(sent.get(i), got.get(i).payload());
+                assertEquals(spec.socketAddress(), got.get(i).destination());
+                assertEquals(local.getPort(), got.get(i).sender().getPort());
+            }
+        } finally {
+            p.destroy();
+            p.waitFor(5, TimeUnit.SECONDS);
+        }
+        AnalyzeCommand.Result r = AnalyzeCommand.analyze(file, CaptureFilter.of(List.of(spec), List.of()),
+                TrackerConfig.defaults());
+        SourceView v = r.snapshot().sources().stream().filter(s -> s.src().equals("real/" + tool)).findFirst()
+                .orElseThrow();
+        assertEquals(19, v.received());
+        assertEquals(1, v.lost());
+    }
+
+    private static boolean awaitListening(Process p, Path log) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            String text = Files.exists(log) ? Files.readString(log) : "";
+            if (text.contains("listening on") || text.contains("Capturing on")) {
+                return true;
+            }
+            if (!p.isAlive()) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
+    private static List<CapturedDatagram> awaitDatagrams(Path file, int expected, long millis) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        List<CapturedDatagram> got = List.of();
+        while (System.nanoTime() < deadline) {
+            got = readQuietly(file, false);
+            if (got.size() >= expected) {
+                return got;
+            }
+            Thread.sleep(20);
+        }
+        return got;
+    }
+
+    private static boolean sleep(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+        return true;
+    }
+
+    /** The probes, or the datagrams that are not probes. */
+    private static List<CapturedDatagram> readQuietly(Path file, boolean probes) {
+        List<CapturedDatagram> out = new ArrayList<>();
+        try (CaptureReader r = CaptureReader.open(file, CaptureFilter.multicast())) {
+            CapturedDatagram d;
+            while ((d = r.next()) != null) {
+                if (new String(d.payload(), StandardCharsets.UTF_8).contains("\"probe\"") == probes) {
+                    out.add(d);
+                }
+            }
+        } catch (IOException e) {
+            // not written yet
+        }
+        return out;
+    }
+}

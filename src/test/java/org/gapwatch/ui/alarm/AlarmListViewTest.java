@@ -1,0 +1,129 @@
+package org.gapwatch.ui.alarm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.gapwatch.alarm.Alarm;
+import org.gapwatch.alarm.AlarmCsv;
+import org.gapwatch.alarm.AlarmKind;
+import org.gapwatch.alarm.AlarmModel;
+import org.gapwatch.alarm.AlarmState;
+import org.gapwatch.alarm.Notice;
+import org.gapwatch.testutil.Await;
+import org.gapwatch.testutil.Feed;
+import org.gapwatch.testutil.Screenshots;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class AlarmListViewTest {
+    private static final long T = 1_800_000_000_000L; // 08:00:00 UTC
+
+    // The writer here is the test thread itself: it feeds and publishes, then the FX thread evaluates.
+    private final Feed feed = new Feed();
+    private final AlarmModel model = new AlarmModel();
+    private final List<Notice> notices = new ArrayList<>();
+    private final AlarmMonitor monitor = new AlarmMonitor(feed.engine(), model, notices::add);
+    private AlarmListView view;
+    private Scene scene;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        view = new AlarmListView(model);
+        view.setZone(ZoneOffset.UTC);
+        scene = new Scene(view, 1280, 360);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private void raiseTwo() {
+        feed.send(T - 5000, "{\"src\":\"plant/pump-7\",\"seq\":1,\"status\":\"fault\",\"text\":\"motor, overheated\","
+                + "\"ttl\":600000}");
+        feed.send(T - 4000, "{\"src\":\"lab/x\",\"seq\":1,\"ttl\":2000}");
+        feed.publish(T);
+        List<Alarm> raised = Await.onFx(() -> monitor.tick(T));
+        assertEquals(2, raised.size());
+    }
+
+    @Test
+    void acknowledgingOneAndThenAllChangesTheirStateAndTheBlinkingSet(FxRobot robot) {
+        raiseTwo();
+        List<Alarm> items = Await.onFx(view::items);
+        assertEquals(List.of("lab/x", "plant/pump-7"), items.stream().map(Alarm::src).toList(), "newest first");
+        assertEquals(List.of(AlarmKind.STALE, AlarmKind.STATUS), items.stream().map(Alarm::kind).toList());
+        assertEquals("2 active, 2 unacknowledged", label("#alarm-summary"));
+        assertEquals(Set.of("plant/pump-7", "lab/x"), model.unacknowledgedSources());
+        assertEquals(List.of("stale: lab/x", "status: plant/pump-7"),
+                notices.stream().map(Notice::title).sorted().toList());
+
+        long pumpId = items.get(1).id();
+        Await.onFx(() -> {
+            view.select(pumpId);
+            return null;
+        });
+        assertEquals("plant/pump-7", Await.onFx(() -> view.selectedSourceProperty().get()));
+        robot.clickOn("#alarm-ack");
+        Await.fx("acknowledged", () -> model.get(pumpId).acknowledged());
+        Alarm pump = Await.onFx(() -> view.items().get(1));
+        assertTrue(pump.acknowledged());
+        assertEquals(AlarmState.ACTIVE, pump.state());
+        assertEquals("2 active, 1 unacknowledged", label("#alarm-summary"));
+        assertEquals(Set.of("lab/x"), Await.onFx(model::unacknowledgedSources));
+
+        Await.onFx(() -> Screenshots.write(scene, "alarm-list"));
+        robot.clickOn("#alarm-ack-all");
+        Await.fx("all acknowledged", () -> model.unacknowledgedCount() == 0);
+        assertEquals("2 active, 0 unacknowledged", label("#alarm-summary"));
+        assertFalse(Await.onFx(() -> view.items().stream().anyMatch(a -> !a.acknowledged())));
+    }
+
+    @Test
+    void resolvedAlarmsStayListedAndExportAsCsv(@TempDir Path dir) throws Exception {
+        raiseTwo();
+        feed.send(T + 1000, "{\"src\":\"lab/x\",\"seq\":2,\"ttl\":2000}");
+        feed.publish(T + 1000);
+        Await.onFx(() -> monitor.tick(T + 1000));
+        Await.fx("resolved", () -> view.items().get(0).state() == AlarmState.RESOLVED);
+        assertEquals("1 active, 2 unacknowledged", label("#alarm-summary"));
+
+        Path file = dir.resolve("alarms.csv");
+        assertEquals(2, Await.onFx(() -> view.exportTo(file)));
+        String csv = Files.readString(file, StandardCharsets.UTF_8);
+        assertEquals(AlarmCsv.toCsv(model.log(), ZoneOffset.UTC), csv);
+        assertEquals("id,raised,source,kind,state,acknowledged,resolved,detail\r\n"
+                + "1,2027-01-15T08:00:00.000Z,plant/pump-7,status,active,no,,\"fault: motor, overheated\"\r\n"
+                + "2,2027-01-15T08:00:00.000Z,lab/x,stale,resolved,no,2027-01-15T08:00:01.000Z,"
+                + "no update for 4.0 s (stale after 2.0 s)\r\n", csv);
+    }
+
+    private String label(String id) {
+        return Await.onFx(() -> ((Label) scene.lookup(id)).getText());
+    }
+
+    @Test
+    void controlsFxNotifierPopsUpAWindowOverTheOwner() {
+        int before = Await.onFx(() -> javafx.stage.Window.getWindows().size());
+        Await.onFx(() -> {
+            new ControlsFxNotifier(() -> stage).accept(new Notice("stale: lab/x", "no update for 4.0 s", null, 0));
+            return null;
+        });
+        Await.fx("notification window", () -> javafx.stage.Window.getWindows().size() > before);
+    }
+}

@@ -1,0 +1,146 @@
+package org.gapwatch.ui.detail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.gapwatch.engine.Engine;
+import org.gapwatch.testutil.Await;
+import org.gapwatch.testutil.Feed;
+import org.gapwatch.testutil.Screenshots;
+import org.gapwatch.testutil.WriterLoop;
+import org.gapwatch.track.TrackerConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class DetailPaneTest {
+    private static final long T = 1_800_000_000_000L; // 08:00:00 UTC
+
+    private final AtomicLong clock = new AtomicLong(T);
+    private final Engine engine = new Engine(TrackerConfig.defaults());
+    private WriterLoop writer;
+    private DetailPane pane;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        pane = new DetailPane();
+        pane.setClock(clock::get);
+        pane.setZone(ZoneOffset.UTC);
+        scene = new Scene(pane, 1280, 900);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @BeforeEach
+    void feed() throws InterruptedException {
+        writer = new WriterLoop(engine, clock);
+        writer.feed(f -> {
+            // plant/a: seq 1..10 one a second from 07:59:40, without 4, 5 and 8; then 5 arrives late.
+            for (int seq = 1; seq <= 10; seq++) {
+                if (seq != 4 && seq != 5 && seq != 8) {
+                    f.send(T - 20_000 + seq * 1000L,
+                            "{\"src\":\"plant/a\",\"seq\":" + seq + ",\"value\":1.5,\"unit\":\"bar\","
+                                    + "\"interval\":1000,\"session\":\"run-7\"}");
+                }
+            }
+            f.send(T - 9_500, "{\"src\":\"plant/a\",\"seq\":5,\"value\":1.4,\"unit\":\"bar\",\"interval\":1000}");
+            wave(f);
+        });
+        Await.onFx(() -> {
+            pane.setEngine(engine);
+            return null;
+        });
+    }
+
+    /** plant/pump-7: a sine over 5 minutes at 2 Hz with three bursts of loss, for the screenshot. */
+    private static void wave(Feed f) {
+        long seq = 0;
+        for (long t = T - 300_000; t < T; t += 500) {
+            seq++;
+            boolean burst = (t >= T - 240_000 && t < T - 236_000) || (t >= T - 130_000 && t < T - 129_000)
+                    || (t >= T - 60_000 && t < T - 50_000);
+            if (burst) {
+                continue;
+            }
+            double v = 4.2 + 1.3 * Math.sin((t - T) / 20_000.0);
+            f.send(t, "{\"src\":\"plant/pump-7\",\"seq\":" + seq + ",\"value\":" + v
+                    + ",\"unit\":\"bar\",\"status\":\"warn\",\"text\":\"pressure high\",\"interval\":500}");
+        }
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        writer.close();
+    }
+
+    @Test
+    void skippedSequenceNumbersShowAsExactGapRows() {
+        Await.onFx(() -> {
+            pane.setSource("plant/a");
+            return null;
+        });
+        Await.fx("gap rows", () -> pane.gapRows().size() == 2);
+        // Newest first. 8 was missing (seen when 9 came at 07:59:49, 7 had come at 07:59:47); 4..5 were missing
+        // (seen when 6 came at 07:59:46, 3 had come at 07:59:43) and 5 came late.
+        assertEquals(List.of(
+                new GapRow(8, 8, 1, 1, 0, "07:59:49.000", "2.00 s"),
+                new GapRow(4, 5, 2, 1, 1, "07:59:46.000", "3.00 s")), Await.onFx(pane::gapRows));
+        assertEquals("8", text("#detail-received"));
+        assertEquals("2", text("#detail-lost"));
+        assertEquals("1", text("#detail-late"));
+        assertEquals("run-7", text("#detail-session"));
+        assertEquals("1.00 s", text("#detail-interval"));
+        assertEquals("1.5 bar", text("#detail-value"));
+        assertEquals("1 … 10", text("#detail-sequence"));
+    }
+
+    @Test
+    void resetCountersZeroesThemButKeepsTheGapList(FxRobot robot) {
+        Await.onFx(() -> {
+            pane.setSource("plant/a");
+            return null;
+        });
+        Await.fx("counters", () -> "8".equals(text("#detail-received")));
+        robot.clickOn("#detail-reset");
+        Await.fx("reset", () -> "0".equals(text("#detail-received")));
+        assertEquals("0", text("#detail-lost"));
+        assertEquals(2, Await.onFx(pane::gapRows).size());
+    }
+
+    @Test
+    void selectingAnotherSourceShowsItAtOnceAndScreenshot() {
+        Await.onFx(() -> {
+            pane.setSource("plant/a");
+            return null;
+        });
+        Await.fx("plant/a", () -> pane.gapRows().size() == 2);
+        Await.onFx(() -> {
+            pane.setSource("plant/pump-7");
+            return null;
+        });
+        Await.fx("pump gaps", () -> pane.gapRows().size() == 3);
+        assertEquals(List.of(20L, 2L, 8L), Await.onFx(() -> pane.gapRows().stream().map(GapRow::count).toList()));
+        Await.onFx(() -> Screenshots.write(scene, "detail-pane"));
+        Await.onFx(() -> {
+            pane.setSource("no/such");
+            return null;
+        });
+        Await.fx("unknown", () -> "unknown source".equals(text("#detail-status")));
+        assertEquals(List.of(), Await.onFx(pane::gapRows));
+    }
+
+    private String text(String id) {
+        return Await.onFx(() -> ((Label) scene.lookup(id)).getText());
+    }
+}

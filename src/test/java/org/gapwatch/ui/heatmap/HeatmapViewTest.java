@@ -1,0 +1,156 @@
+package org.gapwatch.ui.heatmap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.gapwatch.engine.Engine;
+import org.gapwatch.testutil.Await;
+import org.gapwatch.testutil.Feed;
+import org.gapwatch.testutil.Screenshots;
+import org.gapwatch.testutil.WriterLoop;
+import org.gapwatch.track.TrackerConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class HeatmapViewTest {
+    private static final long T = 1_800_000_000_000L; // 08:00:00 UTC
+
+    private final AtomicLong clock = new AtomicLong(T);
+    private final Engine engine = new Engine(TrackerConfig.defaults());
+    private WriterLoop writer;
+    private HeatmapView view;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        view = new HeatmapView();
+        view.setClock(clock::get);
+        view.setZone(ZoneOffset.UTC);
+        scene = new Scene(view, 1400, 330);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (writer != null) {
+            writer.close();
+        }
+    }
+
+    /** plant/a..c lose 5 at the same moment (a vertical stripe); lab/x loses every third (a horizontal one). */
+    private static void tenMinutes(Feed f) {
+        long[] seq = new long[5];
+        String[] srcs = {"plant/a", "plant/b", "plant/c", "lab/x", "lab/y"};
+        for (long s = 600; s >= 1; s--) {
+            long at = T - s * 1000;
+            for (int i = 0; i < srcs.length; i++) {
+                seq[i]++;
+                if (i < 3 && s > 295 && s <= 300) {
+                    continue;                        // plant: all lose the same 5 seconds
+                }
+                if (i == 3 && seq[i] % 3 == 0) {
+                    continue;                        // lab/x: sick publisher
+                }
+                if (i == 4 && s < 400) {
+                    continue;                        // lab/y: went silent
+                }
+                f.send(at + 10 * i, "{\"src\":\"" + srcs[i] + "\",\"seq\":" + seq[i] + ",\"value\":" + s + "}");
+            }
+        }
+    }
+
+    private void feedAndShow() throws InterruptedException {
+        writer = new WriterLoop(engine, clock);
+        writer.feed(HeatmapViewTest::tenMinutes);
+        Await.onFx(() -> {
+            view.setEngine(engine);
+            view.setRows(engine.snapshot().sources());
+            return null;
+        });
+        Await.fx("grid data", view::hasData);
+    }
+
+    @Test
+    void rowsAreGroupedAndAClickSelectsTheSource(FxRobot robot) throws InterruptedException {
+        feedAndShow();
+        assertEquals(List.of("▾ plant  (3)", "   a", "   b", "   c", "▾ lab  (2)", "   x", "   y"),
+                Await.onFx(view::rowLabels));
+
+        Point2D b = Await.onFx(() -> view.rowCenterOnScreen(2));
+        robot.clickOn(b);
+        Await.fx("selection", () -> "plant/b".equals(view.selectedSourceProperty().get()));
+
+        Point2D group = Await.onFx(() -> view.rowCenterOnScreen(0));
+        robot.clickOn(group);
+        Await.fx("plant collapsed", () -> view.isCollapsed("plant"));
+        assertEquals(List.of("▸ plant  (3)", "▾ lab  (2)", "   x", "   y"), Await.onFx(view::rowLabels));
+        assertEquals("plant/b", Await.onFx(() -> view.selectedSourceProperty().get()), "collapse keeps selection");
+    }
+
+    @Test
+    void hoverShowsTheFiguresOfTheCell(FxRobot robot) throws InterruptedException {
+        feedAndShow();
+        Point2D x = Await.onFx(() -> view.rowCenterOnScreen(5));
+        robot.moveTo(x.add(HeatmapView.LABEL_WIDTH / 2 + 500, 0));
+        Label hover = robot.lookup("#heatmap-hover").queryAs(Label.class);
+        Await.fx("hover text", () -> hover.getText().startsWith("lab/x   "));
+        assertTrue(hover.getText().matches(
+                "lab/x   07:5\\d:\\d\\d(–07:5\\d:\\d\\d)?   \\d+\\.\\d% lost   \\(received \\d+, lost \\d+, late 0\\)"),
+                hover.getText());
+        assertEquals("plant/a   07:55:00   83.3% lost   (received 1, lost 5, late 0)",
+                HeatmapView.cellText("plant/a", "07:55:00", 1, 5, 0));
+        assertEquals("lab/y   07:59:00   nothing expected", HeatmapView.cellText("lab/y", "07:59:00", 0, 0, 0));
+    }
+
+    @Test
+    void switchingTo24HoursAsksForMinutesAndScreenshotsBothResolutions(FxRobot robot) throws InterruptedException {
+        feedAndShow();
+        Await.onFx(() -> {
+            view.selectedSourceProperty().set("lab/x");
+            return null;
+        });
+        Await.onFx(() -> Screenshots.write(scene, "heatmap-15min"));
+        long before = Await.onFx(view::requestCount);
+        robot.clickOn("#heatmap-24h");
+        Await.fx("24 h data", () -> view.getResolutionForTest() == Resolution.LAST_24_HOURS_BY_MINUTE
+                && view.hasData() && view.requestCount() > before);
+        Await.onFx(() -> Screenshots.write(scene, "heatmap-24h"));
+    }
+
+    @Test
+    void asksTheEngineAboutOnceASecondNotPerPulse() throws InterruptedException {
+        feedAndShow();
+        long before = Await.onFx(view::requestCount);
+        Thread.sleep(2_500);   // measuring a rate: the wait is the measurement
+        long during = Await.onFx(view::requestCount) - before;
+        assertTrue(during >= 1 && during <= 3, "requests in 2.5 s: " + during);
+    }
+
+    @Test
+    void manySourcesStartWithTheirGroupsCollapsed() throws InterruptedException {
+        writer = new WriterLoop(engine, clock);
+        writer.feed(f -> {
+            for (int i = 0; i < HeatmapView.AUTO_COLLAPSE_ABOVE + 1; i++) {
+                f.send(T - 1000, "{\"src\":\"g" + (i % 3) + "/s" + i + "\",\"seq\":1}");
+            }
+        });
+        List<String> labels = Await.onFx(() -> {
+            view.setRows(engine.snapshot().sources());
+            return view.rowLabels();
+        });
+        assertEquals(List.of("▸ g0  (67)", "▸ g1  (67)", "▸ g2  (67)"), labels);
+    }
+}
