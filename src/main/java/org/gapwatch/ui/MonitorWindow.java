@@ -325,6 +325,12 @@ public final class MonitorWindow {
         save();
         ui.stop();
         saver.shutdown();
+        try {
+            // The JVM exits right after the window closes: let the last save reach the disk first.
+            saver.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         feed.close();
     }
 }

@@ -199,6 +199,32 @@ class MainWindowTest {
         }
     }
 
+    @Test
+    void problemsOnlyKeepsTheLosingSource(FxRobot robot) throws Exception {
+        awaitJoined(group);
+        send(publisher, "plant/line-1/pump-1", 0, 1, 2, 3);
+        send(publisher, "plant/line-1/pump-2", 0, 1, 5); // 3 of 6 lost
+        await("both tiles", () -> wall().tileCount() == 2);
+        robot.press(KeyCode.CONTROL).type(KeyCode.P).release(KeyCode.CONTROL);
+        int losing = awaitSource("plant/line-1/pump-2").id();
+        await("only the losing source is left", () -> wall().tileCount() == 1 && wall().tileIds()[0] == losing);
+        await("the table agrees", () -> tableSrcs().equals(List.of("plant/line-1/pump-2")));
+    }
+
+    @Test
+    void invalidDatagramsAreCountedAndListedWithReasonAndSender(FxRobot robot) throws Exception {
+        awaitJoined(group);
+        byte[] bad = "{\"src\":\"plant/x\",\"seq\":-1}".getBytes(StandardCharsets.UTF_8);
+        publisher.send(bad, 0, bad.length);
+        Button invalid = robot.lookup("#sb-invalid").queryAs(Button.class);
+        await("status bar counts it", () -> invalid.getText().equals("Invalid 1"));
+        robot.clickOn(invalid);
+        ListView<?> list = awaitValue("popup list", () -> robot.lookup(".invalid-popup .list-view").tryQuery()
+                .map(n -> (ListView<?>) n).orElse(null));
+        String line = fx(() -> list.getItems().getFirst().toString());
+        assertTrue(line.contains("127.0.0.1:") && line.contains("bad-seq") && line.contains("src=plant/x"), line);
+    }
+
     // ---- helpers ----
 
     private MainController ui() {
