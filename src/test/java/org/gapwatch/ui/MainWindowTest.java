@@ -55,7 +55,9 @@ class MainWindowTest {
     private Publisher publisher;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage primary) {
+        // A stage of our own: the window sizes it, and later tests in this JVM reuse the primary stage.
+        Stage stage = new Stage();
         int n = NEXT.getAndAdd(2);
         group = "239.255.91." + (1 + n % 250) + ":" + (46_000 + n);
         otherGroup = "239.255.92." + (1 + n % 250) + ":" + (46_001 + n);
@@ -74,7 +76,12 @@ class MainWindowTest {
     @AfterEach
     void stop() throws Exception {
         publisher.close();
-        WaitForAsyncUtils.asyncFx(() -> window.close()).get();
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.stage().close();
+            window.close();
+            // The window sets the theme for the whole application: leave other tests JavaFX's default.
+            javafx.application.Application.setUserAgentStylesheet(null);
+        }).get();
     }
 
     // ---- tests ----
