@@ -57,6 +57,10 @@ public final class MainController {
     private long lastVersionMeasured;
     private long lastFrameNanos;
     private Runnable onFirstFrame;
+    private final java.util.List<MonitorWindow.PulseListener> pulseListeners = new java.util.ArrayList<>();
+    final javafx.beans.property.ObjectProperty<String> selectedSrc =
+            new javafx.beans.property.SimpleObjectProperty<>();
+    private boolean syncingSrc;
     private int framesSinceShown;
 
     void init(MonitorWindow w, Engine e) {
@@ -91,6 +95,7 @@ public final class MainController {
         wall.selectedIdProperty().addListener((o, a, b) -> selected(b.intValue()));
         table.tableView().getColumns().forEach(c -> c.visibleProperty().addListener((o, a, b) -> window.settingsChanged()));
         table.selectedIdProperty().addListener((o, a, b) -> selected(b.intValue()));
+        selectedSrc.addListener((o, a, b) -> selectSrc(b));
     }
 
     private static Label placeholder(String text) {
@@ -138,6 +143,9 @@ public final class MainController {
         if (sel >= 0 && sel < snap.sourceCount()) {
             detail.update(snap.source(sel), now);
         }
+        for (int i = 0; i < pulseListeners.size(); i++) {
+            pulseListeners.get(i).pulse(snap, now);
+        }
         if (snap.version() != lastVersionMeasured) {
             measureArrival(snap, now);
             lastVersionMeasured = snap.version();
@@ -170,6 +178,10 @@ public final class MainController {
         filter = new SourceFilter(filterField.getText(), problemsOnly.isSelected());
     }
 
+    SourceFilter filter() {
+        return filter;
+    }
+
     void toggleView() {
         (wallButton.isSelected() ? tableButton : wallButton).setSelected(true);
     }
@@ -200,11 +212,37 @@ public final class MainController {
         dockButton.setSelected(on);
     }
 
+    void addPulseListener(MonitorWindow.PulseListener l) {
+        pulseListeners.add(l);
+    }
+
+    /** Selects a source by name (from another component: alarm list, heatmap); null clears. */
+    private void selectSrc(String src) {
+        if (syncingSrc) {
+            return;
+        }
+        TrackerSnapshot snap = engine.snapshot();
+        int id = -1;
+        for (int i = 0; src != null && i < snap.sourceCount(); i++) {
+            if (snap.source(i).src().equals(src)) {
+                id = i;
+                break;
+            }
+        }
+        selected(id);
+    }
+
     private void selected(int id) {
         wall.selectedIdProperty().set(id);
         table.selectedIdProperty().set(id);
         TrackerSnapshot snap = engine.snapshot();
         detail.show(id >= 0 && id < snap.sourceCount() ? snap.source(id) : null);
+        syncingSrc = true;
+        try {
+            selectedSrc.set(id >= 0 && id < snap.sourceCount() ? snap.source(id).src() : null);
+        } finally {
+            syncingSrc = false;
+        }
         if (id >= 0) {
             showDock(true);
             dock.getSelectionModel().select(detailTab);
@@ -239,6 +277,10 @@ public final class MainController {
             }
         }
         tileSize.getSelectionModel().select(best);
+    }
+
+    static void replace(StackPane slot, javafx.scene.Node content) {
+        slot.getChildren().setAll(content);
     }
 
     /** The source shown in the detail, or null. */

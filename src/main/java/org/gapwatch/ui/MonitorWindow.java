@@ -127,6 +127,47 @@ public final class MonitorWindow {
         return ui.arrivalToPulseMillis;
     }
 
+    // ---- where the other components plug in ----
+
+    /** Called on the FX thread once per pulse with the snapshot the window drew from. Must be cheap. */
+    @FunctionalInterface
+    public interface PulseListener {
+        void pulse(org.gapwatch.track.TrackerSnapshot snapshot, long nowMillis);
+    }
+
+    /** Runs {@code l} in the window's one pulse loop (no second AnimationTimer needed). */
+    public void addPulseListener(PulseListener l) {
+        ui.addPulseListener(l);
+    }
+
+    /**
+     * The selected source's {@code src}, shared by wall, table and detail. Components set it to select (the wall
+     * and table follow) and listen to it to follow the selection. Null: nothing selected.
+     */
+    public javafx.beans.property.ObjectProperty<String> selectedSourceProperty() {
+        return ui.selectedSrc;
+    }
+
+    /** Puts {@code content} (e.g. {@code ui.detail.DetailPane}) into the dock's "Detail" tab, replacing the interim one. */
+    public void setDetailContent(javafx.scene.Node content) {
+        MainController.replace(ui.detailSlot, content);
+    }
+
+    /** Puts {@code content} (e.g. {@code ui.alarm.AlarmListView}) into the dock's "Alarms" tab. */
+    public void setAlarmContent(javafx.scene.Node content) {
+        MainController.replace(ui.alarmSlot, content);
+    }
+
+    /** Puts {@code content} (e.g. {@code ui.heatmap.HeatmapView}) into the dock's "Loss heatmap" tab. */
+    public void setHeatmapContent(javafx.scene.Node content) {
+        MainController.replace(ui.heatmapSlot, content);
+    }
+
+    /** The shared filter's current value (for components that list sources, e.g. the heatmap's rows). */
+    public SourceFilter filter() {
+        return ui.filter();
+    }
+
     public void show(boolean fullscreen, Runnable onFirstFrame) {
         stage.setFullScreenExitHint("F11 leaves full screen");
         if (fullscreen) {

@@ -129,6 +129,15 @@ class MainWindowTest {
         await("detail title filled from history", () -> "plant/line-1/pump-2".equals(
                 ((Label) ui().detail().getChildren().getFirst()).getText()));
         assertEquals(id, fx(() -> ui().table.selectedIdProperty().get()), "the table selects the same source");
+        assertEquals("plant/line-1/pump-2", fx(() -> window.selectedSourceProperty().get()));
+        // Another component (alarm list, heatmap) selects by name: wall and table follow.
+        fx(() -> {
+            window.selectedSourceProperty().set("plant/line-1/pump-1");
+            return null;
+        });
+        int other = source("plant/line-1/pump-1").id();
+        assertEquals(other, fx(() -> wall().selectedIdProperty().get()));
+        await("detail follows", () -> "plant/line-1/pump-1".equals(ui().detailSource()));
     }
 
     @Test
