@@ -72,6 +72,9 @@ public final class SourceTable extends StackPane {
                 age(),
                 text("sender", "Sender", r -> r.sender, 170),
                 text("session", "Session", r -> r.session, 110)));
+        TableColumn<SourceRow, ?> srcColumn = table.getColumns().getFirst();
+        srcColumn.setSortType(TableColumn.SortType.ASCENDING);
+        table.getSortOrder().add(srcColumn); // stable rows by name until the user sorts otherwise
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (!syncingSelection) {
                 selectedId.set(b == null ? -1 : b.id);
@@ -247,7 +250,7 @@ public final class SourceTable extends StackPane {
     }
 
     private TableColumn<SourceRow, Number> percent() {
-        TableColumn<SourceRow, Number> c = column("loss", "Loss 5 min", 100, r -> r.lossPercent,
+        TableColumn<SourceRow, Number> c = column("loss", "Loss 5 min", 125, r -> r.lossPercent,
                 r -> Format.percent(r.lossPercent.get() / 100), r -> r.lossPercent.get());
         c.getStyleClass().add("numeric");
         c.setCellFactory(col -> new FormattedCell<>(n -> Format.percent(n.doubleValue() / 100),
