@@ -70,7 +70,7 @@ public final class MonitorWindow {
         }
         ui = loader.getController();
         ui.init(this, engine);
-        feed = feedFactory.apply(initial.networkInterface());
+        feed = openFeed(feedFactory, initial.networkInterface());
         for (String g : initial.groups()) {
             feed.join(g).whenComplete((ok, err) -> {
                 if (err != null) {
@@ -88,6 +88,27 @@ public final class MonitorWindow {
         stage.setScene(scene);
         restoreBounds(initial.window());
         stage.setOnHidden(e -> close());
+    }
+
+    /**
+     * The feed on the wanted interface; if that fails (an interface that is gone), one line on stderr and the
+     * system's default; if that fails too, a window without a feed rather than no window.
+     */
+    private static Feed openFeed(Function<String, Feed> factory, String networkInterface) {
+        try {
+            return factory.apply(networkInterface);
+        } catch (RuntimeException e) {
+            System.err.println("gapwatch: " + message(e) + (networkInterface != null ? "; using the default interface"
+                    : ""));
+        }
+        if (networkInterface != null) {
+            try {
+                return factory.apply(null);
+            } catch (RuntimeException e) {
+                System.err.println("gapwatch: " + message(e));
+            }
+        }
+        return Feed.none();
     }
 
     private static String css(String name) {
