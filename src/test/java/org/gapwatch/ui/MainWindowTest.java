@@ -161,8 +161,15 @@ class MainWindowTest {
             screenshot("wall-gaps-tile");
             System.out.println("tile: " + fx(() -> wall().describeTile(id)));
         }
-        await("table row tells 3 lost", () -> tableRows().stream()
+        robot.push(KeyCode.F2);
+        await("table row tells 3 lost", () -> ui().tableShown() && tableRows().stream()
                 .anyMatch(r -> r.src().equals("plant/gaps/pump-9") && r.lost() == 3 && r.received() == 7));
+        List<String> lostCells = fx(() -> robot.lookup(".table-row-cell .table-cell").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && "lost".equals(c.getTableColumn().getId()))
+                .map(n -> ((javafx.scene.control.TableCell<?, ?>) n).getText()).filter(t -> t != null).toList());
+        assertEquals(List.of("3"), lostCells, "the Lost cell on screen");
+        robot.push(KeyCode.F2);
+        await("back on the wall", () -> wall().isVisible());
         clickAt(robot, fx(() -> wall().localToScreen(wall().tileCentre(id))));
         ListView<?> gaps = robot.lookup("#gap-list").queryAs(ListView.class);
         await("gap list has the two gaps", () -> gaps.getItems().size() == 2);

@@ -19,6 +19,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.StackPane;
 import org.gapwatch.track.SourceView;
 import org.gapwatch.track.TrackerSnapshot;
@@ -33,8 +34,8 @@ import org.gapwatch.ui.SourceFilter;
  * second so the list does not churn under a flood.
  */
 public final class SourceTable extends StackPane {
-    private static final long REFILTER_EVERY_MILLIS = 500;
-    private static final long SWEEP_EVERY_MILLIS = 250;
+    private static final long REFILTER_EVERY_MILLIS = 1_000;
+    private static final long SWEEP_EVERY_MILLIS = 1_000;
     private static final long ROWS_EVERY_MILLIS = 100;
 
     private final TableView<SourceRow> table = new TableView<>();
@@ -47,6 +48,7 @@ public final class SourceTable extends StackPane {
     private long refilteredMillis;
     private long sweptMillis;
     private long rowsMillis;
+    private boolean wasShowing;
     private boolean refilterNow = true;
     private boolean syncingSelection;
 
@@ -123,29 +125,58 @@ public final class SourceTable extends StackPane {
             refilterNow = true;
         }
         boolean showing = isVisible() && getScene() != null;
+        if (showing && !wasShowing) {
+            refilterNow = true; // coming into view: every row fresh at once
+        }
+        wasShowing = showing;
         if (!showing && !refilterNow) {
             return;
         }
-        // Changed rows ten times a second (a table read by eye gains nothing from more, and every changed cell
-        // costs a layout); ages and states of all rows four times a second.
+        // Rows on screen ten times a second (a table read by eye gains nothing from more, and every changed cell
+        // costs a layout); every row once a second, which keeps sorting and "problems only" current.
         boolean sweep = refilterNow || now - sweptMillis >= SWEEP_EVERY_MILLIS;
         if (!sweep && now - rowsMillis < ROWS_EVERY_MILLIS) {
             return;
         }
         rowsMillis = now;
-        for (int i = 0; i < rows.size(); i++) {
-            SourceRow r = rows.get(i);
-            SourceView v = snap.source(i);
-            if (sweep || v != r.shown) {
-                r.update(v, now, thresholds);
+        if (sweep) {
+            for (int i = 0; i < rows.size(); i++) {
+                rows.get(i).update(snap.source(i), now, thresholds);
+            }
+            sweptMillis = now;
+        } else {
+            List<SourceRow> shown = table.getItems();
+            int first = 0, last = shown.size() - 1;
+            if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow && flow.getFirstVisibleCell() != null
+                    && flow.getLastVisibleCell() != null) {
+                first = Math.max(0, flow.getFirstVisibleCell().getIndex() - 1);
+                last = Math.min(last, flow.getLastVisibleCell().getIndex() + 1);
+            }
+            for (int i = first; i <= last; i++) {
+                SourceRow r = shown.get(i);
+                r.update(snap.source(r.id), now, thresholds);
             }
         }
-        if (sweep) {
-            sweptMillis = now;
-        }
-        if (refilterNow || now - refilteredMillis >= REFILTER_EVERY_MILLIS) {
+        if (refilterNow || (now - refilteredMillis >= REFILTER_EVERY_MILLIS && membershipOrOrderIsLive())) {
             refilter(now);
         }
+    }
+
+    /**
+     * Whether rows can join, leave or move without any input from the user: when the filter depends on live state
+     * (problems only, a column filter) or the table is sorted by a live column. Otherwise re-filtering would only
+     * make the table rebuild its cells for nothing.
+     */
+    private boolean membershipOrOrderIsLive() {
+        if (filter.problemsOnly() || columnFilters.stream().anyMatch(ColumnFilter::active)) {
+            return true;
+        }
+        for (TableColumn<SourceRow, ?> c : table.getSortOrder()) {
+            if (!"src".equals(c.getId()) && !"sender".equals(c.getId()) && !"session".equals(c.getId())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void refilter(long now) {
