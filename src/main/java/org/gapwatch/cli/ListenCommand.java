@@ -15,6 +15,7 @@ import org.gapwatch.net.GroupSpec;
 import org.gapwatch.net.MulticastReceiver;
 import org.gapwatch.net.ReceiverConfig;
 import org.gapwatch.net.ReceiverStatus;
+import org.gapwatch.net.Warmup;
 import org.gapwatch.track.TrackerConfig;
 import org.gapwatch.track.TrackerSnapshot;
 import picocli.CommandLine.Command;
@@ -55,6 +56,10 @@ public final class ListenCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print summaries as one JSON object per line.")
     boolean json;
 
+    @Option(names = "--no-warmup", description = "Skip compiling the decode path before joining (starts faster;"
+            + " the first second of a flood may then overflow the socket buffer).")
+    boolean noWarmup;
+
     @Option(names = "--record", paramLabel = "FILE",
             description = "Also write every received datagram to this pcap file (opens in Wireshark and tcpdump).")
     java.nio.file.Path record;
@@ -90,6 +95,9 @@ public final class ListenCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (!noWarmup) {
+            Warmup.run(400_000);
+        }
         Engine engine = new Engine(TrackerConfig.defaults().withMaxSources(maxSources));
         MulticastReceiver receiver = new MulticastReceiver(engine, new ReceiverConfig(specs, networkInterface,
                 receiveBuffer));

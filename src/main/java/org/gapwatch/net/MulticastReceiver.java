@@ -28,18 +28,24 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.gapwatch.engine.Engine;
 
 /**
- * Joins multicast groups and feeds every datagram to an {@link Engine} from one receive thread: it drains each ready
- * socket (up to a batch), then lets the engine run queries and publish a snapshot, then waits on the selector no
- * longer than the next snapshot is due. A housekeeping thread reads the kernel's drop counters and watches the
- * interface, and has memberships rejoined when it comes back.
+ * Joins multicast groups and feeds every datagram to an {@link Engine}. Two threads, after Agrona's model: the
+ * socket thread does nothing but move datagrams from the kernel into a {@link ReceiveRing} (so a pause of the
+ * processing side, a JIT compilation or a collection, is absorbed by 32 MiB of ring instead of overflowing a socket
+ * buffer the kernel capped at a few MiB); the processing thread drains the ring in batches into the engine, then
+ * lets it run queries and publish a snapshot, then parks until more arrives or the next snapshot is due. A
+ * housekeeping thread reads the kernel's drop counters and watches the interface, and has memberships rejoined
+ * when it comes back.
  */
 public final class MulticastReceiver implements AutoCloseable {
     private static final int MAX_DATAGRAM = 65_536;
     private static final int BATCH = 4_096;
+    private static final int RING_SLOTS = 1 << 16;
+    private static final int RING_BYTES = 32 << 20;
     private static final boolean LINUX = System.getProperty("os.name", "").toLowerCase().contains("linux");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -52,6 +58,11 @@ public final class MulticastReceiver implements AutoCloseable {
     private final ArrayDeque<String> events = new ArrayDeque<>();
     private final ScheduledExecutorService housekeeping;
     private final Thread thread;
+    private final Thread processor;
+    private final ReceiveRing ring = new ReceiveRing(RING_SLOTS, RING_BYTES);
+    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> socketTasks =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private volatile boolean processorParked;
     private volatile boolean running;
     private volatile DatagramTap tap;
     private volatile Consumer<String> eventListener = e -> { };
@@ -91,8 +102,9 @@ public final class MulticastReceiver implements AutoCloseable {
             closeQuietly();
             throw e;
         }
-        engine.wakeupWith(selector::wakeup);
-        this.thread = Thread.ofPlatform().name("gapwatch-receive").daemon(true).unstarted(this::loop);
+        this.thread = Thread.ofPlatform().name("gapwatch-receive").daemon(true).unstarted(this::socketLoop);
+        this.processor = Thread.ofPlatform().name("gapwatch-process").daemon(true).unstarted(this::processLoop);
+        engine.wakeupWith(() -> LockSupport.unpark(processor));
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "gapwatch-housekeeping");
             t.setDaemon(true);
@@ -103,6 +115,7 @@ public final class MulticastReceiver implements AutoCloseable {
 
     public void start() {
         running = true;
+        processor.start();
         thread.start();
         housekeeping.scheduleWithFixedDelay(this::housekeep, 0, 1, TimeUnit.SECONDS);
     }
@@ -167,7 +180,8 @@ public final class MulticastReceiver implements AutoCloseable {
             }
         };
         if (running) {
-            engine.execute(task);
+            socketTasks.add(task);
+            selector.wakeup();
         } else {
             task.run();
         }
@@ -210,14 +224,14 @@ public final class MulticastReceiver implements AutoCloseable {
         }
     }
 
-    private void loop() {
+    private void socketLoop() {
         byte[] buf = new byte[MAX_DATAGRAM];
         ByteBuffer bb = ByteBuffer.wrap(buf);
         ArrivalClock clock = new ArrivalClock();
         try {
             while (running) {
-                long now = System.currentTimeMillis();
-                selector.select(engine.millisUntilDue(now));
+                runSocketTasks();
+                selector.select(100);
                 Iterator<SelectionKey> it = selector.selectedKeys().iterator();
                 while (it.hasNext()) {
                     SelectionKey key = it.next();
@@ -229,7 +243,6 @@ public final class MulticastReceiver implements AutoCloseable {
                         }
                     }
                 }
-                engine.afterBatch(System.currentTimeMillis());
             }
             // Take what is already queued in the sockets, so a final summary misses nothing that arrived.
             for (Membership m : memberships.values()) {
@@ -237,15 +250,23 @@ public final class MulticastReceiver implements AutoCloseable {
                     // keep draining
                 }
             }
-            engine.afterBatch(System.currentTimeMillis());
-            engine.publish(System.currentTimeMillis());
         } catch (ClosedSelectorException e) {
             // closed under us: shutting down
         } catch (IOException e) {
             event("receive loop stopped: " + e.getMessage());
+        } finally {
+            LockSupport.unpark(processor);
         }
     }
 
+    private void runSocketTasks() {
+        Runnable task;
+        while ((task = socketTasks.poll()) != null) {
+            task.run();
+        }
+    }
+
+    /** Moves what the socket holds into the ring, up to a batch; waits for room rather than drop a datagram. */
     private int drain(Membership m, byte[] buf, ByteBuffer bb, ArrivalClock clock) {
         int n = 0;
         while (n < BATCH) {
@@ -255,31 +276,68 @@ public final class MulticastReceiver implements AutoCloseable {
                 from = (InetSocketAddress) m.channel().receive(bb);
             } catch (IOException e) {
                 receiveErrors++;
-                return n;
+                break;
             }
             if (from == null) {
-                return n;
+                break;
             }
             n++;
-            // One clock for the recording and the tracker, so a replay shows the same seconds as live did.
             long arrivalNanos = clock.epochNanos();
-            long arrival = arrivalNanos / 1_000_000;
-            DatagramTap t = tap;
-            if (t != null) {
-                try {
-                    t.datagram(buf, 0, bb.position(), from, m.destination(), arrivalNanos);
-                } catch (RuntimeException e) {
-                    receiveErrors++;
-                }
+            while (!ring.offer(buf, bb.position(), from, m.destination(), arrivalNanos)) {
+                // Full: the processing side is behind. The kernel's buffer holds what comes meanwhile.
+                LockSupport.unpark(processor);
+                LockSupport.parkNanos(50_000);
             }
+        }
+        if (n > 0 && processorParked) {
+            LockSupport.unpark(processor);
+        }
+        return n;
+    }
+
+    private void processLoop() {
+        ReceiveRing.Handler handler = this::process;
+        while (true) {
+            int n = ring.drain(handler, BATCH);
+            long now = System.currentTimeMillis();
+            engine.afterBatch(now);
+            if (n == 0) {
+                if (!running && !thread.isAlive() && ring.isEmpty()) {
+                    break;
+                }
+                processorParked = true;
+                if (ring.isEmpty()) {
+                    LockSupport.parkNanos(engine.millisUntilDue(now) * 1_000_000L);
+                }
+                processorParked = false;
+            }
+        }
+        engine.publish(System.currentTimeMillis());
+    }
+
+    private void process(byte[] data, int off, int len, InetSocketAddress sender, InetSocketAddress destination,
+                         long arrivalNanos) {
+        // One clock for the recording and the tracker, so a replay shows the same seconds as live did.
+        DatagramTap t = tap;
+        if (t != null) {
             try {
-                engine.datagram(buf, 0, bb.position(), from, arrival);
+                t.datagram(data, off, len, sender, destination, arrivalNanos);
             } catch (RuntimeException e) {
-                // A bug must not stop monitoring: count it and go on with the next datagram.
                 receiveErrors++;
             }
         }
-        return n;
+        try {
+            engine.datagram(data, off, len, sender, arrivalNanos / 1_000_000);
+        } catch (RuntimeException e) {
+            // A bug must not stop monitoring: count it and go on with the next datagram.
+            receiveErrors++;
+        }
+    }
+
+    /** Test hook: runs {@code task} on the socket thread (e.g. to stall it). */
+    void onSocketThread(Runnable task) {
+        socketTasks.add(task);
+        selector.wakeup();
     }
 
     private void housekeep() {
@@ -320,7 +378,7 @@ public final class MulticastReceiver implements AutoCloseable {
             NetworkInterface ni = now;
             String why = !interfaceWasUp ? "interface " + ni.getName() + " is back"
                     : keysLost ? "membership lost" : "interface " + ni.getName() + " was re-created";
-            engine.execute(() -> {
+            onSocketThread(() -> {
                 networkInterface = ni;
                 interfaceIndex = ni.getIndex();
                 rejoinAll(why);
@@ -330,7 +388,7 @@ public final class MulticastReceiver implements AutoCloseable {
         interfaceWasUp = up;
     }
 
-    /** Drops and re-makes every membership on the current interface, keeping the sockets. Receive thread only. */
+    /** Drops and re-makes every membership on the current interface, keeping the sockets. Socket thread only. */
     void rejoinAll(String why) {
         int ok = 0;
         for (Map.Entry<GroupSpec, Membership> e : memberships.entrySet()) {
@@ -399,11 +457,29 @@ public final class MulticastReceiver implements AutoCloseable {
         running = false;
         housekeeping.shutdownNow();
         selector.wakeup();
-        if (thread.isAlive() && Thread.currentThread() != thread) {
-            try {
+        LockSupport.unpark(processor);
+        try {
+            if (thread.isAlive() && Thread.currentThread() != thread) {
                 thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            }
+            if (processor.isAlive() && Thread.currentThread() != processor) {
+                processor.join(5_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!thread.isAlive() && !processor.isAlive()) {
+            // The last word on kernel drops, read before the sockets (and their counters) go away. The receive
+            // thread has ended, so the tracker is this thread's to write.
+            Set<Integer> ports = new HashSet<>();
+            for (Membership m : current) {
+                ports.add(m.spec().port());
+            }
+            long drops = SocketDrops.read(ports);
+            if (drops >= 0) {
+                socketDrops = drops + closedSocketDrops;
+                engine.trackerOnWriterThread().socketDrops(socketDrops);
+                engine.publish(System.currentTimeMillis());
             }
         }
         closeQuietly();

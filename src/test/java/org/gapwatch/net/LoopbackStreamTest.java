@@ -143,12 +143,12 @@ class LoopbackStreamTest {
     @Test
     void kernelDropsAtThisMachineAreToldApartAndMatchTheSequenceLoss() throws Exception {
         GroupSpec g = Loopback.freshGroup();
-        // A small buffer and a stalled receive thread: the kernel must drop.
+        // A small buffer and a stalled socket thread: the kernel must drop.
         try (Loopback lo = new Loopback(TrackerConfig.defaults(), List.of(g), 16 * 1024);
              Publisher p = Loopback.publisher(g)) {
             CountDownLatch stalled = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            lo.engine.execute(() -> {
+            lo.receiver.onSocketThread(() -> {
                 stalled.countDown();
                 try {
                     release.await();

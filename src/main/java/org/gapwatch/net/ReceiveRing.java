@@ -1,0 +1,104 @@
+package org.gapwatch.net;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Single-producer, single-consumer ring of received datagrams between the socket thread and the processing thread
+ * (Agrona's one-to-one ring buffer, reduced to what this needs). Payloads are copied into one byte area, so memory
+ * is bounded whatever arrives; per-datagram facts sit in parallel slot arrays. The producer publishes a slot with an
+ * ordered write of the tail, the consumer frees it with an ordered write of the head: no locks, no allocation.
+ * A full ring is the producer's cue to leave datagrams in the kernel's socket buffer.
+ */
+final class ReceiveRing {
+    /** What the consumer does with each datagram. */
+    interface Handler {
+        void datagram(byte[] data, int off, int len, InetSocketAddress sender, InetSocketAddress destination,
+                      long arrivalEpochNanos);
+    }
+
+    private final int slots;
+    private final int slotMask;
+    private final byte[] data;
+    private final int[] offsets;
+    private final int[] lengths;
+    private final long[] byteEnds;
+    private final long[] arrivals;
+    private final InetSocketAddress[] senders;
+    private final InetSocketAddress[] destinations;
+
+    private final AtomicLong tail = new AtomicLong(); // slots published
+    private final AtomicLong head = new AtomicLong(); // slots consumed
+    private final AtomicLong bytesFreed = new AtomicLong();
+    private long bytesWritten; // producer's own
+
+    ReceiveRing(int slotsPowerOfTwo, int dataBytes) {
+        if (Integer.bitCount(slotsPowerOfTwo) != 1) {
+            throw new IllegalArgumentException("slots must be a power of two");
+        }
+        this.slots = slotsPowerOfTwo;
+        this.slotMask = slotsPowerOfTwo - 1;
+        this.data = new byte[dataBytes];
+        this.offsets = new int[slots];
+        this.lengths = new int[slots];
+        this.byteEnds = new long[slots];
+        this.arrivals = new long[slots];
+        this.senders = new InetSocketAddress[slots];
+        this.destinations = new InetSocketAddress[slots];
+    }
+
+    /** Producer: copies one datagram in; false when there is no room (nothing was written). */
+    boolean offer(byte[] src, int len, InetSocketAddress sender, InetSocketAddress destination, long arrivalNanos) {
+        long t = tail.get();
+        if (t - head.get() >= slots) {
+            return false;
+        }
+        int pos = (int) (bytesWritten % data.length);
+        long skip = pos + len > data.length ? data.length - pos : 0; // a payload never wraps: start again at 0
+        if (bytesWritten + skip + len - bytesFreed.get() > data.length) {
+            return false;
+        }
+        if (skip > 0) {
+            pos = 0;
+        }
+        System.arraycopy(src, 0, data, pos, len);
+        bytesWritten += skip + len;
+        int s = (int) (t & slotMask);
+        offsets[s] = pos;
+        lengths[s] = len;
+        byteEnds[s] = bytesWritten;
+        arrivals[s] = arrivalNanos;
+        senders[s] = sender;
+        destinations[s] = destination;
+        tail.lazySet(t + 1);
+        return true;
+    }
+
+    /** Consumer: hands up to {@code max} datagrams to the handler, oldest first; returns how many. */
+    int drain(Handler handler, int max) {
+        long h = head.get();
+        long available = tail.get() - h;
+        int n = (int) Math.min(available, max);
+        for (int i = 0; i < n; i++) {
+            int s = (int) ((h + i) & slotMask);
+            try {
+                handler.datagram(data, offsets[s], lengths[s], senders[s], destinations[s], arrivals[s]);
+            } finally {
+                senders[s] = null;
+                destinations[s] = null;
+                bytesFreed.lazySet(byteEnds[s]);
+                head.lazySet(h + i + 1);
+            }
+        }
+        return n;
+    }
+
+    boolean isEmpty() {
+        return tail.get() == head.get();
+    }
+
+    /** Datagrams waiting for the consumer. */
+    long backlog() {
+        return tail.get() - head.get();
+    }
+}

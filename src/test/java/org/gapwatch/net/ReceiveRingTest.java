@@ -1,0 +1,81 @@
+package org.gapwatch.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class ReceiveRingTest {
+    private static final InetSocketAddress A = new InetSocketAddress("127.0.0.1", 1);
+
+    private static byte[] payload(int n, int len) {
+        byte[] b = new byte[len];
+        for (int i = 0; i < len; i++) {
+            b[i] = (byte) (n * 31 + i);
+        }
+        return b;
+    }
+
+    @Test
+    void fullBySlotsThenRoomAgainAfterADrain() {
+        ReceiveRing ring = new ReceiveRing(4, 1024);
+        for (int i = 0; i < 4; i++) {
+            assertTrue(ring.offer(payload(i, 10), 10, A, A, i));
+        }
+        assertFalse(ring.offer(payload(9, 10), 10, A, A, 9));
+        List<Long> seen = new ArrayList<>();
+        assertEquals(2, ring.drain((d, off, len, s, dst, t) -> seen.add(t), 2));
+        assertTrue(ring.offer(payload(4, 10), 10, A, A, 4));
+        ring.drain((d, off, len, s, dst, t) -> seen.add(t), 10);
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L), seen);
+        assertTrue(ring.isEmpty());
+    }
+
+    @Test
+    void fullByBytesAndAPayloadNeverWraps() {
+        ReceiveRing ring = new ReceiveRing(64, 100);
+        assertTrue(ring.offer(payload(0, 60), 60, A, A, 0));
+        assertFalse(ring.offer(payload(1, 60), 60, A, A, 1), "only 40 bytes left");
+        ring.drain((d, off, len, s, dst, t) -> { }, 1);
+        // 40 bytes at the end cannot hold 60: it goes to the start, whole.
+        assertTrue(ring.offer(payload(1, 60), 60, A, A, 1));
+        AtomicReference<byte[]> got = new AtomicReference<>();
+        ring.drain((d, off, len, s, dst, t) -> got.set(java.util.Arrays.copyOfRange(d, off, off + len)), 1);
+        assertEquals(java.util.HexFormat.of().formatHex(payload(1, 60)), java.util.HexFormat.of().formatHex(got.get()));
+    }
+
+    @Test
+    void aProducerAndAConsumerThreadLoseAndCorruptNothing() throws Exception {
+        ReceiveRing ring = new ReceiveRing(256, 8192);
+        int count = 300_000;
+        Thread producer = new Thread(() -> {
+            for (int i = 0; i < count; i++) {
+                byte[] p = payload(i, 1 + i % 200);
+                while (!ring.offer(p, p.length, A, A, i)) {
+                    Thread.onSpinWait();
+                }
+            }
+        });
+        producer.start();
+        long[] next = {0};
+        List<String> errors = new ArrayList<>();
+        while (next[0] < count) {
+            ring.drain((d, off, len, s, dst, t) -> {
+                byte[] expected = payload((int) t, 1 + (int) t % 200);
+                if (t != next[0] || len != expected.length
+                        || !java.util.Arrays.equals(d, off, off + len, expected, 0, expected.length)) {
+                    errors.add("datagram " + t + " at position " + next[0]);
+                }
+                next[0]++;
+            }, 64);
+        }
+        producer.join();
+        assertEquals(List.of(), errors);
+        assertTrue(ring.isEmpty());
+    }
+}
