@@ -339,8 +339,4 @@ public final class SourceTable extends StackPane {
         }
     }
 
-
-    static SourceView viewOf(SourceRow r) {
-        return r.shown;
-    }
 }

@@ -107,10 +107,11 @@ public final class WallView extends Region {
         membershipCount = -1;
     }
 
-    /** Tiles painted since the last call (for benchmarks and tests). */
-    public int takeTilesPainted() {
-        int n = tilesPainted;
+    /** Whole tiles and values alone painted since the last call: {whole, valueOnly} (for diagnostics). */
+    public int[] takePaintCounts() {
+        int[] n = {tilesPainted, valuesPainted};
         tilesPainted = 0;
+        valuesPainted = 0;
         return n;
     }
 
