@@ -25,6 +25,14 @@ public final class DemoScenario {
     public static final long FIRST_STORM_MILLIS = 20_000;
     public static final long STORM_EVERY_MILLIS = 120_000;
     public static final long STORM_LENGTH_MILLIS = 4_000;
+    /** A malformed datagram goes out at 5 s and then every 10 s, so the invalid counter and its list have content. */
+    public static final long FIRST_INVALID_MILLIS = 5_000;
+    public static final long INVALID_EVERY_MILLIS = 10_000;
+    private static final String[] INVALID = {
+            "{\"v\":1,\"src\":\"plant/line-1/pump-1\",\"seq\":-5,\"value\":1}",
+            "{\"v\":1,\"src\":\"plant/line-1/pump-1\",\"seq\":7,\"value\":",
+            "{\"v\":1,\"seq\":9,\"value\":3}",
+    };
 
     private static final int MAX_PAYLOAD = 1200;
 
@@ -43,6 +51,7 @@ public final class DemoScenario {
     private final long startMillis;
     private final List<DemoSource> sources = new ArrayList<>();
     private final StringBuilder batch = new StringBuilder(MAX_PAYLOAD + 256);
+    private long invalidSent;
 
     public DemoScenario(long seed, long startMillis) {
         this.random = new SplittableRandom(seed);
@@ -144,6 +153,10 @@ public final class DemoScenario {
             }
         }
         flush(out);
+        long invalidDue = t < FIRST_INVALID_MILLIS ? 0 : 1 + (t - FIRST_INVALID_MILLIS) / INVALID_EVERY_MILLIS;
+        while (invalidSent < invalidDue) {
+            out.accept(INVALID[(int) (invalidSent++ % INVALID.length)].getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     private void append(String json, Consumer<byte[]> out) {
