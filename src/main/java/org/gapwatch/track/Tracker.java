@@ -333,10 +333,15 @@ public final class Tracker {
         return sourceCount;
     }
 
+    /** True when a snapshot taken now would differ from the last one. */
+    public boolean hasUnpublishedChanges() {
+        return dirtyCount > 0 || last.sourceCount() != sourceCount || last.totals().datagrams() != datagrams
+                || last.totals().socketDrops() != socketDrops;
+    }
+
     /** Makes a snapshot: views are made again only for sources that changed since the last one. */
     public TrackerSnapshot snapshot(long nowMillis) {
-        if (dirtyCount == 0 && last.sourceCount() == sourceCount && last.totals().datagrams() == datagrams
-                && last.totals().socketDrops() == socketDrops) {
+        if (!hasUnpublishedChanges()) {
             return last;
         }
         version++;
