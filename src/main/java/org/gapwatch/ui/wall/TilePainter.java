@@ -19,7 +19,7 @@ final class TilePainter {
 
     /** Paints the tile and returns what it wrote, " | " between texts (for tests and screen readers). */
     String paint(GraphicsContext g, Palette p, SourceView v, Health h, String name, double x, double y, double w,
-               double tileH, long now, boolean selected, boolean hovered) {
+               double tileH, long now, boolean selected, boolean hovered, int blink) {
         double pad = pad(tileH);
         Color accent = p.of(h);
         boolean stale = h == Health.STALE;
@@ -93,13 +93,41 @@ final class TilePainter {
         // Row 4: the gap strip.
         strip(g, p, v, now, left, y + tileH - pad - stripH, inner, stripH);
 
+        if (blink >= 0) {
+            alarmMark(g, p, x, y, w, tileH, blink == 1);
+        }
         if (selected || hovered) {
             g.setStroke(p.selection());
             g.setLineWidth(selected ? 3 : 1.5);
             g.strokeRect(x - 1, y - 1, w + 2, tileH + 2);
         }
         return shownName + " | " + shown + (unit.isEmpty() ? "" : " " + unit) + " | " + status
-                + (lossShown ? " | " + lossText : "") + " | age " + age;
+                + (lossShown ? " | " + lossText : "") + " | age " + age + (blink >= 0 ? " | NEW ALARM" : "");
+    }
+
+    /**
+     * An unacknowledged alarm: a thick frame in the alarm colour and an inverted "NEW ALARM" tag in the top corner
+     * that swap colours every blink, so the tile is told apart from a plain alarm even in a still picture.
+     */
+    private void alarmMark(GraphicsContext g, Palette p, double x, double y, double w, double tileH, boolean on) {
+        double t = Math.max(4, tileH * 0.06);
+        Color frame = on ? p.alarm() : p.text();
+        g.setStroke(frame);
+        g.setLineWidth(t);
+        g.strokeRect(x + t / 2, y + t / 2, w - t, tileH - t);
+        Font f = text.font(Math.max(10, tileH * 0.15), true);
+        String tag = "NEW ALARM";
+        double tw = text.width(tag, f) + t * 2;
+        double th = f.getSize() * 1.25;
+        double tx = x + w - tw - t;
+        double ty = y + t;
+        g.setFill(frame);
+        g.fillRect(tx, ty, tw, th);
+        g.setFill(on ? Color.WHITE : p.tile());
+        g.setFont(f);
+        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText(tag, tx + t, ty + f.getSize() * 0.1);
     }
 
     private static double pad(double tileH) {
