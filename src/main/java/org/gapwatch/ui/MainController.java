@@ -40,6 +40,7 @@ public final class MainController {
     @FXML Tab alarmTab;
     @FXML Tab heatmapTab;
     @FXML javafx.scene.layout.VBox topBox;
+    @FXML javafx.scene.control.ToolBar toolbar;
     @FXML javafx.scene.layout.VBox bottomBox;
     @FXML javafx.scene.layout.HBox recordSlot;
     @FXML javafx.scene.control.Button openCaptureButton;

@@ -97,9 +97,19 @@ final class MonitorWiring {
             // holds; RecordControl would move a running recording along if a receiver were ever replaced.
             record.receiverProperty().set(rf.receiver());
         }
-        ui.recordSlot.getChildren().add(record);
+        ui.recordSlot.getChildren().addFirst(record);
 
         ui.topBox.getChildren().addFirst(new ReplayBanner(mode));
+        // Back to LIVE leads the toolbar while replaying, and Open capture steps aside.
+        Button back = new Button("⟲ Back to LIVE (Ctrl+L)");
+        back.setId("back-to-live");
+        back.getStyleClass().add("back-to-live");
+        back.setOnAction(e -> backToLive());
+        back.visibleProperty().bind(mode.replayingProperty());
+        back.managedProperty().bind(mode.replayingProperty());
+        ui.openCaptureButton.visibleProperty().bind(mode.replayingProperty().not());
+        ui.openCaptureButton.managedProperty().bind(mode.replayingProperty().not());
+        ui.toolbar.getItems().addFirst(back); // first: never pushed into the toolbar's overflow menu
         stage.titleProperty().bind(mode.windowTitle("Gapwatch"));
 
         window.addPulseListener(this::pulse);
@@ -194,6 +204,7 @@ final class MonitorWiring {
         Engine engine = new Engine(config);
         ReplayBar nb = new ReplayBar(file, engine, mode); // takes the mode over and closes the old bar
         nb.setId("replay-bar");
+        nb.setMinWidth(0); // on a narrow window the bar clips rather than widen the window past the screen
         nb.setOnExit(this::backToLive);
         if (old != null) {
             ui.bottomBox.getChildren().remove(old);

@@ -217,7 +217,7 @@ class MonitorWiringTest {
         Engine replay = fx(() -> window.wiring().replayEngine());
         await("replay fed", () -> replay.snapshot().totals().datagrams() == 14);
         await("wall shows the capture's two sources", () -> ui().engine() == replay && wall().tileCount() == 2);
-        SourceView m1 = find(replay, "replay/site-1/meter-1");
+        SourceView m1 = find(replay, "plant/site-1/meter-1");
         assertEquals(9, m1.received());
         assertEquals(1, m1.lost());
         await("tile shows the capture's loss", () -> wall().describeTile(m1.id()) != null
@@ -231,11 +231,14 @@ class MonitorWiringTest {
         shot("replay");
         robot.press(KeyCode.F2).release(KeyCode.F2);
         await("table shows the capture's counts", () -> ui().table.shownRows().stream()
-                .anyMatch(r -> r.src().equals("replay/site-1/meter-1") && r.received() == 9 && r.lost() == 1)
+                .anyMatch(r -> r.src().equals("plant/site-1/meter-1") && r.received() == 9 && r.lost() == 1)
                 && ui().table.shownRows().size() == 2);
         robot.press(KeyCode.F2).release(KeyCode.F2);
 
-        robot.clickOn("#replay-exit");
+        robot.press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL); // another capture takes over
+        await("still one replay bar", () -> ui().bottomBox.getChildren().stream()
+                .filter(n -> n instanceof org.gapwatch.ui.capture.ReplayBar).count() == 1);
+        robot.clickOn("#back-to-live");
         await("title back to live", () -> window.stage().getTitle().equals("Gapwatch"));
         assertFalse(fx(() -> robot.lookup("#replay-banner").query().isVisible()));
         assertNull(fx(() -> window.wiring().replayBar()));
@@ -244,6 +247,11 @@ class MonitorWiringTest {
         await("status bar back to live", () -> ui().status().sourcesLabel().getText().startsWith("1 sources")
                 && ui().status().joinedLabel().getText().contains(group));
         assertEquals(3, source("live/site-1/meter-1").received(), "the live engine kept its counts");
+        // Keyboard: Ctrl+O opens, Ctrl+L goes back.
+        robot.press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL);
+        await("replaying again", () -> window.stage().getTitle().startsWith("REPLAY"));
+        robot.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
+        await("Ctrl+L back to live", () -> window.stage().getTitle().equals("Gapwatch") && ui().engine() == engine);
     }
 
     @Test
@@ -297,11 +305,11 @@ class MonitorWiringTest {
         int k = 0;
         try (PcapWriter w = new PcapWriter(file, msg -> { throw new AssertionError(msg); })) {
             for (long seq : new long[] {0, 1, 2, 3, 5, 6, 7, 8, 9}) { // 4 missing
-                byte[] b = json("replay/site-1/meter-1", "ok", seq);
+                byte[] b = json("plant/site-1/meter-1", "ok", seq);
                 w.datagram(b, 0, b.length, sender, dest, t0 + (k++) * 50_000_000L);
             }
             for (long seq = 0; seq < 5; seq++) {
-                byte[] b = json("replay/site-1/meter-2", "ok", seq);
+                byte[] b = json("plant/site-1/meter-2", "ok", seq);
                 w.datagram(b, 0, b.length, sender, dest, t0 + (k++) * 50_000_000L);
             }
         }

@@ -52,11 +52,16 @@ final class TilePainter {
         String age = Format.age(v.ageMillis(now));
         double ageW = text.width(age, small);
         g.setFont(small);
-        g.setFill(p.dimText());
+        if (blink >= 0) {
+            // An unacknowledged alarm: the name row inverted, swapping colours every blink.
+            g.setFill(blink == 1 ? p.alarm() : p.text());
+            g.fillRect(x + bar, y, w - bar, pad + nameSize * 1.2);
+        }
+        g.setFill(blink >= 0 ? p.tile() : p.dimText());
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText(age, x + w - pad, y + pad);
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFill(p.text());
+        g.setFill(blink >= 0 ? p.tile() : p.text());
         String shownName = text.fitTail(name, small, inner - ageW - pad);
         g.fillText(shownName, left, y + pad);
 
@@ -106,8 +111,8 @@ final class TilePainter {
     }
 
     /**
-     * An unacknowledged alarm: a thick frame in the alarm colour and an inverted "NEW ALARM" tag in the top corner
-     * that swap colours every blink, so the tile is told apart from a plain alarm even in a still picture.
+     * An unacknowledged alarm: a thick frame that swaps between the alarm colour and the text colour every blink
+     * (with the inverted name row), so the tile is told apart from a plain alarm even in a still picture.
      */
     private void alarmMark(GraphicsContext g, Palette p, double x, double y, double w, double tileH, boolean on) {
         double t = Math.max(4, tileH * 0.06);
@@ -115,19 +120,6 @@ final class TilePainter {
         g.setStroke(frame);
         g.setLineWidth(t);
         g.strokeRect(x + t / 2, y + t / 2, w - t, tileH - t);
-        Font f = text.font(Math.max(10, tileH * 0.15), true);
-        String tag = "NEW ALARM";
-        double tw = text.width(tag, f) + t * 2;
-        double th = f.getSize() * 1.25;
-        double tx = x + w - tw - t;
-        double ty = y + t;
-        g.setFill(frame);
-        g.fillRect(tx, ty, tw, th);
-        g.setFill(on ? Color.WHITE : p.tile());
-        g.setFont(f);
-        g.setTextBaseline(VPos.TOP);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(tag, tx + t, ty + f.getSize() * 0.1);
     }
 
     private static double pad(double tileH) {

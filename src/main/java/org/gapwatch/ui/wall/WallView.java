@@ -139,6 +139,12 @@ public final class WallView extends Region {
     public void reset() {
         membershipCount = -1;
         ids = new int[0];
+        names = new String[0];
+        groupNames = new String[0];
+        groupSizes = new int[0];
+        drawn = new SourceView[0];
+        painted = new String[0];
+        hovered = -1;
         snap = TrackerSnapshot.empty();
         needLayout = true;
     }
