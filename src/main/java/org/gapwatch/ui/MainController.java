@@ -209,7 +209,9 @@ public final class MainController {
         boolean shown = split.getItems().contains(dock);
         if (on && !shown) {
             split.getItems().add(dock);
-            split.setDividerPositions(0.72);
+            // Room for the detail's labels and the alarm table's columns: about 620 px, between 28 % and 50 %.
+            double w = split.getWidth() > 0 ? split.getWidth() : 1600;
+            split.setDividerPositions(1 - Math.clamp(620 / w, 0.28, 0.5));
         } else if (!on && shown) {
             split.getItems().remove(dock);
         }
