@@ -37,6 +37,13 @@ public final class MainController {
     @FXML StackPane viewStack;
     @FXML TabPane dock;
     @FXML Tab detailTab;
+    @FXML Tab alarmTab;
+    @FXML Tab heatmapTab;
+    @FXML javafx.scene.layout.VBox topBox;
+    @FXML javafx.scene.control.ToolBar toolbar;
+    @FXML javafx.scene.layout.VBox bottomBox;
+    @FXML javafx.scene.layout.HBox recordSlot;
+    @FXML javafx.scene.control.Button openCaptureButton;
     @FXML StackPane detailSlot;
     @FXML StackPane alarmSlot;
     @FXML StackPane heatmapSlot;
@@ -49,7 +56,8 @@ public final class MainController {
     final PulseStats arrivalToPulseMillis = new PulseStats(65536);
     private MonitorWindow window;
     private Engine engine;
-    private DetailSlot detail;
+    private java.util.function.LongSupplier clock = System::currentTimeMillis;
+    private String replayName;
     private StatusBarPresenter status;
     private SourceFilter filter = SourceFilter.ALL;
     private Health.Thresholds thresholds = Health.Thresholds.of(1, 5);
@@ -66,8 +74,7 @@ public final class MainController {
     void init(MonitorWindow w, Engine e) {
         window = w;
         engine = e;
-        detail = new DetailSlot(e);
-        detailSlot.getChildren().add(detail);
+        detailSlot.getChildren().add(placeholder("Select a source on the wall or in the table"));
         alarmSlot.getChildren().add(placeholder("Alarm list: ui.alarm.AlarmListView goes here"));
         heatmapSlot.getChildren().add(placeholder("Loss heatmap: ui.heatmap.HeatmapView goes here"));
         status = new StatusBarPresenter(statusBar);
@@ -133,16 +140,13 @@ public final class MainController {
             r.run();
         }
         TrackerSnapshot snap = engine.snapshot();
-        long now = System.currentTimeMillis();
+        long now = clock.getAsLong();
+        wall.setBlinking(blinking.get(), (nowNanos / 500_000_000L) % 2 == 0);
         if (wall.isVisible()) {
             wall.update(snap, now, filter);
         }
         table.update(snap, now, filter);
-        status.update(snap, now, window.feed().status(), thresholds);
-        int sel = wall.selectedIdProperty().get();
-        if (sel >= 0 && sel < snap.sourceCount()) {
-            detail.update(snap.source(sel), now);
-        }
+        status.update(snap, now, replayName == null ? window.feed().status() : null, thresholds);
         for (int i = 0; i < pulseListeners.size(); i++) {
             pulseListeners.get(i).pulse(snap, now);
         }
@@ -205,7 +209,9 @@ public final class MainController {
         boolean shown = split.getItems().contains(dock);
         if (on && !shown) {
             split.getItems().add(dock);
-            split.setDividerPositions(0.72);
+            // Room for the detail's labels and the alarm table's columns: about 620 px, between 28 % and 50 %.
+            double w = split.getWidth() > 0 ? split.getWidth() : 1600;
+            split.setDividerPositions(1 - Math.clamp(620 / w, 0.28, 0.5));
         } else if (!on && shown) {
             split.getItems().remove(dock);
         }
@@ -236,7 +242,6 @@ public final class MainController {
         wall.selectedIdProperty().set(id);
         table.selectedIdProperty().set(id);
         TrackerSnapshot snap = engine.snapshot();
-        detail.show(id >= 0 && id < snap.sourceCount() ? snap.source(id) : null);
         syncingSrc = true;
         try {
             selectedSrc.set(id >= 0 && id < snap.sourceCount() ? snap.source(id).src() : null);
@@ -244,8 +249,12 @@ public final class MainController {
             syncingSrc = false;
         }
         if (id >= 0) {
+            // Picking an alarm in the Alarms tab selects its source without taking the list away.
+            boolean onAlarms = split.getItems().contains(dock) && dock.getSelectionModel().getSelectedItem() == alarmTab;
             showDock(true);
-            dock.getSelectionModel().select(detailTab);
+            if (!onAlarms) {
+                dock.getSelectionModel().select(detailTab);
+            }
         }
     }
 
@@ -283,12 +292,56 @@ public final class MainController {
         slot.getChildren().setAll(content);
     }
 
-    /** The source shown in the detail, or null. */
-    String detailSource() {
-        return detail.source();
+    /** Sources whose tiles blink (unacknowledged alarms of the engine shown). */
+    final javafx.beans.property.ObjectProperty<java.util.Set<String>> blinking =
+            new javafx.beans.property.SimpleObjectProperty<>(java.util.Set.of());
+
+    /**
+     * Shows another engine (a replay's, or the live one again) in every view of this controller, at its clock;
+     * {@code replay} names the capture for the status bar, null when live.
+     */
+    void setEngine(Engine e, java.util.function.LongSupplier viewClock, String replay) {
+        String keep = selectedSrc.get();
+        engine = e;
+        clock = viewClock;
+        replayName = replay;
+        status.reset(replay);
+        wall.selectedIdProperty().set(-1);
+        table.selectedIdProperty().set(-1);
+        table.reset();
+        wall.reset();
+        selectedSrc.set(null);
+        selectedSrc.set(keep); // the same source again, by name, in the other engine if it has it
     }
 
-    DetailSlot detail() {
-        return detail;
+    Engine engine() {
+        return engine;
+    }
+
+    long now() {
+        return clock.getAsLong();
+    }
+
+    /** The sources the wall shows under the current filter, in wall order (group, then name). */
+    List<org.gapwatch.track.SourceView> filteredRows(TrackerSnapshot snap, long now) {
+        List<org.gapwatch.track.SourceView> keep = new java.util.ArrayList<>();
+        for (int i = 0; i < snap.sourceCount(); i++) {
+            var v = snap.source(i);
+            if (filter.matches(v, Health.of(v, now, thresholds))) {
+                keep.add(v);
+            }
+        }
+        keep.sort(java.util.Comparator.comparing(org.gapwatch.track.SourceView::group)
+                .thenComparing(org.gapwatch.track.SourceView::src));
+        return keep;
+    }
+
+    @FXML
+    void openCapture() {
+        window.openCapture();
+    }
+
+    StatusBarPresenter status() {
+        return status;
     }
 }

@@ -46,6 +46,7 @@ public final class MonitorWindow {
         return t;
     });
     private Feed feed;
+    private final MonitorWiring wiring;
     private Settings settings;
     private boolean applying;
     private boolean closed;
@@ -78,14 +79,14 @@ public final class MonitorWindow {
                 }
             });
         }
+        wiring = new MonitorWiring(this, ui, stage, engine, feed);
         scene = new Scene(root);
         scene.getStylesheets().add(css("gapwatch.css"));
         keys();
         applying = true;
         applySettings(initial);
         applying = false;
-        stage.setTitle("Gapwatch");
-        stage.setScene(scene);
+        stage.setScene(scene); // the title follows replay mode (see MonitorWiring)
         restoreBounds(initial.window());
         stage.setOnHidden(e -> close());
     }
@@ -189,6 +190,25 @@ public final class MonitorWindow {
         return ui.filter();
     }
 
+    /** Asks for a capture (Ctrl+O) and replays it in this window; the live receiver keeps running. */
+    public void openCapture() {
+        try {
+            wiring.openCapture(new org.gapwatch.track.TrackerConfig(
+                    org.gapwatch.track.TrackerConfig.DEFAULT_MAX_SOURCES, settings.defaultStaleMillis(), 1_000));
+        } catch (RuntimeException e) {
+            SettingsDialog.error(stage, "Cannot replay the capture: " + message(e));
+        }
+    }
+
+    /** Leaves a replay (Ctrl+L): every view shows the live engine again. */
+    public void backToLive() {
+        wiring.backToLive();
+    }
+
+    MonitorWiring wiring() {
+        return wiring;
+    }
+
     public void show(boolean fullscreen, Runnable onFirstFrame) {
         stage.setFullScreenExitHint("F11 leaves full screen");
         if (fullscreen) {
@@ -214,6 +234,7 @@ public final class MonitorWindow {
             switch (e.getCode()) {
                 case F2 -> ui.toggleView();
                 case F3 -> ui.showDock(!ui.split.getItems().contains(ui.dock));
+                case F4 -> wiring.showTab(ui.alarmTab);
                 case F11 -> stage.setFullScreen(!stage.isFullScreen());
                 default -> {
                     return;
@@ -222,6 +243,18 @@ public final class MonitorWindow {
             e.consume();
         });
         acc.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), ui::focusFilter);
+        acc.put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::openCapture);
+        acc.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), wiring::backToLive);
+        acc.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), wiring::toggleRecord);
+        acc.put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), wiring::acknowledgeSelected);
+        acc.put(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                wiring::acknowledgeAll);
+        acc.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                wiring::exportAlarms);
+        acc.put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), () -> wiring.showTab(ui.detailTab));
+        acc.put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), () -> wiring.showTab(ui.alarmTab));
+        acc.put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN),
+                () -> wiring.showTab(ui.heatmapTab));
         acc.put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN),
                 () -> ui.problemsOnly.setSelected(!ui.problemsOnly.isSelected()));
         acc.put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::openSettings);
@@ -265,6 +298,7 @@ public final class MonitorWindow {
         scene.getRoot().setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 14 * s.zoom()));
         ui.wall.setZoom(s.zoom());
         ui.setThresholds(Health.Thresholds.of(s.lossWarnPercent(), s.lossAlarmPercent()));
+        wiring.setLossAlarmPercent(s.lossAlarmPercent());
         ui.setTileWidthSetting(s.tileWidth());
         ui.table.setHiddenColumns(s.hiddenColumns());
         if (Settings.TABLE.equals(s.view()) != ui.tableShown()) {
@@ -386,6 +420,7 @@ public final class MonitorWindow {
         }
         save();
         ui.stop();
+        wiring.close();
         saver.shutdown();
         try {
             // The JVM exits right after the window closes: let the last save reach the disk first.

@@ -3,6 +3,7 @@ package org.gapwatch.ui;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Locale;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -44,6 +45,8 @@ final class StatusBarPresenter {
     private final Popup invalidPopup = new Popup();
     private TrackerSnapshot last = TrackerSnapshot.empty();
     private long lastSecond = Long.MIN_VALUE;
+    private long lastWallSecond = Long.MIN_VALUE;
+    private String replay;
 
     StatusBarPresenter(StatusBar bar) {
         this.bar = bar;
@@ -86,13 +89,32 @@ final class StatusBarPresenter {
         return l;
     }
 
+    /**
+     * Starts the figures afresh for another engine: {@code replayFile} names the capture shown (the bar then says
+     * REPLAY and shows no live receive figures), null for live.
+     */
+    void reset(String replayFile) {
+        replay = replayFile;
+        history.clear();
+        lastSecond = Long.MIN_VALUE;
+        lastWallSecond = Long.MIN_VALUE;
+        last = TrackerSnapshot.empty();
+    }
+
+    /** @param feed the live feed's status, or null while a replay is shown */
     void update(TrackerSnapshot snap, long now, Feed.Status feed, Health.Thresholds t) {
         last = snap;
         long second = Math.floorDiv(now, 1000);
-        if (second == lastSecond) {
+        // Once a second of wall time: a replay's clock may run at 60x or stand still.
+        long wallSecond = Math.floorDiv(System.currentTimeMillis(), 1000);
+        if (second == lastSecond && wallSecond == lastWallSecond) {
             return;
         }
         lastSecond = second;
+        lastWallSecond = wallSecond;
+        if (feed == null) {
+            feed = new Feed.Status(java.util.List.of(), "", null, -1);
+        }
         Totals tot = snap.totals();
         history.addLast(tot);
         while (history.size() > WINDOW_SECONDS + 1) {
@@ -101,10 +123,18 @@ final class StatusBarPresenter {
         Totals old = history.getFirst();
         int secs = Math.max(1, history.size() - 1);
 
-        joined.setText(feed.groups().isEmpty() ? "No group joined"
-                : String.join(", ", feed.groups()) + " on " + feed.networkInterface());
-        joined.setTooltip(new Tooltip("Joined groups and the interface they are joined on"));
-        rate.setText(String.format(Locale.ROOT, "%,d datagrams/s", (tot.datagrams() - old.datagrams()) / secs));
+        joined.getStyleClass().remove("replay");
+        if (replay != null) {
+            joined.setText("REPLAY of " + replay + " · no live receive figures");
+            joined.getStyleClass().add("replay");
+            joined.setTooltip(new Tooltip("The counts shown are the capture's; the live receiver keeps running"));
+        } else {
+            joined.setText(feed.groups().isEmpty() ? "No group joined"
+                    : String.join(", ", feed.groups()) + " on " + feed.networkInterface());
+            joined.setTooltip(new Tooltip("Joined groups and the interface they are joined on"));
+        }
+        rate.setText(replay != null ? String.format(Locale.ROOT, "replay: %,d datagrams", tot.datagrams())
+                : String.format(Locale.ROOT, "%,d datagrams/s", (tot.datagrams() - old.datagrams()) / secs));
 
         long dRecv = tot.received() - old.received();
         long dLost = Math.max(0, tot.lost() - old.lost());
@@ -112,7 +142,7 @@ final class StatusBarPresenter {
         long drops = feed.socketDrops() >= 0 ? feed.socketDrops() : tot.socketDrops();
         String dropText;
         if (drops < 0) {
-            dropText = "local drops n/a";
+            dropText = replay != null ? "local drops: not in a capture" : "local drops n/a";
         } else {
             long dDrops = old.socketDrops() >= 0 && tot.socketDrops() >= 0
                     ? tot.socketDrops() - old.socketDrops() : 0;
@@ -120,7 +150,9 @@ final class StatusBarPresenter {
             double share = dDgrams + dDrops == 0 ? 0 : (double) dDrops / (dDgrams + dDrops);
             dropText = "local " + Format.percent(share) + " (" + drops + ")";
         }
-        loss.setText("Loss: network " + Format.percent(netLoss) + " · " + dropText);
+        loss.setText(replay != null
+                ? "Replay loss: " + tot.lost() + " lost · " + dropText
+                : "Loss: network " + Format.percent(netLoss) + " · " + dropText);
         loss.getStyleClass().remove("losing");
         if (dLost > 0) {
             loss.getStyleClass().add("losing");
@@ -150,7 +182,10 @@ final class StatusBarPresenter {
         buffer.setTooltip(warn == null ? null : new Tooltip(warn));
         buffer.setVisible(warn != null);
         buffer.setManaged(warn != null);
-        clock.setText(LocalTime.now().format(CLOCK));
+        clock.setText(replay != null
+                ? "capture time " + java.time.Instant.ofEpochMilli(now).atZone(java.time.ZoneId.systemDefault())
+                .toLocalTime().format(CLOCK)
+                : LocalTime.now().format(CLOCK));
     }
 
     /**
@@ -212,6 +247,19 @@ final class StatusBarPresenter {
         invalidList.setItems(items);
         var p = invalid.localToScreen(0, 0);
         invalidPopup.show(invalid, Math.max(0, p.getX() - 600), p.getY() - 360);
+    }
+
+    /** Puts {@code n} (the alarm count) just left of the source counts. */
+    void addAlarmItem(javafx.scene.Node n) {
+        bar.getRightItems().addAll(bar.getRightItems().indexOf(sources), List.of(n, new Separator()));
+    }
+
+    Label joinedLabel() {
+        return joined;
+    }
+
+    Label rateLabel() {
+        return rate;
     }
 
     Label sourcesLabel() {

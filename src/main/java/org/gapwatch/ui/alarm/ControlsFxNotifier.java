@@ -36,8 +36,9 @@ public final class ControlsFxNotifier implements Consumer<Notice> {
                 .text(n.text())
                 .owner(w)
                 .position(Pos.TOP_RIGHT)
-                .hideAfter(shownFor)
-                .darkStyle();
+                .hideAfter(shownFor);
+        // No darkStyle(): under the AtlantaFX theme its CSS fails to resolve (ClassCastException on the
+        // background), leaving pale text on a white pop-up. The light pop-up reads well on either theme.
         if (n.summary()) {
             note.showInformation();
         } else {

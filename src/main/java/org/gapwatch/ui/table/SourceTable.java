@@ -114,8 +114,19 @@ public final class SourceTable extends StackPane {
         return List.copyOf(table.getItems());
     }
 
+    /** Forgets every row: the next update fills the table from another engine's snapshot. */
+    public void reset() {
+        rows.clear();
+        refilterNow = true;
+        sweptMillis = rowsMillis = refilteredMillis = Long.MIN_VALUE / 2;
+    }
+
     /** Called once per pulse. Adds rows for new sources always; updates values only while showing. */
     public void update(TrackerSnapshot snap, long now, SourceFilter f) {
+        if (now < sweptMillis || snap.sourceCount() < rows.size()) {
+            // A replay's clock went back, or its engine started afresh (a seek backwards): start over.
+            reset();
+        }
         for (int i = rows.size(); i < snap.sourceCount(); i++) {
             rows.add(new SourceRow(snap.source(i)));
             refilterNow = true;

@@ -19,7 +19,7 @@ final class TilePainter {
 
     /** Paints the tile and returns what it wrote, " | " between texts (for tests and screen readers). */
     String paint(GraphicsContext g, Palette p, SourceView v, Health h, String name, double x, double y, double w,
-               double tileH, long now, boolean selected, boolean hovered) {
+               double tileH, long now, boolean selected, boolean hovered, int blink) {
         double pad = pad(tileH);
         Color accent = p.of(h);
         boolean stale = h == Health.STALE;
@@ -52,11 +52,16 @@ final class TilePainter {
         String age = Format.age(v.ageMillis(now));
         double ageW = text.width(age, small);
         g.setFont(small);
-        g.setFill(p.dimText());
+        if (blink >= 0) {
+            // An unacknowledged alarm: the name row inverted, swapping colours every blink.
+            g.setFill(blink == 1 ? p.alarm() : p.text());
+            g.fillRect(x + bar, y, w - bar, pad + nameSize * 1.2);
+        }
+        g.setFill(blink >= 0 ? p.tile() : p.dimText());
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText(age, x + w - pad, y + pad);
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFill(p.text());
+        g.setFill(blink >= 0 ? p.tile() : p.text());
         String shownName = text.fitTail(name, small, inner - ageW - pad);
         g.fillText(shownName, left, y + pad);
 
@@ -93,13 +98,28 @@ final class TilePainter {
         // Row 4: the gap strip.
         strip(g, p, v, now, left, y + tileH - pad - stripH, inner, stripH);
 
+        if (blink >= 0) {
+            alarmMark(g, p, x, y, w, tileH, blink == 1);
+        }
         if (selected || hovered) {
             g.setStroke(p.selection());
             g.setLineWidth(selected ? 3 : 1.5);
             g.strokeRect(x - 1, y - 1, w + 2, tileH + 2);
         }
         return shownName + " | " + shown + (unit.isEmpty() ? "" : " " + unit) + " | " + status
-                + (lossShown ? " | " + lossText : "") + " | age " + age;
+                + (lossShown ? " | " + lossText : "") + " | age " + age + (blink >= 0 ? " | NEW ALARM" : "");
+    }
+
+    /**
+     * An unacknowledged alarm: a thick frame that swaps between the alarm colour and the text colour every blink
+     * (with the inverted name row), so the tile is told apart from a plain alarm even in a still picture.
+     */
+    private void alarmMark(GraphicsContext g, Palette p, double x, double y, double w, double tileH, boolean on) {
+        double t = Math.max(4, tileH * 0.06);
+        Color frame = on ? p.alarm() : p.text();
+        g.setStroke(frame);
+        g.setLineWidth(t);
+        g.strokeRect(x + t / 2, y + t / 2, w - t, tileH - t);
     }
 
     private static double pad(double tileH) {

@@ -63,6 +63,8 @@ public final class WallView extends Region {
     private Health.Thresholds thresholds = Health.Thresholds.of(1, 5);
     private int tilesPainted;
     private int valuesPainted;
+    private java.util.Set<String> blinking = java.util.Set.of();
+    private boolean blinkOn;
 
     public WallView() {
         getStyleClass().add("wall-view");
@@ -115,6 +117,43 @@ public final class WallView extends Region {
         return n;
     }
 
+    /**
+     * Sources whose tiles blink (unacknowledged alarms) and the blink phase. Only those tiles repaint when the
+     * phase flips; a new set repaints everything once.
+     */
+    public void setBlinking(java.util.Set<String> srcs, boolean on) {
+        if (srcs != blinking) {
+            blinking = srcs;
+            needFull = true;
+        } else if (on != blinkOn && !srcs.isEmpty()) {
+            for (int i = 0; i < ids.length; i++) {
+                if (ids[i] < snap.sourceCount() && srcs.contains(snap.source(ids[i]).src())) {
+                    drawn[i] = null; // repainted by the next paintChanged
+                }
+            }
+        }
+        blinkOn = on;
+    }
+
+    /** Forgets the tiles: the next update lays out another engine's sources afresh. */
+    public void reset() {
+        membershipCount = -1;
+        ids = new int[0];
+        names = new String[0];
+        groupNames = new String[0];
+        groupSizes = new int[0];
+        drawn = new SourceView[0];
+        painted = new String[0];
+        hovered = -1;
+        snap = TrackerSnapshot.empty();
+        needLayout = true;
+    }
+
+    /** Whether the tile of {@code src} is marked as blinking (an unacknowledged alarm). */
+    public boolean isBlinking(String src) {
+        return blinking.contains(src);
+    }
+
     /** Number of tiles currently on the wall (after filtering). */
     public int tileCount() {
         return ids.length;
@@ -153,7 +192,7 @@ public final class WallView extends Region {
     public void update(TrackerSnapshot s, long nowMillis, SourceFilter filter) {
         snap = s;
         now = nowMillis;
-        if (s.sourceCount() != membershipCount || filter != membershipFilter
+        if (s.sourceCount() != membershipCount || filter != membershipFilter || nowMillis < membershipMillis
                 || (filter.problemsOnly() && nowMillis - membershipMillis >= MEMBERSHIP_EVERY_MILLIS)) {
             rebuildMembership(s, nowMillis, filter);
         }
@@ -345,7 +384,8 @@ public final class WallView extends Region {
                 if (v == old) {
                     continue;
                 }
-                if (old != null && onlyValueChanged(old, v) && i != hovered && ids[i] != selectedId.get()) {
+                if (old != null && onlyValueChanged(old, v) && i != hovered && ids[i] != selectedId.get()
+                        && !blinking.contains(v.src())) {
                     painted[i] = painter.paintValue(g, palette, v, layout.tileX[i], y - top, layout.tileW,
                             layout.tileH, painted[i]);
                     drawn[i] = v;
@@ -373,7 +413,8 @@ public final class WallView extends Region {
         SourceView v = snap.source(ids[i]);
         Health h = Health.of(v, now, thresholds);
         painted[i] = painter.paint(g, palette, v, h, names[i], layout.tileX[i], layout.tileY[i] - top, layout.tileW,
-                layout.tileH, now, ids[i] == selectedId.get(), i == hovered);
+                layout.tileH, now, ids[i] == selectedId.get(), i == hovered,
+                blinking.contains(v.src()) ? (blinkOn ? 1 : 0) : -1);
         drawn[i] = v;
         tilesPainted++;
     }

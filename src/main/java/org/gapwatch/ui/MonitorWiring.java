@@ -1,0 +1,311 @@
+package org.gapwatch.ui;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import org.gapwatch.alarm.AlarmModel;
+import org.gapwatch.alarm.AlarmThresholds;
+import org.gapwatch.alarm.Notice;
+import org.gapwatch.capture.Replayer;
+import org.gapwatch.engine.Engine;
+import org.gapwatch.track.TrackerConfig;
+import org.gapwatch.track.TrackerSnapshot;
+import org.gapwatch.ui.alarm.AlarmListView;
+import org.gapwatch.ui.alarm.AlarmMonitor;
+import org.gapwatch.ui.alarm.ControlsFxNotifier;
+import org.gapwatch.ui.capture.CaptureOpener;
+import org.gapwatch.ui.capture.RecordControl;
+import org.gapwatch.ui.capture.ReplayBanner;
+import org.gapwatch.ui.capture.ReplayBar;
+import org.gapwatch.ui.capture.ReplayMode;
+import org.gapwatch.ui.detail.DetailPane;
+import org.gapwatch.ui.feed.Feed;
+import org.gapwatch.ui.feed.ReceiverFeed;
+import org.gapwatch.ui.heatmap.HeatmapView;
+
+/**
+ * Connects the window's components: detail, heatmap and alarm list in the dock, blinking tiles and the alarm count,
+ * the record button on the live receiver, and replay (a second engine every view switches to and back from).
+ * Everything here runs on the FX thread, driven by the window's one pulse.
+ */
+final class MonitorWiring {
+    private static final long ALARM_EVERY_NANOS = 1_000_000_000L;
+    private static final long ROWS_EVERY_NANOS = 500_000_000L;
+
+    private final MonitorWindow window;
+    private final MainController ui;
+    private final Stage stage;
+    private final Engine liveEngine;
+    final DetailPane detail = new DetailPane();
+    final HeatmapView heatmap = new HeatmapView();
+    final RecordControl record = new RecordControl();
+    final ReplayMode mode = new ReplayMode();
+    final Button alarmCount = new Button();
+    private final Alarms live;
+    private Alarms replay;
+    private Alarms shown;
+    private AlarmThresholds thresholds = AlarmThresholds.defaults();
+    private final List<Notice> notices = new ArrayList<>();
+    private Consumer<Notice> popups;
+    private CaptureOpener opener = new CaptureOpener();
+    private ReplayBar bar;
+    private Engine replayEngine;
+    private long lastAlarmNanos = Long.MIN_VALUE / 2;
+    private long lastRowsNanos = Long.MIN_VALUE / 2;
+
+    /** One engine's alarms: its model, the 1 Hz evaluation and the list that shows them. */
+    private record Alarms(AlarmModel model, AlarmMonitor monitor, AlarmListView list, LongSupplier clock) {
+    }
+
+    MonitorWiring(MonitorWindow window, MainController ui, Stage stage, Engine liveEngine, Feed feed) {
+        this.window = window;
+        this.ui = ui;
+        this.stage = stage;
+        this.liveEngine = liveEngine;
+        popups = new ControlsFxNotifier(() -> stage);
+
+        detail.setId("detail-pane");
+        detail.setEngine(liveEngine);
+        detail.sourceProperty().bindBidirectional(window.selectedSourceProperty());
+        window.setDetailContent(detail);
+
+        heatmap.setId("heatmap");
+        heatmap.setEngine(liveEngine);
+        heatmap.selectedSourceProperty().bindBidirectional(window.selectedSourceProperty());
+        window.setHeatmapContent(heatmap);
+        ui.heatmapTab.selectedProperty().addListener((o, a, b) -> lastRowsNanos = Long.MIN_VALUE / 2);
+
+        live = alarms(liveEngine, System::currentTimeMillis, "");
+        show(live);
+        alarmCount.setId("sb-alarms");
+        alarmCount.getStyleClass().add("status-alarms");
+        alarmCount.setMinWidth(Region.USE_PREF_SIZE);
+        alarmCount.setTooltip(new Tooltip("Unacknowledged / active alarms; click or F4 for the list"));
+        alarmCount.setOnAction(e -> showTab(ui.alarmTab));
+        ui.status().addAlarmItem(alarmCount);
+        showAlarmCount();
+
+        record.setId("record");
+        if (feed instanceof ReceiverFeed rf) {
+            // The window keeps one receiver for its life (subscription and interface change on it), so this binding
+            // holds; RecordControl would move a running recording along if a receiver were ever replaced.
+            record.receiverProperty().set(rf.receiver());
+        }
+        ui.recordSlot.getChildren().addFirst(record);
+
+        ui.topBox.getChildren().addFirst(new ReplayBanner(mode));
+        // Back to LIVE leads the toolbar while replaying, and Open capture steps aside.
+        Button back = new Button("⟲ Back to LIVE (Ctrl+L)");
+        back.setId("back-to-live");
+        back.getStyleClass().add("back-to-live");
+        back.setOnAction(e -> backToLive());
+        back.visibleProperty().bind(mode.replayingProperty());
+        back.managedProperty().bind(mode.replayingProperty());
+        ui.openCaptureButton.visibleProperty().bind(mode.replayingProperty().not());
+        ui.openCaptureButton.managedProperty().bind(mode.replayingProperty().not());
+        ui.toolbar.getItems().addFirst(back); // first: never pushed into the toolbar's overflow menu
+        stage.titleProperty().bind(mode.windowTitle("Gapwatch"));
+
+        window.addPulseListener(this::pulse);
+    }
+
+    private Alarms alarms(Engine engine, LongSupplier clock, String prefix) {
+        AlarmModel model = new AlarmModel(thresholds, AlarmModel.DEFAULT_LOG_CAPACITY);
+        Consumer<Notice> sink = n -> {
+            Notice shownNotice = prefix.isEmpty() ? n
+                    : new Notice(prefix + n.title(), n.text(), n.alarm(), n.suppressed());
+            notices.add(shownNotice);
+            popups.accept(shownNotice);
+        };
+        AlarmListView list = new AlarmListView(model);
+        list.setId(prefix.isEmpty() ? "alarm-list" : "replay-alarm-list");
+        list.selectedSourceProperty().addListener((o, a, src) -> {
+            if (src != null) {
+                window.selectedSourceProperty().set(src);
+            }
+        });
+        model.addListener(this::showAlarmCount);
+        return new Alarms(model, new AlarmMonitor(engine, model, sink), list, clock);
+    }
+
+    private void show(Alarms a) {
+        shown = a;
+        window.setAlarmContent(a.list());
+        ui.blinking.set(a.model().unacknowledgedSources());
+        showAlarmCount();
+    }
+
+    private void showAlarmCount() {
+        if (shown == null) {
+            return;
+        }
+        AlarmModel m = shown.model();
+        alarmCount.setText((mode.isReplaying() ? "Replay alarms " : "Alarms ") + m.unacknowledgedCount() + " new · "
+                + m.activeCount() + " active");
+        alarmCount.getStyleClass().remove("has-alarms");
+        if (m.unacknowledgedCount() > 0) {
+            alarmCount.getStyleClass().add("has-alarms");
+        }
+    }
+
+    // ---- the pulse ----
+
+    private void pulse(TrackerSnapshot snap, long now) {
+        long t = System.nanoTime();
+        if (t - lastAlarmNanos >= ALARM_EVERY_NANOS) {
+            lastAlarmNanos = t;
+            // Live alarms are evaluated during a replay too: nothing live goes unnoticed while looking back.
+            live.monitor().tick(System.currentTimeMillis());
+            if (replay != null) {
+                replay.monitor().tick(replay.clock().getAsLong());
+            }
+        }
+        ui.blinking.set(shown.model().unacknowledgedSources());
+        int sel = ui.wall.selectedIdProperty().get();
+        if (sel >= 0 && sel < snap.sourceCount()) {
+            detail.update(snap.source(sel));
+        }
+        if (ui.heatmapTab.isSelected() && ui.split.getItems().contains(ui.dock)
+                && t - lastRowsNanos >= ROWS_EVERY_NANOS) {
+            lastRowsNanos = t;
+            heatmap.setRows(ui.filteredRows(snap, now));
+        }
+    }
+
+    // ---- settings ----
+
+    void setLossAlarmPercent(double percent) {
+        thresholds = AlarmThresholds.defaults().withLoss(Math.clamp(percent / 100, 0, 1));
+        live.model().setThresholds(thresholds);
+        if (replay != null) {
+            replay.model().setThresholds(thresholds);
+        }
+    }
+
+    // ---- replay ----
+
+    void setCaptureOpener(CaptureOpener o) {
+        opener = o;
+    }
+
+    /** Asks for a capture and replays it; every view switches to the replay. Returns false when cancelled. */
+    boolean openCapture(TrackerConfig config) {
+        Path file = opener.choose(stage);
+        if (file == null) {
+            return false;
+        }
+        ReplayBar old = bar;
+        Engine engine = new Engine(config);
+        ReplayBar nb = new ReplayBar(file, engine, mode); // takes the mode over and closes the old bar
+        nb.setId("replay-bar");
+        nb.setMinWidth(0); // on a narrow window the bar clips rather than widen the window past the screen
+        nb.setOnExit(this::backToLive);
+        if (old != null) {
+            ui.bottomBox.getChildren().remove(old);
+        }
+        bar = nb;
+        replayEngine = engine;
+        ui.bottomBox.getChildren().addFirst(nb);
+        LongSupplier clock = () -> {
+            Replayer.Progress p = nb.progressProperty().get();
+            return p == null ? 0 : Math.floorDiv(Math.max(p.positionNanos(), p.startNanos()), 1_000_000L);
+        };
+        replay = alarms(engine, clock, "REPLAY — ");
+        switchTo(engine, clock, file.getFileName().toString());
+        show(replay);
+        return true;
+    }
+
+    /** Leaves replay: closes the bar and switches every view back to the live engine. */
+    void backToLive() {
+        if (bar == null) {
+            return;
+        }
+        ReplayBar b = bar;
+        bar = null;
+        replayEngine = null;
+        b.close();
+        ui.bottomBox.getChildren().remove(b);
+        replay = null;
+        switchTo(liveEngine, System::currentTimeMillis, null);
+        show(live);
+    }
+
+    private void switchTo(Engine engine, LongSupplier clock, String replayName) {
+        ui.setEngine(engine, clock, replayName);
+        heatmap.setClock(clock);
+        heatmap.setEngine(engine);
+        lastRowsNanos = Long.MIN_VALUE / 2;
+        detail.setClock(clock);
+        detail.setEngine(engine);
+    }
+
+    ReplayBar replayBar() {
+        return bar;
+    }
+
+    Engine replayEngine() {
+        return replayEngine;
+    }
+
+    // ---- alarms for keys and tests ----
+
+    AlarmModel alarmModel() {
+        return shown.model();
+    }
+
+    AlarmListView alarmList() {
+        return shown.list();
+    }
+
+    AlarmModel liveAlarmModel() {
+        return live.model();
+    }
+
+    /** Notices passed by the rate limit (shown as pop-ups), oldest first. */
+    List<Notice> notices() {
+        return List.copyOf(notices);
+    }
+
+    void setPopups(Consumer<Notice> p) {
+        popups = p;
+    }
+
+    void acknowledgeAll() {
+        shown.model().acknowledgeAll();
+    }
+
+    void acknowledgeSelected() {
+        if (shown.list().lookup("#alarm-ack") instanceof Button b && !b.isDisabled()) {
+            b.fire();
+        }
+    }
+
+    void exportAlarms() {
+        if (shown.list().lookup("#alarm-export") instanceof Button b) {
+            b.fire();
+        }
+    }
+
+    void toggleRecord() {
+        if (record.lookup("#record-button") instanceof Button b && !b.isDisabled()) {
+            b.fire();
+        }
+    }
+
+    void showTab(javafx.scene.control.Tab tab) {
+        ui.showDock(true);
+        ui.dock.getSelectionModel().select(tab);
+    }
+
+    void close() {
+        backToLive();
+        record.stop();
+    }
+}
