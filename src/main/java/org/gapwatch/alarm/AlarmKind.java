@@ -9,7 +9,12 @@ public enum AlarmKind {
     /** The publisher itself reports {@code alarm} or {@code fault}. */
     STATUS("status"),
     /** Two senders claim the same source. */
-    CONFLICT("conflict");
+    CONFLICT("conflict"),
+    /**
+     * Loss over the threshold at many sources at the same moment: the network or this machine, not one publisher.
+     * One alarm for all of them (source {@link AlarmModel#ALL_SOURCES}), in place of one per source.
+     */
+    WIDESPREAD_LOSS("loss at many sources");
 
     private final String label;
 

@@ -26,6 +26,12 @@ import org.gapwatch.track.TrackerSnapshot;
 public final class AlarmModel {
     /** Log entries kept; beyond it the oldest resolved ones are dropped. */
     public static final int DEFAULT_LOG_CAPACITY = 10_000;
+    /** The source name of a {@link AlarmKind#WIDESPREAD_LOSS} alarm. */
+    public static final String ALL_SOURCES = "(many sources)";
+    /** Loss counts as widespread when at least this many sources lose at once... */
+    static final int WIDESPREAD_MIN_SOURCES = 10;
+    /** ...and at least this share of all sources. */
+    static final double WIDESPREAD_MIN_SHARE = 0.25;
 
     private record OpenKey(String src, AlarmKind kind) {
     }
@@ -80,34 +86,64 @@ public final class AlarmModel {
         if (openBits.length < n) {
             openBits = Arrays.copyOf(openBits, Math.max(n, openBits.length * 2));
         }
-        List<Alarm> raised = List.of();
-        boolean changed = false;
+        int[] want = new int[n];
+        int losing = 0;
         for (int id = 0; id < n; id++) {
-            SourceView v = snapshot.source(id);
+            want[id] = conditions(snapshot.source(id), nowMillis, openBits[id]);
+            losing += (want[id] & AlarmKind.LOSS.bit()) != 0 ? 1 : 0;
+        }
+        // Loss everywhere at once is one event (the network or this machine), not hundreds of alarms: one alarm
+        // stands for it, and sources not already in a loss alarm raise none of their own while it lasts.
+        boolean widespread = losing >= Math.max(WIDESPREAD_MIN_SOURCES, Math.ceil(WIDESPREAD_MIN_SHARE * n));
+        List<Alarm> raised = new ArrayList<>();
+        boolean changed = widespread(widespread, losing, n, nowMillis, raised);
+        for (int id = 0; id < n; id++) {
             int have = openBits[id];
-            int want = conditions(v, nowMillis, have);
-            if (want == have) {
+            int w = want[id];
+            if (widespread && (have & AlarmKind.LOSS.bit()) == 0) {
+                w &= ~AlarmKind.LOSS.bit();
+            }
+            if (w == have) {
                 continue;
             }
+            SourceView v = snapshot.source(id);
             for (AlarmKind kind : AlarmKind.values()) {
                 int bit = kind.bit();
-                if ((want & bit) != 0 && (have & bit) == 0) {
-                    if (raised.isEmpty()) {
-                        raised = new ArrayList<>();
-                    }
+                if ((w & bit) != 0 && (have & bit) == 0) {
                     raised.add(raise(v, kind, nowMillis));
-                } else if ((want & bit) == 0 && (have & bit) != 0) {
+                } else if ((w & bit) == 0 && (have & bit) != 0) {
                     resolve(v.src(), kind, nowMillis);
                 }
             }
-            openBits[id] = want;
+            openBits[id] = w;
             changed = true;
         }
         if (changed) {
             trimLog();
             changed();
         }
-        return raised;
+        return raised.isEmpty() ? List.of() : raised;
+    }
+
+    /** Raises or resolves the one widespread-loss alarm; true if it did either. */
+    private boolean widespread(boolean now, int losing, int sources, long nowMillis, List<Alarm> raised) {
+        OpenKey key = new OpenKey(ALL_SOURCES, AlarmKind.WIDESPREAD_LOSS);
+        boolean isOpen = open.containsKey(key);
+        if (now && !isOpen) {
+            Alarm a = new Alarm(nextId++, nowMillis, ALL_SOURCES, AlarmKind.WIDESPREAD_LOSS,
+                    String.format(Locale.ROOT, "loss over %.1f%% at %d of %d sources at once: the network or this"
+                            + " machine, not one publisher (see socket drops)", 100 * thresholds.lossRaiseFraction(),
+                            losing, sources), false, -1);
+            open.put(key, a);
+            log.put(a.id(), a);
+            raised.add(a);
+            return true;
+        }
+        if (!now && isOpen) {
+            resolve(ALL_SOURCES, AlarmKind.WIDESPREAD_LOSS, nowMillis);
+            return true;
+        }
+        return false;
     }
 
     private int conditions(SourceView v, long now, int have) {
@@ -161,6 +197,7 @@ public final class AlarmModel {
             case STATUS -> v.status().name().toLowerCase(Locale.ROOT)
                     + (v.text() == null || v.text().isEmpty() ? "" : ": " + v.text());
             case CONFLICT -> "claimed by " + v.sender() + " and " + v.otherSender();
+            case WIDESPREAD_LOSS -> "";
         };
     }
 

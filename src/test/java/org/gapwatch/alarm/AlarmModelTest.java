@@ -66,6 +66,45 @@ class AlarmModelTest {
     }
 
     @Test
+    void lossAtManySourcesAtOnceIsOneWidespreadAlarmNotOnePerSource() {
+        String f = "{\"src\":\"s%02d\",\"seq\":%d,\"ttl\":600000}";
+        for (int s = 0; s < 30; s++) {
+            feed.send(T0 + 100, f.formatted(s, 1)).send(T0 + 200, f.formatted(s, 2));
+        }
+        assertEquals(List.of(), evaluate(200));
+        // A storm: 12 of 30 sources (at least 10 and 25%) lose at once.
+        for (int s = 0; s < 12; s++) {
+            feed.send(T0 + 300, f.formatted(s, 5));
+        }
+        List<Alarm> raised = evaluate(300);
+        assertEquals(1, raised.size());
+        assertEquals(AlarmKind.WIDESPREAD_LOSS, raised.get(0).kind());
+        assertEquals(AlarmModel.ALL_SOURCES, raised.get(0).src());
+        assertTrue(raised.get(0).detail().contains("at 12 of 30 sources at once"), raised.get(0).detail());
+        assertEquals(Set.of(AlarmModel.ALL_SOURCES), model.unacknowledgedSources(), "no tile blinks for it");
+        // A minute later only s00 still loses: the widespread alarm resolves, s00 gets its own.
+        for (int s = 0; s < 30; s++) {
+            feed.send(T0 + 70_000, f.formatted(s, s == 0 ? 9 : s < 12 ? 6 : 3));
+        }
+        List<Alarm> after = evaluate(70_000);
+        assertEquals(1, after.size());
+        assertEquals(AlarmKind.LOSS, after.get(0).kind());
+        assertEquals("s00", after.get(0).src());
+        assertEquals(AlarmState.RESOLVED, model.get(raised.get(0).id()).state());
+    }
+
+    @Test
+    void lossAtNineSourcesIsStillNineAlarms() {
+        String f = "{\"src\":\"s%02d\",\"seq\":%d,\"ttl\":600000}";
+        for (int s = 0; s < 9; s++) {
+            feed.send(T0 + 100, f.formatted(s, 1)).send(T0 + 300, f.formatted(s, 5));
+        }
+        List<Alarm> raised = evaluate(300);
+        assertEquals(9, raised.size());
+        assertTrue(raised.stream().allMatch(a -> a.kind() == AlarmKind.LOSS));
+    }
+
+    @Test
     void lossAtExactlyTheThresholdDoesNotRaise() {
         // 1 lost of 100 expected (seq 1..100 without 50) = exactly 1%: not over.
         for (int seq = 1; seq <= 100; seq++) {

@@ -192,11 +192,11 @@ final class TilePainter {
         return String.join(" | ", parts);
     }
 
-    /** The status word: "STALE 12 s", "LOSS 3.2 %", or the state's word. */
+    /** The status word: "STALE 12 s", "LOSS 3.2 %" (the last minute's, which is what made it LOSS), or the word. */
     static String statusText(SourceView v, Health h, long now) {
         return switch (h) {
             case STALE -> "STALE " + Format.age(v.ageMillis(now));
-            case LOSING -> "LOSS " + Format.percent(v.lossFraction5m());
+            case LOSING -> "LOSS " + Format.percent(v.lossFraction1m());
             default -> h.word();
         };
     }

@@ -252,6 +252,12 @@ class ReplayBarTest {
             bar.pause();
             return null;
         });
+        // The thumb exists once the slider's skin is made, on a layout pass that may still be pending.
+        Await.fx("slider thumb", () -> {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            return scene.lookup("#replay-slider").lookup(".thumb") != null;
+        });
         robot.drag("#replay-slider .thumb", javafx.scene.input.MouseButton.PRIMARY).moveBy(-400, 0)
                 .release(javafx.scene.input.MouseButton.PRIMARY);
         Await.fx("paused before the end", () -> bar.progressProperty().get().state() == Replayer.State.PAUSED);
