@@ -13,7 +13,6 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
-import org.gapwatch.protocol.Update;
 import org.gapwatch.track.Gap;
 import org.gapwatch.track.ValuePoint;
 
@@ -169,7 +168,7 @@ final class ValueChart extends Pane {
             for (int i = 0; i <= 4; i++) {
                 double v = min + (max - min) * i / 4;
                 double y = TOP + ph - ph * i / 4;
-                g.fillText(Update.formatNumber(round(v, max - min)), LEFT - 8, y);
+                g.fillText(axisLabel(v, max - min), LEFT - 8, y);
                 g.setStroke(GRID);
                 g.setLineWidth(1);
                 g.strokeLine(LEFT, y, LEFT + pw, y);
@@ -191,10 +190,13 @@ final class ValueChart extends Pane {
                         LEFT + pw / 2, TOP + ph / 2);
             }
         }
-        DateTimeFormatter f = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(zone);
+        // Under 10 s of history the seconds alone repeat: show tenths. A narrow chart gets three labels, not five.
+        DateTimeFormatter f = DateTimeFormatter.ofPattern(t1 - t0 < 10_000 ? "HH:mm:ss.S" : "HH:mm:ss", Locale.ROOT)
+                .withZone(zone);
         g.setFill(TEXT);
         g.setTextBaseline(VPos.TOP);
-        for (int i = 0; i <= 4; i++) {
+        int labelStep = pw < 520 ? 2 : 1;
+        for (int i = 0; i <= 4; i += labelStep) {
             long t = t0 + (t1 - t0) * i / 4;
             g.setTextAlign(i == 0 ? TextAlignment.LEFT : i == 4 ? TextAlignment.RIGHT : TextAlignment.CENTER);
             g.fillText(f.format(Instant.ofEpochMilli(t)), LEFT + pw * i / 4, TOP + ph + 6);
@@ -206,9 +208,11 @@ final class ValueChart extends Pane {
     }
 
     /** Rounds an axis label to a few significant digits of the shown range. */
-    private static double round(double v, double range) {
-        double step = Math.pow(10, Math.floor(Math.log10(range)) - 2);
-        return Math.round(v / step) * step;
+    /** An axis value with as many decimals as the range needs (one digit below its magnitude). */
+    static String axisLabel(double v, double range) {
+        int decimals = range > 0 ? (int) Math.max(0, Math.min(6, 1 - Math.floor(Math.log10(range)))) : 2;
+        String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
+        return s.matches("-[0.]+") ? s.substring(1) : s;
     }
 
     private static double x(long t, long t0, long t1, double pw) {
