@@ -42,6 +42,8 @@ public final class AlarmModel {
     private final Map<OpenKey, Alarm> open = new HashMap<>();
     /** Per source id: bits of the kinds with an open alarm, so sources in no alarm need no map lookup. */
     private int[] openBits = new int[0];
+    /** Per source id: losing as part of a widespread-loss episode, so no loss alarm of its own until it clears. */
+    private boolean[] covered = new boolean[0];
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private long nextId = 1;
     private long version;
@@ -85,12 +87,18 @@ public final class AlarmModel {
         int n = snapshot.sourceCount();
         if (openBits.length < n) {
             openBits = Arrays.copyOf(openBits, Math.max(n, openBits.length * 2));
+            covered = Arrays.copyOf(covered, openBits.length);
         }
         int[] want = new int[n];
         int losing = 0;
         for (int id = 0; id < n; id++) {
-            want[id] = conditions(snapshot.source(id), nowMillis, openBits[id]);
+            // A covered source is held to the clearing level, like one in alarm: the episode ends when it clears.
+            int held = openBits[id] | (covered[id] ? AlarmKind.LOSS.bit() : 0);
+            want[id] = conditions(snapshot.source(id), nowMillis, held);
             losing += (want[id] & AlarmKind.LOSS.bit()) != 0 ? 1 : 0;
+            if ((want[id] & AlarmKind.LOSS.bit()) == 0) {
+                covered[id] = false;
+            }
         }
         // Loss everywhere at once is one event (the network or this machine), not hundreds of alarms: one alarm
         // stands for it, and sources not already in a loss alarm raise none of their own while it lasts.
@@ -100,8 +108,13 @@ public final class AlarmModel {
         for (int id = 0; id < n; id++) {
             int have = openBits[id];
             int w = want[id];
-            if (widespread && (have & AlarmKind.LOSS.bit()) == 0) {
-                w &= ~AlarmKind.LOSS.bit();
+            if ((w & AlarmKind.LOSS.bit()) != 0 && (have & AlarmKind.LOSS.bit()) == 0) {
+                if (widespread) {
+                    covered[id] = true;
+                }
+                if (covered[id]) {
+                    w &= ~AlarmKind.LOSS.bit();
+                }
             }
             if (w == have) {
                 continue;

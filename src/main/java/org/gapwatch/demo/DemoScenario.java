@@ -137,7 +137,7 @@ public final class DemoScenario {
                     s.burstLeft--;
                     continue;
                 }
-                if (random.nextDouble() < 0.0015) {
+                if (random.nextDouble() < 0.0001) { // about one burst every seven seconds over 300 sources
                     s.burstLeft = 1 + random.nextInt(6); // a burst of loss on one source
                     continue;
                 }

@@ -43,6 +43,8 @@ public final class Tracker {
 
     private long version;
     private TrackerSnapshot last = TrackerSnapshot.empty();
+    private static final long SLIDING_WINDOW_MILLIS = 301_000;
+    private long slidSecond = Long.MIN_VALUE;
 
     public Tracker(TrackerConfig config) {
         this.config = config;
@@ -333,6 +335,25 @@ public final class Tracker {
         return sourceCount;
     }
 
+    /**
+     * Once a second, marks every source heard from in the last five minutes as changed: its windowed figures (loss
+     * over 1 and 5 minutes, rate, strip) slide with time even when nothing arrives, and readers such as alarms judge
+     * them at the snapshot's time.
+     */
+    private void slideWindows(long nowMillis) {
+        long second = Math.floorDiv(nowMillis, 1000);
+        if (second == slidSecond) {
+            return;
+        }
+        slidSecond = second;
+        for (int id = 0; id < sourceCount; id++) {
+            SourceState s = byId[id];
+            if (!s.dirty && nowMillis - s.lastArrivalMillis <= SLIDING_WINDOW_MILLIS) {
+                markDirty(s);
+            }
+        }
+    }
+
     /** True when a snapshot taken now would differ from the last one. */
     public boolean hasUnpublishedChanges() {
         return dirtyCount > 0 || last.sourceCount() != sourceCount || last.totals().datagrams() != datagrams
@@ -341,6 +362,7 @@ public final class Tracker {
 
     /** Makes a snapshot: views are made again only for sources that changed since the last one. */
     public TrackerSnapshot snapshot(long nowMillis) {
+        slideWindows(nowMillis);
         if (!hasUnpublishedChanges()) {
             return last;
         }

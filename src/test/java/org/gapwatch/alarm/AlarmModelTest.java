@@ -82,7 +82,10 @@ class AlarmModelTest {
         assertEquals(AlarmModel.ALL_SOURCES, raised.get(0).src());
         assertTrue(raised.get(0).detail().contains("at 12 of 30 sources at once"), raised.get(0).detail());
         assertEquals(Set.of(AlarmModel.ALL_SOURCES), model.unacknowledgedSources(), "no tile blinks for it");
-        // A minute later only s00 still loses: the widespread alarm resolves, s00 gets its own.
+        // Once the storm has left the last minute, the episode ends...
+        assertEquals(List.of(), evaluate(65_000));
+        assertEquals(AlarmState.RESOLVED, model.get(raised.get(0).id()).state());
+        // ...and a source that loses again afterwards is one publisher's problem: an alarm of its own.
         for (int s = 0; s < 30; s++) {
             feed.send(T0 + 70_000, f.formatted(s, s == 0 ? 9 : s < 12 ? 6 : 3));
         }
@@ -91,6 +94,21 @@ class AlarmModelTest {
         assertEquals(AlarmKind.LOSS, after.get(0).kind());
         assertEquals("s00", after.get(0).src());
         assertEquals(AlarmState.RESOLVED, model.get(raised.get(0).id()).state());
+    }
+
+    @Test
+    void sourcesStillLosingFromTheStormAfterItEndsRaiseNothingOfTheirOwn() {
+        String f = "{\"src\":\"s%02d\",\"seq\":%d,\"ttl\":600000}";
+        for (int s = 0; s < 20; s++) {
+            feed.send(T0 + 100, f.formatted(s, 1)).send(T0 + 300, f.formatted(s, 3)); // 1 of 3 lost: 33%
+        }
+        assertEquals(List.of(AlarmKind.WIDESPREAD_LOSS), evaluate(300).stream().map(Alarm::kind).toList());
+        // Clean updates dilute the loss: 1 of 6 (17%) is still over the raise level, and still the storm's.
+        for (int s = 0; s < 20; s++) {
+            feed.send(T0 + 400, f.formatted(s, 4)).send(T0 + 500, f.formatted(s, 5)).send(T0 + 600, f.formatted(s, 6));
+        }
+        assertEquals(List.of(), evaluate(600));
+        assertEquals(1, model.activeCount());
     }
 
     @Test

@@ -163,7 +163,7 @@ public class HeatmapView extends Region {
         });
     }
 
-    private HBox toolbar() {
+    private javafx.scene.layout.VBox toolbar() {
         Label title = new Label("Loss");
         title.getStyleClass().add("heatmap-title");
         ToggleGroup group = new ToggleGroup();
@@ -195,10 +195,19 @@ public class HeatmapView extends Region {
         hoverInfo.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(hoverInfo, Priority.ALWAYS);
         Canvas legend = legend();
-        bar.getChildren().addAll(collapseAll, expandAll, hoverInfo, legend);
+        bar.getChildren().addAll(collapseAll, expandAll);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(6, 10, 6, 10));
-        return bar;
+        // Buttons keep their words: a dock narrower than the row pushes the legend to its own line, not "...".
+        bar.getChildren().forEach(n -> {
+            if (n instanceof javafx.scene.layout.Region r) {
+                r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        });
+        HBox second = new HBox(12, legend, hoverInfo);
+        second.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.VBox rows = new javafx.scene.layout.VBox(4, bar, second);
+        rows.setPadding(new Insets(6, 10, 6, 10));
+        return rows;
     }
 
     /** The colour scale with its marks: no data, 0, 0.1%, 1%, 10%, 100%. */
