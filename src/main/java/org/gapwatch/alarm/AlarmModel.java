@@ -44,6 +44,12 @@ public final class AlarmModel {
     private int[] openBits = new int[0];
     /** Per source id: losing as part of a widespread-loss episode, so no loss alarm of its own until it clears. */
     private boolean[] covered = new boolean[0];
+    /**
+     * Per source id: over the loss level at the last evaluation, not yet alarmed. A loss alarm waits one evaluation
+     * (an on-delay of about a second), because a storm shows up source by source as each one's next datagram
+     * reveals its gap: by the next evaluation it is either one widespread episode or this source's own.
+     */
+    private boolean[] lossPending = new boolean[0];
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private long nextId = 1;
     private long version;
@@ -88,6 +94,7 @@ public final class AlarmModel {
         if (openBits.length < n) {
             openBits = Arrays.copyOf(openBits, Math.max(n, openBits.length * 2));
             covered = Arrays.copyOf(covered, openBits.length);
+            lossPending = Arrays.copyOf(lossPending, openBits.length);
         }
         int[] want = new int[n];
         int losing = 0;
@@ -98,6 +105,7 @@ public final class AlarmModel {
             losing += (want[id] & AlarmKind.LOSS.bit()) != 0 ? 1 : 0;
             if ((want[id] & AlarmKind.LOSS.bit()) == 0) {
                 covered[id] = false;
+                lossPending[id] = false;
             }
         }
         // Loss everywhere at once is one event (the network or this machine), not hundreds of alarms: one alarm
@@ -112,7 +120,8 @@ public final class AlarmModel {
                 if (widespread) {
                     covered[id] = true;
                 }
-                if (covered[id]) {
+                if (covered[id] || !lossPending[id]) {
+                    lossPending[id] = !covered[id];
                     w &= ~AlarmKind.LOSS.bit();
                 }
             }

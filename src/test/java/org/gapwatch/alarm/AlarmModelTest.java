@@ -20,6 +20,12 @@ class AlarmModelTest {
         return model.evaluate(feed.publish(T0 + at), T0 + at);
     }
 
+    /** A loss alarm waits one evaluation (its on-delay): the first raises no loss alarm, the second does. */
+    private List<Alarm> evaluateTwice(long at) {
+        assertTrue(evaluate(at).stream().noneMatch(a -> a.kind() == AlarmKind.LOSS), "on-delay: not at once");
+        return evaluate(at);
+    }
+
     @Test
     void staleRaisesOncePerEpisodeResolvesAndRaisesAgain() {
         feed.send(T0, "{\"src\":\"plant/a\",\"seq\":1,\"value\":1,\"ttl\":2000}");
@@ -50,7 +56,7 @@ class AlarmModelTest {
     void lossOverOnePercentInAMinuteRaisesAndClearsWhenTheMinuteIsClean() {
         String f = "{\"src\":\"plant/b\",\"seq\":%d,\"value\":2,\"ttl\":600000}";
         feed.send(T0 + 100, f.formatted(1)).send(T0 + 200, f.formatted(2)).send(T0 + 300, f.formatted(5));
-        List<Alarm> raised = evaluate(300);
+        List<Alarm> raised = evaluateTwice(300);
         assertEquals(1, raised.size());
         assertEquals(AlarmKind.LOSS, raised.get(0).kind());
         assertEquals("40.0% lost in the last minute (2 of 5)", raised.get(0).detail());
@@ -89,7 +95,7 @@ class AlarmModelTest {
         for (int s = 0; s < 30; s++) {
             feed.send(T0 + 70_000, f.formatted(s, s == 0 ? 9 : s < 12 ? 6 : 3));
         }
-        List<Alarm> after = evaluate(70_000);
+        List<Alarm> after = evaluateTwice(70_000);
         assertEquals(1, after.size());
         assertEquals(AlarmKind.LOSS, after.get(0).kind());
         assertEquals("s00", after.get(0).src());
@@ -112,12 +118,31 @@ class AlarmModelTest {
     }
 
     @Test
+    void aStormRevealedSourceBySourceIsStillOneEpisode() {
+        String f = "{\"src\":\"s%02d\",\"seq\":%d,\"ttl\":600000}";
+        for (int s = 0; s < 20; s++) {
+            feed.send(T0 + 100, f.formatted(s, 1));
+        }
+        // First second: only 4 sources have seen their gap yet (too few to call it widespread)...
+        for (int s = 0; s < 4; s++) {
+            feed.send(T0 + 1_000, f.formatted(s, 3));
+        }
+        assertEquals(List.of(), evaluate(1_000));
+        // ...next second the rest have: one widespread alarm, and none of the first four alarm on their own.
+        for (int s = 4; s < 20; s++) {
+            feed.send(T0 + 2_000, f.formatted(s, 3));
+        }
+        assertEquals(List.of(AlarmKind.WIDESPREAD_LOSS), evaluate(2_000).stream().map(Alarm::kind).toList());
+        assertEquals(1, model.activeCount());
+    }
+
+    @Test
     void lossAtNineSourcesIsStillNineAlarms() {
         String f = "{\"src\":\"s%02d\",\"seq\":%d,\"ttl\":600000}";
         for (int s = 0; s < 9; s++) {
             feed.send(T0 + 100, f.formatted(s, 1)).send(T0 + 300, f.formatted(s, 5));
         }
-        List<Alarm> raised = evaluate(300);
+        List<Alarm> raised = evaluateTwice(300);
         assertEquals(9, raised.size());
         assertTrue(raised.stream().allMatch(a -> a.kind() == AlarmKind.LOSS));
     }
@@ -134,7 +159,7 @@ class AlarmModelTest {
         assertEquals(0.01, feed.engine().snapshot().source(0).lossFraction1m(), 1e-12);
         assertEquals(List.of(), evaluate(1000));
         model.setThresholds(AlarmThresholds.defaults().withLoss(0.005));
-        assertEquals(1, evaluate(1000).size());
+        assertEquals(1, evaluateTwice(1000).size());
     }
 
     @Test
