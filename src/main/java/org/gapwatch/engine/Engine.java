@@ -24,7 +24,7 @@ public final class Engine {
      * frame shows it. Views are made only for sources that changed, so a shorter spacing costs little more: at a
      * given update rate the same views are made, in smaller batches.
      */
-    public static final long DEFAULT_PUBLISH_MILLIS = 1;
+    public static final long DEFAULT_PUBLISH_MILLIS = Long.getLong("gapwatch.publishMillis", 1);
     /** How long an idle writer may wait when nothing is waiting to be published (queries wake it at once). */
     private static final long IDLE_WAIT_MILLIS = 50;
 

@@ -163,18 +163,25 @@ public final class MainController {
     }
 
     /**
-     * Arrival-to-pulse: for a sample of the sources that changed since the previous pulse, the time from the
-     * arrival of their newest update to this pulse (which draws it).
+     * Arrival-to-pulse: for a sample of the sources with an update newer than the previous pulse showed, the time
+     * from the arrival of their newest update to this pulse (which draws it). A view made again only because its
+     * windows slid (once a second) brings no new arrival and is not counted.
      */
     private void measureArrival(TrackerSnapshot snap, long now) {
         int n = snap.sourceCount();
+        if (measuredArrival.length < n) {
+            measuredArrival = java.util.Arrays.copyOf(measuredArrival, n);
+        }
         for (int i = 0, step = Math.max(1, n / 64); i < n; i += step) {
             var v = snap.source(i);
-            if (v.version() > lastVersionMeasured) {
+            if (v.version() > lastVersionMeasured && v.lastArrivalMillis() != measuredArrival[i]) {
+                measuredArrival[i] = v.lastArrivalMillis();
                 arrivalToPulseMillis.add(now - v.lastArrivalMillis());
             }
         }
     }
+
+    private long[] measuredArrival = new long[0];
 
     // ---- actions ----
 
