@@ -121,6 +121,8 @@ public final class SourceTable extends StackPane {
         sweptMillis = rowsMillis = refilteredMillis = Long.MIN_VALUE / 2;
     }
 
+    private int sweepCursor = -1;
+
     /** Called once per pulse. Adds rows for new sources always; updates values only while showing. */
     public void update(TrackerSnapshot snap, long now, SourceFilter f) {
         if (now < sweptMillis || snap.sourceCount() < rows.size()) {
@@ -144,18 +146,24 @@ public final class SourceTable extends StackPane {
             return;
         }
         // Rows on screen ten times a second (a table read by eye gains nothing from more, and every changed cell
-        // costs a layout); every row once a second, which keeps sorting and "problems only" current.
-        boolean sweep = refilterNow || now - sweptMillis >= SWEEP_EVERY_MILLIS;
-        if (!sweep && now - rowsMillis < ROWS_EVERY_MILLIS) {
-            return;
-        }
-        rowsMillis = now;
-        if (sweep) {
+        // costs a layout); every row once a second, which keeps sorting and "problems only" current. That sweep
+        // goes a slice per pulse, not all rows in one pulse, which would stretch that frame.
+        if (refilterNow) {
             for (int i = 0; i < rows.size(); i++) {
                 rows.get(i).update(snap.source(i), now, thresholds);
             }
             sweptMillis = now;
-        } else {
+        } else if (!rows.isEmpty()) {
+            long elapsed = Math.max(0, now - sweptMillis);
+            int slice = (int) Math.min(rows.size(), Math.max(1, rows.size() * elapsed / SWEEP_EVERY_MILLIS));
+            for (int k = 0; k < slice; k++) {
+                sweepCursor = sweepCursor + 1 >= rows.size() ? 0 : sweepCursor + 1;
+                rows.get(sweepCursor).update(snap.source(sweepCursor), now, thresholds);
+            }
+            sweptMillis = now;
+        }
+        if (!refilterNow && now - rowsMillis >= ROWS_EVERY_MILLIS) {
+            rowsMillis = now;
             List<SourceRow> shown = table.getItems();
             int first = 0, last = shown.size() - 1;
             if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow && flow.getFirstVisibleCell() != null
