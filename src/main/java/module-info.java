@@ -6,7 +6,7 @@ module org.gapwatch {
     requires tools.jackson.core;
     requires tools.jackson.databind;
     requires info.picocli;
-    requires jdk.management;
+    requires java.management;
 
     exports org.gapwatch;
     exports org.gapwatch.protocol;
