@@ -15,10 +15,8 @@ import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -28,7 +26,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
 import javafx.util.Duration;
 import org.gapwatch.engine.Engine;
 import org.gapwatch.protocol.Update;
@@ -129,15 +126,7 @@ public class DetailPane extends Region {
             refresh();
         });
         timer.setCycleCount(Animation.INDEFINITE);
-        ObservableValue<Boolean> showing = sceneProperty().flatMap(Scene::windowProperty)
-                .flatMap(Window::showingProperty).orElse(false);
-        showing.subscribe(s -> {
-            if (s) {
-                timer.play();
-            } else {
-                timer.stop();
-            }
-        });
+        org.gapwatch.ui.WhileShowing.run(this, timer);
         clear();
     }
 

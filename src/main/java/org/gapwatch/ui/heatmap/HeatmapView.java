@@ -16,12 +16,10 @@ import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
-import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
@@ -42,7 +40,6 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
-import javafx.stage.Window;
 import javafx.util.Duration;
 import org.gapwatch.engine.Engine;
 import org.gapwatch.track.SourceView;
@@ -152,15 +149,7 @@ public class HeatmapView extends Region {
             redraw();
         });
         timer.setCycleCount(Animation.INDEFINITE);
-        ObservableValue<Boolean> showing = sceneProperty().flatMap(Scene::windowProperty)
-                .flatMap(Window::showingProperty).orElse(false);
-        showing.subscribe(s -> {
-            if (s) {
-                timer.play();
-            } else {
-                timer.stop();
-            }
-        });
+        org.gapwatch.ui.WhileShowing.run(this, timer);
     }
 
     private javafx.scene.layout.VBox toolbar() {
