@@ -7,6 +7,9 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.sym.BinaryNameMatcher;
+import tools.jackson.core.sym.PropertyNameMatcher;
+import java.util.List;
 
 /**
  * Decodes one datagram payload of wire protocol v1 (docs/protocol.md) with Jackson's streaming parser: no tree, and
@@ -32,6 +35,9 @@ public final class DatagramDecoder {
             .enable(tools.jackson.core.StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
             .build();
 
+    /** The known fields; a field's bit is 1 << its index here. */
+    private static final PropertyNameMatcher FIELDS = BinaryNameMatcher.construct(List.of(
+            "src", "seq", "session", "ts", "value", "unit", "text", "status", "interval", "ttl", "v"));
     private static final int F_SRC = 1, F_SEQ = 2, F_SESSION = 4, F_TS = 8, F_VALUE = 16, F_UNIT = 32, F_TEXT = 64,
             F_STATUS = 128, F_INTERVAL = 256, F_TTL = 512, F_V = 1024;
 
@@ -123,28 +129,18 @@ public final class DatagramDecoder {
     private void readUpdate(JsonParser p, Update u) {
         int seen = 0;
         RejectReason reason = null;
-        JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
-            String name = p.currentName();
-            t = p.nextToken();
-            int bit = switch (name) {
-                case "src" -> F_SRC;
-                case "seq" -> F_SEQ;
-                case "session" -> F_SESSION;
-                case "ts" -> F_TS;
-                case "value" -> F_VALUE;
-                case "unit" -> F_UNIT;
-                case "text" -> F_TEXT;
-                case "status" -> F_STATUS;
-                case "interval" -> F_INTERVAL;
-                case "ttl" -> F_TTL;
-                case "v" -> F_V;
-                default -> 0;
-            };
-            if (bit == 0) {
+        int field;
+        // Names are matched on the raw bytes (Jackson's quad matcher): no String for a field name, no switch on one.
+        while ((field = p.nextNameMatch(FIELDS)) != PropertyNameMatcher.MATCH_END_OBJECT) {
+            if (field == PropertyNameMatcher.MATCH_ODD_TOKEN) {
+                break; // cannot happen inside an object of valid JSON; the parser reports what is wrong
+            }
+            JsonToken t = p.nextToken();
+            if (field < 0) {
                 p.skipChildren();
                 continue;
             }
+            int bit = 1 << field;
             if ((seen & bit) != 0) {
                 reason = first(reason, RejectReason.DUPLICATE_FIELD);
                 p.skipChildren();
