@@ -50,6 +50,13 @@ public final class AlarmModel {
      * reveals its gap: by the next evaluation it is either one widespread episode or this source's own.
      */
     private boolean[] lossPending = new boolean[0];
+    /**
+     * A stale alarm waits until the source was stale at this many evaluations in a row (about two seconds at one a
+     * second): in a loss storm, fast sources miss their staleness time for a moment by the dozen, and the next
+     * datagram that gets through ends it; a source that has really stopped is still stale then.
+     */
+    static final int STALE_ON_DELAY_EVALUATIONS = 3;
+    private int[] staleEvaluations = new int[0];
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private long nextId = 1;
     private long version;
@@ -95,17 +102,24 @@ public final class AlarmModel {
             openBits = Arrays.copyOf(openBits, Math.max(n, openBits.length * 2));
             covered = Arrays.copyOf(covered, openBits.length);
             lossPending = Arrays.copyOf(lossPending, openBits.length);
+            staleEvaluations = Arrays.copyOf(staleEvaluations, openBits.length);
         }
         int[] want = new int[n];
         int losing = 0;
         for (int id = 0; id < n; id++) {
             // A covered source is held to the clearing level, like one in alarm: the episode ends when it clears.
             int held = openBits[id] | (covered[id] ? AlarmKind.LOSS.bit() : 0);
-            want[id] = conditions(snapshot.source(id), nowMillis, held);
-            losing += (want[id] & AlarmKind.LOSS.bit()) != 0 ? 1 : 0;
+            SourceView v = snapshot.source(id);
+            want[id] = conditions(v, nowMillis, held);
+            // A storm ramps up source by source: count every source past the clearing level as part of it, so the
+            // episode is seen before the first sources pass the raise level on their own.
+            losing += v.lossFraction1m() > thresholds.lossClearFraction() ? 1 : 0;
             if ((want[id] & AlarmKind.LOSS.bit()) == 0) {
                 covered[id] = false;
                 lossPending[id] = false;
+            }
+            if ((want[id] & AlarmKind.STALE.bit()) == 0) {
+                staleEvaluations[id] = 0;
             }
         }
         // Loss everywhere at once is one event (the network or this machine), not hundreds of alarms: one alarm
@@ -116,6 +130,10 @@ public final class AlarmModel {
         for (int id = 0; id < n; id++) {
             int have = openBits[id];
             int w = want[id];
+            if ((w & AlarmKind.STALE.bit()) != 0 && (have & AlarmKind.STALE.bit()) == 0
+                    && ++staleEvaluations[id] < STALE_ON_DELAY_EVALUATIONS) {
+                w &= ~AlarmKind.STALE.bit();
+            }
             if ((w & AlarmKind.LOSS.bit()) != 0 && (have & AlarmKind.LOSS.bit()) == 0) {
                 if (widespread) {
                     covered[id] = true;

@@ -31,19 +31,24 @@ class AlarmModelTest {
         feed.send(T0, "{\"src\":\"plant/a\",\"seq\":1,\"value\":1,\"ttl\":2000}");
         assertEquals(List.of(), evaluate(1000));
 
-        List<Alarm> raised = evaluate(2001);
-        assertEquals(List.of(new Alarm(1, T0 + 2001, "plant/a", AlarmKind.STALE,
-                "no update for 2.0 s (stale after 2.0 s)", false, -1)), raised);
-        assertEquals(List.of(), evaluate(3000), "same episode: not raised again");
+        // Stale at 2.001 s; the alarm waits until it was stale at three evaluations in a row.
+        assertEquals(List.of(), evaluate(2001));
+        assertEquals(List.of(), evaluate(2501));
+        List<Alarm> raised = evaluate(3001);
+        assertEquals(List.of(new Alarm(1, T0 + 3001, "plant/a", AlarmKind.STALE,
+                "no update for 3.0 s (stale after 2.0 s)", false, -1)), raised);
+        assertEquals(List.of(), evaluate(3002), "same episode: not raised again");
         assertEquals(1, model.log().size());
 
         feed.send(T0 + 3500, "{\"src\":\"plant/a\",\"seq\":2,\"value\":1,\"ttl\":2000}");
         assertEquals(List.of(), evaluate(3500));
-        assertEquals(List.of(new Alarm(1, T0 + 2001, "plant/a", AlarmKind.STALE,
-                "no update for 2.0 s (stale after 2.0 s)", false, T0 + 3500)), model.log());
+        assertEquals(List.of(new Alarm(1, T0 + 3001, "plant/a", AlarmKind.STALE,
+                "no update for 3.0 s (stale after 2.0 s)", false, T0 + 3500)), model.log());
         assertEquals(AlarmState.RESOLVED, model.log().get(0).state());
         assertEquals(0, model.activeCount());
 
+        evaluate(5600);
+        evaluate(5800);
         List<Alarm> again = evaluate(6000);
         assertEquals(1, again.size());
         assertEquals(2, again.get(0).id());
@@ -134,6 +139,35 @@ class AlarmModelTest {
         }
         assertEquals(List.of(AlarmKind.WIDESPREAD_LOSS), evaluate(2_000).stream().map(Alarm::kind).toList());
         assertEquals(1, model.activeCount());
+    }
+
+    @Test
+    void aStormRampingUpIsOneEpisodeBeforeAnySourcePassesTheRaiseLevel() {
+        model.setThresholds(AlarmThresholds.defaults().withLoss(0.05)); // raise over 5%, clear at 2.5%
+        String f = "{\"src\":\"s%02d\",\"seq\":%d,\"ttl\":600000}";
+        for (int s = 0; s < 20; s++) {
+            for (int q = 1; q <= 30; q++) {
+                feed.send(T0 + q * 10L, f.formatted(s, q));
+            }
+            feed.send(T0 + 400, f.formatted(s, 32)); // 1 of 32 lost: 3.1%, over the clearing level only
+        }
+        assertEquals(List.of(AlarmKind.WIDESPREAD_LOSS), evaluate(400).stream().map(Alarm::kind).toList());
+        for (int s = 0; s < 20; s++) {
+            feed.send(T0 + 500, f.formatted(s, 35)); // 3 of 35 lost: 8.6%, each over the raise level now
+        }
+        assertEquals(List.of(), evaluate(500));
+        assertEquals(List.of(), evaluate(600), "not after the on-delay either: all part of the episode");
+        assertEquals(1, model.activeCount());
+    }
+
+    @Test
+    void aMomentOfStalenessEndedByTheNextDatagramRaisesNothing() {
+        feed.send(T0, "{\"src\":\"f\",\"seq\":1,\"ttl\":1000}");
+        assertEquals(List.of(), evaluate(1100));
+        assertEquals(List.of(), evaluate(2100));
+        feed.send(T0 + 2500, "{\"src\":\"f\",\"seq\":2,\"ttl\":1000}");
+        assertEquals(List.of(), evaluate(3000));
+        assertEquals(0, model.log().size());
     }
 
     @Test
