@@ -94,7 +94,7 @@ public final class Tracker {
 
     /** Accounts one valid update. Returns false when it was refused because the source limit is reached. */
     public boolean apply(Update u, InetSocketAddress sender, long arrivalMillis) {
-        SourceState s = bySrc.get(u.src());
+        SourceState s = lookup(u.src());
         if (s == null) {
             if (sourceCount >= config.maxSources()) {
                 rejectedSources++;
@@ -250,6 +250,27 @@ public final class Tracker {
             s.senderLastMillis = now;
         }
     }
+
+    /**
+     * The source of a name. The decoder hands out one String instance per name, so a small direct-mapped cache
+     * compared by identity answers most look-ups without the map's hashing and node walk.
+     */
+    private SourceState lookup(String src) {
+        int slot = src.hashCode() & RECENT_MASK;
+        if (recentNames[slot] == src) {
+            return recentStates[slot];
+        }
+        SourceState s = bySrc.get(src);
+        if (s != null) {
+            recentNames[slot] = src;
+            recentStates[slot] = s;
+        }
+        return s;
+    }
+
+    private static final int RECENT_MASK = 4095;
+    private final String[] recentNames = new String[RECENT_MASK + 1];
+    private final SourceState[] recentStates = new SourceState[RECENT_MASK + 1];
 
     private SourceState newSource(String src) {
         int id = sourceCount++;
