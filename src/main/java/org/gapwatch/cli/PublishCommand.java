@@ -85,7 +85,7 @@ public final class PublishCommand implements Callable<Integer> {
         try (Publisher publisher = new Publisher(g, networkInterface, ttl)) {
             long start = System.nanoTime();
             long end = duration == null ? Long.MAX_VALUE : start + duration.toNanos();
-            long limit = count == null ? (duration == null ? Long.MAX_VALUE : Long.MAX_VALUE) : count;
+            long limit = count == null ? Long.MAX_VALUE : count;
             double nanosPerUpdate = rate > 0 ? 1e9 / rate : 0;
             long i = 0;
             while (i < limit) {

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -60,8 +61,7 @@ public final class MulticastReceiver implements AutoCloseable {
     private final Thread thread;
     private final Thread processor;
     private final ReceiveRing ring = new ReceiveRing(RING_SLOTS, RING_BYTES);
-    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> socketTasks =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Runnable> socketTasks = new ConcurrentLinkedQueue<>();
     private volatile boolean processorParked;
     private volatile boolean running;
     private volatile DatagramTap tap;
@@ -72,7 +72,7 @@ public final class MulticastReceiver implements AutoCloseable {
     private volatile NetworkInterface networkInterface;
     private volatile long grantedBuffer = -1;
     private volatile long receiveErrors;
-    private long closedSocketDrops;
+    private volatile long closedSocketDrops;
 
     // Written by housekeeping only.
     private volatile long socketDrops = SocketDrops.available() ? 0 : -1;
@@ -200,8 +200,7 @@ public final class MulticastReceiver implements AutoCloseable {
             grantedBuffer = ch.getOption(StandardSocketOptions.SO_RCVBUF);
             // On Linux, binding to the group address keeps other groups on the same port out of this socket.
             ch.bind(LINUX ? g.socketAddress() : new InetSocketAddress(g.port()));
-            MembershipKey key = g.source() == null ? ch.join(g.group(), networkInterface)
-                    : ch.join(g.group(), networkInterface, g.source());
+            MembershipKey key = join(ch, g);
             ch.configureBlocking(false);
             Membership m = new Membership(g, ch, key, g.socketAddress());
             ch.register(selector, SelectionKey.OP_READ, g);
@@ -388,6 +387,11 @@ public final class MulticastReceiver implements AutoCloseable {
         interfaceWasUp = up;
     }
 
+    private MembershipKey join(DatagramChannel ch, GroupSpec g) throws IOException {
+        return g.source() == null ? ch.join(g.group(), networkInterface)
+                : ch.join(g.group(), networkInterface, g.source());
+    }
+
     /** Drops and re-makes every membership on the current interface, keeping the sockets. Socket thread only. */
     void rejoinAll(String why) {
         int ok = 0;
@@ -398,8 +402,7 @@ public final class MulticastReceiver implements AutoCloseable {
                 if (m.key().isValid()) {
                     m.key().drop();
                 }
-                MembershipKey key = g.source() == null ? m.channel().join(g.group(), networkInterface)
-                        : m.channel().join(g.group(), networkInterface, g.source());
+                MembershipKey key = join(m.channel(), g);
                 e.setValue(new Membership(g, m.channel(), key, m.destination()));
                 ok++;
             } catch (IOException | RuntimeException ex) {

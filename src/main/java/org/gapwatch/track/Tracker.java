@@ -230,25 +230,17 @@ public final class Tracker {
         s.perMinute.addReceived(minute, 1);
     }
 
+    /** Keeps the two most recent claimants of a source, the newest first, with when each was last heard. */
     private void noteSender(SourceState s, InetSocketAddress sender, long now) {
         if (sender == null) {
             return;
         }
-        if (s.sender == null || s.sender.equals(sender)) {
-            s.sender = sender;
-            s.senderLastMillis = now;
-        } else if (sender.equals(s.otherSender)) {
-            // Keep the most recent claimant in the first slot.
+        if (s.sender != null && !s.sender.equals(sender)) {
             s.otherSender = s.sender;
             s.otherSenderLastMillis = s.senderLastMillis;
-            s.sender = sender;
-            s.senderLastMillis = now;
-        } else {
-            s.otherSender = s.sender;
-            s.otherSenderLastMillis = s.senderLastMillis;
-            s.sender = sender;
-            s.senderLastMillis = now;
         }
+        s.sender = sender;
+        s.senderLastMillis = now;
     }
 
     /**
@@ -389,7 +381,7 @@ public final class Tracker {
         }
         version++;
         int chunkCount = (sourceCount + TrackerSnapshot.CHUNK - 1) / TrackerSnapshot.CHUNK;
-        SourceView[][] chunks = Arrays.copyOf(lastChunks(), chunkCount);
+        SourceView[][] chunks = Arrays.copyOf(last.chunks(), chunkCount);
         boolean[] copied = new boolean[chunkCount];
         for (int k = 0; k < dirtyCount; k++) {
             SourceState s = byId[dirtyIds[k]];
@@ -413,18 +405,6 @@ public final class Tracker {
         last = new TrackerSnapshot(version, nowMillis, sourceCount, chunks, totals(), reasons,
                 List.copyOf(recentInvalid));
         return last;
-    }
-
-    private SourceView[][] lastChunks() {
-        SourceView[][] out = new SourceView[(last.sourceCount() + TrackerSnapshot.CHUNK - 1) / TrackerSnapshot.CHUNK][];
-        for (int c = 0; c < out.length; c++) {
-            out[c] = chunkOf(last, c);
-        }
-        return out;
-    }
-
-    private static SourceView[] chunkOf(TrackerSnapshot snapshot, int c) {
-        return snapshot.chunk(c);
     }
 
     public Totals totals() {

@@ -67,8 +67,9 @@ public final class TrackerSnapshot {
         return out;
     }
 
-    SourceView[] chunk(int c) {
-        return chunks[c];
+    /** The chunk array itself, for the tracker to copy when it makes the next snapshot. */
+    SourceView[][] chunks() {
+        return chunks;
     }
 
     public Totals totals() {
