@@ -113,12 +113,18 @@ class LoopbackStreamTest {
         GroupSpec a = Loopback.freshGroup();
         GroupSpec b = Loopback.freshGroup();
         try (Loopback lo = new Loopback(TrackerConfig.defaults(), List.of(a));
-             Publisher pb = Loopback.publisher(b)) {
+             Publisher pa = Loopback.publisher(a); Publisher pb = Loopback.publisher(b)) {
             lo.receiver.join(b).get();
             Loopback.send(pb, "{\"src\":\"late-joined\",\"seq\":0}");
             lo.await(x -> x.totals().datagrams() == 1, "a datagram on the new group");
             lo.receiver.leave(b).get();
             assertEquals(List.of(a.toString()), lo.receiver.status().groups());
+            // After leaving, b's datagram is not taken; a's, sent after it on the same host, is.
+            Loopback.send(pb, "{\"src\":\"late-joined\",\"seq\":1}");
+            Loopback.send(pa, "{\"src\":\"marker\",\"seq\":0}");
+            TrackerSnapshot s = lo.await(x -> lo.source(x, "marker") != null, "the marker on a");
+            assertEquals(2, s.totals().datagrams());
+            assertEquals(1, lo.source(s, "late-joined").received());
         }
     }
 
