@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
 import org.gapwatch.engine.Engine;
 import org.gapwatch.net.GroupSpec;
@@ -60,6 +61,10 @@ public final class ListenCommand implements Callable<Integer> {
             + " the first second of a flood may then overflow the socket buffer).")
     boolean noWarmup;
 
+    @Option(names = "--warmup-datagrams", paramLabel = "N", hidden = true,
+            description = "Synthetic datagrams of the warm-up (default: ${DEFAULT-VALUE}); tests lengthen it.")
+    int warmupDatagrams = 400_000;
+
     @Option(names = "--record", paramLabel = "FILE",
             description = "Also write every received datagram to this pcap file (opens in Wireshark and tcpdump).")
     java.nio.file.Path record;
@@ -95,21 +100,9 @@ public final class ListenCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!noWarmup) {
-            Warmup.run(400_000);
-        }
         Engine engine = new Engine(TrackerConfig.defaults().withMaxSources(maxSources));
-        MulticastReceiver receiver = new MulticastReceiver(engine, new ReceiverConfig(specs, networkInterface,
-                receiveBuffer));
-        receiver.setEventListener(e -> err.println("gapwatch: " + e));
-        ReceiverStatus status = receiver.status();
-        err.println("gapwatch: listening on " + String.join(", ", status.groups()) + " via " + status.interfaceName());
-        if (status.bufferWarning() != null) {
-            err.println("gapwatch: " + status.bufferWarning());
-        }
-        err.flush();
-        hooks.started(receiver, err);
-
+        // Set once joined; until then a signal ends the run with the (empty) summary all the same.
+        AtomicReference<MulticastReceiver> joined = new AtomicReference<>();
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch printed = new CountDownLatch(1);
         AtomicBoolean finished = new AtomicBoolean();
@@ -117,16 +110,20 @@ public final class ListenCommand implements Callable<Integer> {
             if (!finished.compareAndSet(false, true)) {
                 return;
             }
-            receiver.close();
+            MulticastReceiver r = joined.get();
+            if (r != null) {
+                r.close();
+            }
             hooks.stopped(err);
             long now = System.currentTimeMillis();
-            // The receive thread has ended: the tracker is ours to read now.
+            // The receive thread has ended (or never started): the tracker is ours to read now.
             TrackerSnapshot last = engine.trackerOnWriterThread().snapshot(now);
             out.println(json ? Summary.json(last, now) : Summary.table(last, now));
             out.flush();
             err.flush();
             printed.countDown();
         };
+        // Registered before the warm-up and the joins, so that SIGTERM or Ctrl-C at any moment prints the summary.
         Thread hook = new Thread(() -> {
             stop.countDown();
             finish.run();
@@ -139,6 +136,29 @@ public final class ListenCommand implements Callable<Integer> {
             Runtime.getRuntime().halt(0);
         }, "gapwatch-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+
+        MulticastReceiver receiver;
+        try {
+            if (!noWarmup) {
+                err.println("gapwatch: warming up (--no-warmup skips it)");
+                err.flush();
+                Warmup.run(warmupDatagrams);
+            }
+            receiver = new MulticastReceiver(engine, new ReceiverConfig(specs, networkInterface, receiveBuffer));
+        } catch (RuntimeException e) {
+            // Cannot join (no such interface, port taken): an error line and exit 2, no summary.
+            Runtime.getRuntime().removeShutdownHook(hook);
+            throw e;
+        }
+        joined.set(receiver);
+        receiver.setEventListener(e -> err.println("gapwatch: " + e));
+        ReceiverStatus status = receiver.status();
+        err.println("gapwatch: listening on " + String.join(", ", status.groups()) + " via " + status.interfaceName());
+        if (status.bufferWarning() != null) {
+            err.println("gapwatch: " + status.bufferWarning());
+        }
+        err.flush();
+        hooks.started(receiver, err);
 
         ScheduledExecutorService ticker = null;
         if (every != null && !every.isZero()) {
