@@ -54,10 +54,17 @@ public final class GapwatchCommand implements Callable<Integer> {
         return KEEP_RUNNING;
     }
 
-    /** Parses and runs; returns the exit code, or {@link #KEEP_RUNNING} while the UI runs. */
+    /** Parses and runs on the process's standard output; returns the exit code, or {@link #KEEP_RUNNING}. */
     public static int run(String... args) {
+        CommandLine cl = commandLine();
+        cl.setOut(StandardOut.writer());
+        return cl.execute(args);
+    }
+
+    /** The command line as the launcher runs it, errors in one line; tests set its out and err. */
+    public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new GapwatchCommand());
         cl.setExecutionExceptionHandler(new OneLineErrors());
-        return cl.execute(args);
+        return cl;
     }
 }

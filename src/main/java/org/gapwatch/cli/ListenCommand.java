@@ -106,6 +106,7 @@ public final class ListenCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch printed = new CountDownLatch(1);
         AtomicBoolean finished = new AtomicBoolean();
+        AtomicBoolean unwritten = new AtomicBoolean();
         Runnable finish = () -> {
             if (!finished.compareAndSet(false, true)) {
                 return;
@@ -119,7 +120,7 @@ public final class ListenCommand implements Callable<Integer> {
             // The receive thread has ended (or never started): the tracker is ours to read now.
             TrackerSnapshot last = engine.trackerOnWriterThread().snapshot(now);
             out.println(json ? Summary.json(last, now) : Summary.table(last, now));
-            out.flush();
+            unwritten.set(StandardOut.failed(out, err));
             err.flush();
             printed.countDown();
         };
@@ -133,7 +134,7 @@ public final class ListenCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
             // A signal ends the JVM with 128+n; a summary that was printed is a normal exit.
-            Runtime.getRuntime().halt(0);
+            Runtime.getRuntime().halt(unwritten.get() ? 1 : 0);
         }, "gapwatch-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
@@ -191,6 +192,6 @@ public final class ListenCommand implements Callable<Integer> {
             // already shutting down: the hook finishes the job
             printed.await();
         }
-        return 0;
+        return unwritten.get() ? 1 : 0;
     }
 }

@@ -123,7 +123,9 @@ public final class PublishCommand implements Callable<Integer> {
                         seconds, stream.skipped(),
                         publisher.sendErrors() > 0 ? "; " + publisher.sendErrors() + " send errors" : "");
             }
-            out.flush();
+            if (StandardOut.failed(out, spec.commandLine().getErr())) {
+                return 1;
+            }
         }
         return 0;
     }
