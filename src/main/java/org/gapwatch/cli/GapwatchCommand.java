@@ -64,6 +64,7 @@ public final class GapwatchCommand implements Callable<Integer> {
     /** The command line as the launcher runs it, errors in one line; tests set its out and err. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new GapwatchCommand());
+        cl.setParameterExceptionHandler(new OneLineUsageErrors());
         cl.setExecutionExceptionHandler(new OneLineErrors());
         return cl;
     }

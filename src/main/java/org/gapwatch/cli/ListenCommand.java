@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
 import org.gapwatch.engine.Engine;
 import org.gapwatch.net.GroupSpec;
+import org.gapwatch.net.Interfaces;
 import org.gapwatch.net.MulticastReceiver;
 import org.gapwatch.net.ReceiverConfig;
 import org.gapwatch.net.ReceiverStatus;
@@ -89,6 +90,7 @@ public final class ListenCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--duration must be more than 0");
         }
         List<GroupSpec> specs = Groups.parse(spec, groups);
+        Interfaces.resolve(networkInterface); // a bad one is said now, not after the warm-up
         if (record != null) {
             try {
                 hooks = new RecordingHooks(record, recordMaxSize, recordKeep);

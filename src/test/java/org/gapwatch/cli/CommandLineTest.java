@@ -28,8 +28,7 @@ class CommandLineTest {
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new GapwatchCommand());
-        cl.setExecutionExceptionHandler(new OneLineErrors());
+        CommandLine cl = GapwatchCommand.commandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);
@@ -100,18 +99,34 @@ class CommandLineTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-        listen --group 10.1.1.1:5000 --duration 1s                 | is not a multicast address
-        listen --group 239.255.1.1 --duration 1s                   | expected ADDRESS:PORT
-        listen --group 239.255.1.1:5000 --interface nosuch0 --duration 1s | no network interface 'nosuch0'
-        listen --group 239.255.1.1:5000 --duration soon            | is not a duration
-        publish --group 239.255.1.1:5000 --loss 1.5 --count 1      | --loss must be a fraction
-        publish --group 239.255.1.1:5000 --interface nosuch0 --count 1 | no network interface 'nosuch0'
+        listen --group 10.1.1.1:5000 --duration 1s                 | gapwatch: bad group '10.1.1.1:5000': 10.1.1.1 is not a multicast address; try 'gapwatch listen --help'
+        listen --group 239.255.1.1 --duration 1s                   | gapwatch: bad group '239.255.1.1': expected ADDRESS:PORT[@SOURCE]; try 'gapwatch listen --help'
+        listen --group 239.255.1.1:5000 --interface nosuch0 --duration 1s | gapwatch: no network interface 'nosuch0' (available:
+        listen --group 239.255.1.1:5000 --duration soon            | gapwatch: Invalid value for option '--duration': 'soon' is not a duration (e.g. 500ms, 10s, 2m); try 'gapwatch listen --help'
+        listen --duration 1s                                       | gapwatch: Missing required option: '--group=G:P[@S]'; try 'gapwatch listen --help'
+        listen --group 239.255.1.1:5000 --grop x                   | gapwatch: Unknown options: '--grop', 'x' (did you mean --group?); try 'gapwatch listen --help'
+        listen --group 239.255.1.1:5000 --max-sources 0            | gapwatch: --max-sources must be at least 1; try 'gapwatch listen --help'
+        publish --group 239.255.1.1:5000 --loss 1.5 --count 1      | gapwatch: --loss must be a fraction in [0, 1); try 'gapwatch publish --help'
+        publish --group 239.255.1.1:5000 --rate fast               | gapwatch: Invalid value for option '--rate': 'fast' is not a double; try 'gapwatch publish --help'
+        publish --group 239.255.1.1:5000 --interface nosuch0 --count 1 | gapwatch: no network interface 'nosuch0' (available:
+        analyze                                                    | gapwatch: Missing required parameter: 'FILE'; try 'gapwatch analyze --help'
+        --bogus                                                    | gapwatch: Unknown option: '--bogus'; try 'gapwatch --help'
+        lisen                                                      | gapwatch: Unmatched argument at index 0: 'lisen' (did you mean listen or publish?); try 'gapwatch --help'
         """)
-    void badInputGivesOneLineAndANonZeroExit(String args, String message) {
+    void badInputGivesOneLineAndExitTwo(String args, String line) {
         Run r = run(args.trim().split("\\s+"));
-        assertTrue(r.code() != 0);
-        assertTrue(r.err().contains(message), r.err());
-        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().lines().count(), "one line: " + r.err());
+        assertTrue(r.err().startsWith(line), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void helpStillPrintsTheWholeUsage() {
+        Run r = run("listen", "--help");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("Usage: gapwatch listen "), r.out());
+        assertTrue(r.out().lines().count() > 10, r.out());
     }
 
     @ParameterizedTest
