@@ -7,7 +7,10 @@ import org.gapwatch.ui.DesktopLauncher;
 import org.gapwatch.ui.UiOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The top command. Without a subcommand it opens the desktop monitor with these options. */
 @Command(name = "gapwatch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -47,8 +50,15 @@ public final class GapwatchCommand implements Callable<Integer> {
             description = "Benchmark updates per second in total (100000).")
     int benchRate = 100_000;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        if (maxSources < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-sources must be at least 1");
+        }
+        InterfaceOption.check(spec, networkInterface);
         DesktopLauncher.launch(new UiOptions(List.copyOf(groups), networkInterface, demo, fullscreen, maxSources,
                 smokeTest, benchUiSeconds, benchSources, benchRate));
         return KEEP_RUNNING;

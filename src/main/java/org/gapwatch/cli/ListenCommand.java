@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /** Headless monitoring: join, account, and print a summary on exit (after --duration, or on SIGINT/SIGTERM). */
@@ -54,6 +55,9 @@ public final class ListenCommand implements Callable<Integer> {
     @Option(names = "--receive-buffer", paramLabel = "BYTES",
             description = "Receive buffer to ask the kernel for (default: ${DEFAULT-VALUE}).")
     int receiveBuffer = ReceiverConfig.DEFAULT_RECEIVE_BUFFER;
+
+    /** A smaller buffer cannot hold one datagram of the largest size (65,507 bytes of payload). */
+    static final int MIN_RECEIVE_BUFFER = 65_536;
 
     @Option(names = "--json", description = "Print summaries as one JSON object per line.")
     boolean json;
@@ -89,16 +93,26 @@ public final class ListenCommand implements Callable<Integer> {
         if (duration != null && duration.isZero()) {
             throw new ParameterException(spec.commandLine(), "--duration must be more than 0");
         }
+        if (receiveBuffer < MIN_RECEIVE_BUFFER) {
+            throw new ParameterException(spec.commandLine(), "--receive-buffer must be at least " + MIN_RECEIVE_BUFFER
+                    + " bytes (one largest datagram), not " + receiveBuffer);
+        }
+        InterfaceOption.check(spec, networkInterface);
         List<GroupSpec> specs = Groups.parse(spec, groups);
         Interfaces.resolve(networkInterface); // a bad one is said now, not after the warm-up
-        if (record != null) {
+        ParseResult given = spec.commandLine().getParseResult();
+        if (record == null) {
+            for (String option : List.of("--record-max-size", "--record-keep")) {
+                if (given.hasMatchedOption(option)) {
+                    throw new ParameterException(spec.commandLine(), option + " needs --record");
+                }
+            }
+        } else {
             try {
                 hooks = new RecordingHooks(record, recordMaxSize, recordKeep);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
-        } else if (recordMaxSize != 0) {
-            throw new ParameterException(spec.commandLine(), "--record-max-size needs --record");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
