@@ -88,8 +88,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         } else {
             out.print(Summary.table(r.snapshot(), r.lastMillis()));
         }
-        out.flush();
-        return 0;
+        return StandardOut.failed(out, err) ? 1 : 0;
     }
 
     /** The tracker's picture at the capture's last timestamp, and the capture's problems. */

@@ -16,7 +16,11 @@ public final class DurationConverter implements ITypeConverter<Duration> {
         String s = text.trim().toLowerCase();
         try {
             if (s.startsWith("pt")) {
-                return Duration.parse(s.toUpperCase());
+                Duration d = Duration.parse(s.toUpperCase());
+                if (d.isNegative()) {
+                    throw new TypeConversionException("'" + text + "' is negative: a duration is 0 or more");
+                }
+                return d;
             }
             long nanosPerUnit;
             String number;

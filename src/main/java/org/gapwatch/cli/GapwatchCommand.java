@@ -7,7 +7,10 @@ import org.gapwatch.ui.DesktopLauncher;
 import org.gapwatch.ui.UiOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The top command. Without a subcommand it opens the desktop monitor with these options. */
 @Command(name = "gapwatch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -47,17 +50,32 @@ public final class GapwatchCommand implements Callable<Integer> {
             description = "Benchmark updates per second in total (100000).")
     int benchRate = 100_000;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        if (maxSources < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-sources must be at least 1");
+        }
+        InterfaceOption.check(spec, networkInterface);
         DesktopLauncher.launch(new UiOptions(List.copyOf(groups), networkInterface, demo, fullscreen, maxSources,
                 smokeTest, benchUiSeconds, benchSources, benchRate));
         return KEEP_RUNNING;
     }
 
-    /** Parses and runs; returns the exit code, or {@link #KEEP_RUNNING} while the UI runs. */
+    /** Parses and runs on the process's standard output; returns the exit code, or {@link #KEEP_RUNNING}. */
     public static int run(String... args) {
-        CommandLine cl = new CommandLine(new GapwatchCommand());
-        cl.setExecutionExceptionHandler(new OneLineErrors());
+        CommandLine cl = commandLine();
+        cl.setOut(StandardOut.writer());
         return cl.execute(args);
+    }
+
+    /** The command line as the launcher runs it, errors in one line; tests set its out and err. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new GapwatchCommand());
+        cl.setParameterExceptionHandler(new OneLineUsageErrors());
+        cl.setExecutionExceptionHandler(new OneLineErrors());
+        return cl;
     }
 }

@@ -9,9 +9,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
 import org.gapwatch.engine.Engine;
 import org.gapwatch.net.GroupSpec;
+import org.gapwatch.net.Interfaces;
 import org.gapwatch.net.MulticastReceiver;
 import org.gapwatch.net.ReceiverConfig;
 import org.gapwatch.net.ReceiverStatus;
@@ -22,6 +24,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /** Headless monitoring: join, account, and print a summary on exit (after --duration, or on SIGINT/SIGTERM). */
@@ -53,12 +56,19 @@ public final class ListenCommand implements Callable<Integer> {
             description = "Receive buffer to ask the kernel for (default: ${DEFAULT-VALUE}).")
     int receiveBuffer = ReceiverConfig.DEFAULT_RECEIVE_BUFFER;
 
+    /** A smaller buffer cannot hold one datagram of the largest size (65,507 bytes of payload). */
+    static final int MIN_RECEIVE_BUFFER = 65_536;
+
     @Option(names = "--json", description = "Print summaries as one JSON object per line.")
     boolean json;
 
     @Option(names = "--no-warmup", description = "Skip compiling the decode path before joining (starts faster;"
             + " the first second of a flood may then overflow the socket buffer).")
     boolean noWarmup;
+
+    @Option(names = "--warmup-datagrams", paramLabel = "N", hidden = true,
+            description = "Synthetic datagrams of the warm-up (default: ${DEFAULT-VALUE}); tests lengthen it.")
+    int warmupDatagrams = 400_000;
 
     @Option(names = "--record", paramLabel = "FILE",
             description = "Also write every received datagram to this pcap file (opens in Wireshark and tcpdump).")
@@ -83,50 +93,54 @@ public final class ListenCommand implements Callable<Integer> {
         if (duration != null && duration.isZero()) {
             throw new ParameterException(spec.commandLine(), "--duration must be more than 0");
         }
+        if (receiveBuffer < MIN_RECEIVE_BUFFER) {
+            throw new ParameterException(spec.commandLine(), "--receive-buffer must be at least " + MIN_RECEIVE_BUFFER
+                    + " bytes (one largest datagram), not " + receiveBuffer);
+        }
+        InterfaceOption.check(spec, networkInterface);
         List<GroupSpec> specs = Groups.parse(spec, groups);
-        if (record != null) {
+        Interfaces.resolve(networkInterface); // a bad one is said now, not after the warm-up
+        ParseResult given = spec.commandLine().getParseResult();
+        if (record == null) {
+            for (String option : List.of("--record-max-size", "--record-keep")) {
+                if (given.hasMatchedOption(option)) {
+                    throw new ParameterException(spec.commandLine(), option + " needs --record");
+                }
+            }
+        } else {
             try {
                 hooks = new RecordingHooks(record, recordMaxSize, recordKeep);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
-        } else if (recordMaxSize != 0) {
-            throw new ParameterException(spec.commandLine(), "--record-max-size needs --record");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!noWarmup) {
-            Warmup.run(400_000);
-        }
         Engine engine = new Engine(TrackerConfig.defaults().withMaxSources(maxSources));
-        MulticastReceiver receiver = new MulticastReceiver(engine, new ReceiverConfig(specs, networkInterface,
-                receiveBuffer));
-        receiver.setEventListener(e -> err.println("gapwatch: " + e));
-        ReceiverStatus status = receiver.status();
-        err.println("gapwatch: listening on " + String.join(", ", status.groups()) + " via " + status.interfaceName());
-        if (status.bufferWarning() != null) {
-            err.println("gapwatch: " + status.bufferWarning());
-        }
-        err.flush();
-        hooks.started(receiver, err);
-
+        // Set once joined; until then a signal ends the run with the (empty) summary all the same.
+        AtomicReference<MulticastReceiver> joined = new AtomicReference<>();
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch printed = new CountDownLatch(1);
         AtomicBoolean finished = new AtomicBoolean();
+        AtomicBoolean unwritten = new AtomicBoolean();
         Runnable finish = () -> {
             if (!finished.compareAndSet(false, true)) {
                 return;
             }
-            receiver.close();
+            MulticastReceiver r = joined.get();
+            if (r != null) {
+                r.close();
+            }
             hooks.stopped(err);
             long now = System.currentTimeMillis();
-            // The receive thread has ended: the tracker is ours to read now.
+            // The receive thread has ended (or never started): the tracker is ours to read now.
             TrackerSnapshot last = engine.trackerOnWriterThread().snapshot(now);
             out.println(json ? Summary.json(last, now) : Summary.table(last, now));
-            out.flush();
+            unwritten.set(StandardOut.failed(out, err));
             err.flush();
             printed.countDown();
         };
+        // Registered before the warm-up and the joins, so that SIGTERM or Ctrl-C at any moment prints the summary.
         Thread hook = new Thread(() -> {
             stop.countDown();
             finish.run();
@@ -136,9 +150,32 @@ public final class ListenCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
             // A signal ends the JVM with 128+n; a summary that was printed is a normal exit.
-            Runtime.getRuntime().halt(0);
+            Runtime.getRuntime().halt(unwritten.get() ? 1 : 0);
         }, "gapwatch-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+
+        MulticastReceiver receiver;
+        try {
+            if (!noWarmup) {
+                err.println("gapwatch: warming up (--no-warmup skips it)");
+                err.flush();
+                Warmup.run(warmupDatagrams);
+            }
+            receiver = new MulticastReceiver(engine, new ReceiverConfig(specs, networkInterface, receiveBuffer));
+        } catch (RuntimeException e) {
+            // Cannot join (no such interface, port taken): an error line and exit 2, no summary.
+            Runtime.getRuntime().removeShutdownHook(hook);
+            throw e;
+        }
+        joined.set(receiver);
+        receiver.setEventListener(e -> err.println("gapwatch: " + e));
+        ReceiverStatus status = receiver.status();
+        err.println("gapwatch: listening on " + String.join(", ", status.groups()) + " via " + status.interfaceName());
+        if (status.bufferWarning() != null) {
+            err.println("gapwatch: " + status.bufferWarning());
+        }
+        err.flush();
+        hooks.started(receiver, err);
 
         ScheduledExecutorService ticker = null;
         if (every != null && !every.isZero()) {
@@ -171,6 +208,6 @@ public final class ListenCommand implements Callable<Integer> {
             // already shutting down: the hook finishes the job
             printed.await();
         }
-        return 0;
+        return unwritten.get() ? 1 : 0;
     }
 }

@@ -36,6 +36,11 @@ public final class PublishCommand implements Callable<Integer> {
             description = "Updates per second over all sources; 0 = as fast as possible (default: ${DEFAULT-VALUE}).")
     double rate = 100;
 
+    /** One update in 1,000 s: slower than that is no stream to watch, and --count would take days to end. */
+    static final double MIN_RATE = 0.001;
+    /** Beyond any network; above it the spacing between updates would round to nothing anyway. */
+    static final double MAX_RATE = 1e9;
+
     @Option(names = "--count", paramLabel = "N", description = "Stop after N sequence numbers (sent or skipped).")
     Long count;
 
@@ -62,9 +67,11 @@ public final class PublishCommand implements Callable<Integer> {
         if (count != null && count < 0) {
             throw new ParameterException(spec.commandLine(), "--count must not be negative");
         }
-        if (rate < 0 || Double.isNaN(rate)) {
-            throw new ParameterException(spec.commandLine(), "--rate must not be negative");
+        if (!(rate == 0 || (rate >= MIN_RATE && rate <= MAX_RATE))) {
+            throw new ParameterException(spec.commandLine(), "--rate must be 0 (as fast as possible) or "
+                    + MIN_RATE + "-" + (long) MAX_RATE + " updates per second, not " + rate);
         }
+        InterfaceOption.check(spec, networkInterface);
         if (sources < 1 || sources > 10_000_000) {
             throw new ParameterException(spec.commandLine(), "--sources must be in 1-10000000");
         }
@@ -123,7 +130,9 @@ public final class PublishCommand implements Callable<Integer> {
                         seconds, stream.skipped(),
                         publisher.sendErrors() > 0 ? "; " + publisher.sendErrors() + " send errors" : "");
             }
-            out.flush();
+            if (StandardOut.failed(out, spec.commandLine().getErr())) {
+                return 1;
+            }
         }
         return 0;
     }

@@ -45,8 +45,22 @@ public final class DatagramDecoder {
     private final StringCache strings = new StringCache(4096);
 
     public DecodeResult decode(byte[] data, int off, int len) {
+        return decode(data, off, len, true);
+    }
+
+    private DecodeResult decode(byte[] data, int off, int len, boolean mayRetry) {
         result.reset();
-        if (len == 0) {
+        if (len >= 3 && data[off] == (byte) 0xEF && data[off + 1] == (byte) 0xBB && data[off + 2] == (byte) 0xBF) {
+            // A byte order mark is ignored, also when nothing follows it (then the datagram is empty).
+            off += 3;
+            len -= 3;
+        }
+        int end = off + len;
+        int first = off;
+        while (first < end && isWhiteSpace(data[first])) {
+            first++;
+        }
+        if (first == end) {
             result.reject(RejectReason.EMPTY);
             return result;
         }
@@ -54,26 +68,15 @@ public final class DatagramDecoder {
             result.reject(RejectReason.INVALID_UTF8);
             return result;
         }
+        if (data[first] != '{' && data[first] != '[') {
+            result.reject(TopLevelScalar.classify(FACTORY, data, first, end));
+            return result;
+        }
+        boolean loneSurrogateName = false;
         try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), data, off, len)) {
-            JsonToken root = p.nextToken();
-            if (root == null) {
-                result.reject(RejectReason.EMPTY);
-                return result;
-            }
-            if (root == JsonToken.START_OBJECT) {
+            if (p.nextToken() == JsonToken.START_OBJECT) {
                 readUpdate(p, result.next());
-            } else if (root == JsonToken.START_ARRAY) {
-                if (!readArray(p)) {
-                    return result;
-                }
-            } else {
-                // Still must be strict JSON to be called "not updates" rather than malformed.
-                p.skipChildren();
-                if (hasTrailing(p)) {
-                    result.reject(RejectReason.TRAILING_CONTENT);
-                } else {
-                    result.reject(RejectReason.NOT_UPDATES);
-                }
+            } else if (!readArray(p)) {
                 return result;
             }
             if (hasTrailing(p)) {
@@ -83,9 +86,19 @@ public final class DatagramDecoder {
             result.reject(e.getMessage() != null && e.getMessage().contains("depth")
                     ? RejectReason.TOO_DEEP : RejectReason.MALFORMED_JSON);
         } catch (JacksonException | IllegalArgumentException e) {
+            loneSurrogateName = mayRetry && LoneSurrogateNames.isTheError(e);
             result.reject(RejectReason.MALFORMED_JSON);
         }
+        if (loneSurrogateName) {
+            byte[] copy = LoneSurrogateNames.replaced(data, off, len);
+            return decode(copy, 0, copy.length, false);
+        }
         return result;
+    }
+
+    /** JSON white space: space, tab, line feed, carriage return. */
+    static boolean isWhiteSpace(byte c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
     }
 
     /** True if anything but white space follows the value, even bytes that are no JSON token at all. */
@@ -203,10 +216,13 @@ public final class DatagramDecoder {
             case F_VALUE -> {
                 switch (t) {
                     case VALUE_NUMBER_INT -> {
-                        u.valueKind = ValueKind.NUMBER;
                         if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                            double d = p.getDoubleValue();
+                            if (!Double.isFinite(d)) {
+                                return RejectReason.BAD_VALUE; // beyond 1.8e308, as a fraction would be
+                            }
                             u.string = p.getText();
-                            u.number = p.getDoubleValue();
+                            u.number = d;
                         } else {
                             long l = p.getLongValue();
                             u.number = l;
@@ -214,6 +230,7 @@ public final class DatagramDecoder {
                                 u.string = Long.toString(l);
                             }
                         }
+                        u.valueKind = ValueKind.NUMBER;
                     }
                     case VALUE_NUMBER_FLOAT -> {
                         double d = p.getDoubleValue();

@@ -211,9 +211,9 @@ final class CountRing {
         headIndex = (int) Math.floorMod(head, (long) newSize);
     }
 
+    /** a + b for counts (both >= 0), at most Integer.MAX_VALUE; b may be as large as a gap, up to 2^63-2. */
     private static int saturatedAdd(int a, long b) {
-        long s = a + b;
-        return s > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) s;
+        return b >= Integer.MAX_VALUE - a ? Integer.MAX_VALUE : (int) (a + b);
     }
 
     int capacity() {

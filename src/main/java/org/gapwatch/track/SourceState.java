@@ -22,9 +22,10 @@ final class SourceState {
     long sessionLost;
     final SequenceWindow window = new SequenceWindow();
 
-    // Counters an operator sees; reset on request, unlike the session accounting above.
+    // Counters an operator sees; reset on request, unlike the session accounting above. Only loss can grow by more
+    // than one at a time; the others would need 2^63 datagrams to overflow.
     long received;
-    long lost;
+    final LossCount lost = new LossCount();
     long late;
     long duplicates;
     long restarts;

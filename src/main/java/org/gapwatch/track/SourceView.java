@@ -55,13 +55,14 @@ public record SourceView(
 
     /** Share lost overall (since start or reset). */
     public double lossFraction() {
-        long expected = received + lost;
-        return expected == 0 ? 0 : (double) lost / expected;
+        // In doubles: received + lost may exceed Long.MAX_VALUE when the loss saturated.
+        double expected = (double) received + lost;
+        return expected == 0 ? 0 : lost / expected;
     }
 
     static double lossFraction(long received, long lost, long late) {
-        long netLost = Math.max(0, lost - late);
-        long expected = Math.max(0, received - late) + lost;
-        return expected == 0 ? 0 : Math.min(1.0, (double) netLost / expected);
+        double netLost = Math.max(0, lost - late);
+        double expected = Math.max(0, received - late) + (double) lost;
+        return expected == 0 ? 0 : Math.min(1.0, netLost / expected);
     }
 }

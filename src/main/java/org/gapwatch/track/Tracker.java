@@ -30,7 +30,7 @@ public final class Tracker {
 
     private long datagrams;
     private long received;
-    private long lost;
+    private final LossCount lost = new LossCount();
     private long late;
     private long duplicates;
     private long restarts;
@@ -145,8 +145,8 @@ public final class Tracker {
                 s.gaps.recover(seq);
                 s.sessionLost--;
                 s.sessionReceived++;
-                s.lost = Math.max(0, s.lost - 1);
-                lost = Math.max(0, lost - 1);
+                s.lost.recoverOne();
+                lost.recoverOne();
                 countLate(s, second, minute);
             }
         } else {
@@ -166,9 +166,10 @@ public final class Tracker {
     }
 
     private void countLost(SourceState s, long missing, long second, long minute) {
+        // Exact within a session (first and highest lie in 0 .. 2^63-1); across sessions and sources it saturates.
         s.sessionLost += missing;
-        s.lost += missing;
-        lost += missing;
+        s.lost.add(missing);
+        lost.add(missing);
         s.perSecond.addLost(second, missing);
         s.perMinute.addLost(minute, missing);
     }
@@ -336,7 +337,7 @@ public final class Tracker {
             return false;
         }
         s.received = 0;
-        s.lost = 0;
+        s.lost.reset();
         s.late = 0;
         s.duplicates = 0;
         s.restarts = 0;
@@ -408,8 +409,8 @@ public final class Tracker {
     }
 
     public Totals totals() {
-        return new Totals(datagrams, received, lost, late, duplicates, restarts, invalidDatagrams, invalidUpdates,
-                rejectedSources, sourceCount, socketDrops);
+        return new Totals(datagrams, received, lost.value(), late, duplicates, restarts, invalidDatagrams,
+                invalidUpdates, rejectedSources, sourceCount, socketDrops);
     }
 
     private SourceView view(SourceState s, long nowMillis) {
@@ -428,7 +429,7 @@ public final class Tracker {
         return new SourceView(s.id, s.src, version,
                 format(s.sender), format(s.otherSender), s.senderLastMillis, s.otherSenderLastMillis,
                 s.session, s.first, s.highest,
-                s.received, s.lost, s.late, s.duplicates, s.restarts,
+                s.received, s.lost.value(), s.late, s.duplicates, s.restarts,
                 s.valueKind, value, s.valueKind == ValueKind.NUMBER ? s.number : Double.NaN, s.unit, s.text,
                 s.status, s.statusText, s.ts, s.interval, s.ttl,
                 s.firstArrivalMillis, s.lastArrivalMillis, s.staleAfterMillis(config),
