@@ -1,0 +1,49 @@
+package org.gapwatch.protocol.mpegts;
+
+import java.util.Arrays;
+
+/**
+ * Dense slots for the PIDs a stream actually uses (a handful of the 8,192 possible): a PID gets a slot when first
+ * seen, in order. Per-PID figures live in arrays indexed by slot, so a stream costs memory for the PIDs it has.
+ */
+final class PidSlots {
+    private final short[] slotOfPid = new short[TsPacket.PID_COUNT];
+    private int[] pidOfSlot = new int[16];
+    private int count;
+
+    PidSlots() {
+        Arrays.fill(slotOfPid, (short) -1);
+    }
+
+    /** The slot of a PID, or -1 when it has none yet. */
+    int find(int pid) {
+        return slotOfPid[pid];
+    }
+
+    /** The slot of a PID, taking the next one when it has none; {@link #grew} says whether arrays must grow. */
+    int slot(int pid) {
+        int s = slotOfPid[pid];
+        if (s >= 0) {
+            return s;
+        }
+        if (count == pidOfSlot.length) {
+            pidOfSlot = Arrays.copyOf(pidOfSlot, count * 2);
+        }
+        pidOfSlot[count] = pid;
+        slotOfPid[pid] = (short) count;
+        return count++;
+    }
+
+    int count() {
+        return count;
+    }
+
+    int pid(int slot) {
+        return pidOfSlot[slot];
+    }
+
+    /** Capacity the per-slot arrays need now. */
+    int capacity() {
+        return pidOfSlot.length;
+    }
+}
