@@ -1,9 +1,9 @@
 package org.gapwatch.protocol.mpegts;
 
 /**
- * A "must occur at least every period" check with injected time: each whole period that passes beyond the first
- * without an occurrence is one error. A gap g between occurrences costs ceil(g / period) - 1 errors; exactly one
- * period is no error. Counting is the same whether the gap is looked at while it runs ({@link #overdue}) or only at
+ * A "must occur at least every period" check with injected time: one error each time the time since the last
+ * occurrence grows beyond another multiple of the period. A gap g costs ceil(g / period) - 1 errors: exactly one
+ * period is no error, a little more is one. Counting is the same whether the gap is looked at while it runs ({@link #overdue}) or only at
  * the next occurrence ({@link #occurred}).
  */
 final class Deadline {

@@ -14,15 +14,15 @@ import org.gapwatch.protocol.mpegts.Tr101290.Indicator;
  * <li>TS_sync_loss: after sync was acquired (5 consecutive packets with the sync byte), 2 or more consecutive
  *     packets without it: one event until sync is acquired again;</li>
  * <li>Sync_byte_error: each packet whose first byte is not 0x47;</li>
- * <li>PAT_error: each 0.5 s beyond the first without a PAT section on PID 0 (the first period starts with the
- *     stream's first packet), each section on PID 0 with another table_id, each PID 0 packet with
+ * <li>PAT_error: each time the time since the last PAT section on PID 0 grows beyond another 0.5 s (a gap g
+ *     costs ceil(g / 0.5 s) - 1; before the first PAT the time counts from the stream's first packet), each section on PID 0 with another table_id, each PID 0 packet with
  *     transport_scrambling_control not 00;</li>
  * <li>Continuity_count_error: each jump of the continuity counter and each packet seen more than twice
  *     ({@link ContinuityRule});</li>
  * <li>PMT_error: as PAT_error for each PMT PID the PAT names (its period starts when the PAT first names it);
  *     scrambled packets on a PMT PID;</li>
- * <li>PID_error: each period of the PID timeout (default 5 s) beyond the first in which a PID that a PMT references
- *     (elementary and PCR PIDs) has no packet (its period starts when the PMT first references it);</li>
+ * <li>PID_error: the same with the PID timeout (default 5 s) for each PID a PMT references (elementary and PCR
+ *     PIDs), counted from its last packet or from when a PMT first referenced it;</li>
  * <li>Transport_error: each packet with the transport_error_indicator set (such packets count for nothing else).</li>
  * </ul>
  */
