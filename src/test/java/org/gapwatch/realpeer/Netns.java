@@ -165,13 +165,18 @@ final class Netns implements AutoCloseable {
     }
 
     /**
-     * Starts {@code tcpdump -i lo --immediate-mode -U -w file} for UDP to {@code port} and returns once the file
-     * holds a probe datagram sent after it started, so nothing the test sends afterwards is missed.
+     * Starts {@code tcpdump -i lo --immediate-mode -U -w file} for UDP to the ports and returns once the file holds
+     * a probe datagram sent after it started, so nothing the test sends afterwards is missed.
      */
-    Process capture(Path file, int port) throws Exception {
-        int probePort = port == 9 ? 10 : 9;
+    Process capture(Path file, int... ports) throws Exception {
+        int probePort = 9; // discard: no test sends there
+        StringBuilder filter = new StringBuilder("udp and (dst port " + probePort);
+        for (int port : ports) {
+            filter.append(" or dst port ").append(port);
+        }
+        filter.append(')');
         Process p = start(file.getFileName() + ".log", "tcpdump", "-i", "lo", "--immediate-mode", "-U", "-n", "-s",
-                "0", "-w", file.toString(), "udp and (dst port " + port + " or dst port " + probePort + ")");
+                "0", "-w", file.toString(), filter.toString());
         try (DatagramChannel probe = open(() -> DatagramChannel.open(StandardProtocolFamily.INET))) {
             byte[] text = "probe".getBytes(StandardCharsets.US_ASCII);
             InetSocketAddress to = new InetSocketAddress(InetAddress.getLoopbackAddress(), probePort);
