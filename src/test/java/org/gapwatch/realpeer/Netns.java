@@ -217,6 +217,37 @@ final class Netns implements AutoCloseable {
         return out;
     }
 
+    /** Waits until every datagram to the port in the capture was either received or dropped by the firewall. */
+    static void awaitAccounted(Receiver r, Path capture, int port, long dropped) {
+        awaitTrue(() -> {
+            try {
+                return r.count() + dropped == read(capture, port).size();
+            } catch (IOException e) {
+                return false;
+            }
+        }, "received + dropped = captured on port " + port);
+    }
+
+    /**
+     * Per captured datagram, whether the receiver never got it. Both lists are in sending order (one sender, one
+     * loopback device), so a walk through both finds them; fails if a received datagram is not in the capture.
+     */
+    static boolean[] missing(List<CapturedDatagram> all, List<Receiver.Datagram> got) {
+        boolean[] missing = new boolean[all.size()];
+        int r = 0;
+        for (int i = 0; i < all.size(); i++) {
+            if (r < got.size() && java.util.Arrays.equals(all.get(i).payload(), got.get(r).payload())) {
+                r++;
+            } else {
+                missing[i] = true;
+            }
+        }
+        if (r != got.size()) {
+            throw new AssertionError("received datagram " + r + " of " + got.size() + " is not in the capture");
+        }
+        return missing;
+    }
+
     // ---- sockets inside the namespace ----
 
     interface IoCallable<T> {

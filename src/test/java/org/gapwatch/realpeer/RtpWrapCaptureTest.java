@@ -47,13 +47,7 @@ class RtpWrapCaptureTest {
             ns.stopDropping();
             assertEquals(0, Netns.await(gst, 30, "gst-launch-1.0"), ns.log("gst.log"));
             long firewall = ns.dropped(PORT);
-            Netns.awaitTrue(() -> {
-                try {
-                    return receiver.count() + firewall == Netns.read(sent, PORT).size();
-                } catch (java.io.IOException e) {
-                    return false;
-                }
-            }, "received + dropped = captured");
+            Netns.awaitAccounted(receiver, sent, PORT, firewall);
             Netns.stop(tcpdump);
             dropped = firewall;
             all = Netns.read(sent, PORT);

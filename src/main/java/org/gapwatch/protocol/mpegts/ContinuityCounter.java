@@ -126,10 +126,6 @@ public final class ContinuityCounter {
 
     /** The PIDs checked so far, in the order first seen. */
     public int[] pids() {
-        int[] out = new int[slots.count()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = slots.pid(i);
-        }
-        return out;
+        return slots.pids();
     }
 }

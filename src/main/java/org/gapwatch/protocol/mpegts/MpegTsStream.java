@@ -262,44 +262,29 @@ public final class MpegTsStream implements SectionAssembler.Sink {
         int[] next = new int[tables.programCount()];
         for (int i = 0; i < next.length; i++) {
             next[i] = tables.pmtPidOf(i);
+            follow(next[i]);
         }
-        for (int pid : pmtPids) {
-            if (!contains(next, pid)) {
-                pmtDeadline[pid] = null;
-            }
-        }
-        for (int pid : next) {
-            if (pmtDeadline[pid] == null) {
-                pmtDeadline[pid] = new Deadline(TABLE_PERIOD_NANOS, now);
-                follow(pid);
-            }
-        }
-        pmtPids = next;
+        pmtPids = watch(pmtPids, next, pmtDeadline, TABLE_PERIOD_NANOS);
         referencesChanged();
     }
 
     private void referencesChanged() {
-        int[] next = tables.referencedPids();
-        for (int pid : referenced) {
-            if (!contains(next, pid)) {
-                pidDeadline[pid] = null;
+        referenced = watch(referenced, tables.referencedPids(), pidDeadline, pidTimeout);
+    }
+
+    /** Deadlines for exactly the PIDs of {@code next}: dropped for PIDs gone, started now for new ones. */
+    private int[] watch(int[] old, int[] next, Deadline[] deadlines, long period) {
+        for (int pid : old) {
+            if (!ProgramTable.contains(next, pid)) {
+                deadlines[pid] = null;
             }
         }
         for (int pid : next) {
-            if (pidDeadline[pid] == null) {
-                pidDeadline[pid] = new Deadline(pidTimeout, now);
+            if (deadlines[pid] == null) {
+                deadlines[pid] = new Deadline(period, now);
             }
         }
-        referenced = next;
-    }
-
-    private static boolean contains(int[] a, int v) {
-        for (int x : a) {
-            if (x == v) {
-                return true;
-            }
-        }
-        return false;
+        return next;
     }
 
     // ---- reading ----
@@ -353,11 +338,7 @@ public final class MpegTsStream implements SectionAssembler.Sink {
 
     /** The PIDs seen so far, in the order first seen. */
     public int[] pids() {
-        int[] out = new int[slots.count()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = slots.pid(i);
-        }
-        return out;
+        return slots.pids();
     }
 
     /** The PIDs the PMTs reference now. */

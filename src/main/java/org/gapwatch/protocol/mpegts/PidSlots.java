@@ -20,7 +20,7 @@ final class PidSlots {
         return slotOfPid[pid];
     }
 
-    /** The slot of a PID, taking the next one when it has none; {@link #grew} says whether arrays must grow. */
+    /** The slot of a PID, taking the next one when it has none (per-slot arrays then need {@link #capacity}). */
     int slot(int pid) {
         int s = slotOfPid[pid];
         if (s >= 0) {
@@ -38,8 +38,9 @@ final class PidSlots {
         return count;
     }
 
-    int pid(int slot) {
-        return pidOfSlot[slot];
+    /** The PIDs with a slot, in slot order (the order first seen). */
+    int[] pids() {
+        return Arrays.copyOf(pidOfSlot, count);
     }
 
     /** Capacity the per-slot arrays need now. */

@@ -245,7 +245,7 @@ public final class ProgramTable {
         return Arrays.copyOf(out, n);
     }
 
-    private static boolean contains(int[] a, int v) {
+    static boolean contains(int[] a, int v) {
         for (int x : a) {
             if (x == v) {
                 return true;
