@@ -79,8 +79,7 @@ public final class ContinuityCounter {
     }
 
     private long of(long[] a, int pid) {
-        int s = pid >= 0 && pid < TsPacket.PID_COUNT ? slots.find(pid) : -1;
-        return s < 0 ? 0 : a[s];
+        return slots.value(a, pid);
     }
 
     /** Packets checked on a PID. */

@@ -318,8 +318,7 @@ public final class MpegTsStream implements SectionAssembler.Sink {
 
     /** Packets with the sync byte and no transport error on a PID. */
     public long packets(int pid) {
-        int s = pid >= 0 && pid < TsPacket.PID_COUNT ? slots.find(pid) : -1;
-        return s < 0 ? 0 : pidPackets[s];
+        return slots.value(pidPackets, pid);
     }
 
     /**
@@ -332,8 +331,7 @@ public final class MpegTsStream implements SectionAssembler.Sink {
 
     /** As {@link #bitRate()} for one PID. */
     public long bitRate(int pid) {
-        int s = pid >= 0 && pid < TsPacket.PID_COUNT ? slots.find(pid) : -1;
-        return s < 0 ? 0 : pidRate[s];
+        return slots.value(pidRate, pid);
     }
 
     /** The PIDs seen so far, in the order first seen. */

@@ -43,6 +43,12 @@ final class PidSlots {
         return Arrays.copyOf(pidOfSlot, count);
     }
 
+    /** A per-slot figure of a PID, 0 for a PID without a slot or out of range. */
+    long value(long[] perSlot, int pid) {
+        int s = pid >= 0 && pid < TsPacket.PID_COUNT ? slotOfPid[pid] : -1;
+        return s < 0 ? 0 : perSlot[s];
+    }
+
     /** Capacity the per-slot arrays need now. */
     int capacity() {
         return pidOfSlot.length;

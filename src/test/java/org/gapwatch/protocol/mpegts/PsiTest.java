@@ -46,6 +46,20 @@ class PsiTest {
     }
 
     @Test
+    void packetsAfterAnRtpHeaderAreReadAtTheirOffset() {
+        byte[] ts = Ts.datagram(Ts.real(Ts.FFMPEG_SDT), Ts.real(Ts.FFMPEG_PAT), Ts.real(Ts.FFMPEG_PMT));
+        byte[] rtp = new byte[12 + ts.length]; // RTP payload type 33: a 12-byte header, then the packets
+        rtp[0] = (byte) 0x80;
+        rtp[1] = 33;
+        System.arraycopy(ts, 0, rtp, 12, ts.length);
+        MpegTsStream s = new MpegTsStream();
+        assertNull(s.accept(rtp, 12, ts.length, 0, null));
+        assertEquals("Gapwatch Test", s.tables().serviceName(1));
+        assertEquals(3, s.packets());
+        assertEquals(TsReject.BAD_LENGTH, s.accept(rtp, 0, rtp.length, 0, null));
+    }
+
+    @Test
     void aSectionSplitOverPacketsAndAPointerFieldIntoTheNextOne() {
         // PMT of 4 elementary streams (41 bytes) split after 20 bytes; a second PAT-like start after the pointer.
         byte[] pmt = Ts.pmt(1, 0, 0x100, 0x02, 0x100, 0x03, 0x101, 0x06, 0x102, 0x1B, 0x103);
