@@ -29,6 +29,8 @@ public final class ProgramTable {
     private int programs;
     private final Map<Integer, String> serviceNames = new HashMap<>();
     private final Map<Integer, String> providerNames = new HashMap<>();
+    private final int[] patCrc = new int[256];
+    private final boolean[] patSeen = new boolean[256];
     private final int[] sdtCrc = new int[256];
     private final boolean[] sdtSeen = new boolean[256];
     private int sdtVersion = -1;
@@ -39,6 +41,12 @@ public final class ProgramTable {
 
     private static int u16(byte[] s, int p) {
         return (s[p] & 0xFF) << 8 | s[p + 1] & 0xFF;
+    }
+
+    /** The CRC_32 field at the end of a section. */
+    private static int crc(byte[] s, int length) {
+        return (s[length - 4] & 0xFF) << 24 | (s[length - 3] & 0xFF) << 16 | (s[length - 2] & 0xFF) << 8
+                | s[length - 1] & 0xFF;
     }
 
     private static int version(byte[] s) {
@@ -56,6 +64,8 @@ public final class ProgramTable {
         }
         int tsid = u16(s, 3);
         int v = version(s);
+        int section = s[6] & 0xFF;
+        int crc = crc(s, length);
         boolean changed = false;
         if (v != patVersion || tsid != transportStreamId) {
             patVersion = v;
@@ -64,7 +74,12 @@ public final class ProgramTable {
                 changed = true;
             }
             programs = 0;
+            Arrays.fill(patSeen, false);
+        } else if (patSeen[section] && patCrc[section] == crc) {
+            return false; // the same section again (the usual case, ten times a second)
         }
+        patSeen[section] = true;
+        patCrc[section] = crc;
         for (int p = 8; p + 4 <= length - 4; p += 4) {
             int number = u16(s, p);
             int pid = u16(s, p + 2) & 0x1FFF;
@@ -120,8 +135,7 @@ public final class ProgramTable {
             return;
         }
         int section = s[6] & 0xFF;
-        int crc = (s[length - 4] & 0xFF) << 24 | (s[length - 3] & 0xFF) << 16 | (s[length - 2] & 0xFF) << 8
-                | s[length - 1] & 0xFF;
+        int crc = crc(s, length);
         if (version(s) == sdtVersion && sdtSeen[section] && sdtCrc[section] == crc) {
             return; // the same section again: nothing new to decode
         }
@@ -222,8 +236,9 @@ public final class ProgramTable {
         return -1;
     }
 
-    /** Every PID the PMTs reference (elementary and PCR PIDs), for PID_error. */
+    /** Every PID the PMTs reference (elementary and PCR PIDs), each once, for PID_error. */
     int[] referencedPids() {
+        boolean[] taken = new boolean[TsPacket.PID_COUNT];
         int[] out = new int[16];
         int n = 0;
         for (int i = 0; i < programs; i++) {
@@ -231,10 +246,10 @@ public final class ProgramTable {
             if (p == null) {
                 continue;
             }
-            int[] candidates = Arrays.copyOf(p.elementaryPids(), p.elementaryPids().length + 1);
-            candidates[candidates.length - 1] = p.pcrPid();
-            for (int pid : candidates) {
-                if (pid != TsPacket.NULL_PID && !contains(Arrays.copyOf(out, n), pid)) {
+            for (int k = 0; k <= p.elementaryPids().length; k++) {
+                int pid = k < p.elementaryPids().length ? p.elementaryPids()[k] : p.pcrPid();
+                if (pid != TsPacket.NULL_PID && !taken[pid]) {
+                    taken[pid] = true;
                     if (n == out.length) {
                         out = Arrays.copyOf(out, n * 2);
                     }
