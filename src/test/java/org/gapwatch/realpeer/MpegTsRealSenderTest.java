@@ -1,0 +1,152 @@
+package org.gapwatch.realpeer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.gapwatch.capture.CapturedDatagram;
+import org.gapwatch.protocol.mpegts.MpegTsStream;
+import org.gapwatch.protocol.mpegts.TsPacket;
+import org.junit.jupiter.api.Test;
+
+/**
+ * FFmpeg sends a real MPEG transport stream over UDP multicast inside a namespace; nftables drops datagrams at
+ * random in prerouting. The capture on lo (taken before the drop) holds every datagram sent, a receiver in the
+ * namespace gets the others. The continuity accounting of what was received must count exactly the TS packets the
+ * dropped datagrams held, as the 4-bit counter can see them, and the firewall's counter must be exactly the
+ * datagrams missing. tshark's mp2t analysis of what was received must find the same errors and missing packets.
+ */
+class MpegTsRealSenderTest {
+    private static final String GROUP = "239.255.60.1";
+    private static final int PORT = 5600;
+
+    @Test
+    void continuityCountsTheTsPacketsOfEveryDatagramTheFirewallDropped() throws Exception {
+        RealPeers.assumeAvailable("ffmpeg", "tcpdump");
+        Path dir = RealPeers.artifacts("mpegts");
+        Path sent = dir.resolve("ffmpeg-mpegts-sent.pcap");
+        Path received = dir.resolve("ffmpeg-mpegts-received.pcap");
+        List<Netns.Receiver.Datagram> got;
+        List<CapturedDatagram> all;
+        long dropped;
+        try (Netns ns = Netns.create("mpegts", dir)) {
+            Netns.Receiver receiver = ns.receive(InetAddress.getByName(GROUP), PORT);
+            Process tcpdump = ns.capture(sent, PORT);
+            ns.dropRandomly(PORT, 100, 4);
+            long start = System.nanoTime();
+            Process ffmpeg = ns.start("ffmpeg.log", "ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error",
+                    "-re", "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25", "-t", "10", "-c:v", "mpeg2video",
+                    "-f", "mpegts", "udp://" + GROUP + ":" + PORT + "?ttl=0&localaddr=127.0.0.1&pkt_size=1316");
+            // Drop for the first 8 of the 10 s only, so every loss is followed by packets that reveal it.
+            Netns.awaitTrue(() -> !ffmpeg.isAlive() || System.nanoTime() - start > 8_000_000_000L, "8 s of ffmpeg");
+            ns.stopDropping();
+            assertEquals(0, Netns.await(ffmpeg, 30, "ffmpeg"), ns.log("ffmpeg.log"));
+            long firewall = ns.dropped(PORT);
+            Netns.awaitAccounted(receiver, sent, PORT, firewall);
+            Netns.stop(tcpdump);
+            dropped = firewall;
+            got = receiver.datagrams();
+            all = Netns.read(sent, PORT);
+            receiver.writePcap(received);
+        }
+        assertTrue(dropped > 0, "the firewall dropped nothing in " + all.size() + " datagrams");
+        assertEquals(all.size() - got.size(), dropped, "firewall counter = datagrams captured - received");
+
+        Oracle oracle = Oracle.of(all, Netns.missing(all, got));
+        MpegTsStream stream = new MpegTsStream();
+        for (Netns.Receiver.Datagram d : got) {
+            assertEquals(null, stream.accept(d.payload(), 0, d.payload().length, d.arrivalNanos(), null));
+        }
+        Map<Integer, Long> measured = new TreeMap<>();
+        for (int pid : stream.continuity().pids()) {
+            measured.put(pid, stream.continuity().lost(pid));
+        }
+        System.out.printf("mpegts: %d datagrams sent, firewall dropped %d; TS packets in them %d, the counter can "
+                        + "see %d, counted %d; per PID %s; %s%n", all.size(), dropped, oracle.truth(),
+                oracle.visibleTotal(), stream.continuity().totalLost(), measured, stream.errors());
+        assertEquals(oracle.visible(), measured, "lost per PID = what the dropped datagrams held, as CC sees it");
+        if (oracle.longestRun() < 15) {
+            assertEquals(oracle.truth(), stream.continuity().totalLost(), "every lost TS packet counted");
+        }
+        assertEquals(0, stream.errors().syncByteError());
+        assertEquals(0, stream.errors().transportError());
+
+        // tshark's own mp2t continuity analysis of the received datagrams: its expert info has one
+        // "Detected N missing TS frames before this" per continuity error.
+        if (RealPeers.onPath("tshark")) {
+            String out = Netns.run("tshark", "-r", received.toString(), "-d", "udp.port==" + PORT + ",mp2t", "-q",
+                    "-z", "expert");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("Detected (\\d+) missing TS frames")
+                    .matcher(out);
+            long events = 0;
+            long missing = 0;
+            while (m.find()) {
+                events++;
+                missing += Long.parseLong(m.group(1));
+            }
+            System.out.println("mpegts: tshark: " + events + " continuity errors, " + missing + " missing TS frames");
+            assertEquals(stream.errors().continuityCountError(), events, "tshark's continuity errors");
+            assertEquals(stream.continuity().totalLost(), missing, "tshark's missing TS frames");
+        }
+        Files.writeString(dir.resolve("summary.txt"), "sent " + all.size() + " dropped " + dropped + " ts-lost "
+                + stream.continuity().totalLost() + "\n");
+    }
+
+    /**
+     * What the dropped datagrams held, computed from the capture alone: per PID, the runs of payload packets that
+     * never arrived. A run of r is seen by the 4-bit counter as r mod 16, except r = 15 mod 16 before a packet with
+     * payload (it reads as a repeat of the last counter); runs before a PID's first received packet or after its
+     * last one are invisible.
+     */
+    record Oracle(Map<Integer, Long> visible, long truth, int longestRun) {
+        long visibleTotal() {
+            return visible.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        static Oracle of(List<CapturedDatagram> all, boolean[] lost) {
+            Map<Integer, List<int[]>> perPid = new TreeMap<>(); // per packet: {payload?1:0, lost?1:0}
+            TsPacket p = new TsPacket();
+            for (int i = 0; i < all.size(); i++) {
+                byte[] b = all.get(i).payload();
+                for (int off = 0; off + TsPacket.SIZE <= b.length; off += TsPacket.SIZE) {
+                    p.wrap(b, off);
+                    if (p.pid() != TsPacket.NULL_PID) {
+                        perPid.computeIfAbsent(p.pid(), k -> new ArrayList<>())
+                                .add(new int[]{p.hasPayload() ? 1 : 0, lost[i] ? 1 : 0});
+                    }
+                }
+            }
+            Map<Integer, Long> visible = new TreeMap<>();
+            long truth = 0;
+            int longest = 0;
+            for (var e : perPid.entrySet()) {
+                long seen = 0;
+                int run = 0;
+                boolean baseline = false;
+                for (int[] pk : e.getValue()) {
+                    if (pk[1] == 1) {
+                        run += pk[0];
+                        continue;
+                    }
+                    if (baseline && run > 0) {
+                        truth += run;
+                        longest = Math.max(longest, run);
+                        seen += run % 16 == 15 && pk[0] == 1 ? 0 : run % 16;
+                    }
+                    baseline = true;
+                    run = 0;
+                }
+                if (baseline) {
+                    visible.put(e.getKey(), seen);
+                }
+            }
+            return new Oracle(visible, truth, longest);
+        }
+    }
+}

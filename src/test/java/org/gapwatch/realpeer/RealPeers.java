@@ -1,0 +1,52 @@
+package org.gapwatch.realpeer;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What a real-sender test needs from the machine, as JUnit assumptions: each missing thing skips the test with one
+ * line saying what is missing. (One place, so a shared testutil helper can replace it.)
+ */
+final class RealPeers {
+    private RealPeers() {
+    }
+
+    /** Root, {@code ip}, {@code nft}, and the given programs on the PATH. */
+    static void assumeAvailable(String... programs) {
+        assumeTrue("root".equals(System.getProperty("user.name")) || isRootUid(),
+                "needs root (network namespaces and nftables)");
+        for (String p : new String[]{"ip", "nft"}) {
+            assumeTrue(onPath(p), p + " is not installed");
+        }
+        for (String p : programs) {
+            assumeTrue(onPath(p), p + " is not installed");
+        }
+    }
+
+    private static boolean isRootUid() {
+        try {
+            return Files.readString(Path.of("/proc/self/status")).lines()
+                    .anyMatch(l -> l.startsWith("Uid:") && l.split("\\s+")[1].equals("0"));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    static boolean onPath(String program) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (!d.isEmpty() && Files.isExecutable(Path.of(d, program))) {
+                return true;
+            }
+        }
+        // ip, nft and tcpdump live in /usr/sbin, which a non-login PATH may lack.
+        return Files.isExecutable(Path.of("/usr/sbin", program)) || Files.isExecutable(Path.of("/sbin", program));
+    }
+
+    /** Where a test leaves its captures and logs (kept after the run, for tshark or another test). */
+    static Path artifacts(String test) throws java.io.IOException {
+        return Files.createDirectories(Path.of("target", "realpeer", test));
+    }
+}
