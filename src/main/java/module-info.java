@@ -8,6 +8,9 @@ module org.gapwatch {
     requires info.picocli;
     requires java.management;
 
+    // Protocols plug in here (org.gapwatch.protocol.Protocols); JSON v1 is built in.
+    uses org.gapwatch.protocol.Protocol;
+
     exports org.gapwatch;
     exports org.gapwatch.protocol;
     exports org.gapwatch.track;
