@@ -10,6 +10,7 @@ module org.gapwatch {
 
     // Protocols plug in here (org.gapwatch.protocol.Protocols); JSON v1 is built in.
     uses org.gapwatch.protocol.Protocol;
+    provides org.gapwatch.protocol.Protocol with org.gapwatch.protocol.rtp.RtpProtocol;
 
     exports org.gapwatch;
     exports org.gapwatch.protocol;

@@ -35,6 +35,25 @@ public final class DecodeResult {
         return u;
     }
 
+    /** Number of updates this result can hold. */
+    public int capacity() {
+        return updates.length;
+    }
+
+    /**
+     * Adds copies of the updates of {@code inner} (an inner protocol's decoder: MPEG-TS inside RTP), as many as
+     * there is room for; an inner whole-datagram rejection becomes this datagram's.
+     */
+    public void appendAll(DecodeResult inner) {
+        if (inner.rejection() != null) {
+            reject(inner.rejection());
+            return;
+        }
+        for (int i = 0; i < inner.count() && count < updates.length; i++) {
+            next().copyFrom(inner.get(i));
+        }
+    }
+
     /** Rejects the datagram as a whole: no update of it counts. */
     public void reject(Reason reason) {
         rejection = reason;

@@ -96,6 +96,31 @@ public final class Update {
 
     // ---- writing, for decoders (and tests) ----
 
+    /** Makes this holder a copy of {@code o} (a decoder passing on what an inner decoder wrote). */
+    public Update copyFrom(Update o) {
+        src = o.src;
+        seq = o.seq;
+        session = o.session;
+        ts = o.ts;
+        valueKind = o.valueKind;
+        number = o.number;
+        string = o.string;
+        bool = o.bool;
+        unit = o.unit;
+        text = o.text;
+        statusText = o.statusText;
+        status = o.status;
+        interval = o.interval;
+        ttl = o.ttl;
+        reason = o.reason;
+        protocol = o.protocol;
+        lane = o.lane;
+        space = o.space;
+        previousSrc = o.previousSrc;
+        resetLane = o.resetLane;
+        return this;
+    }
+
     public Update src(String v) { src = v; return this; }
     public Update seq(long v) { seq = v; return this; }
     public Update session(String v) { session = v; return this; }
