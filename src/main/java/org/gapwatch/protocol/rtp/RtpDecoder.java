@@ -126,6 +126,11 @@ public final class RtpDecoder implements ProtocolDecoder {
         }
     }
 
+    /** The state of an SSRC, or null: for tests. */
+    Ssrc ssrcState(int ssrc) {
+        return ssrcs.get(ssrc);
+    }
+
     private Ssrc newSsrc(int ssrc) {
         Ssrc s = new Ssrc(ssrc, prefix + String.format(Locale.ROOT, "%08x", ssrc));
         ssrcs.put(s);
@@ -137,6 +142,10 @@ public final class RtpDecoder implements ProtocolDecoder {
     private void rtcp(byte[] b, int off, int len) {
         int p = off;
         int end = off + len;
+        if (len < 4) {
+            result.reject(RtpReason.BAD_RTCP);
+            return;
+        }
         while (p < end) {
             if (end - p < 4 || (b[p] & 0xC0) != 0x80) {
                 result.reject(RtpReason.BAD_RTCP);
