@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
  * now and then, one update per datagram. With a loss fraction it skips that share of sequence numbers on purpose
  * and counts them, so tests know the exact loss to expect; {@link #closing} makes every skip detectable.
  */
-public final class SimulatedStream {
+public final class SimulatedStream implements PublishStream {
     private static final String[] GROUPS = {"plant", "grid", "desk", "net"};
     private static final String[] UNITS = {"bar", "kW", "ms", "%"};
 
@@ -56,6 +56,7 @@ public final class SimulatedStream {
         }
     }
 
+    @Override
     public int sources() {
         return sources;
     }
@@ -66,6 +67,7 @@ public final class SimulatedStream {
     }
 
     /** Sequence numbers skipped on purpose so far. */
+    @Override
     public long skipped() {
         return skipped;
     }
@@ -74,6 +76,7 @@ public final class SimulatedStream {
      * Generates the next update of the round robin into {@code buf} and returns its length, or -1 when its sequence
      * number is skipped on purpose (nothing to send).
      */
+    @Override
     public int next(byte[] buf, long nowMillis) {
         int i = cursor;
         cursor = (cursor + 1) % sources;
@@ -98,6 +101,7 @@ public final class SimulatedStream {
      * For a source whose last sequence number was skipped, one more update (never skipped), so that the receiver can
      * see the skip as a gap; returns its length, or -1 when the source needs none.
      */
+    @Override
     public int closing(byte[] buf, int source, long nowMillis) {
         if (!lastSkipped[source]) {
             return -1;
