@@ -13,18 +13,16 @@ public final class RtpStream implements PublishStream {
     static final int PAYLOAD_BYTES = 160;
 
     private final int sources;
-    private final double loss;
     private final SplittableRandom random;
+    private final Skips skips;
     private final int payloadType;
     private final long ticksPerPacket;
     private final int[] ssrc;
     private final int[] nextSeq;
     private final long[] index;
     private final long[] timestampBase;
-    private final boolean[] lastSkipped;
     private final long[] packetsSent;
     private int cursor;
-    private long skipped;
 
     /**
      * @param seqStart first sequence number of every stream, or -1 for a random one each (RFC 3550)
@@ -35,19 +33,15 @@ public final class RtpStream implements PublishStream {
         if (sources < 1) {
             throw new IllegalArgumentException("sources must be at least 1");
         }
-        if (!(loss >= 0 && loss < 1)) {
-            throw new IllegalArgumentException("loss must be a fraction in [0, 1)");
-        }
         this.sources = sources;
-        this.loss = loss;
         this.random = new SplittableRandom(seed);
+        this.skips = new Skips(sources, loss, random);
         this.payloadType = payloadType;
         this.ticksPerPacket = Math.max(1, Math.round(clockRate / Math.max(1e-3, packetsPerSecondPerSource)));
         this.ssrc = new int[sources];
         this.nextSeq = new int[sources];
         this.index = new long[sources];
         this.timestampBase = new long[sources];
-        this.lastSkipped = new boolean[sources];
         this.packetsSent = new long[sources];
         for (int i = 0; i < sources; i++) {
             ssrc[i] = random.nextInt();
@@ -63,7 +57,7 @@ public final class RtpStream implements PublishStream {
 
     @Override
     public long skipped() {
-        return skipped;
+        return skips.skipped();
     }
 
     /** The SSRC of stream {@code i}. */
@@ -78,21 +72,17 @@ public final class RtpStream implements PublishStream {
         int seq = nextSeq[i];
         nextSeq[i] = (seq + 1) & 0xFFFF;
         long n = index[i]++;
-        if (loss > 0 && n >= 2 && random.nextDouble() < loss) {
-            skipped++;
-            lastSkipped[i] = true;
+        if (skips.skip(i, n >= 2)) {
             return -1;
         }
-        lastSkipped[i] = false;
         return write(buf, i, seq, n);
     }
 
     @Override
     public int closing(byte[] buf, int source, long nowMillis) {
-        if (!lastSkipped[source]) {
+        if (!skips.needsClosing(source)) {
             return -1;
         }
-        lastSkipped[source] = false;
         int seq = nextSeq[source];
         nextSeq[source] = (seq + 1) & 0xFFFF;
         return write(buf, source, seq, index[source]++);
