@@ -30,6 +30,7 @@ public final class Update {
     SequenceSpace space;
     String previousSrc;
     boolean resetLane;
+    String laneLabel;
 
     public Update() {
         clear();
@@ -57,6 +58,7 @@ public final class Update {
         space = SequenceSpace.LINEAR_63;
         previousSrc = null;
         resetLane = false;
+        laneLabel = null;
     }
 
     public String src() { return src; }
@@ -93,6 +95,8 @@ public final class Update {
     public String previousSrc() { return previousSrc; }
     /** The lane starts again here without loss across it (MPEG-TS discontinuity indicator): counted as a restart. */
     public boolean resetLane() { return resetLane; }
+    /** What the decoder calls the lane ({@code PID 0x0100 News HD}, {@code Sync}), or null to keep the last one. */
+    public String laneLabel() { return laneLabel; }
 
     // ---- writing, for decoders (and tests) ----
 
@@ -118,6 +122,7 @@ public final class Update {
         space = o.space;
         previousSrc = o.previousSrc;
         resetLane = o.resetLane;
+        laneLabel = o.laneLabel;
         return this;
     }
 
@@ -140,6 +145,7 @@ public final class Update {
     public Update space(SequenceSpace v) { space = v; return this; }
     public Update previousSrc(String v) { previousSrc = v; return this; }
     public Update resetLane(boolean v) { resetLane = v; return this; }
+    public Update laneLabel(String v) { laneLabel = v; return this; }
 
     @Override
     public String toString() {

@@ -14,6 +14,13 @@ final class Lane extends SequenceCursor {
     long sessionReceived;
     long sessionLost;
     final SequenceWindow window = new SequenceWindow();
+    /** The decoder's name of the lane, or null. */
+    String label;
+    // This lane's share of the source's operator counters (reset with them).
+    long received;
+    long lost;
+    long duplicates;
+    long restarts;
 
     Lane(int id) {
         this.id = id;

@@ -117,6 +117,9 @@ public final class Tracker {
         long minute = Math.floorDiv(second, 60);
         Lane l = s.lane(u.lane());
         s.lastLane = l;
+        if (u.laneLabel() != null) {
+            l.label = u.laneLabel();
+        }
         int placed = u.space().place(u.seq(), l);
         if (placed == SequenceSpace.HELD) {
             // Arrived, but its number is not (yet) in the lane's space: probation or an unconfirmed jump.
@@ -130,6 +133,7 @@ public final class Tracker {
                 || (u.session() != null && l.session != null && !u.session().equals(l.session))) {
             if (l.started) {
                 s.restarts++;
+                l.restarts++;
                 restarts++;
             }
             baseline(l, u, seq);
@@ -151,12 +155,14 @@ public final class Tracker {
             inOrder(s, l, u, arrivalMillis, second, minute);
         } else if (l.highest - seq >= SequenceWindow.SIZE) {
             s.restarts++;
+            l.restarts++;
             restarts++;
             baseline(l, u, seq);
             inOrder(s, l, u, arrivalMillis, second, minute);
         } else if (seq >= l.first) {
             if (l.window.get(seq)) {
                 s.duplicates++;
+                l.duplicates++;
                 duplicates++;
             } else {
                 // A late arrival filling a hole: received now, no longer lost, not the latest value.
@@ -165,6 +171,7 @@ public final class Tracker {
                 l.sessionLost--;
                 l.sessionReceived++;
                 s.lost = Math.max(0, s.lost - 1);
+                l.lost = Math.max(0, l.lost - 1);
                 lost = Math.max(0, lost - 1);
                 countLate(s, second, minute);
             }
@@ -202,6 +209,7 @@ public final class Tracker {
 
     private void countLost(SourceState s, Lane l, long missing, long second, long minute) {
         l.sessionLost += missing;
+        l.lost += missing;
         s.lost += missing;
         lost += missing;
         s.perSecond.addLost(second, missing);
@@ -264,6 +272,7 @@ public final class Tracker {
 
     private void countReceived(SourceState s, long second, long minute) {
         s.received++;
+        s.lastLane.received++; // the lane of the update being accounted
         received++;
         s.perSecond.addReceived(second, 1);
         s.perMinute.addReceived(minute, 1);
@@ -383,6 +392,12 @@ public final class Tracker {
         s.late = 0;
         s.duplicates = 0;
         s.restarts = 0;
+        for (Lane l : s.startedLanes()) {
+            l.received = 0;
+            l.lost = 0;
+            l.duplicates = 0;
+            l.restarts = 0;
+        }
         markDirty(s);
         return true;
     }
@@ -495,7 +510,9 @@ public final class Tracker {
         s.perSecond.copy(endSecond, ns, rs, ls, ts);
         s.perMinute.copy(endMinute, nm, rm, lm, tm);
         return new SourceHistory(view(s, nowMillis), endSecond, rs, ls, ts, endMinute, rm, lm, tm,
-                List.of(s.values.toArray()), s.gaps.list());
+                List.of(s.values.toArray()), s.gaps.list(), s.startedLanes().stream()
+                .map(l -> new LaneView(l.id, l.label, l.first, l.highest, l.received, l.lost, l.duplicates,
+                        l.restarts)).toList());
     }
 
     /**

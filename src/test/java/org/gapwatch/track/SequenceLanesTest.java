@@ -125,7 +125,7 @@ class SequenceLanesTest {
         String ptp = "ptp/0/001122fffe334455-1";
         // Sync (type 0) and Announce (type 11) each have their own sequenceId.
         for (int s : new int[] {65534, 65535, 0, 2}) {
-            feed(Updates.lane("ptp", ptp, 0, SequenceSpace.PTP_16, s));
+            feed(Updates.lane("ptp", ptp, 0, SequenceSpace.PTP_16, s).laneLabel(s == 65534 ? "Sync" : null));
         }
         for (int s : new int[] {7, 9, 10}) {
             feed(Updates.lane("ptp", ptp, 11, SequenceSpace.PTP_16, s));
@@ -134,8 +134,11 @@ class SequenceLanesTest {
         assertEquals(7, v.received());
         assertEquals(2, v.lost()); // 1 in Sync, 8 in Announce
         assertEquals(10, v.highest()); // the lane of the latest update
-        List<Gap> gaps = tracker.history(ptp, now).gaps();
-        assertEquals(List.of(8L, 65537L), gaps.stream().map(Gap::first).toList());
+        SourceHistory h = tracker.history(ptp, now);
+        assertEquals(List.of(8L, 65537L), h.gaps().stream().map(Gap::first).toList());
+        // Each lane its own figures, summing to the source's; the label as the decoder gave it.
+        assertEquals(List.of(new LaneView(0, "Sync", 65534, 65538, 4, 1, 0, 0),
+                new LaneView(11, null, 7, 10, 3, 1, 0, 0)), h.lanes());
     }
 
     @Test
