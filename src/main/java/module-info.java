@@ -8,6 +8,10 @@ module org.gapwatch {
     requires info.picocli;
     requires java.management;
 
+    // Protocols plug in here (org.gapwatch.protocol.Protocols); JSON v1 is built in.
+    uses org.gapwatch.protocol.Protocol;
+    provides org.gapwatch.protocol.Protocol with org.gapwatch.protocol.rtp.RtpProtocol;
+
     exports org.gapwatch;
     exports org.gapwatch.protocol;
     exports org.gapwatch.track;

@@ -12,8 +12,12 @@ public final class CaptureFilter {
     private final int[] groupPorts;
     private final byte[][] groupSources;
     private final int[] ports;
+    private final List<GroupSpec> specs;
 
-    private CaptureFilter(List<GroupSpec> groupList, List<Integer> portList) {
+    private CaptureFilter(List<GroupSpec> specList, List<Integer> portList) {
+        specs = specList;
+        // One entry per socket: an RTP subscription also keeps its RTCP port, PTP both of its ports.
+        List<GroupSpec> groupList = specList.stream().flatMap(g -> g.sockets().stream()).toList();
         groups = new byte[groupList.size()][];
         groupPorts = new int[groupList.size()];
         groupSources = new byte[groupList.size()][];
@@ -24,6 +28,11 @@ public final class CaptureFilter {
             groupSources[i] = g.source() == null ? null : g.source().getAddress();
         }
         ports = portList.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The subscriptions this filter keeps, as given (their protocols decode what they keep). */
+    public List<GroupSpec> groups() {
+        return specs;
     }
 
     /** Every datagram to a multicast address (IPv4 224/4, IPv6 ff00::/8). */

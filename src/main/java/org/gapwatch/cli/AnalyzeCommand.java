@@ -36,8 +36,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
             + "gapwatch listen --record).")
     Path file;
 
-    @Option(names = "--group", paramLabel = "G:P[@S]",
-            description = "Keep datagrams to this group (repeatable); default: every multicast datagram.")
+    @Option(names = "--group", paramLabel = "[PROTO://]G:P[@S]",
+            description = "Keep datagrams to this group and decode them with its protocol (repeatable; default: "
+                    + "every multicast datagram, as JSON v1).")
     List<String> groups = new ArrayList<>();
 
     @Option(names = "--port", paramLabel = "PORT", description = "Keep datagrams to this port on any address "
@@ -98,6 +99,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
     /** Reads a capture through a fresh engine, as {@code analyze} does. */
     public static Result analyze(Path file, CaptureFilter filter, TrackerConfig config) throws IOException {
         Engine engine = new Engine(config);
+        // Datagrams to a subscription's group and ports are decoded with its protocol; all others as JSON v1.
+        for (GroupSpec g : filter.groups()) {
+            if (!g.json()) {
+                engine.route(g.subscription(), g.destinations());
+            }
+        }
         long lastMillis = 0;
         long count = 0;
         try (CaptureReader reader = CaptureReader.open(file, filter)) {
@@ -105,7 +112,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             while ((d = reader.next()) != null) {
                 byte[] p = d.payload();
                 long millis = d.arrivalEpochMillis();
-                engine.datagram(p, 0, p.length, d.sender(), millis);
+                engine.datagram(p, 0, p.length, d.sender(), d.destination(), d.arrivalEpochNanos());
                 lastMillis = Math.max(lastMillis, millis);
                 count++;
             }

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
 import org.gapwatch.net.GroupSpec;
+import org.gapwatch.net.PublishStream;
 import org.gapwatch.net.Publisher;
+import org.gapwatch.net.RtpStream;
 import org.gapwatch.net.SimulatedStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +22,9 @@ public final class PublishCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--group", paramLabel = "G:P", required = true, description = "Group to send to, ADDRESS:PORT.")
+    @Option(names = "--group", paramLabel = "[PROTO://]G:P", required = true,
+            description = "Group to send to, ADDRESS:PORT (JSON v1), or rtp://ADDRESS:PORT[?clock=HZ] for RTP "
+                    + "streams (one SSRC per source, RTCP with CNAME on port + 1).")
     String group;
 
     @Option(names = "--interface", paramLabel = "IF", description = "Interface to send through (default: the system's choice).")
@@ -59,6 +63,15 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the final report as JSON.")
     boolean json;
 
+    @Option(names = "--seq-start", paramLabel = "N", description = "RTP: first sequence number of every stream "
+            + "(0-65535; default: random, as RFC 3550 asks).")
+    Integer seqStart;
+
+    @Option(names = "--payload-type", paramLabel = "PT", description = "RTP: payload type (default: ${DEFAULT-VALUE}).")
+    int payloadType = 96;
+
+    private static final int RTP_CLOCK_DEFAULT = 90_000;
+
     @Override
     public Integer call() {
         if (count != null && duration != null) {
@@ -84,12 +97,28 @@ public final class PublishCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        boolean rtp = "rtp".equals(g.protocol());
+        if (!g.json() && !rtp) {
+            throw new ParameterException(spec.commandLine(), "publish sends json and rtp, not " + g.protocol());
+        }
+        if (seqStart != null && (!rtp || seqStart < 0 || seqStart > 65535)) {
+            throw new ParameterException(spec.commandLine(), "--seq-start is for rtp://, in 0-65535");
+        }
+        if (payloadType < 0 || payloadType > 127 || (payloadType >= 72 && payloadType <= 95)) {
+            throw new ParameterException(spec.commandLine(), "--payload-type must be in 0-71 or 96-127");
+        }
         long interval = rate > 0 ? Math.max(1, Math.round(sources * 1000.0 / rate)) : 0;
-        SimulatedStream stream = new SimulatedStream(sources, seed, loss, interval,
-                session != null ? session : "pub-" + seed);
+        PublishStream stream = rtp
+                ? new RtpStream(sources, seed, loss, seqStart == null ? -1 : seqStart, payloadType,
+                        Integer.parseInt(g.options().getOrDefault("clock", Integer.toString(RTP_CLOCK_DEFAULT))),
+                        rate > 0 ? rate / sources : 50)
+                : new SimulatedStream(sources, seed, loss, interval, session != null ? session : "pub-" + seed);
         long sent = 0;
         byte[] buf = new byte[65_536];
-        try (Publisher publisher = new Publisher(g, networkInterface, ttl)) {
+        try (Publisher publisher = new Publisher(g, networkInterface, ttl);
+             Publisher control = rtp && g.sockets().size() > 1
+                     ? new Publisher(g.sockets().get(1), networkInterface, ttl) : null) {
+            long nextControl = 0;
             long start = System.nanoTime();
             long end = duration == null ? Long.MAX_VALUE : start + duration.toNanos();
             long limit = count == null ? Long.MAX_VALUE : count;
@@ -105,6 +134,14 @@ public final class PublishCommand implements Callable<Integer> {
                     if (due - now > 200_000) {
                         LockSupport.parkNanos(Math.min(due - now - 100_000, 50_000_000));
                         continue;
+                    }
+                }
+                if (control != null && now >= nextControl) {
+                    // RTCP once a second: sender report and CNAME of every stream.
+                    nextControl = now + 1_000_000_000L;
+                    for (int s = 0; s < stream.sources(); s++) {
+                        int n = stream.control(buf, s, System.currentTimeMillis());
+                        control.send(buf, 0, n);
                     }
                 }
                 int len = stream.next(buf, System.currentTimeMillis());

@@ -13,7 +13,7 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * The report of {@code listen} (and {@code analyze}): one JSON object, or a table for people. JSON shape:
- * {@code {"sources":[{src,sender,received,lost,late,duplicates,restarts,value,status,stale}...],
+ * {@code {"sources":[{src,protocol,sender,received,lost,late,duplicates,restarts,value,status,stale}...],
  * "totals":{datagrams,received,lost,late,duplicates,restarts,invalid,rejectedSources,socketDrops},
  * "invalid":{reason:count}}}; socketDrops is null where unknown.
  */
@@ -32,6 +32,7 @@ public final class Summary {
                 SourceView v = snapshot.source(i);
                 g.writeStartObject();
                 g.writeStringProperty("src", v.src());
+                g.writeStringProperty("protocol", v.protocol());
                 g.writeStringProperty("sender", v.sender());
                 g.writeNumberProperty("received", v.received());
                 g.writeNumberProperty("lost", v.lost());

@@ -1,12 +1,18 @@
 package org.gapwatch.engine;
 
 import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.gapwatch.protocol.DatagramDecoder;
 import org.gapwatch.protocol.DecodeResult;
+import org.gapwatch.protocol.ProtocolDecoder;
+import org.gapwatch.protocol.Protocols;
+import org.gapwatch.protocol.Subscription;
 import org.gapwatch.track.Tracker;
 import org.gapwatch.track.TrackerConfig;
 import org.gapwatch.track.TrackerSnapshot;
@@ -17,6 +23,9 @@ import org.gapwatch.track.TrackerSnapshot;
  * thread between batches, for history and commands). The writer is whatever drives the engine: the live receive
  * loop or a capture replay. It calls {@link #datagram}, then {@link #afterBatch} after each drained batch, and
  * waits no longer than {@link #millisUntilDue} when idle.
+ *
+ * <p>Each datagram is decoded by the protocol of the subscription its destination (group and port) belongs to
+ * ({@link #route}); a datagram to no routed destination is JSON v1, as before protocols had names.
  */
 public final class Engine {
     /**
@@ -30,6 +39,14 @@ public final class Engine {
 
     private Tracker tracker;
     private final DatagramDecoder decoder = new DatagramDecoder();
+    /** Destination to decoder; replaced whole (copy on write), as routes change from other threads. */
+    private volatile Map<InetSocketAddress, ProtocolDecoder> routes = Map.of();
+    /** What the routes were made from, so that a reset makes fresh decoders (they keep state: RTP names). */
+    private final Map<Subscription, List<InetSocketAddress>> subscriptions = new java.util.LinkedHashMap<>();
+    // The writer's last look-up: the receiver hands the same destination instance for every datagram of a socket.
+    private InetSocketAddress lastDestination;
+    private ProtocolDecoder lastDecoder;
+    private Map<InetSocketAddress, ProtocolDecoder> lastRoutes;
     private final AtomicReference<TrackerSnapshot> latest = new AtomicReference<>(TrackerSnapshot.empty());
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final long publishMillis;
@@ -47,10 +64,61 @@ public final class Engine {
 
     // ---- writer thread ----
 
-    /** Decodes and accounts one datagram. Writer thread only. */
+    /** Decodes (as JSON v1) and accounts one datagram. Writer thread only. */
     public void datagram(byte[] buf, int off, int len, InetSocketAddress sender, long arrivalMillis) {
         DecodeResult r = decoder.decode(buf, off, len);
         tracker.datagram(r, buf, off, len, sender, arrivalMillis);
+    }
+
+    /**
+     * Decodes one datagram with the protocol routed for its destination (JSON v1 if none or null) and accounts it.
+     * Writer thread only.
+     */
+    public void datagram(byte[] buf, int off, int len, InetSocketAddress sender, InetSocketAddress destination,
+                         long arrivalNanos) {
+        long arrivalMillis = Math.floorDiv(arrivalNanos, 1_000_000L);
+        ProtocolDecoder d = decoderFor(destination);
+        DecodeResult r = d == null ? decoder.decode(buf, off, len)
+                : d.decode(buf, off, len, destination.getPort(), arrivalNanos);
+        tracker.datagram(r, buf, off, len, sender, arrivalMillis);
+    }
+
+    private ProtocolDecoder decoderFor(InetSocketAddress destination) {
+        Map<InetSocketAddress, ProtocolDecoder> now = routes;
+        if (destination == null || now.isEmpty()) {
+            return null;
+        }
+        if (destination != lastDestination || now != lastRoutes) {
+            lastDestination = destination;
+            lastRoutes = now;
+            lastDecoder = now.get(destination);
+        }
+        return lastDecoder;
+    }
+
+    /**
+     * Decodes datagrams to these destinations (a subscription's group on each of its ports) with the subscription's
+     * protocol, by one decoder made for it now. Any thread; a JSON subscription needs no route.
+     */
+    public synchronized void route(Subscription subscription, List<InetSocketAddress> destinations) {
+        subscriptions.put(subscription, List.copyOf(destinations));
+        rebuildRoutes();
+    }
+
+    /** Forgets the route of a subscription. Any thread. */
+    public synchronized void unroute(Subscription subscription) {
+        if (subscriptions.remove(subscription) != null) {
+            rebuildRoutes();
+        }
+    }
+
+    private void rebuildRoutes() {
+        Map<InetSocketAddress, ProtocolDecoder> next = new HashMap<>();
+        subscriptions.forEach((sub, destinations) -> {
+            ProtocolDecoder d = Protocols.decoder(sub);
+            destinations.forEach(a -> next.put(a, d));
+        });
+        routes = Map.copyOf(next);
     }
 
     /** Runs queued queries and publishes a snapshot if one is due. Writer thread only. */
@@ -71,6 +139,9 @@ public final class Engine {
     public void reset(long nowMillis) {
         Tracker old = tracker;
         tracker = new Tracker(old.config(), old.snapshot(nowMillis).version());
+        synchronized (this) {
+            rebuildRoutes();
+        }
         publish(nowMillis);
     }
 

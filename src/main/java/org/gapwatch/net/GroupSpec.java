@@ -5,17 +5,88 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.gapwatch.protocol.Protocol;
+import org.gapwatch.protocol.Protocols;
+import org.gapwatch.protocol.Subscription;
 import java.util.regex.Pattern;
 
 /**
- * A group to join: {@code ADDRESS:PORT}, or source-specific {@code ADDRESS:PORT@SOURCE}. IPv6 addresses go in
- * brackets: {@code [ff15::1]:5000@[2001:db8::1]}. Only literal addresses are accepted, never host names, so that
- * parsing does no DNS look-up.
+ * A subscription: {@code [PROTO://]ADDRESS:PORT[@SOURCE][?KEY=VALUE&...]}, PROTO one of the known protocols
+ * ({@link Protocols}; {@code json} when there is no prefix), a source-specific group with {@code @SOURCE}. IPv6
+ * addresses go in brackets: {@code rtp://[ff15::1]:5004@[2001:db8::1]}. A protocol with default ports (PTP) may
+ * leave the port out: port 0 here. Only literal addresses are accepted, never host names, so that parsing does no
+ * DNS look-up.
  */
-public record GroupSpec(InetAddress group, int port, InetAddress source) {
+public record GroupSpec(String protocol, InetAddress group, int port, InetAddress source, Map<String, String> options) {
+
+    public GroupSpec {
+        options = Map.copyOf(options);
+    }
+
+    /** A JSON v1 subscription, as before protocols had names. */
+    public GroupSpec(InetAddress group, int port, InetAddress source) {
+        this(Protocols.DEFAULT_SCHEME, group, port, source, Map.of());
+    }
 
     public static GroupSpec parse(String text) {
         String s = text.trim();
+        String scheme = Protocols.DEFAULT_SCHEME;
+        int sep = s.indexOf("://");
+        if (sep >= 0) {
+            scheme = s.substring(0, sep).toLowerCase(Locale.ROOT);
+            s = s.substring(sep + 3);
+        }
+        Protocol p;
+        try {
+            p = Protocols.get(scheme);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("bad group '" + text + "': " + e.getMessage());
+        }
+        Map<String, String> options = new TreeMap<>();
+        int q = s.indexOf('?');
+        if (q >= 0) {
+            for (String kv : s.substring(q + 1).split("&", -1)) {
+                int eq = kv.indexOf('=');
+                String key = eq < 0 ? kv : kv.substring(0, eq);
+                String value = eq < 0 ? "" : kv.substring(eq + 1);
+                if (!p.options().contains(key)) {
+                    throw new IllegalArgumentException("bad group '" + text + "': " + scheme + " has no option '"
+                            + key + "'" + (p.options().isEmpty() ? "" : " (options: "
+                            + String.join(", ", p.options().stream().sorted().toList()) + ")"));
+                }
+                try {
+                    p.checkOption(key, value);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("bad group '" + text + "': " + e.getMessage());
+                }
+                options.put(key, value);
+            }
+            s = s.substring(0, q);
+        }
+        boolean noPort = p.defaultPorts().length > 0 && !hasPort(s);
+        GroupSpec a = parseAddress(text, noPort ? withPort(s, p.defaultPorts()[0]) : s);
+        return new GroupSpec(scheme, a.group, noPort ? 0 : a.port, a.source, options);
+    }
+
+    /** True if the address part (before any {@code @SOURCE}) names a port. */
+    private static boolean hasPort(String s) {
+        int at = s.lastIndexOf('@');
+        String a = at >= 0 ? s.substring(0, at) : s;
+        return a.startsWith("[") ? a.indexOf("]:") > 0 : a.indexOf(':') >= 0;
+    }
+
+    private static String withPort(String s, int port) {
+        int at = s.lastIndexOf('@');
+        return at >= 0 ? s.substring(0, at) + ":" + port + s.substring(at) : s + ":" + port;
+    }
+
+    /** {@code ADDRESS:PORT[@SOURCE]}; {@code text} is the whole spec, for messages. */
+    private static GroupSpec parseAddress(String text, String s) {
         String sourcePart = null;
         int at = s.lastIndexOf('@');
         if (at >= 0) {
@@ -100,10 +171,62 @@ public record GroupSpec(InetAddress group, int port, InetAddress source) {
         return new InetSocketAddress(group, port);
     }
 
+    /** The ports to join: the protocol's for this port (RTP: port and port + 1), or its default ports. */
+    public int[] ports() {
+        Protocol p = Protocols.get(protocol);
+        return port == 0 ? p.defaultPorts() : p.ports(port);
+    }
+
+    /** One spec per socket to open, of this protocol: this spec itself when it has one port. */
+    public List<GroupSpec> sockets() {
+        List<GroupSpec> out = new ArrayList<>();
+        for (int p : ports()) {
+            out.add(p == port ? this : new GroupSpec(protocol, group, p, source, options));
+        }
+        return out;
+    }
+
+    /** The group on each of its ports: where datagrams of this subscription arrive. */
+    public List<InetSocketAddress> destinations() {
+        List<InetSocketAddress> out = new ArrayList<>();
+        for (int p : ports()) {
+            out.add(new InetSocketAddress(group, p));
+        }
+        return out;
+    }
+
+    /** What the protocol's decoder is made for. */
+    public Subscription subscription() {
+        return new Subscription(protocol, address(group), port, options);
+    }
+
+    public boolean json() {
+        return Protocols.DEFAULT_SCHEME.equals(protocol);
+    }
+
+    private String address(InetAddress a) {
+        return ipv6() ? "[" + a.getHostAddress() + "]" : a.getHostAddress();
+    }
+
+    /** The spec as parsed, normalised; JSON without its prefix, as specs were written before protocols had names. */
     @Override
     public String toString() {
-        String g = ipv6() ? "[" + group.getHostAddress() + "]" : group.getHostAddress();
-        String src = source == null ? "" : "@" + (ipv6() ? "[" + source.getHostAddress() + "]" : source.getHostAddress());
-        return g + ":" + port + src;
+        String g = address(group);
+        String src = source == null ? "" : "@" + address(source);
+        StringBuilder sb = new StringBuilder();
+        if (!json()) {
+            sb.append(protocol).append("://");
+        }
+        sb.append(g);
+        if (port != 0) {
+            sb.append(':').append(port);
+        }
+        sb.append(src);
+        char sepChar = '?';
+        for (Map.Entry<String, String> e : new TreeMap<>(options).entrySet()) {
+            sb.append(sepChar).append(e.getKey()).append('=').append(e.getValue());
+            sepChar = '&';
+        }
+        return sb.toString();
     }
 }

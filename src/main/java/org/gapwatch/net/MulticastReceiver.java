@@ -79,8 +79,9 @@ public final class MulticastReceiver implements AutoCloseable {
     private boolean interfaceWasUp = true;
     private volatile int interfaceIndex;
 
+    /** One socket: {@code spec} is its own port, {@code subscription} what was asked (RTP: two sockets for one). */
     private record Membership(GroupSpec spec, DatagramChannel channel, MembershipKey key,
-                              InetSocketAddress destination) {
+                              InetSocketAddress destination, GroupSpec subscription) {
     }
 
     /** Opens and joins every configured group now, so that a bad address or interface fails here, in one line. */
@@ -142,20 +143,27 @@ public final class MulticastReceiver implements AutoCloseable {
     }
 
     /** Leaves a group while running. */
-    public CompletableFuture<Void> leave(GroupSpec g) {
+    public CompletableFuture<Void> leave(GroupSpec subscription) {
         return onReceiveThread(() -> {
-            Membership m = memberships.remove(g);
-            current = List.copyOf(memberships.values());
-            if (m != null) {
-                long before = SocketDrops.read(Set.of(g.port()));
-                closeChannel(m);
-                long after = SocketDrops.read(Set.of(g.port()));
-                if (before >= 0 && after >= 0) {
-                    closedSocketDrops += before - after;
-                }
-                event("left " + g);
+            engine.unroute(subscription.subscription());
+            for (GroupSpec g : subscription.sockets()) {
+                leaveSocket(g);
             }
         });
+    }
+
+    private void leaveSocket(GroupSpec g) {
+        Membership m = memberships.remove(g);
+        current = List.copyOf(memberships.values());
+        if (m != null) {
+            long before = SocketDrops.read(Set.of(g.port()));
+            closeChannel(m);
+            long after = SocketDrops.read(Set.of(g.port()));
+            if (before >= 0 && after >= 0) {
+                closedSocketDrops += before - after;
+            }
+            event("left " + g);
+        }
     }
 
     /** Switches every membership to another interface while running. */
@@ -188,7 +196,17 @@ public final class MulticastReceiver implements AutoCloseable {
         return done;
     }
 
-    private void open(GroupSpec g) {
+    /** Opens a socket per port of the subscription and routes them to its protocol's decoder. */
+    private void open(GroupSpec subscription) {
+        for (GroupSpec g : subscription.sockets()) {
+            openSocket(g, subscription);
+        }
+        if (!subscription.json()) {
+            engine.route(subscription.subscription(), subscription.destinations());
+        }
+    }
+
+    private void openSocket(GroupSpec g, GroupSpec subscription) {
         if (memberships.containsKey(g)) {
             return;
         }
@@ -202,7 +220,7 @@ public final class MulticastReceiver implements AutoCloseable {
             ch.bind(LINUX ? g.socketAddress() : new InetSocketAddress(g.port()));
             MembershipKey key = join(ch, g);
             ch.configureBlocking(false);
-            Membership m = new Membership(g, ch, key, g.socketAddress());
+            Membership m = new Membership(g, ch, key, g.socketAddress(), subscription);
             ch.register(selector, SelectionKey.OP_READ, g);
             memberships.put(g, m);
             current = List.copyOf(memberships.values());
@@ -326,7 +344,7 @@ public final class MulticastReceiver implements AutoCloseable {
             }
         }
         try {
-            engine.datagram(data, off, len, sender, arrivalNanos / 1_000_000);
+            engine.datagram(data, off, len, sender, destination, arrivalNanos);
         } catch (RuntimeException e) {
             // A bug must not stop monitoring: count it and go on with the next datagram.
             receiveErrors++;
@@ -403,7 +421,7 @@ public final class MulticastReceiver implements AutoCloseable {
                     m.key().drop();
                 }
                 MembershipKey key = join(m.channel(), g);
-                e.setValue(new Membership(g, m.channel(), key, m.destination()));
+                e.setValue(new Membership(g, m.channel(), key, m.destination(), m.subscription()));
                 ok++;
             } catch (IOException | RuntimeException ex) {
                 event("rejoin of " + g + " failed: " + ex.getMessage());
@@ -434,7 +452,10 @@ public final class MulticastReceiver implements AutoCloseable {
     private void updateStatus() {
         List<String> groups = new ArrayList<>();
         for (Membership m : current) {
-            groups.add(m.spec().toString());
+            String g = m.subscription().toString();
+            if (!groups.contains(g)) {
+                groups.add(g);
+            }
         }
         long requested = config.receiveBufferBytes();
         // The JDK already halves Linux's doubled SO_RCVBUF figure, so this is the room asked for, as granted.

@@ -7,23 +7,21 @@ import java.util.SplittableRandom;
  * now and then, one update per datagram. With a loss fraction it skips that share of sequence numbers on purpose
  * and counts them, so tests know the exact loss to expect; {@link #closing} makes every skip detectable.
  */
-public final class SimulatedStream {
+public final class SimulatedStream implements PublishStream {
     private static final String[] GROUPS = {"plant", "grid", "desk", "net"};
     private static final String[] UNITS = {"bar", "kW", "ms", "%"};
 
     private final int sources;
-    private final double loss;
     private final long intervalMillis;
     private final SplittableRandom random;
     private final byte[][] prefixes;
     private final byte[][] suffixes;
     private final long[] nextSeq;
-    private final boolean[] lastSkipped;
+    private final Skips skips;
     private final double[] values;
     private final String[] statuses;
     private int cursor;
     private long generated;
-    private long skipped;
 
     /**
      * @param intervalMillis how often each source is sent, written as {@code interval}; 0 leaves the field out
@@ -36,13 +34,12 @@ public final class SimulatedStream {
             throw new IllegalArgumentException("loss must be a fraction in [0, 1)");
         }
         this.sources = sources;
-        this.loss = loss;
         this.intervalMillis = intervalMillis;
         this.random = new SplittableRandom(seed);
         this.prefixes = new byte[sources][];
         this.suffixes = new byte[sources][];
         this.nextSeq = new long[sources];
-        this.lastSkipped = new boolean[sources];
+        this.skips = new Skips(sources, loss, random);
         this.values = new double[sources];
         this.statuses = new String[sources];
         for (int i = 0; i < sources; i++) {
@@ -56,6 +53,7 @@ public final class SimulatedStream {
         }
     }
 
+    @Override
     public int sources() {
         return sources;
     }
@@ -66,14 +64,16 @@ public final class SimulatedStream {
     }
 
     /** Sequence numbers skipped on purpose so far. */
+    @Override
     public long skipped() {
-        return skipped;
+        return skips.skipped();
     }
 
     /**
      * Generates the next update of the round robin into {@code buf} and returns its length, or -1 when its sequence
      * number is skipped on purpose (nothing to send).
      */
+    @Override
     public int next(byte[] buf, long nowMillis) {
         int i = cursor;
         cursor = (cursor + 1) % sources;
@@ -85,12 +85,9 @@ public final class SimulatedStream {
         } else if (!"ok".equals(statuses[i]) && random.nextInt(50) == 0) {
             statuses[i] = "ok";
         }
-        if (loss > 0 && random.nextDouble() < loss) {
-            skipped++;
-            lastSkipped[i] = true;
+        if (skips.skip(i, true)) {
             return -1;
         }
-        lastSkipped[i] = false;
         return write(buf, i, seq, nowMillis);
     }
 
@@ -98,11 +95,11 @@ public final class SimulatedStream {
      * For a source whose last sequence number was skipped, one more update (never skipped), so that the receiver can
      * see the skip as a gap; returns its length, or -1 when the source needs none.
      */
+    @Override
     public int closing(byte[] buf, int source, long nowMillis) {
-        if (!lastSkipped[source]) {
+        if (!skips.needsClosing(source)) {
             return -1;
         }
-        lastSkipped[source] = false;
         generated++;
         return write(buf, source, nextSeq[source]++, nowMillis);
     }

@@ -1,7 +1,7 @@
 package org.gapwatch.protocol;
 
-/** Why a datagram or one update in it was rejected. The code is what reports and JSON output show. */
-public enum RejectReason {
+/** Why a JSON v1 datagram or one update in it was rejected. The code is what reports and JSON output show. */
+public enum RejectReason implements Reason {
     EMPTY("empty", "empty payload"),
     INVALID_UTF8("invalid-utf8", "payload is not valid UTF-8"),
     MALFORMED_JSON("malformed-json", "payload is not one strict JSON text"),
@@ -33,15 +33,23 @@ public enum RejectReason {
         this.description = description;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String description() {
         return description;
     }
 
+    @Override
+    public String protocol() {
+        return "json";
+    }
+
     /** True when the whole datagram was rejected, false when one update of an otherwise valid datagram was. */
+    @Override
     public boolean wholeDatagram() {
         return ordinal() <= TOO_MANY_UPDATES.ordinal();
     }

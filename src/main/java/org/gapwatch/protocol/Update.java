@@ -1,8 +1,11 @@
 package org.gapwatch.protocol;
 
 /**
- * One decoded update. Mutable and reused by the decoder from datagram to datagram: a consumer copies what it keeps
- * before the next decode. {@link #reason()} is null for a valid update.
+ * One decoded update, of any protocol. Mutable and reused by the decoder from datagram to datagram: a consumer
+ * copies what it keeps before the next decode. {@link #reason()} is null for a valid update. Besides the fields of
+ * JSON v1 it names its protocol, its lane (a source may have several counters: PTP one per message type, MPEG-TS
+ * one per PID) and the {@link SequenceSpace} its {@code seq} counts in. Decoders of other packages fill it with the
+ * setters; a new holder is cleared (JSON, lane 0, 63-bit numbers).
  */
 public final class Update {
     public static final long ABSENT = Long.MIN_VALUE;
@@ -21,9 +24,20 @@ public final class Update {
     Status status;
     long interval;
     long ttl;
-    RejectReason reason;
+    Reason reason;
+    String protocol;
+    int lane;
+    SequenceSpace space;
+    String previousSrc;
+    boolean resetLane;
+    String laneLabel;
 
-    void clear() {
+    public Update() {
+        clear();
+    }
+
+    /** Empties the holder: no fields, protocol json, lane 0, space {@link SequenceSpace#LINEAR_63}. */
+    public void clear() {
         src = null;
         seq = -1;
         session = null;
@@ -39,6 +53,12 @@ public final class Update {
         interval = ABSENT;
         ttl = ABSENT;
         reason = null;
+        protocol = Protocols.DEFAULT_SCHEME;
+        lane = 0;
+        space = SequenceSpace.LINEAR_63;
+        previousSrc = null;
+        resetLane = false;
+        laneLabel = null;
     }
 
     public String src() { return src; }
@@ -61,8 +81,71 @@ public final class Update {
     public long interval() { return interval; }
     /** Milliseconds, or {@link #ABSENT}. */
     public long ttl() { return ttl; }
-    public RejectReason reason() { return reason; }
+    public Reason reason() { return reason; }
     public boolean valid() { return reason == null; }
+    /** The scheme of the protocol that decoded it: {@code json}, {@code rtp}, ... */
+    public String protocol() { return protocol; }
+    /** Which of the source's counters {@link #seq()} belongs to (0..65535); 0 for single-counter protocols. */
+    public int lane() { return lane; }
+    public SequenceSpace space() { return space; }
+    /**
+     * The name this source had until now, when its decoder just learned a better one (RTP: the CNAME from RTCP
+     * replaces the SSRC); the tracker renames the source and keeps its accounting. Null otherwise.
+     */
+    public String previousSrc() { return previousSrc; }
+    /** The lane starts again here without loss across it (MPEG-TS discontinuity indicator): counted as a restart. */
+    public boolean resetLane() { return resetLane; }
+    /** What the decoder calls the lane ({@code PID 0x0100 News HD}, {@code Sync}), or null to keep the last one. */
+    public String laneLabel() { return laneLabel; }
+
+    // ---- writing, for decoders (and tests) ----
+
+    /** Makes this holder a copy of {@code o} (a decoder passing on what an inner decoder wrote). */
+    public Update copyFrom(Update o) {
+        src = o.src;
+        seq = o.seq;
+        session = o.session;
+        ts = o.ts;
+        valueKind = o.valueKind;
+        number = o.number;
+        string = o.string;
+        bool = o.bool;
+        unit = o.unit;
+        text = o.text;
+        statusText = o.statusText;
+        status = o.status;
+        interval = o.interval;
+        ttl = o.ttl;
+        reason = o.reason;
+        protocol = o.protocol;
+        lane = o.lane;
+        space = o.space;
+        previousSrc = o.previousSrc;
+        resetLane = o.resetLane;
+        laneLabel = o.laneLabel;
+        return this;
+    }
+
+    public Update src(String v) { src = v; return this; }
+    public Update seq(long v) { seq = v; return this; }
+    public Update session(String v) { session = v; return this; }
+    public Update ts(long v) { ts = v; return this; }
+    public Update number(double v) { valueKind = ValueKind.NUMBER; number = v; string = null; return this; }
+    public Update string(String v) { valueKind = ValueKind.STRING; string = v; return this; }
+    public Update bool(boolean v) { valueKind = ValueKind.BOOLEAN; bool = v; return this; }
+    public Update nullValue() { valueKind = ValueKind.NULL; return this; }
+    public Update unit(String v) { unit = v; return this; }
+    public Update text(String v) { text = v; return this; }
+    public Update status(String v) { statusText = v; status = v == null ? Status.NONE : Status.parse(v); return this; }
+    public Update interval(long millis) { interval = millis; return this; }
+    public Update ttl(long millis) { ttl = millis; return this; }
+    public Update reason(Reason v) { reason = v; return this; }
+    public Update protocol(String v) { protocol = v; return this; }
+    public Update lane(int v) { lane = v; return this; }
+    public Update space(SequenceSpace v) { space = v; return this; }
+    public Update previousSrc(String v) { previousSrc = v; return this; }
+    public Update resetLane(boolean v) { resetLane = v; return this; }
+    public Update laneLabel(String v) { laneLabel = v; return this; }
 
     @Override
     public String toString() {

@@ -11,6 +11,7 @@ final class GapLog {
     private long[] detected = new long[4];
     private long[] recovered = new long[4];
     private long[] previous = new long[4];
+    private int[] lane = new int[4];
     private int next;
     private int size;
 
@@ -20,6 +21,11 @@ final class GapLog {
 
     /** {@code previousArrivalMillis}: arrival of the last update before the gap, 0 when unknown. */
     void add(long firstSeq, long lastSeq, long detectedMillis, long previousArrivalMillis) {
+        add(0, firstSeq, lastSeq, detectedMillis, previousArrivalMillis);
+    }
+
+    /** A gap in lane {@code laneId} of the source (numbers of different lanes are of different spaces). */
+    void add(int laneId, long firstSeq, long lastSeq, long detectedMillis, long previousArrivalMillis) {
         if (size == first.length && size < CAPACITY) {
             grow(Math.min(CAPACITY, size * 2));
         }
@@ -28,15 +34,20 @@ final class GapLog {
         detected[next] = detectedMillis;
         recovered[next] = 0;
         previous[next] = previousArrivalMillis;
+        lane[next] = laneId;
         next = (next + 1) % first.length;
         size = Math.min(size + 1, first.length);
     }
 
     /** Counts a late arrival against the gap that holds it, if that gap is still in the log. */
     void recover(long seq) {
+        recover(0, seq);
+    }
+
+    void recover(int laneId, long seq) {
         for (int k = 0; k < size; k++) {
             int i = Math.floorMod(next - 1 - k, first.length);
-            if (seq >= first[i] && seq <= last[i]) {
+            if (lane[i] == laneId && seq >= first[i] && seq <= last[i]) {
                 recovered[i]++;
                 return;
             }
@@ -68,6 +79,7 @@ final class GapLog {
         detected = java.util.Arrays.copyOf(detected, n);
         recovered = java.util.Arrays.copyOf(recovered, n);
         previous = java.util.Arrays.copyOf(previous, n);
+        lane = java.util.Arrays.copyOf(lane, n);
         next = size;
     }
 }

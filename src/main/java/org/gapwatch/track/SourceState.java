@@ -10,17 +10,19 @@ final class SourceState {
     static final int SECONDS = 15 * 60;
     static final int MINUTES = 24 * 60;
 
-    final int id;
-    final String src;
+    static final int MAX_LANES = 1 << 16;
 
-    // Current session's accounting: highest - first + 1 == sessionReceived + sessionLost.
-    boolean started;
-    String session;
-    long first;
-    long highest;
-    long sessionReceived;
-    long sessionLost;
-    final SequenceWindow window = new SequenceWindow();
+    final int id;
+    /** Not final: a decoder may rename a source when it learns its name (RTP: CNAME instead of SSRC). */
+    String src;
+    /** The scheme of the protocol that created the source. */
+    final String protocol;
+
+    // Sequence accounting per lane (one for most protocols); the counters below are their sums.
+    final Lane lane0 = new Lane(0);
+    private Lane[] lanes;
+    /** The lane of the latest update: its session and numbers are the ones a view shows. */
+    Lane lastLane = lane0;
 
     // Counters an operator sees; reset on request, unlike the session accounting above. Only loss can grow by more
     // than one at a time; the others would need 2^63 datagrams to overflow.
@@ -59,9 +61,46 @@ final class SourceState {
 
     boolean dirty;
 
-    SourceState(int id, String src) {
+    SourceState(int id, String src, String protocol) {
         this.id = id;
         this.src = src;
+        this.protocol = protocol;
+    }
+
+    /** The lane of that id (0..{@value #MAX_LANES} - 1), made on first use. */
+    Lane lane(int laneId) {
+        if (laneId == 0) {
+            return lane0;
+        }
+        if (laneId < 0 || laneId >= MAX_LANES) {
+            throw new IllegalArgumentException("lane " + laneId);
+        }
+        if (lanes == null || laneId >= lanes.length) {
+            lanes = java.util.Arrays.copyOf(lanes == null ? new Lane[0] : lanes,
+                    Math.min(MAX_LANES, Math.max(laneId + 1, lanes == null ? 16 : lanes.length * 2)));
+        }
+        Lane l = lanes[laneId];
+        if (l == null) {
+            l = new Lane(laneId);
+            lanes[laneId] = l;
+        }
+        return l;
+    }
+
+    /** The lanes that have started, lane 0 first. */
+    java.util.List<Lane> startedLanes() {
+        java.util.List<Lane> out = new java.util.ArrayList<>();
+        if (lane0.started) {
+            out.add(lane0);
+        }
+        if (lanes != null) {
+            for (Lane l : lanes) {
+                if (l != null && l.started) {
+                    out.add(l);
+                }
+            }
+        }
+        return out;
     }
 
     /** Milliseconds without an update after which this source is stale (docs/protocol.md, Staleness). */

@@ -9,6 +9,9 @@ import org.gapwatch.protocol.ValueKind;
  *
  * @param strip the last {@value #STRIP_SECONDS} seconds ending at {@code stripEndSecond} (epoch second), oldest
  *              first: 0 nothing arrived, 1 received, 2 some came late, 3 some lost. Not to be modified.
+ * @param first the first number of the current session, of the lane of the latest update (PTP and MPEG-TS sources
+ *              have several lanes; session and highest are that lane's too)
+ * @param protocol the scheme of the protocol the source speaks: {@code json}, {@code rtp}, ...
  */
 public record SourceView(
         int id, String src, long version,
@@ -21,7 +24,7 @@ public record SourceView(
         long stripEndSecond, byte[] strip,
         long received5m, long lost5m, long late5m,
         long received1m, long lost1m, long late1m,
-        double ratePerSecond, Gap lastGap) {
+        double ratePerSecond, Gap lastGap, String protocol) {
 
     public static final int STRIP_SECONDS = 60;
 

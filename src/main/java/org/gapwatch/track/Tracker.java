@@ -8,13 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gapwatch.protocol.DecodeResult;
+import org.gapwatch.protocol.Reason;
 import org.gapwatch.protocol.RejectReason;
+import org.gapwatch.protocol.SequenceSpace;
 import org.gapwatch.protocol.Update;
 import org.gapwatch.protocol.ValueKind;
 
 /**
- * Per-source state and exact gap accounting (docs/protocol.md, Gap accounting). Single writer: every method is
- * called from one thread; other threads read the {@link TrackerSnapshot}s it makes.
+ * Per-source state and exact gap accounting (docs/protocol.md, Gap accounting), for every protocol: an update names
+ * its lane and {@link SequenceSpace}, the space turns its number into an extended one, and the same rules apply in
+ * every lane (docs/protocols.md). Single writer: every method is called from one thread; other threads read the
+ * {@link TrackerSnapshot}s it makes.
  */
 public final class Tracker {
     private static final int RECENT_INVALID = 32;
@@ -39,6 +43,8 @@ public final class Tracker {
     private long rejectedSources;
     private long socketDrops = -1;
     private final long[] invalidByReason = new long[RejectReason.values().length];
+    /** Reasons of protocols other than JSON v1, in the order first seen. */
+    private final Map<Reason, long[]> otherInvalidByReason = new LinkedHashMap<>();
     private final ArrayDeque<InvalidSample> recentInvalid = new ArrayDeque<>();
 
     private long version;
@@ -75,7 +81,7 @@ public final class Tracker {
     public void datagram(DecodeResult result, byte[] payload, int off, int len, InetSocketAddress sender,
                          long arrivalMillis) {
         datagrams++;
-        RejectReason whole = result.datagramReason();
+        Reason whole = result.rejection();
         if (whole != null) {
             invalidDatagrams++;
             rejected(whole, null, sender, arrivalMillis, payload, off, len);
@@ -95,56 +101,76 @@ public final class Tracker {
     /** Accounts one valid update. Returns false when it was refused because the source limit is reached. */
     public boolean apply(Update u, InetSocketAddress sender, long arrivalMillis) {
         SourceState s = lookup(u.src());
+        if (s == null && u.previousSrc() != null) {
+            s = rename(u.previousSrc(), u.src());
+        }
         if (s == null) {
             if (sourceCount >= config.maxSources()) {
                 rejectedSources++;
                 return false;
             }
-            s = newSource(u.src());
+            s = newSource(u.src(), u.protocol());
         }
         markDirty(s);
         noteSender(s, sender, arrivalMillis);
         long second = Math.floorDiv(arrivalMillis, 1000);
         long minute = Math.floorDiv(second, 60);
-        long seq = u.seq();
-
-        if (!s.started || (u.session() != null && s.session != null && !u.session().equals(s.session))) {
-            if (s.started) {
-                s.restarts++;
-                restarts++;
-            }
-            baseline(s, u, seq);
-            inOrder(s, u, arrivalMillis, second, minute);
+        Lane l = s.lane(u.lane());
+        s.lastLane = l;
+        if (u.laneLabel() != null) {
+            l.label = u.laneLabel();
+        }
+        int placed = u.space().place(u.seq(), l);
+        if (placed == SequenceSpace.HELD) {
+            // Arrived, but its number is not (yet) in the lane's space: probation or an unconfirmed jump.
+            countReceived(s, second, minute);
+            noteArrival(s, arrivalMillis);
             return true;
         }
-        if (u.session() != null && s.session == null) {
-            s.session = u.session();
-        }
-        if (seq > s.highest) {
-            long missing = seq - s.highest - 1;
-            s.window.clearAdvance(s.highest, seq);
-            s.window.set(seq);
-            if (missing > 0) {
-                s.gaps.add(s.highest + 1, seq - 1, arrivalMillis, s.lastArrivalMillis);
-                countLost(s, missing, second, minute);
+        long seq = l.extended;
+
+        if (!l.started || placed == SequenceSpace.RESTART || u.resetLane()
+                || (u.session() != null && l.session != null && !u.session().equals(l.session))) {
+            if (l.started) {
+                s.restarts++;
+                l.restarts++;
+                restarts++;
             }
-            s.highest = seq;
-            inOrder(s, u, arrivalMillis, second, minute);
-        } else if (s.highest - seq >= SequenceWindow.SIZE) {
+            baseline(l, u, seq);
+            inOrder(s, l, u, arrivalMillis, second, minute);
+            return true;
+        }
+        if (u.session() != null && l.session == null) {
+            l.session = u.session();
+        }
+        if (seq > l.highest) {
+            long missing = seq - l.highest - 1;
+            l.window.clearAdvance(l.highest, seq);
+            l.window.set(seq);
+            if (missing > 0) {
+                s.gaps.add(l.id, l.highest + 1, seq - 1, arrivalMillis, s.lastArrivalMillis);
+                countLost(s, l, missing, second, minute);
+            }
+            l.highest = seq;
+            inOrder(s, l, u, arrivalMillis, second, minute);
+        } else if (l.highest - seq >= SequenceWindow.SIZE) {
             s.restarts++;
+            l.restarts++;
             restarts++;
-            baseline(s, u, seq);
-            inOrder(s, u, arrivalMillis, second, minute);
-        } else if (seq >= s.first) {
-            if (s.window.get(seq)) {
+            baseline(l, u, seq);
+            inOrder(s, l, u, arrivalMillis, second, minute);
+        } else if (seq >= l.first) {
+            if (l.window.get(seq)) {
                 s.duplicates++;
+                l.duplicates++;
                 duplicates++;
             } else {
                 // A late arrival filling a hole: received now, no longer lost, not the latest value.
-                s.window.set(seq);
-                s.gaps.recover(seq);
-                s.sessionLost--;
-                s.sessionReceived++;
+                l.window.set(seq);
+                s.gaps.recover(l.id, seq);
+                l.sessionLost--;
+                l.sessionReceived++;
+                l.lost.recoverOne();
                 s.lost.recoverOne();
                 lost.recoverOne();
                 countLate(s, second, minute);
@@ -152,22 +178,39 @@ public final class Tracker {
         } else {
             // Below the baseline but inside the window: reordered around the first update we saw. The baseline
             // moves down to it; numbers between it and the old baseline become a gap that may still fill.
-            long missing = s.first - seq - 1;
-            s.window.set(seq);
+            long missing = l.first - seq - 1;
+            l.window.set(seq);
             if (missing > 0) {
-                s.gaps.add(seq + 1, s.first - 1, arrivalMillis);
-                countLost(s, missing, second, minute);
+                s.gaps.add(l.id, seq + 1, l.first - 1, arrivalMillis, 0);
+                countLost(s, l, missing, second, minute);
             }
-            s.first = seq;
-            s.sessionReceived++;
+            l.first = seq;
+            l.sessionReceived++;
             countLate(s, second, minute);
         }
         return true;
     }
 
-    private void countLost(SourceState s, long missing, long second, long minute) {
+    /** Gives a source its better name, keeping everything it has; null when there is no such source. */
+    private SourceState rename(String from, String to) {
+        SourceState s = bySrc.remove(from);
+        if (s == null) {
+            return null;
+        }
+        int slot = from.hashCode() & RECENT_MASK;
+        if (recentStates[slot] == s) {
+            recentNames[slot] = null;
+            recentStates[slot] = null;
+        }
+        s.src = to;
+        bySrc.put(to, s);
+        return s;
+    }
+
+    private void countLost(SourceState s, Lane l, long missing, long second, long minute) {
         // Exact within a session (first and highest lie in 0 .. 2^63-1); across sessions and sources it saturates.
-        s.sessionLost += missing;
+        l.sessionLost += missing;
+        l.lost.add(missing);
         s.lost.add(missing);
         lost.add(missing);
         s.perSecond.addLost(second, missing);
@@ -182,27 +225,21 @@ public final class Tracker {
         s.perMinute.addLate(minute);
     }
 
-    private void baseline(SourceState s, Update u, long seq) {
-        s.started = true;
-        s.session = u.session();
-        s.first = seq;
-        s.highest = seq;
-        s.sessionReceived = 0;
-        s.sessionLost = 0;
-        s.window.clear();
-        s.window.set(seq);
+    private void baseline(Lane l, Update u, long seq) {
+        l.started = true;
+        l.session = u.session();
+        l.first = seq;
+        l.highest = seq;
+        l.sessionReceived = 0;
+        l.sessionLost = 0;
+        l.window.clear();
+        l.window.set(seq);
     }
 
-    private void inOrder(SourceState s, Update u, long arrivalMillis, long second, long minute) {
-        s.sessionReceived++;
+    private void inOrder(SourceState s, Lane l, Update u, long arrivalMillis, long second, long minute) {
+        l.sessionReceived++;
         countReceived(s, second, minute);
-        if (s.lastArrivalMillis != 0 && arrivalMillis >= s.lastArrivalMillis) {
-            s.interArrivals.add(arrivalMillis - s.lastArrivalMillis);
-        }
-        if (s.firstArrivalMillis == 0) {
-            s.firstArrivalMillis = arrivalMillis;
-        }
-        s.lastArrivalMillis = arrivalMillis;
+        noteArrival(s, arrivalMillis);
         s.valueKind = u.valueKind();
         s.number = u.number();
         s.string = u.string();
@@ -224,8 +261,19 @@ public final class Tracker {
         }
     }
 
+    private static void noteArrival(SourceState s, long arrivalMillis) {
+        if (s.lastArrivalMillis != 0 && arrivalMillis >= s.lastArrivalMillis) {
+            s.interArrivals.add(arrivalMillis - s.lastArrivalMillis);
+        }
+        if (s.firstArrivalMillis == 0) {
+            s.firstArrivalMillis = arrivalMillis;
+        }
+        s.lastArrivalMillis = arrivalMillis;
+    }
+
     private void countReceived(SourceState s, long second, long minute) {
         s.received++;
+        s.lastLane.received++; // the lane of the update being accounted
         received++;
         s.perSecond.addReceived(second, 1);
         s.perMinute.addReceived(minute, 1);
@@ -265,12 +313,12 @@ public final class Tracker {
     private final String[] recentNames = new String[RECENT_MASK + 1];
     private final SourceState[] recentStates = new SourceState[RECENT_MASK + 1];
 
-    private SourceState newSource(String src) {
+    private SourceState newSource(String src, String protocol) {
         int id = sourceCount++;
         if (id == byId.length) {
             byId = Arrays.copyOf(byId, id * 2);
         }
-        SourceState s = new SourceState(id, src);
+        SourceState s = new SourceState(id, src, protocol);
         byId[id] = s;
         bySrc.put(src, s);
         return s;
@@ -286,9 +334,13 @@ public final class Tracker {
         }
     }
 
-    private void rejected(RejectReason reason, String src, InetSocketAddress sender, long millis, byte[] payload,
+    private void rejected(Reason reason, String src, InetSocketAddress sender, long millis, byte[] payload,
                           int off, int len) {
-        invalidByReason[reason.ordinal()]++;
+        if (reason instanceof RejectReason r) {
+            invalidByReason[r.ordinal()]++;
+        } else {
+            otherInvalidByReason.computeIfAbsent(reason, k -> new long[1])[0]++;
+        }
         if (recentInvalid.size() == RECENT_INVALID) {
             recentInvalid.removeFirst();
         }
@@ -341,6 +393,12 @@ public final class Tracker {
         s.late = 0;
         s.duplicates = 0;
         s.restarts = 0;
+        for (Lane l : s.startedLanes()) {
+            l.received = 0;
+            l.lost.reset();
+            l.duplicates = 0;
+            l.restarts = 0;
+        }
         markDirty(s);
         return true;
     }
@@ -403,6 +461,7 @@ public final class Tracker {
                 reasons.put(r.code(), invalidByReason[r.ordinal()]);
             }
         }
+        otherInvalidByReason.forEach((r, n) -> reasons.put(r.code(), n[0]));
         last = new TrackerSnapshot(version, nowMillis, sourceCount, chunks, totals(), reasons,
                 List.copyOf(recentInvalid));
         return last;
@@ -428,12 +487,13 @@ public final class Tracker {
         };
         return new SourceView(s.id, s.src, version,
                 format(s.sender), format(s.otherSender), s.senderLastMillis, s.otherSenderLastMillis,
-                s.session, s.first, s.highest,
+                s.lastLane.session, s.lastLane.first, s.lastLane.highest,
                 s.received, s.lost.value(), s.late, s.duplicates, s.restarts,
                 s.valueKind, value, s.valueKind == ValueKind.NUMBER ? s.number : Double.NaN, s.unit, s.text,
                 s.status, s.statusText, s.ts, s.interval, s.ttl,
                 s.firstArrivalMillis, s.lastArrivalMillis, s.staleAfterMillis(config),
-                end, strip, sums[6], sums[7], sums[8], sums[3], sums[4], sums[5], sums[0] / 10.0, s.gaps.newest());
+                end, strip, sums[6], sums[7], sums[8], sums[3], sums[4], sums[5], sums[0] / 10.0, s.gaps.newest(),
+                s.protocol);
     }
 
     /** A full copy of one source's history, or null if there is no such source. */
@@ -451,7 +511,9 @@ public final class Tracker {
         s.perSecond.copy(endSecond, ns, rs, ls, ts);
         s.perMinute.copy(endMinute, nm, rm, lm, tm);
         return new SourceHistory(view(s, nowMillis), endSecond, rs, ls, ts, endMinute, rm, lm, tm,
-                List.of(s.values.toArray()), s.gaps.list());
+                List.of(s.values.toArray()), s.gaps.list(), s.startedLanes().stream()
+                .map(l -> new LaneView(l.id, l.label, l.first, l.highest, l.received, l.lost.value(), l.duplicates,
+                        l.restarts)).toList());
     }
 
     /**
@@ -492,7 +554,20 @@ public final class Tracker {
 
     /** The session accounting of a source: {first, highest, received, lost} for the current session. */
     long[] sessionAccounting(String src) {
+        return laneAccounting(src, 0);
+    }
+
+    /** The session accounting of one lane of a source: {first, highest, received, lost}; null if never started. */
+    long[] laneAccounting(String src, int laneId) {
         SourceState s = bySrc.get(src);
-        return s == null ? null : new long[] {s.first, s.highest, s.sessionReceived, s.sessionLost};
+        if (s == null) {
+            return null;
+        }
+        for (Lane l : s.startedLanes()) {
+            if (l.id == laneId) {
+                return new long[] {l.first, l.highest, l.sessionReceived, l.sessionLost};
+            }
+        }
+        return laneId == 0 ? new long[] {s.lane0.first, s.lane0.highest, 0, 0} : null;
     }
 }

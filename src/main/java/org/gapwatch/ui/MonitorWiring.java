@@ -25,6 +25,7 @@ import org.gapwatch.ui.capture.ReplayBanner;
 import org.gapwatch.ui.capture.ReplayBar;
 import org.gapwatch.ui.capture.ReplayMode;
 import org.gapwatch.ui.detail.DetailPane;
+import org.gapwatch.net.GroupSpec;
 import org.gapwatch.ui.feed.Feed;
 import org.gapwatch.ui.feed.ReceiverFeed;
 import org.gapwatch.ui.heatmap.HeatmapView;
@@ -59,11 +60,14 @@ final class MonitorWiring {
     private long lastAlarmNanos = Long.MIN_VALUE / 2;
     private long lastRowsNanos = Long.MIN_VALUE / 2;
 
+    private final Feed feed;
+
     /** One engine's alarms: its model, the 1 Hz evaluation and the list that shows them. */
     private record Alarms(AlarmModel model, AlarmMonitor monitor, AlarmListView list, LongSupplier clock) {
     }
 
     MonitorWiring(MonitorWindow window, MainController ui, Stage stage, Engine liveEngine, Feed feed) {
+        this.feed = feed;
         this.window = window;
         this.ui = ui;
         this.stage = stage;
@@ -202,6 +206,13 @@ final class MonitorWiring {
         }
         ReplayBar old = bar;
         Engine engine = new Engine(config);
+        // Datagrams of the subscribed groups replay with their protocols (RTP as RTP); all others as JSON v1.
+        for (String g : feed.status().groups()) {
+            GroupSpec s = GroupSpec.parse(g);
+            if (!s.json()) {
+                engine.route(s.subscription(), s.destinations());
+            }
+        }
         ReplayBar nb = new ReplayBar(file, engine, mode); // takes the mode over and closes the old bar
         nb.setId("replay-bar");
         nb.setMinWidth(0); // on a narrow window the bar clips rather than widen the window past the screen

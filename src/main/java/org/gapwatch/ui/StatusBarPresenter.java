@@ -236,10 +236,13 @@ final class StatusBarPresenter {
         var recent = last.recentInvalid();
         for (int i = recent.size() - 1; i >= 0; i--) {
             InvalidSample s = recent.get(i);
-            items.add(String.format(Locale.ROOT, "%s  %-22s %-18s %s%s",
+            // The protocol first: JSON v1 reasons have bare codes, the others carry their scheme already.
+            String reason = s.reason().code().indexOf('/') >= 0 ? s.reason().code()
+                    : s.reason().protocol() + "/" + s.reason().code();
+            items.add(String.format(Locale.ROOT, "%s  %-22s %-23s %s%s",
                     java.time.Instant.ofEpochMilli(s.millis()).atZone(java.time.ZoneId.systemDefault())
                             .toLocalTime().format(CLOCK), s.sender(),
-                    s.reason().code(), s.src() == null ? "" : "src=" + s.src() + "  ", s.preview()));
+                    reason, s.src() == null ? "" : "src=" + s.src() + "  ", s.preview()));
         }
         if (items.isEmpty()) {
             items.add("No invalid datagram received.");

@@ -70,6 +70,8 @@ public class DetailPane extends Region {
     private final ValueChart chart = new ValueChart();
     private final TableView<GapRow> gapTable = new TableView<>();
     private final Label gapTitle = label("detail-gap-title", "section");
+    /** The lanes of a source with several (PTP message types, MPEG-TS PIDs), one line each; hidden otherwise. */
+    private final Label lanes = label("detail-lanes", "lanes");
     private final VBox content = new VBox(12);
     private final Timeline timer = new Timeline(new KeyFrame(Duration.millis(REFRESH_MILLIS), e -> refresh()));
 
@@ -116,7 +118,9 @@ public class DetailPane extends Region {
         buildGapTable();
         gapTitle.setText("Gaps");
 
-        content.getChildren().addAll(head, facts, chart, gapTitle, gapTable);
+        lanes.setVisible(false);
+        lanes.managedProperty().bind(lanes.visibleProperty());
+        content.getChildren().addAll(head, facts, lanes, chart, gapTitle, gapTable);
         content.setPadding(new Insets(12));
         getChildren().add(content);
 
@@ -251,9 +255,24 @@ public class DetailPane extends Region {
             if (!rows.equals(gapTable.getItems())) {
                 gapTable.getItems().setAll(rows);
             }
+            showLanes(h.lanes());
             gapTitle.setText(h.gaps().isEmpty() ? "Gaps: none"
                     : "Gaps: last " + h.gaps().size() + (h.gaps().size() == 100 ? " (older ones dropped)" : ""));
         }));
+    }
+
+    private void showLanes(List<org.gapwatch.track.LaneView> list) {
+        lanes.setVisible(list.size() > 1);
+        if (list.size() <= 1) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder("Lanes (each its own sequence space)");
+        for (org.gapwatch.track.LaneView l : list) {
+            sb.append(String.format(java.util.Locale.ROOT, "%n%s: received %d, lost %d, duplicates %d, restarts %d",
+                    l.label() != null ? l.label() : "lane " + l.lane(), l.received(), l.lost(), l.duplicates(),
+                    l.restarts()));
+        }
+        lanes.setText(sb.toString());
     }
 
     private void resetCounters() {

@@ -14,6 +14,7 @@ import org.gapwatch.ui.Health;
 public final class SourceRow {
     final int id;
     final SimpleStringProperty src = new SimpleStringProperty();
+    final SimpleStringProperty protocol = new SimpleStringProperty();
     final SimpleObjectProperty<Health> status = new SimpleObjectProperty<>(Health.NONE);
     final SimpleStringProperty value = new SimpleStringProperty();
     final SimpleLongProperty received = new SimpleLongProperty();
@@ -32,6 +33,7 @@ public final class SourceRow {
     SourceRow(SourceView v) {
         this.id = v.id();
         src.set(v.src());
+        protocol.set(v.protocol());
     }
 
     public int id() {
@@ -59,6 +61,7 @@ public final class SourceRow {
             return;
         }
         shown = v;
+        src.set(v.src()); // a decoder may rename a source (RTP: its CNAME once RTCP told it)
         String unit = v.unit();
         value.set(unit == null || unit.isEmpty() ? v.value() : v.value() + " " + unit);
         received.set(v.received());

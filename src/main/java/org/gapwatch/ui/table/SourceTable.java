@@ -62,6 +62,7 @@ public final class SourceTable extends StackPane {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().addAll(List.of(
                 text("src", "Source", r -> r.src, 300),
+                text("protocol", "Protocol", r -> r.protocol, 80),
                 status(),
                 text("value", "Value", r -> r.value, 150),
                 number("received", "Received", r -> r.received),

@@ -51,6 +51,10 @@ final class TilePainter {
         Font small = text.font(nameSize, false);
         String age = Format.age(v.ageMillis(now));
         double ageW = text.width(age, small);
+        // A badge for protocols other than Gapwatch's own JSON: "RTP" left of the age.
+        String badge = v.protocol() == null || "json".equals(v.protocol()) ? null
+                : v.protocol().toUpperCase(java.util.Locale.ROOT);
+        double badgeW = badge == null ? 0 : text.width(badge, small) + pad;
         g.setFont(small);
         if (blink >= 0) {
             // An unacknowledged alarm: the name row inverted, swapping colours every blink.
@@ -60,9 +64,12 @@ final class TilePainter {
         g.setFill(blink >= 0 ? p.tile() : p.dimText());
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText(age, x + w - pad, y + pad);
+        if (badge != null) {
+            g.fillText(badge, x + w - pad - ageW - pad, y + pad);
+        }
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(blink >= 0 ? p.tile() : p.text());
-        String shownName = text.fitTail(name, small, inner - ageW - pad);
+        String shownName = text.fitTail(name, small, inner - ageW - pad - badgeW);
         g.fillText(shownName, left, y + pad);
 
         // Row 2: value with unit, large.
@@ -107,7 +114,8 @@ final class TilePainter {
             g.strokeRect(x - 1, y - 1, w + 2, tileH + 2);
         }
         return shownName + " | " + shown + (unit.isEmpty() ? "" : " " + unit) + " | " + status
-                + (lossShown ? " | " + lossText : "") + " | age " + age + (blink >= 0 ? " | NEW ALARM" : "");
+                + (lossShown ? " | " + lossText : "") + " | age " + age + (badge == null ? "" : " | " + badge)
+                + (blink >= 0 ? " | NEW ALARM" : "");
     }
 
     /**

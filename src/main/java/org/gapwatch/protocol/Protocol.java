@@ -1,0 +1,39 @@
+package org.gapwatch.protocol;
+
+import java.util.Set;
+
+/**
+ * A wire protocol Gapwatch can monitor: the one place a protocol plugs in. Found by {@link Protocols} through
+ * {@link java.util.ServiceLoader} ({@code provides} in module-info, and META-INF/services for the class path),
+ * named by the scheme of a subscription ({@code rtp://239.1.1.1:5004}). Everything above the decoder (tracker,
+ * views, alarms, capture, commands) is the same for every protocol.
+ */
+public interface Protocol {
+    /** The scheme before {@code ://}: lower case letters, digits, {@code -}. */
+    String scheme();
+
+    /** One line for help texts. */
+    String description();
+
+    /** Option names a subscription may give after {@code ?}. */
+    default Set<String> options() {
+        return Set.of();
+    }
+
+    /** Checks one option; throws IllegalArgumentException with a one-line message when its value is bad. */
+    default void checkOption(String key, String value) {
+    }
+
+    /** The ports to join for a subscription to {@code port} (RTP: also port + 1 for its RTCP). */
+    default int[] ports(int port) {
+        return new int[] {port};
+    }
+
+    /** The ports to join when a subscription gives no port (PTP: 319 and 320); empty when a port is required. */
+    default int[] defaultPorts() {
+        return new int[0];
+    }
+
+    /** A decoder for one subscription, for one writer thread. */
+    ProtocolDecoder newDecoder(Subscription subscription);
+}
