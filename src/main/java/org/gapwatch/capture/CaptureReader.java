@@ -275,7 +275,7 @@ public final class CaptureReader implements Closeable {
         long length = (order ? Integer.reverseBytes(PacketDecoder.u32be(b, p + 4)) : PacketDecoder.u32be(b, p + 4))
                 & 0xFFFFFFFFL;
         boolean knownType = known(type);
-        if (length < 12 || (length & 3) != 0 || length > ByteSource.MAX_RECORD || (resyncing && !knownType)) {
+        if (length < 12 || (length & 3) != 0 || length > ByteSource.MAX_REQUEST || (resyncing && !knownType)) {
             return garbage();
         }
         if (length > left) {

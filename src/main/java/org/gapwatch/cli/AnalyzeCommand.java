@@ -72,7 +72,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Result r = analyze(file, filter, TrackerConfig.defaults().withMaxSources(maxSources));
+        Result r;
+        try {
+            r = analyze(file, filter, TrackerConfig.defaults().withMaxSources(maxSources));
+        } catch (IOException | RuntimeException e) {
+            throw namingTheFile(e);
+        }
         for (String line : r.problems()) {
             err.println("gapwatch: " + file + ": " + line);
         }
@@ -90,6 +95,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The failure as one line that says which file it was about (an I/O error's message may not). */
+    private IOException namingTheFile(Exception e) {
+        String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        if (message.contains(file.toString())) {
+            return e instanceof IOException io ? io : new IOException(message, e);
+        }
+        return new IOException(file + ": " + message, e);
     }
 
     /** The tracker's picture at the capture's last timestamp, and the capture's problems. */

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.gapwatch.net.GroupSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -254,6 +255,35 @@ class CaptureReaderTest {
                 .record(T0 + 2, ip).bytes());
         assertEquals(List.of(T0, T0 + 1, T0 + 2),
                 r.datagrams().stream().map(CapturedDatagram::arrivalEpochNanos).toList());
+    }
+
+    @Test
+    void recordsOfExactlyTheLimitAreReadOnTheMainAndTheResyncPath() throws IOException {
+        byte[] ip = Fixtures.ipv4(SRC, DST, PAYLOAD);
+        byte[] max = java.util.Arrays.copyOf(ip, ByteSource.MAX_RECORD); // 1,048,576 bytes of packet data
+        Result r = read(new Fixtures.Pcap(true, true, 101).record(T0, ip).record(T0 + 1, max)
+                .record(T0 + 2, new byte[64], 0xFFFFFFF0L, 0xFFFFFFF0L) // resync from here...
+                .record(T0 + 3, max)                                   // ...onto a record of the limit
+                .record(T0 + 4, ip).bytes());
+        assertEquals(List.of(T0, T0 + 1, T0 + 3, T0 + 4),
+                r.datagrams().stream().map(CapturedDatagram::arrivalEpochNanos).toList());
+        assertEquals(1, r.stats().skipped(SkipReason.BAD_RECORD));
+        assertNull(r.stats().truncation());
+        byte[] over = java.util.Arrays.copyOf(ip, ByteSource.MAX_RECORD + 1);
+        Result refused = read(new Fixtures.Pcap(true, true, 101).record(T0, ip).record(T0 + 1, over)
+                .record(T0 + 2, ip).bytes());
+        assertEquals(List.of(T0, T0 + 2),
+                refused.datagrams().stream().map(CapturedDatagram::arrivalEpochNanos).toList());
+        assertEquals(1, refused.stats().skipped(SkipReason.BAD_RECORD));
+    }
+
+    @Test
+    void pcapngBlockWithPacketDataOfTheLimitIsRead() throws IOException {
+        byte[] ip = Fixtures.ipv4(SRC, DST, PAYLOAD);
+        byte[] max = java.util.Arrays.copyOf(ip, ByteSource.MAX_RECORD);
+        Result r = read(new Fixtures.Pcapng(true).idb(101, 0, 9).epb(0, T0, max).epb(0, T0 + 1, ip).bytes());
+        assertEquals(List.of(T0, T0 + 1), r.datagrams().stream().map(CapturedDatagram::arrivalEpochNanos).toList());
+        assertEquals(Map.of(), r.stats().skippedByReason());
     }
 
     @Test

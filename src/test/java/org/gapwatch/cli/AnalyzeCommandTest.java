@@ -144,6 +144,33 @@ class AnalyzeCommandTest {
                 + " (truncated capture)"), r.err().lines().toList());
     }
 
+    @Test
+    void recordOfOneMebibyteOfPacketDataIsAnalyzed() throws Exception {
+        InetSocketAddress sender = at("10.0.0.9", 40000);
+        InetSocketAddress group = at("239.255.10.1", 5000);
+        Path small = dir.resolve("small.pcap");
+        try (PcapWriter w = new PcapWriter(small, msg -> { throw new AssertionError(msg); })) {
+            for (int i = 0; i < 10; i++) {
+                byte[] p = update("plant/pump", i, "ok");
+                w.datagram(p, 0, p.length, sender, group, T0 + i * 100_000_000L);
+            }
+        }
+        // The last record again with its packet padded to 1 MiB (1,048,576 bytes; bytes after the IP packet are
+        // ignored): caplen and origlen of the limit, and a record of 16 + 1,048,576 bytes.
+        byte[] whole = Files.readAllBytes(small);
+        int last = (int) lastRecordOffset(whole);
+        java.nio.ByteBuffer big = java.nio.ByteBuffer.allocate(last + 16 + (1 << 20))
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        big.put(whole, 0, last + 8).putInt(1 << 20).putInt(1 << 20).put(whole, last + 16, whole.length - last - 16);
+        Path file = dir.resolve("big.pcap");
+        Files.write(file, big.array());
+        Run r = run("analyze", file.toString(), "--csv");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        assertEquals(List.of(SummaryCsv.HEADER, "plant/pump,10.0.0.9:40000,10,0,0,0,0,9,ok,false"),
+                r.out().lines().toList());
+    }
+
     /** Offset of the last record of a pcap written by PcapWriter (raw IPv4). */
     static long lastRecordOffset(byte[] pcap) {
         int p = 24;
