@@ -169,12 +169,15 @@ public final class CaptureReader implements Closeable {
         byte[] b = in.buffer();
         int p = in.pos();
         long caplen = u32(b, p + 8) & 0xFFFFFFFFL;
+        long origlen = u32(b, p + 12) & 0xFFFFFFFFL;
         if (resyncing && !plausibleHere(left)) {
             in.skip(1);
             return null;
         }
-        if (caplen > ByteSource.MAX_RECORD) {
-            // The record boundary is lost: look for the next record that makes sense.
+        if (caplen > ByteSource.MAX_RECORD || caplen > origlen) {
+            // The record boundary is lost (no packet is captured longer than it was, so one of the lengths is
+            // damaged and caplen cannot be trusted to find the next record): look for the next record that makes
+            // sense, as resynchronising does.
             stats.skip(SkipReason.BAD_RECORD);
             stats.skip(SkipReason.GARBAGE);
             resyncing = true;

@@ -248,6 +248,33 @@ class CaptureReaderTest {
     }
 
     @Test
+    void recordWithCaptureLengthOverItsOriginalLengthIsDamageAndSwallowsNothing() throws IOException {
+        // 2,000 updates of one source, 10 ms apart; record 500 claims 65,696 captured bytes of a 160-byte packet
+        // (its data is its own 80 or so bytes): read as a whole, it would swallow the next 800 records.
+        Fixtures.Pcap f = new Fixtures.Pcap(true, false, 101);
+        for (int i = 0; i < 2000; i++) {
+            byte[] ip = Fixtures.ipv4(SRC, DST, Fixtures.update("plant/pump", i));
+            long t = T0 / 1000 * 1000 + i * 10_000_000L;
+            if (i == 500) {
+                f.record(t, ip, 65_696, 160);
+            } else {
+                f.record(t, ip);
+            }
+        }
+        Path p = Files.createTempFile(dir, "cap", ".pcap");
+        Files.write(p, f.bytes());
+        org.gapwatch.cli.AnalyzeCommand.Result r = org.gapwatch.cli.AnalyzeCommand.analyze(p,
+                CaptureFilter.multicast(), org.gapwatch.track.TrackerConfig.defaults());
+        assertEquals(1999, r.datagrams());
+        org.gapwatch.track.SourceView pump = r.snapshot().sources().getFirst();
+        assertEquals(1999, pump.received());
+        assertEquals(1, pump.lost());
+        assertEquals(List.of("skipped 1 bad-record: records with an impossible length",
+                "skipped 1 garbage: stretches of bytes that are no record or block, skipped to the next one"),
+                r.problems());
+    }
+
+    @Test
     void longRecordsUpToTheLimitAreRead() throws IOException {
         byte[] ip = Fixtures.ipv4(SRC, DST, PAYLOAD);
         byte[] padded = java.util.Arrays.copyOf(ip, 900_000); // trailing bytes after the IP packet are ignored
