@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import org.gapwatch.files.ReadableFile;
 
 /**
  * A file read through one fixed buffer: {@link #ensure} makes the next bytes available at {@link #pos()} of
@@ -36,9 +36,10 @@ final class ByteSource implements Closeable {
     private int pos;
     private int limit;
 
+    /** Opens a regular file; anything else is refused with {@link org.gapwatch.files.UnreadableFileException}. */
     ByteSource(Path file) throws IOException {
         this.file = file;
-        channel = FileChannel.open(file, StandardOpenOption.READ);
+        channel = ReadableFile.open(file);
         size = channel.size();
     }
 

@@ -2,8 +2,6 @@ package org.gapwatch.capture;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,12 +75,12 @@ public final class CaptureReader implements Closeable {
         }
     }
 
-    /** Opens a capture; throws {@link CaptureFormatException} with a one-line message when it is none. */
+    /**
+     * Opens a capture; throws {@link CaptureFormatException} with a one-line message when it is none, and
+     * {@link org.gapwatch.files.UnreadableFileException} with one line naming the file and the reason when it cannot
+     * be read (missing, a directory, a FIFO or device, permission denied, a symbolic link loop...).
+     */
     public static CaptureReader open(Path file, CaptureFilter filter) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw Files.exists(file) ? new CaptureFormatException(file + " is not a regular file")
-                    : new NoSuchFileException(file + ": no such file");
-        }
         ByteSource in = new ByteSource(file);
         try {
             return new CaptureReader(file, in, filter);

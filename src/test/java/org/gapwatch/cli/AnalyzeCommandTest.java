@@ -193,7 +193,22 @@ class AnalyzeCommandTest {
                 r.err().lines().toList());
         Run missing = run("analyze", dir.resolve("nothing.pcap").toString());
         assertEquals(2, missing.code());
-        assertEquals(List.of("gapwatch: " + dir.resolve("nothing.pcap") + ": no such file"),
+        assertEquals(List.of("gapwatch: " + dir.resolve("nothing.pcap") + " does not exist"),
                 missing.err().lines().toList());
+    }
+
+    @Test
+    void unreadableCaptureIsOneLineWithTheRealReason() throws Exception {
+        Run directory = run("analyze", dir.toString());
+        assertEquals(2, directory.code());
+        assertEquals(List.of("gapwatch: " + dir + " is a directory"), directory.err().lines().toList());
+        assertEquals("", directory.out());
+        Path loop = dir.resolve("loop.pcap");
+        Files.createSymbolicLink(loop, dir.resolve("back.pcap"));
+        Files.createSymbolicLink(dir.resolve("back.pcap"), loop);
+        Run looped = run("analyze", loop.toString(), "--json");
+        assertEquals(2, looped.code());
+        assertEquals(List.of("gapwatch: " + loop + " cannot be read: symbolic link loop (too many levels of symbolic "
+                + "links)"), looped.err().lines().toList());
     }
 }
