@@ -33,6 +33,7 @@ final class ByteSource implements Closeable {
     private byte[] buf = new byte[INITIAL];
     private ByteBuffer wrapper = ByteBuffer.wrap(buf);
     private long bufStart; // file offset of buf[0]
+    private CaptureReader.ReadListener listener;
     private int pos;
     private int limit;
 
@@ -41,6 +42,11 @@ final class ByteSource implements Closeable {
         this.file = file;
         channel = ReadableFile.open(file);
         size = channel.size();
+    }
+
+    /** Told the file offset reached after each read from the file; null for none. */
+    void listener(CaptureReader.ReadListener l) {
+        listener = l;
     }
 
     /** The buffer; may be replaced by {@link #ensure}, so fetch it again after each call. */
@@ -92,6 +98,9 @@ final class ByteSource implements Closeable {
                 return false;
             }
             limit += r;
+            if (listener != null) {
+                listener.read(bufStart + limit, size);
+            }
         }
         return true;
     }

@@ -74,7 +74,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Result r;
         try {
-            r = analyze(file, filter, TrackerConfig.defaults().withMaxSources(maxSources));
+            r = analyze(file, filter, TrackerConfig.defaults().withMaxSources(maxSources),
+                    new ReadProgress(file, System::nanoTime, line -> {
+                        err.println(line);
+                        err.flush();
+                    }));
         } catch (IOException | RuntimeException e) {
             throw namingTheFile(e);
         }
@@ -112,10 +116,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     /** Reads a capture through a fresh engine, as {@code analyze} does. */
     public static Result analyze(Path file, CaptureFilter filter, TrackerConfig config) throws IOException {
+        return analyze(file, filter, config, null);
+    }
+
+    /** The same, telling {@code progress} (if not null) how far the read has come as it goes. */
+    public static Result analyze(Path file, CaptureFilter filter, TrackerConfig config,
+                                 CaptureReader.ReadListener progress) throws IOException {
         Engine engine = new Engine(config);
         long lastMillis = 0;
         long count = 0;
         try (CaptureReader reader = CaptureReader.open(file, filter)) {
+            reader.onRead(progress);
             CapturedDatagram d;
             while ((d = reader.next()) != null) {
                 byte[] p = d.payload();

@@ -424,6 +424,68 @@ class CaptureReaderTest {
         assertEquals(2, r.stats().skipped(SkipReason.GARBAGE));
     }
 
+    /** 500 datagrams, {@code junk}, 500 datagrams (pcapng: the second half a big-endian section). */
+    static byte[] junkBetween(boolean pcapng, byte[] junk) {
+        byte[][] halves = new byte[2][];
+        for (int half = 0; half < 2; half++) {
+            Fixtures.Pcapng ng = new Fixtures.Pcapng(half == 0).idb(101, 0, 9);
+            Fixtures.Pcap pcap = new Fixtures.Pcap(true, true, 101);
+            for (int i = 0; i < 500; i++) {
+                byte[] ip = Fixtures.ipv4(SRC, DST, PAYLOAD);
+                ng.epb(0, T0 + half * 500 + i, ip);
+                pcap.record(T0 + half * 500 + i, ip);
+            }
+            byte[] b = pcapng ? ng.bytes() : pcap.bytes();
+            halves[half] = half == 1 && !pcapng ? java.util.Arrays.copyOfRange(b, 24, b.length) : b;
+        }
+        return concat(concat(halves[0], junk), halves[1]);
+    }
+
+    /** Seeded random bytes, with a start no record header can have and, every 10,000 bytes, a false block start. */
+    static byte[] junk(int length) {
+        byte[] junk = new byte[length];
+        new java.util.Random(8).nextBytes(junk);
+        java.util.Arrays.fill(junk, 0, 16, (byte) 0xFF);
+        for (int at = 10_000; at + 12 <= length; at += 10_000) {
+            // An enhanced packet block header of 64 bytes whose trailer does not match.
+            System.arraycopy(new byte[] {6, 0, 0, 0, 64, 0, 0, 0}, 0, junk, at, 8);
+        }
+        return junk;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"true", "false"})
+    void junkIsLookedThroughInBulkUpToTheNextRecord(boolean pcapng) throws IOException {
+        // 4 MiB and 3 bytes: the next block starts across the boundary of the 64 KiB stretches looked through.
+        byte[] file = junkBetween(pcapng, junk(4 * 1024 * 1024 + 3));
+        Path p = Files.createTempFile(dir, "junk", ".cap");
+        Files.write(p, file);
+        List<Long> offsets = new ArrayList<>();
+        try (CaptureReader r = CaptureReader.open(p, CaptureFilter.multicast())) {
+            r.onRead((offset, size) -> {
+                assertEquals(file.length, size);
+                offsets.add(offset);
+            });
+            List<Long> times = new ArrayList<>();
+            CapturedDatagram d;
+            while ((d = r.next()) != null) {
+                times.add(d.arrivalEpochNanos());
+            }
+            assertEquals(java.util.stream.LongStream.range(T0, T0 + 1000).boxed().toList(), times);
+            assertEquals(pcapng ? Map.of("garbage", 1L) : Map.of("bad-record", 1L, "garbage", 1L),
+                    r.stats().skippedByReason());
+            // Byte by byte this was one step per junk byte (4 million); in bulk one per record or block, one for the
+            // start of the junk, one per false block start (419 of them in pcapng) and one for the end.
+            long blocks = pcapng ? 2 * (2 + 500) : 1000;
+            assertEquals(blocks + 2 + (pcapng ? 419 : 0), r.steps());
+        }
+        assertEquals(file.length, offsets.getLast());
+        assertTrue(offsets.size() > 10, offsets.toString());
+        for (int i = 1; i < offsets.size(); i++) {
+            assertTrue(offsets.get(i) > offsets.get(i - 1), offsets.toString());
+        }
+    }
+
     @Test
     void pcapngTruncatedBlockAndAbsurdCaptureLength() throws IOException {
         Fixtures.Pcapng ng = new Fixtures.Pcapng(true).idb(101, 0, 9).epb(0, T0, Fixtures.ipv4(SRC, DST, PAYLOAD));
