@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
 import org.gapwatch.capture.CaptureFilter;
 import org.gapwatch.capture.CaptureReader;
 import org.gapwatch.capture.CapturedDatagram;
@@ -58,6 +59,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--max-sources", paramLabel = "N", description = "Most sources tracked (default: ${DEFAULT-VALUE}).")
     int maxSources = TrackerConfig.DEFAULT_MAX_SOURCES;
 
+    /** The clock of the progress lines; tests replace it. */
+    LongSupplier nanoTime = System::nanoTime;
+
     @Override
     public Integer call() throws IOException {
         if (maxSources < 1) {
@@ -75,7 +79,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Result r;
         try {
             r = analyze(file, filter, TrackerConfig.defaults().withMaxSources(maxSources),
-                    new ReadProgress(file, System::nanoTime, line -> {
+                    new ReadProgress(file, nanoTime, line -> {
                         err.println(line);
                         err.flush();
                     }));

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.gapwatch.capture.CaptureFilter;
+import org.gapwatch.capture.CaptureReader;
 import org.gapwatch.capture.PcapWriter;
 import org.gapwatch.engine.Engine;
 import org.gapwatch.track.TrackerConfig;
@@ -169,6 +171,44 @@ class AnalyzeCommandTest {
         assertEquals("", r.err());
         assertEquals(List.of(SummaryCsv.HEADER, "plant/pump,10.0.0.9:40000,10,0,0,0,0,9,ok,false"),
                 r.out().lines().toList());
+    }
+
+    @Test
+    void progressOfALongReadGoesToStderrAndTheReportStaysCleanOnStdout() throws Exception {
+        // 10,000 updates (about 1.3 MB): several reads from the file after the first.
+        Path file = dir.resolve("c.pcap");
+        InetSocketAddress sender = at("10.0.0.9", 40000);
+        try (PcapWriter w = new PcapWriter(file, msg -> { throw new AssertionError(msg); })) {
+            for (int i = 0; i < 10_000; i++) {
+                byte[] p = update("plant/pump", i, "ok");
+                w.datagram(p, 0, p.length, sender, at("239.255.10.1", 5000), T0 + i * 1_000_000L);
+            }
+        }
+        String clean = run("analyze", file.toString(), "--csv").out();
+        List<Long> offsets = new java.util.ArrayList<>();
+        try (CaptureReader r = CaptureReader.open(file, CaptureFilter.multicast())) {
+            r.onRead((offset, size) -> offsets.add(offset));
+            while (r.next() != null) {
+                // read to the end
+            }
+        }
+        // A clock that moves a second each time it is read: every read from the file comes "a second later".
+        AnalyzeCommand command = new AnalyzeCommand();
+        long[] now = {0};
+        command.nanoTime = () -> now[0] += 1_000_000_000L;
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(command);
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        assertEquals(0, cl.execute(file.toString(), "--csv"));
+        assertEquals(clean, out.toString());
+        long size = Files.size(file);
+        assertTrue(offsets.size() >= 3, offsets.toString());
+        assertEquals(size, offsets.getLast());
+        assertEquals(offsets.stream().map(o -> String.format(java.util.Locale.ROOT,
+                "gapwatch: %s: read %.1f of %.1f MB (%d%%)", file, o / 1e6, size / 1e6, o * 100 / size)).toList(),
+                err.toString().lines().toList());
     }
 
     /** Offset of the last record of a pcap written by PcapWriter (raw IPv4). */
