@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import org.gapwatch.files.ReadableFile;
 
 /**
  * A file read through one fixed buffer: {@link #ensure} makes the next bytes available at {@link #pos()} of
@@ -13,23 +13,40 @@ import java.nio.file.StandardOpenOption;
  * {@link #MAX_RECORD} and {@link #remaining()} first.
  */
 final class ByteSource implements Closeable {
-    /** The longest record or block this reader accepts. */
+    /** The most packet data of one record or block this reader accepts. */
     static final int MAX_RECORD = 1 << 20;
+    /**
+     * Room for the framing around {@link #MAX_RECORD} bytes of packet data: a pcap record header and the header of
+     * the record after it (resynchronising looks at both, 2 x 24 bytes at most), or a pcapng block's header, fields
+     * and trailer (32 bytes) with some options.
+     */
+    static final int MAX_FRAMING = 64;
+    /** The longest stretch {@link #ensure} makes available, and the longest pcapng block accepted. */
+    static final int MAX_REQUEST = MAX_RECORD + MAX_FRAMING;
 
+    private final Path file;
     private final FileChannel channel;
     private final long size;
     private static final int INITIAL = 256 * 1024;
 
-    // Grows up to 2 * MAX_RECORD only when a record that long is asked for.
+    // Grows up to 2 * MAX_RECORD (more than MAX_REQUEST) only when a record that long is asked for.
     private byte[] buf = new byte[INITIAL];
     private ByteBuffer wrapper = ByteBuffer.wrap(buf);
     private long bufStart; // file offset of buf[0]
+    private CaptureReader.ReadListener listener;
     private int pos;
     private int limit;
 
+    /** Opens a regular file; anything else is refused with {@link org.gapwatch.files.UnreadableFileException}. */
     ByteSource(Path file) throws IOException {
-        channel = FileChannel.open(file, StandardOpenOption.READ);
+        this.file = file;
+        channel = ReadableFile.open(file);
         size = channel.size();
+    }
+
+    /** Told the file offset reached after each read from the file; null for none. */
+    void listener(CaptureReader.ReadListener l) {
+        listener = l;
     }
 
     /** The buffer; may be replaced by {@link #ensure}, so fetch it again after each call. */
@@ -54,7 +71,7 @@ final class ByteSource implements Closeable {
         return size - offset();
     }
 
-    /** Makes {@code n} (at most {@link #MAX_RECORD}) bytes available from {@link #pos()}; false at end of file. */
+    /** Makes {@code n} (at most {@link #MAX_REQUEST}) bytes available from {@link #pos()}; false at end of file. */
     boolean ensure(int n) throws IOException {
         if (limit - pos >= n) {
             return true;
@@ -66,8 +83,10 @@ final class ByteSource implements Closeable {
             pos = 0;
         }
         if (n > buf.length) {
-            if (n > MAX_RECORD) {
-                throw new IllegalArgumentException("record of " + n + " bytes is over the limit");
+            if (n > MAX_REQUEST) {
+                // Callers check lengths first; this is a bug, but its message still says which file.
+                throw new IllegalArgumentException(file + ": asked for " + n + " bytes at offset " + offset()
+                        + ", over the limit of " + MAX_REQUEST);
             }
             buf = java.util.Arrays.copyOf(buf, Math.min(2 * MAX_RECORD, Math.max(n, 2 * buf.length)));
             wrapper = ByteBuffer.wrap(buf);
@@ -79,6 +98,9 @@ final class ByteSource implements Closeable {
                 return false;
             }
             limit += r;
+            if (listener != null) {
+                listener.read(bufStart + limit, size);
+            }
         }
         return true;
     }

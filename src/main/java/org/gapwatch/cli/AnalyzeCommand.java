@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
 import org.gapwatch.capture.CaptureFilter;
 import org.gapwatch.capture.CaptureReader;
 import org.gapwatch.capture.CapturedDatagram;
@@ -59,6 +60,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--max-sources", paramLabel = "N", description = "Most sources tracked (default: ${DEFAULT-VALUE}).")
     int maxSources = TrackerConfig.DEFAULT_MAX_SOURCES;
 
+    /** The clock of the progress lines; tests replace it. */
+    LongSupplier nanoTime = System::nanoTime;
+
     @Override
     public Integer call() throws IOException {
         if (maxSources < 1) {
@@ -73,7 +77,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Result r = analyze(file, filter, TrackerConfig.defaults().withMaxSources(maxSources));
+        Result r;
+        try {
+            r = analyze(file, filter, TrackerConfig.defaults().withMaxSources(maxSources),
+                    new ReadProgress(file, nanoTime, line -> {
+                        err.println(line);
+                        err.flush();
+                    }));
+        } catch (IOException | RuntimeException e) {
+            throw namingTheFile(e);
+        }
         for (String line : r.problems()) {
             err.println("gapwatch: " + file + ": " + line);
         }
@@ -92,12 +105,27 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return StandardOut.failed(out, err) ? 1 : 0;
     }
 
+    /** The failure as one line that says which file it was about (an I/O error's message may not). */
+    private IOException namingTheFile(Exception e) {
+        String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        if (message.contains(file.toString())) {
+            return e instanceof IOException io ? io : new IOException(message, e);
+        }
+        return new IOException(file + ": " + message, e);
+    }
+
     /** The tracker's picture at the capture's last timestamp, and the capture's problems. */
     public record Result(TrackerSnapshot snapshot, long lastMillis, long datagrams, List<String> problems) {
     }
 
     /** Reads a capture through a fresh engine, as {@code analyze} does. */
     public static Result analyze(Path file, CaptureFilter filter, TrackerConfig config) throws IOException {
+        return analyze(file, filter, config, null);
+    }
+
+    /** The same, telling {@code progress} (if not null) how far the read has come as it goes. */
+    public static Result analyze(Path file, CaptureFilter filter, TrackerConfig config,
+                                 CaptureReader.ReadListener progress) throws IOException {
         Engine engine = new Engine(config);
         // Datagrams to a subscription's group and ports are decoded with its protocol; all others as JSON v1.
         for (GroupSpec g : filter.groups()) {
@@ -108,6 +136,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         long lastMillis = 0;
         long count = 0;
         try (CaptureReader reader = CaptureReader.open(file, filter)) {
+            reader.onRead(progress);
             CapturedDatagram d;
             while ((d = reader.next()) != null) {
                 byte[] p = d.payload();

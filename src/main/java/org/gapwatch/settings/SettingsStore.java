@@ -1,12 +1,16 @@
 package org.gapwatch.settings;
 
 import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.gapwatch.files.ReadableFile;
+import org.gapwatch.files.UnreadableFileException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
@@ -15,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads and writes {@link Settings} as JSON in one file. Writes go to a temporary file in the same directory that
  * is then moved over the old one atomically, so a reader on another machine sharing the home directory (NFS) sees
- * the old file or the new one, never half of one. A missing file gives the defaults; an unreadable one gives the
- * defaults and a one-line warning.
+ * the old file or the new one, never half of one. A missing file gives the defaults; one that is no regular file,
+ * too large, unreadable or not valid gives the defaults and a one-line warning.
  */
 public final class SettingsStore {
     private static final JsonMapper MAPPER = JsonMapper.builder()
@@ -24,6 +28,9 @@ public final class SettingsStore {
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
+
+    /** The largest settings file read; the real one is a few hundred bytes. */
+    public static final int MAX_BYTES = 1 << 20;
 
     private final Path file;
 
@@ -47,18 +54,39 @@ public final class SettingsStore {
         return file;
     }
 
+    /**
+     * The saved settings, or the defaults: quietly when there is no file, with one line to {@code warn} when the file
+     * is no regular file (a FIFO would block the start, a device such as {@code /dev/zero} never ends), is over
+     * {@link #MAX_BYTES}, cannot be read or is not valid. Never throws.
+     */
     public Settings load(Consumer<String> warn) {
-        if (!Files.exists(file)) {
+        byte[] bytes;
+        try (FileChannel channel = ReadableFile.open(file)) {
+            bytes = Channels.newInputStream(channel).readNBytes(MAX_BYTES + 1); // one more tells "too large"
+            if (bytes.length > MAX_BYTES) {
+                warn.accept("gapwatch: settings: " + file + " is larger than 1 MiB (" + channel.size()
+                        + " bytes); using defaults");
+                return Settings.defaults();
+            }
+        } catch (UnreadableFileException e) {
+            if (!e.missing()) {
+                warn.accept("gapwatch: settings: " + e.getMessage() + "; using defaults");
+            }
+            return Settings.defaults();
+        } catch (IOException e) {
+            warn.accept("gapwatch: settings: " + file + " cannot be read (" + firstLine(e.getMessage())
+                    + "); using defaults");
             return Settings.defaults();
         }
         try {
-            Settings s = MAPPER.readValue(Files.readAllBytes(file), Settings.class);
+            Settings s = MAPPER.readValue(bytes, Settings.class);
             return s == null ? Settings.defaults() : s;
         } catch (JacksonException e) {
-            warn.accept("gapwatch: settings file " + file + " is not valid (" + firstLine(e.getOriginalMessage())
+            warn.accept("gapwatch: settings: " + file + " is not valid (" + firstLine(e.getOriginalMessage())
                     + "); using defaults");
-        } catch (IOException | RuntimeException e) {
-            warn.accept("gapwatch: cannot read settings file " + file + " (" + e + "); using defaults");
+        } catch (RuntimeException e) {
+            warn.accept("gapwatch: settings: " + file + " is not valid (" + firstLine(e.toString())
+                    + "); using defaults");
         }
         return Settings.defaults();
     }

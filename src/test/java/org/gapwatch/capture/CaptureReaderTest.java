@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.gapwatch.net.GroupSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -247,6 +248,33 @@ class CaptureReaderTest {
     }
 
     @Test
+    void recordWithCaptureLengthOverItsOriginalLengthIsDamageAndSwallowsNothing() throws IOException {
+        // 2,000 updates of one source, 10 ms apart; record 500 claims 65,696 captured bytes of a 160-byte packet
+        // (its data is its own 80 or so bytes): read as a whole, it would swallow the next 800 records.
+        Fixtures.Pcap f = new Fixtures.Pcap(true, false, 101);
+        for (int i = 0; i < 2000; i++) {
+            byte[] ip = Fixtures.ipv4(SRC, DST, Fixtures.update("plant/pump", i));
+            long t = T0 / 1000 * 1000 + i * 10_000_000L;
+            if (i == 500) {
+                f.record(t, ip, 65_696, 160);
+            } else {
+                f.record(t, ip);
+            }
+        }
+        Path p = Files.createTempFile(dir, "cap", ".pcap");
+        Files.write(p, f.bytes());
+        org.gapwatch.cli.AnalyzeCommand.Result r = org.gapwatch.cli.AnalyzeCommand.analyze(p,
+                CaptureFilter.multicast(), org.gapwatch.track.TrackerConfig.defaults());
+        assertEquals(1999, r.datagrams());
+        org.gapwatch.track.SourceView pump = r.snapshot().sources().getFirst();
+        assertEquals(1999, pump.received());
+        assertEquals(1, pump.lost());
+        assertEquals(List.of("skipped 1 bad-record: records with an impossible length",
+                "skipped 1 garbage: stretches of bytes that are no record or block, skipped to the next one"),
+                r.problems());
+    }
+
+    @Test
     void longRecordsUpToTheLimitAreRead() throws IOException {
         byte[] ip = Fixtures.ipv4(SRC, DST, PAYLOAD);
         byte[] padded = java.util.Arrays.copyOf(ip, 900_000); // trailing bytes after the IP packet are ignored
@@ -254,6 +282,35 @@ class CaptureReaderTest {
                 .record(T0 + 2, ip).bytes());
         assertEquals(List.of(T0, T0 + 1, T0 + 2),
                 r.datagrams().stream().map(CapturedDatagram::arrivalEpochNanos).toList());
+    }
+
+    @Test
+    void recordsOfExactlyTheLimitAreReadOnTheMainAndTheResyncPath() throws IOException {
+        byte[] ip = Fixtures.ipv4(SRC, DST, PAYLOAD);
+        byte[] max = java.util.Arrays.copyOf(ip, ByteSource.MAX_RECORD); // 1,048,576 bytes of packet data
+        Result r = read(new Fixtures.Pcap(true, true, 101).record(T0, ip).record(T0 + 1, max)
+                .record(T0 + 2, new byte[64], 0xFFFFFFF0L, 0xFFFFFFF0L) // resync from here...
+                .record(T0 + 3, max)                                   // ...onto a record of the limit
+                .record(T0 + 4, ip).bytes());
+        assertEquals(List.of(T0, T0 + 1, T0 + 3, T0 + 4),
+                r.datagrams().stream().map(CapturedDatagram::arrivalEpochNanos).toList());
+        assertEquals(1, r.stats().skipped(SkipReason.BAD_RECORD));
+        assertNull(r.stats().truncation());
+        byte[] over = java.util.Arrays.copyOf(ip, ByteSource.MAX_RECORD + 1);
+        Result refused = read(new Fixtures.Pcap(true, true, 101).record(T0, ip).record(T0 + 1, over)
+                .record(T0 + 2, ip).bytes());
+        assertEquals(List.of(T0, T0 + 2),
+                refused.datagrams().stream().map(CapturedDatagram::arrivalEpochNanos).toList());
+        assertEquals(1, refused.stats().skipped(SkipReason.BAD_RECORD));
+    }
+
+    @Test
+    void pcapngBlockWithPacketDataOfTheLimitIsRead() throws IOException {
+        byte[] ip = Fixtures.ipv4(SRC, DST, PAYLOAD);
+        byte[] max = java.util.Arrays.copyOf(ip, ByteSource.MAX_RECORD);
+        Result r = read(new Fixtures.Pcapng(true).idb(101, 0, 9).epb(0, T0, max).epb(0, T0 + 1, ip).bytes());
+        assertEquals(List.of(T0, T0 + 1), r.datagrams().stream().map(CapturedDatagram::arrivalEpochNanos).toList());
+        assertEquals(Map.of(), r.stats().skippedByReason());
     }
 
     @Test
@@ -365,6 +422,68 @@ class CaptureReaderTest {
         assertEquals(List.of(T0, T0 + 1, T0 + 2),
                 r.datagrams().stream().map(CapturedDatagram::arrivalEpochNanos).toList());
         assertEquals(2, r.stats().skipped(SkipReason.GARBAGE));
+    }
+
+    /** 500 datagrams, {@code junk}, 500 datagrams (pcapng: the second half a big-endian section). */
+    static byte[] junkBetween(boolean pcapng, byte[] junk) {
+        byte[][] halves = new byte[2][];
+        for (int half = 0; half < 2; half++) {
+            Fixtures.Pcapng ng = new Fixtures.Pcapng(half == 0).idb(101, 0, 9);
+            Fixtures.Pcap pcap = new Fixtures.Pcap(true, true, 101);
+            for (int i = 0; i < 500; i++) {
+                byte[] ip = Fixtures.ipv4(SRC, DST, PAYLOAD);
+                ng.epb(0, T0 + half * 500 + i, ip);
+                pcap.record(T0 + half * 500 + i, ip);
+            }
+            byte[] b = pcapng ? ng.bytes() : pcap.bytes();
+            halves[half] = half == 1 && !pcapng ? java.util.Arrays.copyOfRange(b, 24, b.length) : b;
+        }
+        return concat(concat(halves[0], junk), halves[1]);
+    }
+
+    /** Seeded random bytes, with a start no record header can have and, every 10,000 bytes, a false block start. */
+    static byte[] junk(int length) {
+        byte[] junk = new byte[length];
+        new java.util.Random(8).nextBytes(junk);
+        java.util.Arrays.fill(junk, 0, 16, (byte) 0xFF);
+        for (int at = 10_000; at + 12 <= length; at += 10_000) {
+            // An enhanced packet block header of 64 bytes whose trailer does not match.
+            System.arraycopy(new byte[] {6, 0, 0, 0, 64, 0, 0, 0}, 0, junk, at, 8);
+        }
+        return junk;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"true", "false"})
+    void junkIsLookedThroughInBulkUpToTheNextRecord(boolean pcapng) throws IOException {
+        // 4 MiB and 3 bytes: the next block starts across the boundary of the 64 KiB stretches looked through.
+        byte[] file = junkBetween(pcapng, junk(4 * 1024 * 1024 + 3));
+        Path p = Files.createTempFile(dir, "junk", ".cap");
+        Files.write(p, file);
+        List<Long> offsets = new ArrayList<>();
+        try (CaptureReader r = CaptureReader.open(p, CaptureFilter.multicast())) {
+            r.onRead((offset, size) -> {
+                assertEquals(file.length, size);
+                offsets.add(offset);
+            });
+            List<Long> times = new ArrayList<>();
+            CapturedDatagram d;
+            while ((d = r.next()) != null) {
+                times.add(d.arrivalEpochNanos());
+            }
+            assertEquals(java.util.stream.LongStream.range(T0, T0 + 1000).boxed().toList(), times);
+            assertEquals(pcapng ? Map.of("garbage", 1L) : Map.of("bad-record", 1L, "garbage", 1L),
+                    r.stats().skippedByReason());
+            // Byte by byte this was one step per junk byte (4 million); in bulk one per record or block, one for the
+            // start of the junk, one per false block start (419 of them in pcapng) and one for the end.
+            long blocks = pcapng ? 2 * (2 + 500) : 1000;
+            assertEquals(blocks + 2 + (pcapng ? 419 : 0), r.steps());
+        }
+        assertEquals(file.length, offsets.getLast());
+        assertTrue(offsets.size() > 10, offsets.toString());
+        for (int i = 1; i < offsets.size(); i++) {
+            assertTrue(offsets.get(i) > offsets.get(i - 1), offsets.toString());
+        }
     }
 
     @Test

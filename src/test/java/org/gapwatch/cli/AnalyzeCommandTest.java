@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.gapwatch.capture.CaptureFilter;
+import org.gapwatch.capture.CaptureReader;
 import org.gapwatch.capture.PcapWriter;
 import org.gapwatch.engine.Engine;
 import org.gapwatch.track.TrackerConfig;
@@ -144,6 +146,71 @@ class AnalyzeCommandTest {
                 + " (truncated capture)"), r.err().lines().toList());
     }
 
+    @Test
+    void recordOfOneMebibyteOfPacketDataIsAnalyzed() throws Exception {
+        InetSocketAddress sender = at("10.0.0.9", 40000);
+        InetSocketAddress group = at("239.255.10.1", 5000);
+        Path small = dir.resolve("small.pcap");
+        try (PcapWriter w = new PcapWriter(small, msg -> { throw new AssertionError(msg); })) {
+            for (int i = 0; i < 10; i++) {
+                byte[] p = update("plant/pump", i, "ok");
+                w.datagram(p, 0, p.length, sender, group, T0 + i * 100_000_000L);
+            }
+        }
+        // The last record again with its packet padded to 1 MiB (1,048,576 bytes; bytes after the IP packet are
+        // ignored): caplen and origlen of the limit, and a record of 16 + 1,048,576 bytes.
+        byte[] whole = Files.readAllBytes(small);
+        int last = (int) lastRecordOffset(whole);
+        java.nio.ByteBuffer big = java.nio.ByteBuffer.allocate(last + 16 + (1 << 20))
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        big.put(whole, 0, last + 8).putInt(1 << 20).putInt(1 << 20).put(whole, last + 16, whole.length - last - 16);
+        Path file = dir.resolve("big.pcap");
+        Files.write(file, big.array());
+        Run r = run("analyze", file.toString(), "--csv");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        assertEquals(List.of(SummaryCsv.HEADER, "plant/pump,10.0.0.9:40000,10,0,0,0,0,9,ok,false"),
+                r.out().lines().toList());
+    }
+
+    @Test
+    void progressOfALongReadGoesToStderrAndTheReportStaysCleanOnStdout() throws Exception {
+        // 10,000 updates (about 1.3 MB): several reads from the file after the first.
+        Path file = dir.resolve("c.pcap");
+        InetSocketAddress sender = at("10.0.0.9", 40000);
+        try (PcapWriter w = new PcapWriter(file, msg -> { throw new AssertionError(msg); })) {
+            for (int i = 0; i < 10_000; i++) {
+                byte[] p = update("plant/pump", i, "ok");
+                w.datagram(p, 0, p.length, sender, at("239.255.10.1", 5000), T0 + i * 1_000_000L);
+            }
+        }
+        String clean = run("analyze", file.toString(), "--csv").out();
+        List<Long> offsets = new java.util.ArrayList<>();
+        try (CaptureReader r = CaptureReader.open(file, CaptureFilter.multicast())) {
+            r.onRead((offset, size) -> offsets.add(offset));
+            while (r.next() != null) {
+                // read to the end
+            }
+        }
+        // A clock that moves a second each time it is read: every read from the file comes "a second later".
+        AnalyzeCommand command = new AnalyzeCommand();
+        long[] now = {0};
+        command.nanoTime = () -> now[0] += 1_000_000_000L;
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(command);
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        assertEquals(0, cl.execute(file.toString(), "--csv"));
+        assertEquals(clean, out.toString());
+        long size = Files.size(file);
+        assertTrue(offsets.size() >= 3, offsets.toString());
+        assertEquals(size, offsets.getLast());
+        assertEquals(offsets.stream().map(o -> String.format(java.util.Locale.ROOT,
+                "gapwatch: %s: read %.1f of %.1f MB (%d%%)", file, o / 1e6, size / 1e6, o * 100 / size)).toList(),
+                err.toString().lines().toList());
+    }
+
     /** Offset of the last record of a pcap written by PcapWriter (raw IPv4). */
     static long lastRecordOffset(byte[] pcap) {
         int p = 24;
@@ -166,7 +233,22 @@ class AnalyzeCommandTest {
                 r.err().lines().toList());
         Run missing = run("analyze", dir.resolve("nothing.pcap").toString());
         assertEquals(2, missing.code());
-        assertEquals(List.of("gapwatch: " + dir.resolve("nothing.pcap") + ": no such file"),
+        assertEquals(List.of("gapwatch: " + dir.resolve("nothing.pcap") + " does not exist"),
                 missing.err().lines().toList());
+    }
+
+    @Test
+    void unreadableCaptureIsOneLineWithTheRealReason() throws Exception {
+        Run directory = run("analyze", dir.toString());
+        assertEquals(2, directory.code());
+        assertEquals(List.of("gapwatch: " + dir + " is a directory"), directory.err().lines().toList());
+        assertEquals("", directory.out());
+        Path loop = dir.resolve("loop.pcap");
+        Files.createSymbolicLink(loop, dir.resolve("back.pcap"));
+        Files.createSymbolicLink(dir.resolve("back.pcap"), loop);
+        Run looped = run("analyze", loop.toString(), "--json");
+        assertEquals(2, looped.code());
+        assertEquals(List.of("gapwatch: " + loop + " cannot be read: symbolic link loop (too many levels of symbolic "
+                + "links)"), looped.err().lines().toList());
     }
 }

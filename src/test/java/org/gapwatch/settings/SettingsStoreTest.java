@@ -2,10 +2,13 @@ package org.gapwatch.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +53,64 @@ class SettingsStoreTest {
         assertEquals(1, warnings.size());
         assertFalse(warnings.get(0).contains("\n"));
         assertTrue(warnings.get(0).contains("using defaults"));
+    }
+
+    static List<String> loadWarnings(Path f, Settings expected) {
+        List<String> warnings = new ArrayList<>();
+        Settings s = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> new SettingsStore(f).load(warnings::add));
+        assertEquals(expected, s);
+        return warnings;
+    }
+
+    @Test
+    void fifoGivesDefaultsAndOneLineWithoutBlocking() throws Exception {
+        Path f = dir.resolve("settings.json");
+        boolean made;
+        try {
+            made = new ProcessBuilder("mkfifo", f.toString()).inheritIO().start().waitFor() == 0;
+        } catch (java.io.IOException e) {
+            made = false;
+        }
+        assumeTrue(made, "mkfifo is not available: FIFO settings file not tested");
+        assertEquals(List.of("gapwatch: settings: " + f + " is not a regular file (a FIFO); using defaults"),
+                loadWarnings(f, Settings.defaults()));
+    }
+
+    @Test
+    void linkToDevZeroGivesDefaultsAndOneLine() throws Exception {
+        assumeTrue(Files.exists(Path.of("/dev/zero")), "/dev/zero is not there: device settings file not tested");
+        Path f = Files.createSymbolicLink(dir.resolve("settings.json"), Path.of("/dev/zero"));
+        assertEquals(List.of("gapwatch: settings: " + f + " is not a regular file (a character device); using "
+                + "defaults"), loadWarnings(f, Settings.defaults()));
+        Files.delete(f); // the temporary folder's clean-up warns about links leading out of it
+    }
+
+    @Test
+    void fileOverOneMebibyteGivesDefaultsAndOneLineOneOfExactlyThatLoads() throws Exception {
+        Path f = dir.resolve("settings.json");
+        String json = "{\"theme\":\"light\"}";
+        Files.writeString(f, json + " ".repeat((1 << 20) - json.length()));
+        assertEquals(List.of(), loadWarnings(f, Settings.defaults().withTheme(Settings.LIGHT)));
+        Files.writeString(f, json + " ".repeat((1 << 20) - json.length() + 1));
+        assertEquals(List.of("gapwatch: settings: " + f + " is larger than 1 MiB (1048577 bytes); using defaults"),
+                loadWarnings(f, Settings.defaults()));
+    }
+
+    @Test
+    void directoryAndMalformedJsonGiveDefaultsAndOneLineEach() throws Exception {
+        Path d = Files.createDirectory(dir.resolve("settings.json"));
+        assertEquals(List.of("gapwatch: settings: " + d + " is a directory; using defaults"),
+                loadWarnings(d, Settings.defaults()));
+        Path f = dir.resolve("bad.json");
+        for (String bad : List.of("", "[1, 2]", "\"text\"", "{\"zoom\": \"big\"}", "{\"groups\": {\"a\": 1}}",
+                "{\"window\": 7}", "{\"theme\": \"light\",}", "\u0000\u00ff garbage", "[".repeat(5000))) {
+            Files.writeString(f, bad);
+            List<String> warnings = loadWarnings(f, Settings.defaults());
+            assertEquals(1, warnings.size(), bad + ": " + warnings);
+            assertTrue(warnings.getFirst().startsWith("gapwatch: settings: " + f + " is not valid ("), warnings.getFirst());
+            assertTrue(warnings.getFirst().endsWith("); using defaults"), warnings.getFirst());
+            assertFalse(warnings.getFirst().contains("\n"), warnings.getFirst());
+        }
     }
 
     @Test
