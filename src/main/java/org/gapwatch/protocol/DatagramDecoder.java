@@ -54,6 +54,10 @@ public final class DatagramDecoder {
             result.reject(RejectReason.INVALID_UTF8);
             return result;
         }
+        if (LoneSurrogates.present(data, off, len)) {
+            result.reject(RejectReason.MALFORMED_JSON);
+            return result;
+        }
         try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), data, off, len)) {
             JsonToken root = p.nextToken();
             if (root == null) {
