@@ -47,10 +47,13 @@ public final class GapwatchCommand implements Callable<Integer> {
             description = "Benchmark updates per second in total (100000).")
     int benchRate = 100_000;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
         DesktopLauncher.launch(new UiOptions(List.copyOf(groups), networkInterface, demo, fullscreen, maxSources,
-                smokeTest, benchUiSeconds, benchSources, benchRate));
+                smokeTest, benchUiSeconds, benchSources, benchRate), spec.commandLine().getOut());
         return KEEP_RUNNING;
     }
 
