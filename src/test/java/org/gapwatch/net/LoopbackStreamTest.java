@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import org.gapwatch.cli.GapwatchCommand;
+import org.gapwatch.testutil.Await;
 import org.gapwatch.testutil.HostileCorpus;
 import org.gapwatch.track.SourceView;
 import org.gapwatch.track.Totals;
@@ -141,8 +142,8 @@ class LoopbackStreamTest {
             Loopback.send(p, "{\"src\":\"m\",\"seq\":0}");
             lo.await(x -> x.totals().datagrams() == 1, "first datagram");
             lo.engine.execute(lo.receiver::dropMembershipsForTest);
-            Loopback.awaitTrue(() -> events.stream().anyMatch(e -> e.contains("membership lost: rejoined 1")),
-                    "rejoin event, got " + events);
+            Await.until(() -> "rejoin event, got " + events,
+                    () -> events.stream().anyMatch(e -> e.contains("membership lost: rejoined 1")));
             Loopback.send(p, "{\"src\":\"m\",\"seq\":1}");
             TrackerSnapshot s = lo.await(x -> x.totals().datagrams() == 2, "datagram after rejoin");
             assertEquals(0, lo.source(s, "m").lost());
