@@ -60,7 +60,7 @@ public final class GapwatchCommand implements Callable<Integer> {
         }
         InterfaceOption.check(spec, networkInterface);
         DesktopLauncher.launch(new UiOptions(List.copyOf(groups), networkInterface, demo, fullscreen, maxSources,
-                smokeTest, benchUiSeconds, benchSources, benchRate));
+                smokeTest, benchUiSeconds, benchSources, benchRate), spec.commandLine().getOut());
         return KEEP_RUNNING;
     }
 

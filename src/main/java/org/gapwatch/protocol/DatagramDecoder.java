@@ -45,10 +45,6 @@ public final class DatagramDecoder {
     private final StringCache strings = new StringCache(4096);
 
     public DecodeResult decode(byte[] data, int off, int len) {
-        return decode(data, off, len, true);
-    }
-
-    private DecodeResult decode(byte[] data, int off, int len, boolean mayRetry) {
         result.reset();
         if (len >= 3 && data[off] == (byte) 0xEF && data[off + 1] == (byte) 0xBB && data[off + 2] == (byte) 0xBF) {
             // A byte order mark is ignored, also when nothing follows it (then the datagram is empty).
@@ -68,11 +64,15 @@ public final class DatagramDecoder {
             result.reject(RejectReason.INVALID_UTF8);
             return result;
         }
+        if (LoneSurrogates.present(data, off, len)) {
+            // No text can hold half a surrogate pair: refused wherever it stands, in a name as in a value.
+            result.reject(RejectReason.MALFORMED_JSON);
+            return result;
+        }
         if (data[first] != '{' && data[first] != '[') {
             result.reject(TopLevelScalar.classify(FACTORY, data, first, end));
             return result;
         }
-        boolean loneSurrogateName = false;
         try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), data, off, len)) {
             if (p.nextToken() == JsonToken.START_OBJECT) {
                 readUpdate(p, result.next());
@@ -86,12 +86,7 @@ public final class DatagramDecoder {
             result.reject(e.getMessage() != null && e.getMessage().contains("depth")
                     ? RejectReason.TOO_DEEP : RejectReason.MALFORMED_JSON);
         } catch (JacksonException | IllegalArgumentException e) {
-            loneSurrogateName = mayRetry && LoneSurrogateNames.isTheError(e);
             result.reject(RejectReason.MALFORMED_JSON);
-        }
-        if (loneSurrogateName) {
-            byte[] copy = LoneSurrogateNames.replaced(data, off, len);
-            return decode(copy, 0, copy.length, false);
         }
         return result;
     }

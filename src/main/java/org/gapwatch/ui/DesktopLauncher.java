@@ -1,5 +1,7 @@
 package org.gapwatch.ui;
 
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,13 +17,17 @@ import org.gapwatch.ui.feed.ReceiverFeed;
 
 /** Starts the desktop monitor: settings from the user's file, overridden by the command line. */
 public final class DesktopLauncher {
+    private static final System.Logger LOG = System.getLogger(DesktopLauncher.class.getName());
     private static volatile UiOptions options;
+    /** Where the results of --smoke-test and --bench-ui go: the command's own output. */
+    private static volatile PrintWriter out = new PrintWriter(Writer.nullWriter());
 
     private DesktopLauncher() {
     }
 
-    public static void launch(UiOptions uiOptions) {
+    public static void launch(UiOptions uiOptions, PrintWriter commandOutput) {
         options = uiOptions;
+        out = commandOutput;
         new Thread(() -> Application.launch(App.class), "fx-launcher").start();
     }
 
@@ -56,14 +62,14 @@ public final class DesktopLauncher {
             UiOptions o = options != null ? options
                     : new UiOptions(List.of(), null, false, false, TrackerConfig.DEFAULT_MAX_SOURCES, false);
             SettingsStore store = SettingsStore.forUser();
-            Settings saved = store.load(System.err::println);
+            Settings saved = store.load(problem -> LOG.log(System.Logger.Level.WARNING, problem));
             Settings s = effectiveSettings(saved, o);
             Engine engine = new Engine(new TrackerConfig(o.maxSources(), s.defaultStaleMillis(), 1_000));
             if (o.demo()) {
                 try {
                     demo = new DemoPublisher(System.nanoTime()).start();
                 } catch (RuntimeException e) {
-                    System.err.println("gapwatch: cannot start the demo publisher: " + e.getMessage());
+                    LOG.log(System.Logger.Level.ERROR, "cannot start the demo publisher: " + e.getMessage());
                 }
             }
             // The command line's groups are for this run: they are not written back over the saved ones.
@@ -73,12 +79,13 @@ public final class DesktopLauncher {
                     saveAllowed ? store : null);
             long built = sinceJvmStart();
             if (o.benchSeconds() > 0) {
-                new UiBench(w, engine, o.benchSources(), o.benchRate(), o.benchSeconds()).start();
+                new UiBench(w, engine, o.benchSources(), o.benchRate(), o.benchSeconds(), out).start();
             }
             w.show(o.fullscreen(), () -> {
                 if (o.smokeTest()) {
-                    System.out.println("gapwatch: first frame after " + sinceJvmStart() + " ms (FX start at "
+                    out.println("gapwatch: first frame after " + sinceJvmStart() + " ms (FX start at "
                             + entered + " ms, window built at " + built + " ms)");
+                    out.flush();
                     Platform.exit();
                     System.exit(0);
                 }

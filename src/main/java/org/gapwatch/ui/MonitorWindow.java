@@ -34,6 +34,7 @@ import org.gapwatch.ui.feed.Feed;
  * (subscriptions, interface, thresholds, staleness, theme), saving them on a background thread.
  */
 public final class MonitorWindow {
+    private static final System.Logger LOG = System.getLogger(MonitorWindow.class.getName());
     private final Stage stage;
     private final Engine engine;
     private final Function<String, Feed> feedFactory;
@@ -75,7 +76,7 @@ public final class MonitorWindow {
         for (String g : initial.groups()) {
             feed.join(g).whenComplete((ok, err) -> {
                 if (err != null) {
-                    System.err.println("gapwatch: " + message(err));
+                    LOG.log(System.Logger.Level.WARNING, message(err));
                 }
             });
         }
@@ -99,14 +100,14 @@ public final class MonitorWindow {
         try {
             return factory.apply(networkInterface);
         } catch (RuntimeException e) {
-            System.err.println("gapwatch: " + message(e) + (networkInterface != null ? "; using the default interface"
-                    : ""));
+            LOG.log(System.Logger.Level.WARNING, message(e) + (networkInterface != null
+                    ? "; using the default interface" : ""));
         }
         if (networkInterface != null) {
             try {
                 return factory.apply(null);
             } catch (RuntimeException e) {
-                System.err.println("gapwatch: " + message(e));
+                LOG.log(System.Logger.Level.WARNING, message(e));
             }
         }
         return Feed.none();
@@ -365,7 +366,7 @@ public final class MonitorWindow {
             try {
                 store.save(s);
             } catch (IOException | RuntimeException e) {
-                System.err.println("gapwatch: cannot save settings to " + store.file() + ": " + e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "cannot save settings to " + store.file() + ": " + e.getMessage());
             }
         });
     }

@@ -1,5 +1,6 @@
 package org.gapwatch.ui;
 
+import java.io.PrintWriter;
 import java.util.Locale;
 import javafx.application.Platform;
 import org.gapwatch.demo.LoadStream;
@@ -18,6 +19,7 @@ final class UiBench {
     private static final int PER_DATAGRAM = 20;
     private static final long WARMUP_MILLIS = 5_000;
 
+    private final PrintWriter out;
     private final MonitorWindow window;
     private final Engine engine;
     private final int sources;
@@ -25,7 +27,8 @@ final class UiBench {
     private final long measureMillis;
     private volatile boolean running = true;
 
-    UiBench(MonitorWindow window, Engine engine, int sources, int rate, int seconds) {
+    UiBench(MonitorWindow window, Engine engine, int sources, int rate, int seconds, PrintWriter out) {
+        this.out = out;
         this.window = window;
         this.engine = engine;
         this.sources = sources;
@@ -69,10 +72,11 @@ final class UiBench {
             Thread.sleep(2_000);
             String table = measure("table");
             running = false;
-            System.out.println("gapwatch bench-ui: " + sources + " sources, " + rate + " updates/s over lo in "
+            out.println("gapwatch bench-ui: " + sources + " sources, " + rate + " updates/s over lo in "
                     + PER_DATAGRAM + "-update datagrams, " + measureMillis / 1000 + " s per view");
-            System.out.println(wall);
-            System.out.println(table);
+            out.println(wall);
+            out.println(table);
+            out.flush();
             Platform.runLater(() -> {
                 Platform.exit();
                 System.exit(0);

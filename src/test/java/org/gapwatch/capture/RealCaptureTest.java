@@ -2,10 +2,7 @@ package org.gapwatch.capture;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
@@ -16,12 +13,15 @@ import java.nio.channels.MembershipKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.gapwatch.cli.AnalyzeCommand;
 import org.gapwatch.net.GroupSpec;
 import org.gapwatch.net.Publisher;
+import org.gapwatch.testutil.Await;
+import org.gapwatch.testutil.External;
 import org.gapwatch.track.SourceView;
 import org.gapwatch.track.TrackerConfig;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,25 +31,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Captures taken by the real tools on loopback (tcpdump on lo: Ethernet; tcpdump -i any: Linux cooked v2; dumpcap:
  * pcapng), while the project's publisher sends to a 239.255 group through lo with TTL 0. Runs only where the tool is
- * installed and allowed to capture.
+ * installed and allowed to capture (External: skipped elsewhere, a failure with -Dgapwatch.requireExternal=true).
  */
 class RealCaptureTest {
     @TempDir
     Path dir;
 
-    static boolean onPath(String tool) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(d, tool))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     @ParameterizedTest
     @CsvSource({"tcpdump,lo,239.255.42.41,5141", "tcpdump,any,239.255.42.42,5142", "dumpcap,lo,239.255.42.43,5143"})
     void readsWhatTheToolCaptured(String tool, String iface, String group, int port) throws Exception {
-        assumeTrue(onPath(tool), tool + " is not installed");
+        External.program(tool, "install " + (tool.equals("dumpcap") ? "wireshark-common" : tool)
+                + " (Debian: apt-get install " + (tool.equals("dumpcap") ? "wireshark-common" : tool) + ")");
         Path file = dir.resolve("real." + (tool.equals("dumpcap") ? "pcapng" : "pcap"));
         String filter = "udp and dst host " + group + " and dst port " + port;
         List<String> command = tool.equals("tcpdump")
@@ -64,18 +56,18 @@ class RealCaptureTest {
             member.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             member.bind(new InetSocketAddress(port));
             MembershipKey key = member.join(spec.group(), lo);
-            assumeTrue(awaitListening(p, log), tool + " could not capture: " + Files.readString(log).strip());
+            External.require(awaitListening(p, log), "permission for " + tool + " to capture on " + iface,
+                    "run as root or grant it CAP_NET_RAW (" + tool + " said: " + Files.readString(log).strip() + ")");
 
             List<byte[]> sent = new ArrayList<>();
             InetSocketAddress local;
             try (Publisher publisher = new Publisher(spec, "lo", 0)) {
                 // The tool says it listens a moment before it does: send probes until one is in the file.
                 byte[] probe = "{\"src\":\"probe\",\"seq\":0}".getBytes(StandardCharsets.UTF_8);
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                do {
+                Await.until("a probe in the capture", () -> {
                     publisher.send(probe, 0, probe.length);
-                    assertTrue(System.nanoTime() < deadline, "no probe reached the capture");
-                } while (readQuietly(file, true).isEmpty() && sleep(50));
+                    return !readQuietly(file, true).isEmpty();
+                });
                 for (int seq = 0; seq < 20; seq++) {
                     if (seq == 7) {
                         continue;
@@ -87,7 +79,10 @@ class RealCaptureTest {
                 }
                 local = publisher.localAddress();
             }
-            List<CapturedDatagram> got = awaitDatagrams(file, sent.size(), 10_000);
+            List<CapturedDatagram> got = Await.value("the " + sent.size() + " datagrams in the capture", () -> {
+                List<CapturedDatagram> now = readQuietly(file, false);
+                return now.size() >= sent.size() ? now : null;
+            });
             key.drop();
             assertEquals(sent.size(), got.size(), "datagrams in the capture");
             for (int i = 0; i < sent.size(); i++) {
@@ -107,37 +102,15 @@ class RealCaptureTest {
         assertEquals(1, v.lost());
     }
 
+    /** True once the tool says it captures; false if it exits or stays silent (no right to capture, say). */
     private static boolean awaitListening(Process p, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            String text = Files.exists(log) ? Files.readString(log) : "";
-            if (text.contains("listening on") || text.contains("Capturing on")) {
-                return true;
-            }
-            if (!p.isAlive()) {
-                return false;
-            }
-            Thread.sleep(20);
-        }
-        return false;
+        Await.within(Duration.ofSeconds(10), () -> !p.isAlive() || listening(log));
+        return listening(log);
     }
 
-    private static List<CapturedDatagram> awaitDatagrams(Path file, int expected, long millis) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        List<CapturedDatagram> got = List.of();
-        while (System.nanoTime() < deadline) {
-            got = readQuietly(file, false);
-            if (got.size() >= expected) {
-                return got;
-            }
-            Thread.sleep(20);
-        }
-        return got;
-    }
-
-    private static boolean sleep(long millis) throws InterruptedException {
-        Thread.sleep(millis);
-        return true;
+    private static boolean listening(Path log) throws IOException {
+        String text = Files.exists(log) ? Files.readString(log) : "";
+        return text.contains("listening on") || text.contains("Capturing on");
     }
 
     /** The probes, or the datagrams that are not probes. */

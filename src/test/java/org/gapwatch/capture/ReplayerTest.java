@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.gapwatch.engine.Engine;
 import org.gapwatch.track.Totals;
 import org.gapwatch.track.TrackerConfig;
+import org.gapwatch.testutil.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,16 +57,6 @@ class ReplayerTest {
         return e.trackerOnWriterThread().totals();
     }
 
-    static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(5);
-        }
-    }
-
     @Test
     void asFastAsPossibleGivesTheLiveNumbersAndAnswersQueries() throws Exception {
         List<CapturedDatagram> ds = stream(30_000, 1_000_000);
@@ -75,7 +65,7 @@ class ReplayerTest {
         try (Replayer r = new Replayer(file, CaptureFilter.multicast(), engine)) {
             r.speed(Replayer.AS_FAST_AS_POSSIBLE);
             r.start();
-            await(() -> r.progress().state() == Replayer.State.FINISHED, "the end");
+            Await.until("the end", () -> r.progress().state() == Replayer.State.FINISHED);
             Replayer.Progress p = r.progress();
             assertEquals(ds.size(), p.fed());
             assertEquals(ds.size(), p.total());
@@ -99,7 +89,7 @@ class ReplayerTest {
         Engine engine = new Engine(TrackerConfig.defaults());
         try (Replayer r = new Replayer(file, CaptureFilter.multicast(), engine)) {
             r.start();
-            await(() -> r.progress().state() != Replayer.State.LOADING, "loaded");
+            Await.until("loaded", () -> r.progress().state() != Replayer.State.LOADING);
             long started = System.nanoTime();
             // A view asking things all the time must not slow the replay's clock.
             Thread asker = Thread.ofPlatform().daemon().start(() -> {
@@ -107,7 +97,7 @@ class ReplayerTest {
                     engine.query(t -> t.sourceCount()).join();
                 }
             });
-            await(() -> r.progress().state() == Replayer.State.FINISHED, "the end");
+            Await.until("the end", () -> r.progress().state() == Replayer.State.FINISHED);
             long tookMillis = (System.nanoTime() - started) / 1_000_000;
             asker.join(5000);
             assertTrue(tookMillis >= 250 && tookMillis < 2000, "took " + tookMillis + " ms");
@@ -117,9 +107,9 @@ class ReplayerTest {
         try (Replayer r = new Replayer(file, CaptureFilter.multicast(), fast)) {
             r.speed(10);
             r.start();
-            await(() -> r.progress().state() != Replayer.State.LOADING, "loaded");
+            Await.until("loaded", () -> r.progress().state() != Replayer.State.LOADING);
             long started = System.nanoTime();
-            await(() -> r.progress().state() == Replayer.State.FINISHED, "the end");
+            Await.until("the end", () -> r.progress().state() == Replayer.State.FINISHED);
             long tookMillis = (System.nanoTime() - started) / 1_000_000;
             assertTrue(tookMillis < 200, "10x took " + tookMillis + " ms");
         }
@@ -133,7 +123,7 @@ class ReplayerTest {
         try (Replayer r = new Replayer(file, CaptureFilter.multicast(), engine)) {
             r.pause();
             r.start();
-            await(() -> r.progress().state() == Replayer.State.PAUSED, "paused after loading");
+            Await.until("paused after loading", () -> r.progress().state() == Replayer.State.PAUSED);
             assertEquals(0, r.progress().fed());
             Thread.sleep(100); // nothing may move while paused
             assertEquals(T0, r.progress().positionNanos());
@@ -141,24 +131,24 @@ class ReplayerTest {
 
             long middle = T0 + 1_500_000_000L;
             r.seek(middle);
-            await(() -> r.progress().positionNanos() == middle, "the seek");
+            Await.until("the seek", () -> r.progress().positionNanos() == middle);
             List<CapturedDatagram> firstHalf = ds.stream().filter(d -> d.arrivalEpochNanos() <= middle).toList();
             assertEquals(firstHalf.size(), r.progress().fed());
-            await(() -> engine.snapshot().takenMillis() == middle / 1_000_000, "a snapshot at the seek");
+            Await.until("a snapshot at the seek", () -> engine.snapshot().takenMillis() == middle / 1_000_000);
             assertEquals(live(firstHalf), engine.snapshot().totals());
 
             r.speed(Replayer.AS_FAST_AS_POSSIBLE);
             r.play();
-            await(() -> r.progress().state() == Replayer.State.FINISHED, "the end");
+            Await.until("the end", () -> r.progress().state() == Replayer.State.FINISHED);
             assertEquals(live(ds), engine.snapshot().totals());
 
             long early = T0 + 300_000_000L;
             long versionBefore = engine.snapshot().version();
             r.pause(); // a seek keeps playing or pausing as it was
             r.seek(early);
-            await(() -> r.progress().positionNanos() == early, "the seek back");
+            Await.until("the seek back", () -> r.progress().positionNanos() == early);
             List<CapturedDatagram> head = ds.stream().filter(d -> d.arrivalEpochNanos() <= early).toList();
-            await(() -> engine.snapshot().takenMillis() == early / 1_000_000, "a snapshot at the seek back");
+            Await.until("a snapshot at the seek back", () -> engine.snapshot().takenMillis() == early / 1_000_000);
             assertEquals(live(head), engine.snapshot().totals());
             assertTrue(engine.snapshot().version() > versionBefore, "versions keep rising across a reset");
             assertEquals(head.size(), r.progress().fed());
@@ -171,7 +161,7 @@ class ReplayerTest {
         java.nio.file.Files.writeString(file, "nope");
         try (Replayer r = new Replayer(file, CaptureFilter.multicast(), new Engine(TrackerConfig.defaults()))) {
             r.start();
-            await(() -> r.progress().state() == Replayer.State.FAILED, "failure");
+            Await.until("failure", () -> r.progress().state() == Replayer.State.FAILED);
             assertEquals(file + " is not a pcap or pcapng capture (starts with 0x6e6f7065)", r.progress().error());
         }
     }

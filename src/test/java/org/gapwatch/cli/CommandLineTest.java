@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.gapwatch.net.GroupSpec;
 import org.gapwatch.net.Loopback;
+import org.gapwatch.testutil.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,7 +42,7 @@ class CommandLineTest {
         CompletableFuture<Run> listen = CompletableFuture.supplyAsync(() -> run("listen", "--group", g.toString(),
                 "--interface", "lo", "--duration", "4s", "--json"));
         // The listener prints its "listening on" line only after joining; publishing before that would be lost.
-        Loopback.awaitTrue(() -> joined(g), "listener joined");
+        Await.until("listener joined", () -> joined(g));
         Run pub = run("publish", "--group", g.toString(), "--interface", "lo", "--ttl", "0", "--sources", "3",
                 "--rate", "3000", "--count", "900", "--loss", "0.1", "--seed", "3", "--json");
         assertEquals(0, pub.code(), pub.err());

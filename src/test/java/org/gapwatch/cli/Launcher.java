@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.gapwatch.net.Loopback;
+import org.gapwatch.testutil.Await;
 
 /** The gapwatch launcher as its own process (java, this test run's class path, org.gapwatch.Main). */
 final class Launcher {
@@ -50,7 +50,7 @@ final class Launcher {
     }
 
     void awaitStderr(String text) {
-        Loopback.awaitTrue(() -> stderr().contains(text) || !process.isAlive(), "'" + text + "' on stderr");
+        Await.until("'" + text + "' on stderr", () -> stderr().contains(text) || !process.isAlive());
         if (!stderr().contains(text)) {
             throw new AssertionError("ended before '" + text + "': " + stderr());
         }

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.gapwatch.net.GroupSpec;
 import org.gapwatch.net.Publisher;
+import org.gapwatch.testutil.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -34,11 +35,10 @@ class ListenRecordTest {
         CompletableFuture<Integer> listen = CompletableFuture.supplyAsync(() -> cl.execute("listen",
                 "--group", "239.255.43.1:5201", "--interface", "lo", "--duration", "2s", "--json",
                 "--record", file.toString(), "--record-max-size", "1M", "--record-keep", "2"));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!err.toString().contains("recording to")) {
-            assertTrue(System.nanoTime() < deadline && !listen.isDone(), "listen did not start: " + err);
-            Thread.sleep(10);
-        }
+        Await.until(() -> "listen to start recording, stderr: " + err, () -> {
+            assertTrue(!listen.isDone(), "listen ended before it recorded: " + err);
+            return err.toString().contains("recording to");
+        });
         try (Publisher p = new Publisher(GroupSpec.parse("239.255.43.1:5201"), "lo", 0)) {
             for (int seq = 0; seq < 200; seq++) {
                 if (seq % 17 == 3) {

@@ -8,8 +8,8 @@ import java.net.DatagramSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.gapwatch.engine.Engine;
+import org.gapwatch.testutil.Await;
 import org.gapwatch.track.SourceView;
 import org.gapwatch.track.TrackerConfig;
 import org.gapwatch.track.TrackerSnapshot;
@@ -59,35 +59,12 @@ public final class Loopback implements AutoCloseable {
         }
     }
 
-    /** Waits until the condition holds on the newest snapshot, failing after 15 s. */
+    /** The newest snapshot once the condition holds on it (Await's deadline). */
     public TrackerSnapshot await(java.util.function.Predicate<TrackerSnapshot> condition, String what) {
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        while (System.nanoTime() < deadline) {
+        return Await.value(() -> what + "; last totals " + engine.snapshot().totals(), () -> {
             TrackerSnapshot s = engine.snapshot();
-            if (condition.test(s)) {
-                return s;
-            }
-            Thread.onSpinWait();
-            sleepBriefly();
-        }
-        fail("timed out waiting for " + what + "; last totals " + engine.snapshot().totals());
-        return null;
-    }
-
-    public static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            sleepBriefly();
-        }
-        fail("timed out waiting for " + what);
-    }
-
-    private static void sleepBriefly() {
-        // Polling interval of an await with a deadline, not a guess at how long something takes.
-        java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+            return condition.test(s) ? s : null;
+        });
     }
 
     public SourceView source(TrackerSnapshot s, String src) {

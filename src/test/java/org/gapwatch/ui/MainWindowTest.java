@@ -27,6 +27,7 @@ import org.gapwatch.engine.Engine;
 import org.gapwatch.net.GroupSpec;
 import org.gapwatch.net.Publisher;
 import org.gapwatch.settings.Settings;
+import org.gapwatch.testutil.Await;
 import org.gapwatch.track.SourceView;
 import org.gapwatch.track.TrackerConfig;
 import org.gapwatch.ui.feed.ReceiverFeed;
@@ -92,26 +93,26 @@ class MainWindowTest {
         send(publisher, "plant/line-1/pump-1", 0, 1, 2);
         send(publisher, "plant/line-2/pump-2", 0, 1);
         send(publisher, "grid/feeder-1/meter-1", 0, 1);
-        await("three tiles", () -> wall().tileCount() == 3);
+        Await.fx("three tiles", () -> wall().tileCount() == 3);
         screenshot("wall-unfiltered");
 
         robot.clickOn("#filter").write("pump");
-        await("wall shows the two pumps", () -> wall().tileCount() == 2);
-        await("table shows the two pumps, by name", () -> tableSrcs().equals(List.of("plant/line-1/pump-1",
+        Await.fx("wall shows the two pumps", () -> wall().tileCount() == 2);
+        Await.fx("table shows the two pumps, by name", () -> tableSrcs().equals(List.of("plant/line-1/pump-1",
                 "plant/line-2/pump-2")));
 
         robot.doubleClickOn("#filter").eraseText(20).write("grid/*/*");
-        await("glob leaves the meter on the wall", () -> wall().tileCount() == 1);
-        await("glob leaves the meter in the table", () -> tableSrcs().equals(List.of("grid/feeder-1/meter-1")));
+        Await.fx("glob leaves the meter on the wall", () -> wall().tileCount() == 1);
+        Await.fx("glob leaves the meter in the table", () -> tableSrcs().equals(List.of("grid/feeder-1/meter-1")));
 
         robot.clickOn("#filter").eraseText(20);
-        await("filter cleared", () -> wall().tileCount() == 3);
+        Await.fx("filter cleared", () -> wall().tileCount() == 3);
         robot.push(KeyCode.F2);
-        await("F2 shows the table", () -> ui().tableShown());
-        await("table has all three", () -> tableSrcs().size() == 3);
+        Await.fx("F2 shows the table", () -> ui().tableShown());
+        Await.fx("table has all three", () -> tableSrcs().size() == 3);
         screenshot("table");
         robot.push(KeyCode.F2);
-        await("F2 again shows the wall", () -> !ui().tableShown() && wall().isVisible());
+        Await.fx("F2 again shows the wall", () -> !ui().tableShown() && wall().isVisible());
     }
 
     @Test
@@ -120,13 +121,13 @@ class MainWindowTest {
         send(publisher, "plant/line-1/pump-1", 0, 1);
         send(publisher, "plant/line-1/pump-2", 0, 1);
         int id = awaitSource("plant/line-1/pump-2").id();
-        await("tile laid out", () -> wall().tileCentre(id) != null);
+        Await.fx("tile laid out", () -> wall().tileCentre(id) != null);
         Point2D centre = fx(() -> wall().localToScreen(wall().tileCentre(id)));
         clickAt(robot, centre);
-        await("detail shows the clicked source", () -> "plant/line-1/pump-2".equals(detail().sourceProperty().get()));
-        await("the dock is open on the detail tab", () -> ui().split.getItems().contains(ui().dock)
+        Await.fx("detail shows the clicked source", () -> "plant/line-1/pump-2".equals(detail().sourceProperty().get()));
+        Await.fx("the dock is open on the detail tab", () -> ui().split.getItems().contains(ui().dock)
                 && ui().dock.getSelectionModel().getSelectedItem() == ui().detailTab);
-        await("detail history loaded", () -> detail().historyProperty().get() != null
+        Await.fx("detail history loaded", () -> detail().historyProperty().get() != null
                 && "plant/line-1/pump-2".equals(detail().historyProperty().get().view().src()));
         assertEquals(id, fx(() -> ui().table.selectedIdProperty().get()), "the table selects the same source");
         assertEquals("plant/line-1/pump-2", fx(() -> window.selectedSourceProperty().get()));
@@ -137,7 +138,7 @@ class MainWindowTest {
         });
         int other = source("plant/line-1/pump-1").id();
         assertEquals(other, fx(() -> wall().selectedIdProperty().get()));
-        await("detail follows", () -> "plant/line-1/pump-1".equals(detail().sourceProperty().get()));
+        Await.fx("detail follows", () -> "plant/line-1/pump-1".equals(detail().sourceProperty().get()));
     }
 
     @Test
@@ -145,7 +146,7 @@ class MainWindowTest {
         awaitJoined(group);
         // 3 and 4 missing (a gap of 2), 7 missing (a gap of 1): 3 lost.
         send(publisher, "plant/gaps/pump-9", 0, 1, 2, 5, 6, 8, 9);
-        await("all seven arrived", () -> {
+        Await.fx("all seven arrived", () -> {
             SourceView v = source("plant/gaps/pump-9");
             return v != null && v.received() == 7;
         });
@@ -153,7 +154,7 @@ class MainWindowTest {
         assertEquals(3, v.lost());
         int id = v.id();
         try {
-            await("tile tells 3 lost", () -> {
+            Await.fx("tile tells 3 lost", () -> {
                 String t = wall().describeTile(id);
                 return t != null && t.contains("| 3 lost |");
             });
@@ -162,16 +163,16 @@ class MainWindowTest {
             System.out.println("tile: " + fx(() -> wall().describeTile(id)));
         }
         robot.push(KeyCode.F2);
-        await("table row tells 3 lost", () -> ui().tableShown() && tableRows().stream()
+        Await.fx("table row tells 3 lost", () -> ui().tableShown() && tableRows().stream()
                 .anyMatch(r -> r.src().equals("plant/gaps/pump-9") && r.lost() == 3 && r.received() == 7));
         List<String> lostCells = fx(() -> robot.lookup(".table-row-cell .table-cell").queryAll().stream()
                 .filter(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && "lost".equals(c.getTableColumn().getId()))
                 .map(n -> ((javafx.scene.control.TableCell<?, ?>) n).getText()).filter(t -> t != null).toList());
         assertEquals(List.of("3"), lostCells, "the Lost cell on screen");
         robot.push(KeyCode.F2);
-        await("back on the wall", () -> wall().isVisible());
+        Await.fx("back on the wall", () -> wall().isVisible());
         clickAt(robot, fx(() -> wall().localToScreen(wall().tileCentre(id))));
-        await("gap list has the two gaps", () -> detail().gapRows().size() == 2);
+        Await.fx("gap list has the two gaps", () -> detail().gapRows().size() == 2);
         var rows = fx(() -> detail().gapRows());
         System.out.println("gap rows: " + rows);
         assertEquals(List.of("7-7 lost 1", "3-4 lost 2"),
@@ -189,14 +190,14 @@ class MainWindowTest {
             publisher.send(p, 0, p.length);
         }
         SourceView v = awaitSource("water/station-1/flow");
-        await("all three arrived", () -> source("water/station-1/flow").received() == 3);
+        Await.fx("all three arrived", () -> source("water/station-1/flow").received() == 3);
         long lastArrival = source("water/station-1/flow").lastArrivalMillis();
         int id = v.id();
-        String fresh = awaitValue("tile drawn", () -> wall().describeTile(id));
+        String fresh = Await.fxValue("tile drawn", () -> wall().describeTile(id));
         if (System.currentTimeMillis() - lastArrival < ttl) {
             assertFalse(fresh.contains("STALE"), "not stale before its ttl: " + fresh);
         }
-        await("tile turns stale", () -> wall().describeTile(id).contains("STALE"));
+        Await.fx("tile turns stale", () -> wall().describeTile(id).contains("STALE"));
         long seenAfter = System.currentTimeMillis() - lastArrival;
         assertTrue(seenAfter >= ttl, "stale only after its ttl: " + seenAfter);
         // Within its staleness time, give or take one repaint (the wall repaints all tiles every second).
@@ -209,7 +210,7 @@ class MainWindowTest {
         awaitJoined(group);
         try (Publisher other = new Publisher(GroupSpec.parse(otherGroup), "lo", 0)) {
             robot.press(KeyCode.CONTROL).type(KeyCode.COMMA).release(KeyCode.CONTROL);
-            await("settings dialog open", () -> robot.lookup("#settings-new-group").tryQuery().isPresent());
+            Await.fx("settings dialog open", () -> robot.lookup("#settings-new-group").tryQuery().isPresent());
             robot.clickOn("#settings-new-group").write(otherGroup);
             robot.clickOn("#settings-add-group");
             DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
@@ -218,7 +219,7 @@ class MainWindowTest {
             awaitJoined(otherGroup);
             assertTrue(window.settings().groups().contains(otherGroup));
             send(other, "hvac/zone-9/ahu-1", 0, 1);
-            await("a source arrives on the new group", () -> source("hvac/zone-9/ahu-1") != null);
+            Await.fx("a source arrives on the new group", () -> source("hvac/zone-9/ahu-1") != null);
         }
     }
 
@@ -227,11 +228,11 @@ class MainWindowTest {
         awaitJoined(group);
         send(publisher, "plant/line-1/pump-1", 0, 1, 2, 3);
         send(publisher, "plant/line-1/pump-2", 0, 1, 5); // 3 of 6 lost
-        await("both tiles", () -> wall().tileCount() == 2);
+        Await.fx("both tiles", () -> wall().tileCount() == 2);
         robot.press(KeyCode.CONTROL).type(KeyCode.P).release(KeyCode.CONTROL);
         int losing = awaitSource("plant/line-1/pump-2").id();
-        await("only the losing source is left", () -> wall().tileCount() == 1 && wall().tileIds()[0] == losing);
-        await("the table agrees", () -> tableSrcs().equals(List.of("plant/line-1/pump-2")));
+        Await.fx("only the losing source is left", () -> wall().tileCount() == 1 && wall().tileIds()[0] == losing);
+        Await.fx("the table agrees", () -> tableSrcs().equals(List.of("plant/line-1/pump-2")));
     }
 
     @Test
@@ -240,9 +241,9 @@ class MainWindowTest {
         byte[] bad = "{\"src\":\"plant/x\",\"seq\":-1}".getBytes(StandardCharsets.UTF_8);
         publisher.send(bad, 0, bad.length);
         Button invalid = robot.lookup("#sb-invalid").queryAs(Button.class);
-        await("status bar counts it", () -> invalid.getText().equals("Invalid 1"));
+        Await.fx("status bar counts it", () -> invalid.getText().equals("Invalid 1"));
         robot.clickOn(invalid);
-        ListView<?> list = awaitValue("popup list", () -> robot.lookup(".invalid-popup .list-view").tryQuery()
+        ListView<?> list = Await.fxValue("popup list", () -> robot.lookup(".invalid-popup .list-view").tryQuery()
                 .map(n -> (ListView<?>) n).orElse(null));
         String line = fx(() -> list.getItems().getFirst().toString());
         assertTrue(line.contains("127.0.0.1:") && line.contains("bad-seq") && line.contains("src=plant/x"), line);
@@ -281,12 +282,12 @@ class MainWindowTest {
     }
 
     private SourceView awaitSource(String src) throws Exception {
-        await(src + " arrives", () -> source(src) != null);
+        Await.fx(src + " arrives", () -> source(src) != null);
         return source(src);
     }
 
     private void awaitJoined(String g) throws Exception {
-        await("joined " + g, () -> window.feed().status().groups().contains(g));
+        Await.fx("joined " + g, () -> window.feed().status().groups().contains(g));
     }
 
     private static void send(Publisher p, String src, long... seqs) {
@@ -310,29 +311,7 @@ class MainWindowTest {
         return WaitForAsyncUtils.asyncFx(c).get();
     }
 
-    /** Polls {@code condition} on the FX thread until true, failing after 10 s. */
-    private static void await(String what, Callable<Boolean> condition) throws Exception {
-        awaitValue(what, () -> Boolean.TRUE.equals(condition.call()) ? Boolean.TRUE : null);
-    }
 
-    private static <T> T awaitValue(String what, ValueProbe<T> probe) throws Exception {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (true) {
-            T v = fx(probe::get);
-            if (v != null) {
-                return v;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    @FunctionalInterface
-    private interface ValueProbe<T> {
-        T get() throws Exception;
-    }
 
     private void screenshot(String name) throws Exception {
         WritableImage img = fx(() -> window.scene().snapshot(null));

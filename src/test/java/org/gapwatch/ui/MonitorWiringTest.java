@@ -25,6 +25,7 @@ import org.gapwatch.engine.Engine;
 import org.gapwatch.net.GroupSpec;
 import org.gapwatch.net.Publisher;
 import org.gapwatch.settings.Settings;
+import org.gapwatch.testutil.Await;
 import org.gapwatch.testutil.Screenshots;
 import org.gapwatch.track.SourceView;
 import org.gapwatch.track.TrackerConfig;
@@ -87,16 +88,16 @@ class MonitorWiringTest {
     void selectingATileOpensDetailWithTheExactGapRows(FxRobot robot) throws Exception {
         awaitJoined();
         send("plant/gaps/pump-9", "ok", 0, 1, 2, 5, 6, 8, 9); // 3-4 and 7 missing
-        await("seven arrived", () -> source("plant/gaps/pump-9") != null && source("plant/gaps/pump-9").received() == 7);
+        Await.fx("seven arrived", () -> source("plant/gaps/pump-9") != null && source("plant/gaps/pump-9").received() == 7);
         int id = source("plant/gaps/pump-9").id();
-        await("tile laid out", () -> wall().tileCentre(id) != null);
+        Await.fx("tile laid out", () -> wall().tileCentre(id) != null);
         clickAt(robot, fx(() -> wall().localToScreen(wall().tileCentre(id))));
-        await("detail tab open", () -> ui().split.getItems().contains(ui().dock) && ui().detailTab.isSelected());
-        await("detail shows the source", () -> "plant/gaps/pump-9".equals(detail().sourceProperty().get()));
-        await("two gap rows", () -> detail().gapRows().size() == 2);
+        Await.fx("detail tab open", () -> ui().split.getItems().contains(ui().dock) && ui().detailTab.isSelected());
+        Await.fx("detail shows the source", () -> "plant/gaps/pump-9".equals(detail().sourceProperty().get()));
+        Await.fx("two gap rows", () -> detail().gapRows().size() == 2);
         assertEquals(List.of("7..7 lost 1", "3..4 lost 2"), fx(() -> detail().gapRows().stream()
                 .map(r -> r.first() + ".." + r.last() + " lost " + r.lost()).toList()));
-        await("detail counters follow the pulse", () -> "7".equals(text("#detail-received"))
+        Await.fx("detail counters follow the pulse", () -> "7".equals(text("#detail-received"))
                 && "3".equals(text("#detail-lost")));
         shot("detail-tab");
     }
@@ -107,26 +108,26 @@ class MonitorWiringTest {
         send("plant/line-1/pump-1", "ok", 0, 1, 2);
         send("plant/line-1/pump-2", "ok", 0, 2, 3); // one lost
         send("grid/feeder-1/meter-1", "ok", 0, 1);
-        await("three sources", () -> engine.snapshot().sourceCount() == 3);
+        Await.fx("three sources", () -> engine.snapshot().sourceCount() == 3);
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);
-        await("heatmap tab open", () -> ui().heatmapTab.isSelected() && ui().split.getItems().contains(ui().dock));
-        await("heatmap lists the three", () -> rowIndex("plant/line-1/pump-2") >= 0
+        Await.fx("heatmap tab open", () -> ui().heatmapTab.isSelected() && ui().split.getItems().contains(ui().dock));
+        Await.fx("heatmap lists the three", () -> rowIndex("plant/line-1/pump-2") >= 0
                 && rowIndex("plant/line-1/pump-1") >= 0 && rowIndex("grid/feeder-1/meter-1") >= 0);
-        await("heatmap has counts", () -> window.wiring().heatmap.hasData());
+        Await.fx("heatmap has counts", () -> window.wiring().heatmap.hasData());
         shot("heatmap-tab");
         int row = fx(() -> rowIndex("plant/line-1/pump-2"));
-        Point2D p = awaitValue("row on screen", () -> window.wiring().heatmap.rowCenterOnScreen(row));
+        Point2D p = Await.fxValue("row on screen", () -> window.wiring().heatmap.rowCenterOnScreen(row));
         clickAt(robot, p);
-        await("the window selects it", () -> "plant/line-1/pump-2".equals(window.selectedSourceProperty().get()));
+        Await.fx("the window selects it", () -> "plant/line-1/pump-2".equals(window.selectedSourceProperty().get()));
         int id = source("plant/line-1/pump-2").id();
-        await("wall selects it", () -> wall().selectedIdProperty().get() == id);
-        await("detail opens on it", () -> ui().detailTab.isSelected()
+        Await.fx("wall selects it", () -> wall().selectedIdProperty().get() == id);
+        Await.fx("detail opens on it", () -> ui().detailTab.isSelected()
                 && "plant/line-1/pump-2".equals(detail().sourceProperty().get()));
 
         // The filter box narrows the heatmap as it narrows the wall.
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);
         robot.clickOn("#filter").write("grid");
-        await("heatmap shows only what the wall shows", () -> rowIndex("grid/feeder-1/meter-1") >= 0
+        Await.fx("heatmap shows only what the wall shows", () -> rowIndex("grid/feeder-1/meter-1") >= 0
                 && rowIndex("plant/line-1/pump-1") < 0 && rowIndex("plant/line-1/pump-2") < 0);
     }
 
@@ -141,35 +142,35 @@ class MonitorWiringTest {
         send("plant/line-1/pump-1", "ok", 0, 1);
         send("plant/line-1/pump-2", "alarm", 0, 1);
         send("plant/line-1/pump-3", "fault", 0, 1);
-        await("three sources", () -> engine.snapshot().sourceCount() == 3);
-        await("two alarms listed", () -> window.wiring().alarmList().items().size() == 2);
+        Await.fx("three sources", () -> engine.snapshot().sourceCount() == 3);
+        Await.fx("two alarms listed", () -> window.wiring().alarmList().items().size() == 2);
         List<Alarm> items = fx(() -> window.wiring().alarmList().items());
         assertEquals(java.util.Set.of("plant/line-1/pump-2", "plant/line-1/pump-3"),
                 items.stream().map(Alarm::src).collect(java.util.stream.Collectors.toSet()));
         int id2 = source("plant/line-1/pump-2").id();
-        await("pump-2 blinks", () -> wall().isBlinking("plant/line-1/pump-2")
+        Await.fx("pump-2 blinks", () -> wall().isBlinking("plant/line-1/pump-2")
                 && wall().describeTile(id2) != null && wall().describeTile(id2).endsWith("| NEW ALARM"));
         assertFalse(fx(() -> wall().isBlinking("plant/line-1/pump-1")), "the fine source does not blink");
         assertEquals("Alarms 2 new · 2 active", fx(() -> window.wiring().alarmCount.getText()));
-        await("two notices popped", () -> popped.size() == 2);
+        Await.fx("two notices popped", () -> popped.size() == 2);
         shot("wall");
 
         robot.clickOn("#sb-alarms");
-        await("alarms tab open", () -> ui().alarmTab.isSelected() && ui().split.getItems().contains(ui().dock));
+        Await.fx("alarms tab open", () -> ui().alarmTab.isSelected() && ui().split.getItems().contains(ui().dock));
         long alarmId = items.stream().filter(a -> a.src().equals("plant/line-1/pump-2")).findFirst().orElseThrow().id();
         fx(() -> {
             window.wiring().alarmList().select(alarmId);
             return null;
         });
-        await("alarms tab stays open on selecting", () -> ui().alarmTab.isSelected());
+        Await.fx("alarms tab stays open on selecting", () -> ui().alarmTab.isSelected());
         shot("alarms-tab");
         robot.clickOn("#alarm-ack");
-        await("acknowledged pump-2 stops blinking", () -> !wall().isBlinking("plant/line-1/pump-2"));
+        Await.fx("acknowledged pump-2 stops blinking", () -> !wall().isBlinking("plant/line-1/pump-2"));
         assertTrue(fx(() -> wall().isBlinking("plant/line-1/pump-3")), "pump-3 still blinks");
-        await("count says one new", () -> window.wiring().alarmCount.getText().equals("Alarms 1 new · 2 active"));
+        Await.fx("count says one new", () -> window.wiring().alarmCount.getText().equals("Alarms 1 new · 2 active"));
 
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.A).release(KeyCode.SHIFT, KeyCode.CONTROL);
-        await("acknowledge all clears every blink", () -> !wall().isBlinking("plant/line-1/pump-3")
+        Await.fx("acknowledge all clears every blink", () -> !wall().isBlinking("plant/line-1/pump-3")
                 && window.wiring().alarmModel().unacknowledgedCount() == 0);
         assertEquals("Alarms 0 new · 2 active", fx(() -> window.wiring().alarmCount.getText()));
 
@@ -188,9 +189,9 @@ class MonitorWiringTest {
         awaitJoined();
         send("plant/line-1/pump-1", "ok", 0, 1, 2, 3, 5, 6, 7, 8, 9, 10); // 1 of 11: 9 %, under 20 %
         send("plant/line-1/pump-2", "ok", 0, 3, 4, 5); // 2 of 6: 33 %
-        await("both arrived", () -> source("plant/line-1/pump-2") != null && source("plant/line-1/pump-2").received() == 4
+        Await.fx("both arrived", () -> source("plant/line-1/pump-2") != null && source("plant/line-1/pump-2").received() == 4
                 && source("plant/line-1/pump-1") != null && source("plant/line-1/pump-1").received() == 10);
-        await("a loss alarm for pump-2 only", () -> window.wiring().alarmList().items().size() == 1);
+        Await.fx("a loss alarm for pump-2 only", () -> window.wiring().alarmList().items().size() == 1);
         assertEquals("plant/line-1/pump-2", fx(() -> window.wiring().alarmList().items().getFirst().src()));
         assertEquals(0.2, fx(() -> window.wiring().alarmModel().thresholds().lossRaiseFraction()), 1e-9);
     }
@@ -199,7 +200,7 @@ class MonitorWiringTest {
     void aCaptureReplaysInTheWindowAndBackToLiveReturns(FxRobot robot) throws Exception {
         awaitJoined();
         send("live/site-1/meter-1", "ok", 0, 1, 2);
-        await("live source", () -> source("live/site-1/meter-1") != null && source("live/site-1/meter-1").received() == 3);
+        Await.fx("live source", () -> source("live/site-1/meter-1") != null && source("live/site-1/meter-1").received() == 3);
         Path capture = dir.resolve("night-shift.pcap");
         writeCapture(capture);
         fx(() -> {
@@ -207,51 +208,51 @@ class MonitorWiringTest {
             return null;
         });
         robot.press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL);
-        await("title says REPLAY", () -> window.stage().getTitle().equals("REPLAY — night-shift.pcap — Gapwatch"));
-        await("banner shows", () -> robot.lookup("#replay-banner").query().isVisible()
+        Await.fx("title says REPLAY", () -> window.stage().getTitle().equals("REPLAY — night-shift.pcap — Gapwatch"));
+        Await.fx("banner shows", () -> robot.lookup("#replay-banner").query().isVisible()
                 && ((Label) robot.lookup("#replay-banner").query()).getText().startsWith("REPLAY — night-shift.pcap"));
         fx(() -> {
             window.wiring().replayBar().setSpeed(Replayer.AS_FAST_AS_POSSIBLE);
             return null;
         });
         Engine replay = fx(() -> window.wiring().replayEngine());
-        await("replay fed", () -> replay.snapshot().totals().datagrams() == 14);
-        await("wall shows the capture's two sources", () -> ui().engine() == replay && wall().tileCount() == 2);
+        Await.fx("replay fed", () -> replay.snapshot().totals().datagrams() == 14);
+        Await.fx("wall shows the capture's two sources", () -> ui().engine() == replay && wall().tileCount() == 2);
         SourceView m1 = find(replay, "plant/site-1/meter-1");
         assertEquals(9, m1.received());
         assertEquals(1, m1.lost());
-        await("tile shows the capture's loss", () -> wall().describeTile(m1.id()) != null
+        Await.fx("tile shows the capture's loss", () -> wall().describeTile(m1.id()) != null
                 && wall().describeTile(m1.id()).contains("| 1 lost"));
-        await("status bar counts the capture's sources", () -> ui().status().sourcesLabel().getText()
+        Await.fx("status bar counts the capture's sources", () -> ui().status().sourcesLabel().getText()
                 .startsWith("2 sources"));
-        await("status bar says REPLAY, not live figures", () -> ui().status().joinedLabel().getText()
+        Await.fx("status bar says REPLAY, not live figures", () -> ui().status().joinedLabel().getText()
                 .startsWith("REPLAY of night-shift.pcap") && !ui().status().rateLabel().getText().contains("/s"));
         assertTrue(fx(() -> window.wiring().alarmModel() != window.wiring().liveAlarmModel()),
                 "the replay has alarms of its own");
         shot("replay");
         robot.press(KeyCode.F2).release(KeyCode.F2);
-        await("table shows the capture's counts", () -> ui().table.shownRows().stream()
+        Await.fx("table shows the capture's counts", () -> ui().table.shownRows().stream()
                 .anyMatch(r -> r.src().equals("plant/site-1/meter-1") && r.received() == 9 && r.lost() == 1)
                 && ui().table.shownRows().size() == 2);
         robot.press(KeyCode.F2).release(KeyCode.F2);
 
         robot.press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL); // another capture takes over
-        await("still one replay bar", () -> ui().bottomBox.getChildren().stream()
+        Await.fx("still one replay bar", () -> ui().bottomBox.getChildren().stream()
                 .filter(n -> n instanceof org.gapwatch.ui.capture.ReplayBar).count() == 1);
         robot.clickOn("#back-to-live");
-        await("title back to live", () -> window.stage().getTitle().equals("Gapwatch"));
+        Await.fx("title back to live", () -> window.stage().getTitle().equals("Gapwatch"));
         assertFalse(fx(() -> robot.lookup("#replay-banner").query().isVisible()));
         assertNull(fx(() -> window.wiring().replayBar()));
-        await("wall shows the live source again", () -> ui().engine() == engine && wall().tileCount() == 1
+        Await.fx("wall shows the live source again", () -> ui().engine() == engine && wall().tileCount() == 1
                 && wall().describeTile(source("live/site-1/meter-1").id()) != null);
-        await("status bar back to live", () -> ui().status().sourcesLabel().getText().startsWith("1 sources")
+        Await.fx("status bar back to live", () -> ui().status().sourcesLabel().getText().startsWith("1 sources")
                 && ui().status().joinedLabel().getText().contains(group));
         assertEquals(3, source("live/site-1/meter-1").received(), "the live engine kept its counts");
         // Keyboard: Ctrl+O opens, Ctrl+L goes back.
         robot.press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL);
-        await("replaying again", () -> window.stage().getTitle().startsWith("REPLAY"));
+        Await.fx("replaying again", () -> window.stage().getTitle().startsWith("REPLAY"));
         robot.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
-        await("Ctrl+L back to live", () -> window.stage().getTitle().equals("Gapwatch") && ui().engine() == engine);
+        Await.fx("Ctrl+L back to live", () -> window.stage().getTitle().equals("Gapwatch") && ui().engine() == engine);
     }
 
     @Test
@@ -263,18 +264,18 @@ class MonitorWiringTest {
             return null;
         });
         robot.press(KeyCode.CONTROL).type(KeyCode.R).release(KeyCode.CONTROL);
-        await("recording", () -> window.wiring().record.recordingProperty().get());
+        Await.fx("recording", () -> window.wiring().record.recordingProperty().get());
         int n = 37;
         long[] seqs = new long[n];
         for (int i = 0; i < n; i++) {
             seqs[i] = i;
         }
         send("rec/site-1/meter-1", "ok", seqs);
-        await("engine got them all", () -> source("rec/site-1/meter-1") != null
+        Await.fx("engine got them all", () -> source("rec/site-1/meter-1") != null
                 && source("rec/site-1/meter-1").received() == n);
-        await("all written", () -> window.wiring().record.writtenProperty().get() == n);
+        Await.fx("all written", () -> window.wiring().record.writtenProperty().get() == n);
         robot.press(KeyCode.CONTROL).type(KeyCode.R).release(KeyCode.CONTROL);
-        await("stopped", () -> !window.wiring().record.recordingProperty().get());
+        Await.fx("stopped", () -> !window.wiring().record.recordingProperty().get());
         int read = 0;
         try (CaptureReader r = CaptureReader.open(file, CaptureFilter.multicast())) {
             while (r.next() != null) {
@@ -290,9 +291,9 @@ class MonitorWiringTest {
         send("plant/line-1/pump-1", "ok", 0, 1, 2);
         send("plant/line-1/pump-2", "warn", 0, 2, 3);
         send("grid/feeder-1/meter-1", "alarm", 0, 1);
-        await("three", () -> engine.snapshot().sourceCount() == 3);
+        Await.fx("three", () -> engine.snapshot().sourceCount() == 3);
         robot.press(KeyCode.F2).release(KeyCode.F2);
-        await("table rows", () -> ui().tableShown() && ui().table.shownRows().size() == 3);
+        Await.fx("table rows", () -> ui().tableShown() && ui().table.shownRows().size() == 3);
         shot("table");
     }
 
@@ -367,7 +368,7 @@ class MonitorWiringTest {
     }
 
     private void awaitJoined() throws Exception {
-        await("joined", () -> window.feed().status().groups().contains(group));
+        Await.fx("joined", () -> window.feed().status().groups().contains(group));
     }
 
     private void clickAt(FxRobot robot, Point2D p) {
@@ -383,21 +384,4 @@ class MonitorWiringTest {
         return WaitForAsyncUtils.asyncFx(c).get();
     }
 
-    private static void await(String what, Callable<Boolean> condition) throws Exception {
-        awaitValue(what, () -> Boolean.TRUE.equals(condition.call()) ? Boolean.TRUE : null);
-    }
-
-    private static <T> T awaitValue(String what, Callable<T> probe) throws Exception {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (true) {
-            T v = fx(probe);
-            if (v != null) {
-                return v;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
 }
