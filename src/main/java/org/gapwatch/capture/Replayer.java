@@ -302,7 +302,7 @@ public final class Replayer implements AutoCloseable {
 
     private void feed(CapturedDatagram d) {
         byte[] p = d.payload();
-        engine.datagram(p, 0, p.length, d.sender(), d.arrivalEpochMillis());
+        engine.datagram(p, 0, p.length, d.sender(), d.destination(), d.arrivalEpochMillis());
         lastFed = d.arrivalEpochNanos();
     }
 

@@ -11,6 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Callable;
 import org.gapwatch.engine.Engine;
+import org.gapwatch.judge.Judge;
+import org.gapwatch.judge.JudgeRunner;
+import org.gapwatch.judge.Judgement;
 import org.gapwatch.net.GroupSpec;
 import org.gapwatch.net.MulticastReceiver;
 import org.gapwatch.net.ReceiverConfig;
@@ -109,6 +112,9 @@ public final class ListenCommand implements Callable<Integer> {
         }
         err.flush();
         hooks.started(receiver, err);
+        // Judged on a thread of its own while listening, so the report has the loss episodes of the whole run.
+        JudgeRunner judging = new JudgeRunner(new Judge(), engine::snapshot, System::currentTimeMillis, "judge")
+                .start();
 
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch printed = new CountDownLatch(1);
@@ -119,10 +125,12 @@ public final class ListenCommand implements Callable<Integer> {
             }
             receiver.close();
             hooks.stopped(err);
+            judging.close();
             long now = System.currentTimeMillis();
             // The receive thread has ended: the tracker is ours to read now.
             TrackerSnapshot last = engine.trackerOnWriterThread().snapshot(now);
-            out.println(json ? Summary.json(last, now) : Summary.table(last, now));
+            Judgement judged = judging.judgeNow(last, now);
+            out.println(json ? Summary.json(judged) : Summary.table(judged));
             out.flush();
             err.flush();
             printed.countDown();
@@ -149,9 +157,8 @@ public final class ListenCommand implements Callable<Integer> {
             });
             long ms = Math.max(1, every.toMillis());
             ticker.scheduleAtFixedRate(() -> {
-                long now = System.currentTimeMillis();
-                TrackerSnapshot s = engine.snapshot();
-                out.println(json ? Summary.json(s, now) : Summary.table(s, now));
+                Judgement judged = judging.latest();
+                out.println(json ? Summary.json(judged) : Summary.table(judged));
                 out.flush();
             }, ms, ms, TimeUnit.MILLISECONDS);
         }

@@ -49,8 +49,14 @@ public final class Engine {
 
     /** Decodes and accounts one datagram. Writer thread only. */
     public void datagram(byte[] buf, int off, int len, InetSocketAddress sender, long arrivalMillis) {
+        datagram(buf, off, len, sender, null, arrivalMillis);
+    }
+
+    /** As above, with the group and port it was sent to (null if unknown), for the loss episodes' evidence. */
+    public void datagram(byte[] buf, int off, int len, InetSocketAddress sender, InetSocketAddress destination,
+                         long arrivalMillis) {
         DecodeResult r = decoder.decode(buf, off, len);
-        tracker.datagram(r, buf, off, len, sender, arrivalMillis);
+        tracker.datagram(r, buf, off, len, sender, destination, arrivalMillis);
     }
 
     /** Runs queued queries and publishes a snapshot if one is due. Writer thread only. */

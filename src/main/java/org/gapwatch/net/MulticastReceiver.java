@@ -326,7 +326,7 @@ public final class MulticastReceiver implements AutoCloseable {
             }
         }
         try {
-            engine.datagram(data, off, len, sender, arrivalNanos / 1_000_000);
+            engine.datagram(data, off, len, sender, destination, arrivalNanos / 1_000_000);
         } catch (RuntimeException e) {
             // A bug must not stop monitoring: count it and go on with the next datagram.
             receiveErrors++;

@@ -74,6 +74,15 @@ public final class Tracker {
      */
     public void datagram(DecodeResult result, byte[] payload, int off, int len, InetSocketAddress sender,
                          long arrivalMillis) {
+        datagram(result, payload, off, len, sender, null, arrivalMillis);
+    }
+
+    /**
+     * As above, also noting the group and port it was sent to ({@code destination}, null if unknown): the
+     * evidence that tells loss at one subscription from loss at one publisher.
+     */
+    public void datagram(DecodeResult result, byte[] payload, int off, int len, InetSocketAddress sender,
+                         InetSocketAddress destination, long arrivalMillis) {
         datagrams++;
         RejectReason whole = result.datagramReason();
         if (whole != null) {
@@ -84,7 +93,7 @@ public final class Tracker {
         for (int i = 0; i < result.count(); i++) {
             Update u = result.get(i);
             if (u.valid()) {
-                apply(u, sender, arrivalMillis);
+                apply(u, sender, destination, arrivalMillis);
             } else {
                 invalidUpdates++;
                 rejected(u.reason(), u.src(), sender, arrivalMillis, payload, off, len);
@@ -94,6 +103,11 @@ public final class Tracker {
 
     /** Accounts one valid update. Returns false when it was refused because the source limit is reached. */
     public boolean apply(Update u, InetSocketAddress sender, long arrivalMillis) {
+        return apply(u, sender, null, arrivalMillis);
+    }
+
+    /** As above, with the group and port the update was sent to (null if unknown). */
+    public boolean apply(Update u, InetSocketAddress sender, InetSocketAddress destination, long arrivalMillis) {
         SourceState s = lookup(u.src());
         if (s == null) {
             if (sourceCount >= config.maxSources()) {
@@ -104,6 +118,9 @@ public final class Tracker {
         }
         markDirty(s);
         noteSender(s, sender, arrivalMillis);
+        if (destination != null) {
+            s.destination = destination;
+        }
         long second = Math.floorDiv(arrivalMillis, 1000);
         long minute = Math.floorDiv(second, 60);
         long seq = u.seq();
@@ -432,7 +449,8 @@ public final class Tracker {
                 s.valueKind, value, s.valueKind == ValueKind.NUMBER ? s.number : Double.NaN, s.unit, s.text,
                 s.status, s.statusText, s.ts, s.interval, s.ttl,
                 s.firstArrivalMillis, s.lastArrivalMillis, s.staleAfterMillis(config),
-                end, strip, sums[6], sums[7], sums[8], sums[3], sums[4], sums[5], sums[0] / 10.0, s.gaps.newest());
+                end, strip, sums[6], sums[7], sums[8], sums[3], sums[4], sums[5], sums[0] / 10.0, s.gaps.newest(),
+                format(s.destination));
     }
 
     /** A full copy of one source's history, or null if there is no such source. */
