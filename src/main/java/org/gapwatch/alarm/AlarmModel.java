@@ -34,6 +34,8 @@ public final class AlarmModel {
     public static final int DEFAULT_LOG_CAPACITY = 10_000;
     /** The source name of the {@link AlarmKind#EPISODE} point. */
     public static final String EPISODE_SOURCE = "(loss episode)";
+    /** An episode raises its one alarm once this many of its sources are badly losing. */
+    public static final int EPISODE_MIN_SOURCES = 2;
     /** A point that activates this many times within {@link #CHATTER_MILLIS} is chattering. */
     public static final int CHATTER_COUNT = 3;
     public static final long CHATTER_MILLIS = 60_000;
@@ -104,17 +106,22 @@ public final class AlarmModel {
         boolean changed = unshelveExpired(nowMillis);
         Map<Key, String> want = new LinkedHashMap<>();
         Episode episode = j.currentEpisode();
-        Set<String> inEpisode = episode != null && episode.sources().size() >= 2 ? j.episodeSources() : Set.of();
+        int badlyInEpisode = 0;
         for (int id = 0; id < j.sourceCount(); id++) {
             SourceView v = j.snapshot().source(id);
             AlarmKind kind = kindOf(j.state(id));
             if (kind != null) {
                 want.put(new Key(v.src(), kind), detail(v, kind, j, nowMillis));
+                if (kind == AlarmKind.LOSS && j.episodeSources().contains(v.src())) {
+                    badlyInEpisode++;
+                }
             }
         }
-        if (episode != null && episode.sources().size() >= 2) {
+        // Two or more sources of one episode that would each raise a loss alarm raise the episode's instead.
+        if (episode != null && badlyInEpisode >= EPISODE_MIN_SOURCES) {
             episodeRaised = episode.id();
         }
+        Set<String> inEpisode = episode != null && episode.id() == episodeRaised ? j.episodeSources() : Set.of();
         if (episode != null && episode.id() == episodeRaised) {
             want.put(new Key(EPISODE_SOURCE, AlarmKind.EPISODE), episodeDetail(episode));
         }

@@ -62,7 +62,8 @@ public final class Judge {
             SourceView v = snap.source(id);
             Thresholds t = thresholds(id, v.src(), c);
             loss[id] = LossFigures.over(v, t.window());
-            states[id] = state(v, nowMillis, t, loss[id], invalidSenders.contains(v.sender()));
+            states[id] = state(v, nowMillis, t, loss[id], !invalidSenders.isEmpty()
+                    && invalidSenders.contains(v.sender() + ' ' + v.src()));
         }
         episodes.observe(snap, nowMillis, c.quietMillis());
         return new Judgement(snap, nowMillis, c, states, loss, episodes.closed(), episodes.current(),
@@ -138,7 +139,11 @@ public final class Judge {
         return s == Status.WARN ? SourceState.WARN : SourceState.OK;
     }
 
-    /** Senders of the invalid datagrams kept in the snapshot that came within {@link JudgeConfig#INVALID_WINDOW_MILLIS}. */
+    /**
+     * "sender src" of the invalid updates kept in the snapshot that came within {@link
+     * JudgeConfig#INVALID_WINDOW_MILLIS} and named a source. A datagram rejected as a whole names none: it is
+     * counted (status bar, reports) but not pinned on every source of its sender.
+     */
     private static Set<String> invalidSenders(TrackerSnapshot snap, long now) {
         List<InvalidSample> recent = snap.recentInvalid();
         if (recent.isEmpty()) {
@@ -146,8 +151,8 @@ public final class Judge {
         }
         Set<String> out = new HashSet<>();
         for (InvalidSample s : recent) {
-            if (s.sender() != null && now - s.millis() <= JudgeConfig.INVALID_WINDOW_MILLIS) {
-                out.add(s.sender());
+            if (s.sender() != null && s.src() != null && now - s.millis() <= JudgeConfig.INVALID_WINDOW_MILLIS) {
+                out.add(s.sender() + ' ' + s.src());
             }
         }
         return out;

@@ -25,7 +25,7 @@ public enum SourceState {
     BADLY_LOSING("LOSS"),
     /** Loss over the loss window at or above the "losing" level. */
     LOSING("LOSS"),
-    /** Its sender sent invalid datagrams within the last minute. */
+    /** Its sender sent an invalid update naming it within the last minute. */
     INVALID_INPUT("INVALID"),
     /** The publisher reports {@code warn}. */
     WARN("WARN"),
