@@ -262,18 +262,22 @@ public final class AlarmModel {
 
     /** Acknowledges one row; false if there is no such row or nothing to acknowledge. */
     public boolean acknowledge(long id) {
+        Map.Entry<Key, Alarm> e = entry(id);
+        if (e == null || e.getValue().acknowledged()) {
+            return false;
+        }
+        e.setValue(e.getValue().acknowledge());
+        changed();
+        return true;
+    }
+
+    private Map.Entry<Key, Alarm> entry(long id) {
         for (Map.Entry<Key, Alarm> e : rows.entrySet()) {
-            Alarm a = e.getValue();
-            if (a.id() == id) {
-                if (a.acknowledged()) {
-                    return false;
-                }
-                e.setValue(a.acknowledge());
-                changed();
-                return true;
+            if (e.getValue().id() == id) {
+                return e;
             }
         }
-        return false;
+        return null;
     }
 
     /** Acknowledges every row; returns how many were not yet acknowledged. */
@@ -296,30 +300,24 @@ public final class AlarmModel {
      * and is then back in whatever state its condition is. False if no such row or the time is not in the future.
      */
     public boolean shelve(long id, long untilMillis) {
-        for (Map.Entry<Key, Alarm> e : rows.entrySet()) {
-            Alarm a = e.getValue();
-            if (a.id() == id && untilMillis > lastNow) {
-                e.setValue(a.with(a.active(), a.acknowledged(), a.clearedMillis(), untilMillis, a.suppressed(),
-                        a.chattering()));
-                changed();
-                return true;
-            }
-        }
-        return false;
+        return untilMillis > lastNow && setShelf(id, untilMillis);
     }
 
     /** Takes a row off the shelf now. */
     public boolean unshelve(long id) {
-        for (Map.Entry<Key, Alarm> e : rows.entrySet()) {
-            Alarm a = e.getValue();
-            if (a.id() == id && a.shelvedUntil() >= 0) {
-                e.setValue(a.with(a.active(), a.acknowledged(), a.clearedMillis(), -1, a.suppressed(),
-                        a.chattering()));
-                changed();
-                return true;
-            }
+        Map.Entry<Key, Alarm> e = entry(id);
+        return e != null && e.getValue().shelvedUntil() >= 0 && setShelf(id, -1);
+    }
+
+    private boolean setShelf(long id, long until) {
+        Map.Entry<Key, Alarm> e = entry(id);
+        if (e == null) {
+            return false;
         }
-        return false;
+        Alarm a = e.getValue();
+        e.setValue(a.with(a.active(), a.acknowledged(), a.clearedMillis(), until, a.suppressed(), a.chattering()));
+        changed();
+        return true;
     }
 
     /** Drops rows in state normal (cleared and acknowledged). */
@@ -377,12 +375,8 @@ public final class AlarmModel {
 
     /** The row with this id, or null. */
     public Alarm get(long id) {
-        for (Alarm a : rows.values()) {
-            if (a.id() == id) {
-                return a;
-            }
-        }
-        return null;
+        Map.Entry<Key, Alarm> e = entry(id);
+        return e == null ? null : e.getValue();
     }
 
     /** The row of a point, or null if it never alarmed. */
