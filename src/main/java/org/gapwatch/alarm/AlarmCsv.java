@@ -13,7 +13,8 @@ import java.util.Collection;
  * take for a formula (starting with = + - @ tab or CR) gets a leading apostrophe.
  */
 public final class AlarmCsv {
-    public static final String HEADER = "id,raised,source,kind,state,acknowledged,resolved,detail";
+    public static final String HEADER = "id,first,last,count,source,kind,state,acknowledged,cleared,shelved until,"
+            + "chattering,detail,guidance";
     private static final String CRLF = "\r\n";
 
     private AlarmCsv() {
@@ -31,13 +32,20 @@ public final class AlarmCsv {
             out.append(HEADER).append(CRLF);
             for (Alarm a : alarms) {
                 out.append(Long.toString(a.id())).append(',')
-                        .append(time.format(Instant.ofEpochMilli(a.raisedMillis()))).append(',')
+                        .append(time.format(Instant.ofEpochMilli(a.firstMillis()))).append(',')
+                        .append(time.format(Instant.ofEpochMilli(a.lastMillis()))).append(',')
+                        .append(Integer.toString(a.count())).append(',')
                         .append(text(a.src())).append(',')
                         .append(a.kind().label()).append(',')
-                        .append(a.state().label()).append(',')
+                        .append(text(a.state().label())).append(',')
                         .append(a.acknowledged() ? "yes" : "no").append(',')
-                        .append(a.active() ? "" : time.format(Instant.ofEpochMilli(a.resolvedMillis()))).append(',')
-                        .append(text(a.detail())).append(CRLF);
+                        .append(a.clearedMillis() < 0 ? "" : time.format(Instant.ofEpochMilli(a.clearedMillis())))
+                        .append(',')
+                        .append(a.shelvedUntil() < 0 ? "" : time.format(Instant.ofEpochMilli(a.shelvedUntil())))
+                        .append(',')
+                        .append(a.chattering() ? "yes" : "no").append(',')
+                        .append(text(a.detail())).append(',')
+                        .append(text(a.guidance())).append(CRLF);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

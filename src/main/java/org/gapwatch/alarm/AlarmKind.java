@@ -1,20 +1,22 @@
 package org.gapwatch.alarm;
 
-/** What an alarm is about. */
+/** What an alarm point is about. */
 public enum AlarmKind {
     /** No update within the source's staleness time. */
     STALE("stale"),
-    /** Loss over the last minute above the threshold. */
+    /** The source is judged badly losing (loss over its loss window at or above the "badly losing" level). */
     LOSS("loss"),
     /** The publisher itself reports {@code alarm} or {@code fault}. */
     STATUS("status"),
     /** Two senders claim the same source. */
     CONFLICT("conflict"),
     /**
-     * Loss over the threshold at many sources at the same moment: the network or this machine, not one publisher.
-     * One alarm for all of them (source {@link AlarmModel#ALL_SOURCES}), in place of one per source.
+     * A loss episode at several sources: one alarm (source {@link AlarmModel#EPISODE_SOURCE}) for all of them,
+     * whose own loss alarms are suppressed meanwhile; its detail is the episode's cause and evidence.
      */
-    WIDESPREAD_LOSS("loss at many sources");
+    EPISODE("loss episode"),
+    /** A condition set from outside the judgement (e.g. the receiver's health), see {@link AlarmModel#setCondition}. */
+    RECEIVER("receiver");
 
     private final String label;
 
@@ -24,9 +26,5 @@ public enum AlarmKind {
 
     public String label() {
         return label;
-    }
-
-    int bit() {
-        return 1 << ordinal();
     }
 }

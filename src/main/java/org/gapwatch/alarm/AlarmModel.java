@@ -1,7 +1,7 @@
 package org.gapwatch.alarm;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -12,76 +12,68 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.gapwatch.judge.Episode;
+import org.gapwatch.judge.JudgeConfig;
+import org.gapwatch.judge.Judgement;
+import org.gapwatch.judge.LossFigures;
+import org.gapwatch.judge.LossWindow;
+import org.gapwatch.judge.SourceState;
 import org.gapwatch.track.SourceView;
-import org.gapwatch.track.TrackerSnapshot;
 
 /**
- * Raises and resolves alarms from successive {@link TrackerSnapshot}s and keeps their log. One alarm per episode:
- * raised when a condition starts, resolved (and kept in the log) when it ends, raised anew if it comes back.
+ * Alarm handling as ISA-18.2 describes it, on the states of a {@link Judgement}: one row per alarm point (source
+ * and kind) with its first and last activation, count and state (active or cleared, acknowledged or not; shelved;
+ * suppressed by a loss episode); chattering points marked and notified once; the alarm rate against the flood
+ * benchmark. The model decides nothing about a source: what is wrong is the judgement's; here is only what an
+ * operator was told and did.
  *
- * <p>Not thread-safe: evaluate, acknowledge and read from one thread (the UI's). One model serves one engine.
- * Evaluating costs a pass over the sources without allocation for those in no alarm, so once per pulse is
- * affordable, once a second is enough.
+ * <p>Not thread-safe: evaluate, acknowledge, shelve and read from one thread (the UI's). One model per engine.
  */
 public final class AlarmModel {
-    /** Log entries kept; beyond it the oldest resolved ones are dropped. */
+    /** Rows kept; beyond it the oldest rows in state normal are dropped. */
     public static final int DEFAULT_LOG_CAPACITY = 10_000;
-    /** The source name of a {@link AlarmKind#WIDESPREAD_LOSS} alarm. */
-    public static final String ALL_SOURCES = "(many sources)";
-    /** Loss counts as widespread when at least this many sources lose at once... */
-    static final int WIDESPREAD_MIN_SOURCES = 10;
-    /** ...and at least this share of all sources. */
-    static final double WIDESPREAD_MIN_SHARE = 0.25;
+    /** The source name of the {@link AlarmKind#EPISODE} point. */
+    public static final String EPISODE_SOURCE = "(loss episode)";
+    /** An episode raises its one alarm once this many of its sources are badly losing. */
+    public static final int EPISODE_MIN_SOURCES = 2;
+    /** A point that activates this many times within {@link #CHATTER_MILLIS} is chattering. */
+    public static final int CHATTER_COUNT = 3;
+    public static final long CHATTER_MILLIS = 60_000;
+    /** ISA-18.2's benchmark: more than this many alarms in {@link #FLOOD_WINDOW_MILLIS} is a flood. */
+    public static final int FLOOD_BENCHMARK = 10;
+    public static final long FLOOD_WINDOW_MILLIS = 600_000;
+    /** A stale alarm waits for this many evaluations in a row (about 2 s at one a second; see docs/alarms.md). */
+    static final int STALE_ON_DELAY_EVALUATIONS = 3;
+    /** A loss alarm waits for this many (about 1 s): by then a storm is one episode, not this source's own. */
+    static final int LOSS_ON_DELAY_EVALUATIONS = 2;
 
-    private record OpenKey(String src, AlarmKind kind) {
+    private record Key(String src, AlarmKind kind) {
     }
 
-    private AlarmThresholds thresholds;
     private final int logCapacity;
-    private final LinkedHashMap<Long, Alarm> log = new LinkedHashMap<>();
-    private final Map<OpenKey, Alarm> open = new HashMap<>();
-    /** Per source id: bits of the kinds with an open alarm, so sources in no alarm need no map lookup. */
-    private int[] openBits = new int[0];
-    /** Per source id: losing as part of a widespread-loss episode, so no loss alarm of its own until it clears. */
-    private boolean[] covered = new boolean[0];
-    /**
-     * Per source id: over the loss level at the last evaluation, not yet alarmed. A loss alarm waits one evaluation
-     * (an on-delay of about a second), because a storm shows up source by source as each one's next datagram
-     * reveals its gap: by the next evaluation it is either one widespread episode or this source's own.
-     */
-    private boolean[] lossPending = new boolean[0];
-    /**
-     * A stale alarm waits until the source was stale at this many evaluations in a row (about two seconds at one a
-     * second): in a loss storm, fast sources miss their staleness time for a moment by the dozen, and the next
-     * datagram that gets through ends it; a source that has really stopped is still stale then.
-     */
-    static final int STALE_ON_DELAY_EVALUATIONS = 3;
-    private int[] staleEvaluations = new int[0];
+    private final LinkedHashMap<Key, Alarm> rows = new LinkedHashMap<>();
+    private final Map<Key, ArrayDeque<Long>> activations = new HashMap<>();
+    private final Map<Key, Integer> pending = new HashMap<>();
+    private final Map<Key, String> external = new LinkedHashMap<>();
+    private final ArrayDeque<Long> rate = new ArrayDeque<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private long nextId = 1;
     private long version;
+    private long episodeRaised = -1;
     private Set<String> unacknowledgedSources = Set.of();
     private int unacknowledged;
+    private int active;
+    private long lastNow;
 
     public AlarmModel() {
-        this(AlarmThresholds.defaults(), DEFAULT_LOG_CAPACITY);
+        this(DEFAULT_LOG_CAPACITY);
     }
 
-    public AlarmModel(AlarmThresholds thresholds, int logCapacity) {
-        this.thresholds = thresholds;
+    public AlarmModel(int logCapacity) {
         this.logCapacity = logCapacity;
     }
 
-    public AlarmThresholds thresholds() {
-        return thresholds;
-    }
-
-    /** Takes effect at the next {@link #evaluate}: alarms whose condition no longer holds are resolved there. */
-    public void setThresholds(AlarmThresholds thresholds) {
-        this.thresholds = thresholds;
-    }
-
-    /** Called after every change (evaluate that raised or resolved, acknowledge, clear), on the model's thread. */
+    /** Called after every change (evaluate that changed a row, acknowledge, shelve, clear), on the model's thread. */
     public void addListener(Runnable listener) {
         listeners.add(listener);
     }
@@ -91,182 +83,209 @@ public final class AlarmModel {
     }
 
     /**
-     * Checks every source of {@code snapshot} at time {@code nowMillis}: raises alarms whose condition started,
-     * resolves those whose condition ended.
-     *
-     * @return the alarms raised by this call, in source order (for notification)
+     * A condition from outside the judgement (the receiver's health: "processing stopped"), taken in at the next
+     * {@link #evaluate}: {@code detail} non-null while it holds, null when it ended.
      */
-    public List<Alarm> evaluate(TrackerSnapshot snapshot, long nowMillis) {
-        int n = snapshot.sourceCount();
-        if (openBits.length < n) {
-            openBits = Arrays.copyOf(openBits, Math.max(n, openBits.length * 2));
-            covered = Arrays.copyOf(covered, openBits.length);
-            lossPending = Arrays.copyOf(lossPending, openBits.length);
-            staleEvaluations = Arrays.copyOf(staleEvaluations, openBits.length);
+    public void setCondition(String src, AlarmKind kind, String detail) {
+        Key k = new Key(src, kind);
+        if (detail == null) {
+            external.remove(k);
+        } else {
+            external.put(k, detail);
         }
-        int[] want = new int[n];
-        int losing = 0;
-        for (int id = 0; id < n; id++) {
-            // A covered source is held to the clearing level, like one in alarm: the episode ends when it clears.
-            int held = openBits[id] | (covered[id] ? AlarmKind.LOSS.bit() : 0);
-            SourceView v = snapshot.source(id);
-            want[id] = conditions(v, nowMillis, held);
-            // A storm ramps up source by source: count every source past the clearing level as part of it, so the
-            // episode is seen before the first sources pass the raise level on their own.
-            losing += v.lossFraction1m() > thresholds.lossClearFraction() ? 1 : 0;
-            if ((want[id] & AlarmKind.LOSS.bit()) == 0) {
-                covered[id] = false;
-                lossPending[id] = false;
-            }
-            if ((want[id] & AlarmKind.STALE.bit()) == 0) {
-                staleEvaluations[id] = 0;
-            }
-        }
-        // Loss everywhere at once is one event (the network or this machine), not hundreds of alarms: one alarm
-        // stands for it, and sources not already in a loss alarm raise none of their own while it lasts.
-        boolean widespread = losing >= Math.max(WIDESPREAD_MIN_SOURCES, Math.ceil(WIDESPREAD_MIN_SHARE * n));
-        List<Alarm> raised = new ArrayList<>();
-        boolean changed = widespread(widespread, losing, n, nowMillis, raised);
-        for (int id = 0; id < n; id++) {
-            int have = openBits[id];
-            int w = want[id];
-            if ((w & AlarmKind.STALE.bit()) != 0 && (have & AlarmKind.STALE.bit()) == 0
-                    && ++staleEvaluations[id] < STALE_ON_DELAY_EVALUATIONS) {
-                w &= ~AlarmKind.STALE.bit();
-            }
-            if ((w & AlarmKind.LOSS.bit()) != 0 && (have & AlarmKind.LOSS.bit()) == 0) {
-                if (widespread) {
-                    covered[id] = true;
-                }
-                if (covered[id] || !lossPending[id]) {
-                    lossPending[id] = !covered[id];
-                    w &= ~AlarmKind.LOSS.bit();
+    }
+
+    /**
+     * Brings every point up to date with {@code j} at {@code nowMillis}.
+     *
+     * @return the rows that activated now and should be notified, in source order: one per episode, none for a
+     *         suppressed, shelved or (after its first notice as such) chattering point
+     */
+    public List<Alarm> evaluate(Judgement j, long nowMillis) {
+        lastNow = nowMillis;
+        boolean changed = unshelveExpired(nowMillis);
+        Map<Key, String> want = new LinkedHashMap<>();
+        Episode episode = j.currentEpisode();
+        int badlyInEpisode = 0;
+        for (int id = 0; id < j.sourceCount(); id++) {
+            SourceView v = j.snapshot().source(id);
+            AlarmKind kind = kindOf(j.state(id));
+            if (kind != null) {
+                want.put(new Key(v.src(), kind), detail(v, kind, j, nowMillis));
+                if (kind == AlarmKind.LOSS && j.episodeSources().contains(v.src())) {
+                    badlyInEpisode++;
                 }
             }
-            if (w == have) {
+        }
+        // Two or more sources of one episode that would each raise a loss alarm raise the episode's instead.
+        if (episode != null && badlyInEpisode >= EPISODE_MIN_SOURCES) {
+            episodeRaised = episode.id();
+        }
+        Set<String> inEpisode = episode != null && episode.id() == episodeRaised ? j.episodeSources() : Set.of();
+        if (episode != null && episode.id() == episodeRaised) {
+            want.put(new Key(EPISODE_SOURCE, AlarmKind.EPISODE), episodeDetail(episode));
+        }
+        want.putAll(external);
+        List<Alarm> notify = new ArrayList<>();
+        JudgeConfig config = j.config();
+        for (Map.Entry<Key, String> e : want.entrySet()) {
+            Key k = e.getKey();
+            Alarm row = rows.get(k);
+            boolean suppressed = k.kind() == AlarmKind.LOSS && inEpisode.contains(k.src());
+            if (row != null && row.active()) {
+                if (k.kind() == AlarmKind.EPISODE && !row.detail().equals(e.getValue())) {
+                    row = new Alarm(row.id(), row.src(), row.kind(), row.firstMillis(), row.lastMillis(),
+                            row.count(), true, row.acknowledged(), -1, row.shelvedUntil(), false, row.chattering(),
+                            e.getValue(), row.guidance()); // the open episode's evidence grows
+                    rows.put(k, row);
+                    changed = true;
+                }
+                if (row.suppressed() != suppressed) {
+                    rows.put(k, row.with(true, row.acknowledged(), -1, row.shelvedUntil(), suppressed,
+                            row.chattering()));
+                    changed = true;
+                }
                 continue;
             }
-            SourceView v = snapshot.source(id);
-            for (AlarmKind kind : AlarmKind.values()) {
-                int bit = kind.bit();
-                if ((w & bit) != 0 && (have & bit) == 0) {
-                    raised.add(raise(v, kind, nowMillis));
-                } else if ((w & bit) == 0 && (have & bit) != 0) {
-                    resolve(v.src(), kind, nowMillis);
-                }
+            if (!onDelayPassed(k)) {
+                continue;
             }
-            openBits[id] = w;
+            Alarm a = activate(k, row, e.getValue(), config.guidanceFor(k.src()), suppressed, nowMillis);
             changed = true;
+            boolean becameChattering = a.chattering() && (row == null || !row.chattering());
+            if (a.shelvedUntil() < 0 && !suppressed && (!a.chattering() || becameChattering)) {
+                notify.add(a);
+            }
+        }
+        pending.keySet().retainAll(want.keySet());
+        for (Map.Entry<Key, Alarm> e : rows.entrySet()) {
+            Alarm a = e.getValue();
+            if (a.active() && !want.containsKey(e.getKey())) {
+                e.setValue(a.with(false, a.acknowledged(), nowMillis, a.shelvedUntil(), false, a.chattering()));
+                changed = true;
+            } else if (a.chattering() && !a.active() && quietSince(e.getKey(), nowMillis)) {
+                e.setValue(a.with(false, a.acknowledged(), a.clearedMillis(), a.shelvedUntil(), false, false));
+                changed = true;
+            }
         }
         if (changed) {
-            trimLog();
+            trim();
             changed();
         }
-        return raised.isEmpty() ? List.of() : raised;
+        return notify.isEmpty() ? List.of() : notify;
     }
 
-    /** Raises or resolves the one widespread-loss alarm; true if it did either. */
-    private boolean widespread(boolean now, int losing, int sources, long nowMillis, List<Alarm> raised) {
-        OpenKey key = new OpenKey(ALL_SOURCES, AlarmKind.WIDESPREAD_LOSS);
-        boolean isOpen = open.containsKey(key);
-        if (now && !isOpen) {
-            Alarm a = new Alarm(nextId++, nowMillis, ALL_SOURCES, AlarmKind.WIDESPREAD_LOSS,
-                    String.format(Locale.ROOT, "loss over %.1f%% at %d of %d sources at once: the network or this"
-                            + " machine, not one publisher (see socket drops)", 100 * thresholds.lossRaiseFraction(),
-                            losing, sources), false, -1);
-            open.put(key, a);
-            log.put(a.id(), a);
-            raised.add(a);
-            return true;
-        }
-        if (!now && isOpen) {
-            resolve(ALL_SOURCES, AlarmKind.WIDESPREAD_LOSS, nowMillis);
-            return true;
-        }
-        return false;
+    private static AlarmKind kindOf(SourceState s) {
+        return switch (s) {
+            case STALE -> AlarmKind.STALE;
+            case BADLY_LOSING -> AlarmKind.LOSS;
+            case ALARM, FAULT -> AlarmKind.STATUS;
+            case CONFLICT -> AlarmKind.CONFLICT;
+            default -> null;
+        };
     }
 
-    private int conditions(SourceView v, long now, int have) {
-        AlarmThresholds t = thresholds;
-        int bits = 0;
-        if (t.stale() && v.isStale(now)) {
-            bits |= AlarmKind.STALE.bit();
-        }
-        double loss = v.lossFraction1m();
-        double level = (have & AlarmKind.LOSS.bit()) != 0 ? t.lossClearFraction() : t.lossRaiseFraction();
-        if (loss > level) {
-            bits |= AlarmKind.LOSS.bit();
-        }
-        if (t.status() && v.status() != null && v.status().isAlarming()) {
-            bits |= AlarmKind.STATUS.bit();
-        }
-        if (t.conflict() && v.conflict(now)) {
-            bits |= AlarmKind.CONFLICT.bit();
-        }
-        return bits;
+    /** The on-delays: a stale point waits three evaluations, a loss point two; the rest none. */
+    private boolean onDelayPassed(Key k) {
+        int need = switch (k.kind()) {
+            case STALE -> STALE_ON_DELAY_EVALUATIONS;
+            case LOSS -> LOSS_ON_DELAY_EVALUATIONS;
+            default -> 1;
+        };
+        int seen = pending.merge(k, 1, Integer::sum);
+        return seen >= need;
     }
 
-    private Alarm raise(SourceView v, AlarmKind kind, long now) {
-        Alarm a = new Alarm(nextId++, now, v.src(), kind, detail(v, kind, now), false, -1);
-        Alarm previous = open.put(new OpenKey(v.src(), kind), a);
-        if (previous != null) {
-            // Only when sources were renumbered (another engine): close the stale entry.
-            log.put(previous.id(), previous.resolve(now));
+    private Alarm activate(Key k, Alarm row, String detail, String guidance, boolean suppressed, long now) {
+        pending.remove(k);
+        ArrayDeque<Long> times = activations.computeIfAbsent(k, x -> new ArrayDeque<>());
+        times.addLast(now);
+        while (!times.isEmpty() && times.peekFirst() <= now - CHATTER_MILLIS) {
+            times.removeFirst();
         }
-        log.put(a.id(), a);
+        rate.addLast(now);
+        Alarm a = row == null
+                ? new Alarm(nextId++, k.src(), k.kind(), now, now, 1, true, false, -1, -1, suppressed, false, detail,
+                guidance)
+                : row.activated(now, detail, guidance, suppressed);
+        if (times.size() >= CHATTER_COUNT && !a.chattering()) {
+            a = a.with(true, false, -1, a.shelvedUntil(), suppressed, true);
+        }
+        rows.put(k, a);
         return a;
     }
 
-    private void resolve(String src, AlarmKind kind, long now) {
-        Alarm a = open.remove(new OpenKey(src, kind));
-        if (a != null) {
-            log.put(a.id(), a.resolve(now));
-        }
+    /** No activation within the chattering window any more. */
+    private boolean quietSince(Key k, long now) {
+        ArrayDeque<Long> times = activations.get(k);
+        return times == null || times.isEmpty() || times.peekLast() <= now - CHATTER_MILLIS;
     }
 
-    static String detail(SourceView v, AlarmKind kind, long now) {
+    private boolean unshelveExpired(long now) {
+        boolean changed = false;
+        for (Map.Entry<Key, Alarm> e : rows.entrySet()) {
+            Alarm a = e.getValue();
+            if (a.shelvedUntil() >= 0 && now >= a.shelvedUntil()) {
+                e.setValue(a.with(a.active(), a.acknowledged(), a.clearedMillis(), -1, a.suppressed(),
+                        a.chattering()));
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    static String detail(SourceView v, AlarmKind kind, Judgement j, long now) {
         return switch (kind) {
             case STALE -> String.format(Locale.ROOT, "no update for %s (stale after %s)",
                     seconds(v.ageMillis(now)), seconds(v.staleAfterMillis()));
             case LOSS -> {
-                long netLost = Math.max(0, v.lost1m() - v.late1m());
-                long expected = Math.max(0, v.received1m() - v.late1m()) + v.lost1m();
-                yield String.format(Locale.ROOT, "%.1f%% lost in the last minute (%d of %d)",
-                        100 * v.lossFraction1m(), netLost, expected);
+                LossWindow w = j.config().thresholdsFor(v.src()).window();
+                yield String.format(Locale.ROOT, "%.1f%% lost in the last %s (%d of %d)", 100 * j.loss(v.id()),
+                        w.label(), LossFigures.netLost(v, w), LossFigures.expected(v, w));
             }
             case STATUS -> v.status().name().toLowerCase(Locale.ROOT)
                     + (v.text() == null || v.text().isEmpty() ? "" : ": " + v.text());
             case CONFLICT -> "claimed by " + v.sender() + " and " + v.otherSender();
-            case WIDESPREAD_LOSS -> "";
+            case EPISODE, RECEIVER -> "";
         };
+    }
+
+    static String episodeDetail(Episode e) {
+        return e.sources().size() + " sources, " + e.lost() + " lost; cause " + e.summary();
     }
 
     private static String seconds(long millis) {
         return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
-    /** Acknowledges one alarm; false if no such alarm is in the log or it was already acknowledged. */
+    // ---- operator actions ----
+
+    /** Acknowledges one row; false if there is no such row or nothing to acknowledge. */
     public boolean acknowledge(long id) {
-        Alarm a = log.get(id);
-        if (a == null || a.acknowledged()) {
+        Map.Entry<Key, Alarm> e = entry(id);
+        if (e == null || e.getValue().acknowledged()) {
             return false;
         }
-        put(a.acknowledge());
+        e.setValue(e.getValue().acknowledge());
         changed();
         return true;
     }
 
-    /** Acknowledges every alarm in the log; returns how many were not yet acknowledged. */
+    private Map.Entry<Key, Alarm> entry(long id) {
+        for (Map.Entry<Key, Alarm> e : rows.entrySet()) {
+            if (e.getValue().id() == id) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** Acknowledges every row; returns how many were not yet acknowledged. */
     public int acknowledgeAll() {
         int n = 0;
-        for (Map.Entry<Long, Alarm> e : log.entrySet()) {
+        for (Map.Entry<Key, Alarm> e : rows.entrySet()) {
             if (!e.getValue().acknowledged()) {
-                Alarm a = e.getValue().acknowledge();
-                e.setValue(a);
-                OpenKey k = new OpenKey(a.src(), a.kind());
-                if (a.active() && open.containsKey(k)) {
-                    open.put(k, a);
-                }
+                e.setValue(e.getValue().acknowledge());
                 n++;
             }
         }
@@ -276,12 +295,36 @@ public final class AlarmModel {
         return n;
     }
 
-    /** Drops resolved, acknowledged alarms from the log. */
+    /**
+     * Shelves a row until {@code untilMillis} (the operator's choice): it raises and notifies nothing until then,
+     * and is then back in whatever state its condition is. False if no such row or the time is not in the future.
+     */
+    public boolean shelve(long id, long untilMillis) {
+        return untilMillis > lastNow && setShelf(id, untilMillis);
+    }
+
+    /** Takes a row off the shelf now. */
+    public boolean unshelve(long id) {
+        Map.Entry<Key, Alarm> e = entry(id);
+        return e != null && e.getValue().shelvedUntil() >= 0 && setShelf(id, -1);
+    }
+
+    private boolean setShelf(long id, long until) {
+        Map.Entry<Key, Alarm> e = entry(id);
+        if (e == null) {
+            return false;
+        }
+        Alarm a = e.getValue();
+        e.setValue(a.with(a.active(), a.acknowledged(), a.clearedMillis(), until, a.suppressed(), a.chattering()));
+        changed();
+        return true;
+    }
+
+    /** Drops rows in state normal (cleared and acknowledged). */
     public int clearResolvedAcknowledged() {
         int n = 0;
-        for (Iterator<Alarm> it = log.values().iterator(); it.hasNext(); ) {
-            Alarm a = it.next();
-            if (!a.active() && a.acknowledged()) {
+        for (Iterator<Alarm> it = rows.values().iterator(); it.hasNext(); ) {
+            if (it.next().state() == AlarmState.NORMAL) {
                 it.remove();
                 n++;
             }
@@ -292,21 +335,9 @@ public final class AlarmModel {
         return n;
     }
 
-    private void put(Alarm a) {
-        log.put(a.id(), a);
-        OpenKey k = new OpenKey(a.src(), a.kind());
-        Alarm o = open.get(k);
-        if (o != null && o.id() == a.id()) {
-            open.put(k, a);
-        }
-    }
-
-    private void trimLog() {
-        if (log.size() <= logCapacity) {
-            return;
-        }
-        for (Iterator<Alarm> it = log.values().iterator(); it.hasNext() && log.size() > logCapacity; ) {
-            if (!it.next().active()) {
+    private void trim() {
+        for (Iterator<Alarm> it = rows.values().iterator(); it.hasNext() && rows.size() > logCapacity; ) {
+            if (it.next().state() == AlarmState.NORMAL) {
                 it.remove();
             }
         }
@@ -315,41 +346,50 @@ public final class AlarmModel {
     private void changed() {
         version++;
         Set<String> srcs = new LinkedHashSet<>();
-        int count = 0;
-        for (Alarm a : log.values()) {
-            if (!a.acknowledged()) {
+        int count = 0, on = 0;
+        for (Alarm a : rows.values()) {
+            if (a.needsAcknowledging()) {
                 srcs.add(a.src());
                 count++;
+            }
+            if (a.active()) {
+                on++;
             }
         }
         unacknowledgedSources = Collections.unmodifiableSet(srcs);
         unacknowledged = count;
+        active = on;
         for (Runnable r : listeners) {
             r.run();
         }
     }
 
-    /** Every alarm kept, oldest first. A copy. */
+    // ---- reading ----
+
+    /** Every row, in the order the points first alarmed. A copy. */
     public List<Alarm> log() {
-        return List.copyOf(log.values());
-    }
-
-    /** The alarm with this id, or null if it is not (or no longer) in the log. */
-    public Alarm get(long id) {
-        return log.get(id);
-    }
-
-    /** Alarms whose condition still holds, oldest first. */
-    public List<Alarm> active() {
-        List<Alarm> out = new ArrayList<>(open.values());
+        List<Alarm> out = new ArrayList<>(rows.values());
         out.sort((a, b) -> Long.compare(a.id(), b.id()));
         return out;
     }
 
-    /**
-     * Sources with an alarm nobody acknowledged yet, whether or not its condition still holds (an operator must see
-     * that something happened while away). For the wall's blinking tiles. Unmodifiable; a new set after each change.
-     */
+    /** The row with this id, or null. */
+    public Alarm get(long id) {
+        Map.Entry<Key, Alarm> e = entry(id);
+        return e == null ? null : e.getValue();
+    }
+
+    /** The row of a point, or null if it never alarmed. */
+    public Alarm point(String src, AlarmKind kind) {
+        return rows.get(new Key(src, kind));
+    }
+
+    /** Rows whose condition holds now. */
+    public List<Alarm> active() {
+        return log().stream().filter(Alarm::active).toList();
+    }
+
+    /** Sources with a row waiting for acknowledgement, for the wall's blinking tiles. A new set after each change. */
     public Set<String> unacknowledgedSources() {
         return unacknowledgedSources;
     }
@@ -359,7 +399,20 @@ public final class AlarmModel {
     }
 
     public int activeCount() {
-        return open.size();
+        return active;
+    }
+
+    /** Activations in the {@link #FLOOD_WINDOW_MILLIS} up to the last evaluation. */
+    public int alarmsPerTenMinutes() {
+        while (!rate.isEmpty() && rate.peekFirst() <= lastNow - FLOOD_WINDOW_MILLIS) {
+            rate.removeFirst();
+        }
+        return rate.size();
+    }
+
+    /** More alarms in ten minutes than ISA-18.2's benchmark of {@value #FLOOD_BENCHMARK}. */
+    public boolean flood() {
+        return alarmsPerTenMinutes() > FLOOD_BENCHMARK;
     }
 
     /** Increases with every change; a view redraws when it differs from what it last drew. */

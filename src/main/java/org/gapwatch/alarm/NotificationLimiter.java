@@ -38,7 +38,7 @@ public final class NotificationLimiter {
         tick(nowMillis);
         for (Alarm a : raised) {
             if (suppressed == 0 && hasRoom(nowMillis)) {
-                send(new Notice(a.kind().label() + ": " + a.src(), a.detail(), a, 0), nowMillis);
+                send(notice(a), nowMillis);
             } else {
                 suppressed++;
             }
@@ -53,6 +53,13 @@ public final class NotificationLimiter {
             send(new Notice("+" + n + " more alarm" + (n == 1 ? "" : "s"), "see the alarm list", null, n),
                     nowMillis);
         }
+    }
+
+    /** The notice of one alarm: a chattering one says so (it is notified once as such); guidance follows the detail. */
+    static Notice notice(Alarm a) {
+        String title = (a.chattering() ? "chattering " : "") + a.kind().label() + ": " + a.src();
+        String text = a.detail() + (a.guidance().isEmpty() ? "" : "\n" + a.guidance());
+        return new Notice(title, text, a, 0);
     }
 
     /** Alarms held back and not yet summarised. */

@@ -11,6 +11,8 @@ import org.gapwatch.capture.CaptureFilter;
 import org.gapwatch.capture.CaptureReader;
 import org.gapwatch.capture.CapturedDatagram;
 import org.gapwatch.engine.Engine;
+import org.gapwatch.judge.Judge;
+import org.gapwatch.judge.Judgement;
 import org.gapwatch.net.GroupSpec;
 import org.gapwatch.track.TrackerConfig;
 import org.gapwatch.track.TrackerSnapshot;
@@ -62,6 +64,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     /** The clock of the progress lines; tests replace it. */
     LongSupplier nanoTime = System::nanoTime;
+    /** Capture time between two judgements while reading: what the live monitor's loss episodes would see. */
+    static final long JUDGE_EVERY_MILLIS = 1_000;
 
     @Override
     public Integer call() throws IOException {
@@ -96,11 +100,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         err.flush();
         if (output.json) {
-            out.println(Summary.json(r.snapshot(), r.lastMillis()));
+            out.println(Summary.json(r.judgement()));
         } else if (output.csv) {
             out.print(SummaryCsv.csv(r.snapshot(), r.lastMillis()));
         } else {
-            out.print(Summary.table(r.snapshot(), r.lastMillis()));
+            out.print(Summary.table(r.judgement()));
         }
         return StandardOut.failed(out, err) ? 1 : 0;
     }
@@ -114,8 +118,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return new IOException(file + ": " + message, e);
     }
 
-    /** The tracker's picture at the capture's last timestamp, and the capture's problems. */
-    public record Result(TrackerSnapshot snapshot, long lastMillis, long datagrams, List<String> problems) {
+    /**
+     * The tracker's picture at the capture's last timestamp, its judgement (with the loss episodes, judged once a
+     * second of capture time as live monitoring would have), and the capture's problems.
+     */
+    public record Result(TrackerSnapshot snapshot, long lastMillis, long datagrams, List<String> problems,
+                         Judgement judgement) {
     }
 
     /** Reads a capture through a fresh engine, as {@code analyze} does. */
@@ -133,7 +141,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 engine.route(g.subscription(), g.destinations());
             }
         }
+        Judge judge = new Judge();
         long lastMillis = 0;
+        long nextJudgement = Long.MIN_VALUE;
         long count = 0;
         try (CaptureReader reader = CaptureReader.open(file, filter)) {
             reader.onRead(progress);
@@ -141,6 +151,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
             while ((d = reader.next()) != null) {
                 byte[] p = d.payload();
                 long millis = d.arrivalEpochMillis();
+                if (millis >= nextJudgement) {
+                    if (nextJudgement != Long.MIN_VALUE) {
+                        judge.judge(engine.trackerOnWriterThread().snapshot(millis), millis);
+                    }
+                    nextJudgement = millis + JUDGE_EVERY_MILLIS;
+                }
                 engine.datagram(p, 0, p.length, d.sender(), d.destination(), d.arrivalEpochNanos());
                 lastMillis = Math.max(lastMillis, millis);
                 count++;
@@ -151,7 +167,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 lastMillis = Math.max(lastMillis, Math.floorDiv(lastRecord, 1_000_000L));
             }
             TrackerSnapshot snapshot = engine.trackerOnWriterThread().snapshot(lastMillis);
-            return new Result(snapshot, lastMillis, count, reader.stats().problemLines());
+            return new Result(snapshot, lastMillis, count, reader.stats().problemLines(),
+                    judge.judge(snapshot, lastMillis));
         }
     }
 }

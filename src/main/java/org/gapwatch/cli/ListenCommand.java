@@ -12,6 +12,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
 import org.gapwatch.engine.Engine;
+import org.gapwatch.judge.Judge;
+import org.gapwatch.judge.JudgeRunner;
+import org.gapwatch.judge.Judgement;
 import org.gapwatch.net.GroupSpec;
 import org.gapwatch.net.Interfaces;
 import org.gapwatch.net.MulticastReceiver;
@@ -119,6 +122,9 @@ public final class ListenCommand implements Callable<Integer> {
         Engine engine = new Engine(TrackerConfig.defaults().withMaxSources(maxSources));
         // Set once joined; until then a signal ends the run with the (empty) summary all the same.
         AtomicReference<MulticastReceiver> joined = new AtomicReference<>();
+        // Judged on a thread of its own while listening, so the report has the loss episodes of the whole run.
+        JudgeRunner judging = new JudgeRunner(new Judge(), engine::snapshot, System::currentTimeMillis, "judge")
+                .start();
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch printed = new CountDownLatch(1);
         AtomicBoolean finished = new AtomicBoolean();
@@ -132,10 +138,12 @@ public final class ListenCommand implements Callable<Integer> {
                 r.close();
             }
             hooks.stopped(err);
+            judging.close();
             long now = System.currentTimeMillis();
             // The receive thread has ended (or never started): the tracker is ours to read now.
             TrackerSnapshot last = engine.trackerOnWriterThread().snapshot(now);
-            out.println(json ? Summary.json(last, now) : Summary.table(last, now));
+            Judgement judged = judging.judgeNow(last, now);
+            out.println(json ? Summary.json(judged) : Summary.table(judged));
             unwritten.set(StandardOut.failed(out, err));
             err.flush();
             printed.countDown();
@@ -186,9 +194,8 @@ public final class ListenCommand implements Callable<Integer> {
             });
             long ms = Math.max(1, every.toMillis());
             ticker.scheduleAtFixedRate(() -> {
-                long now = System.currentTimeMillis();
-                TrackerSnapshot s = engine.snapshot();
-                out.println(json ? Summary.json(s, now) : Summary.table(s, now));
+                Judgement judged = judging.latest();
+                out.println(json ? Summary.json(judged) : Summary.table(judged));
                 out.flush();
             }, ms, ms, TimeUnit.MILLISECONDS);
         }

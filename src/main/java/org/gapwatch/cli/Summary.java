@@ -3,6 +3,10 @@ package org.gapwatch.cli;
 import java.io.StringWriter;
 import java.util.Locale;
 import java.util.Map;
+import org.gapwatch.judge.Episode;
+import org.gapwatch.judge.Judge;
+import org.gapwatch.judge.Judgement;
+import org.gapwatch.judge.LossFigures;
 import org.gapwatch.protocol.ValueKind;
 import org.gapwatch.track.SourceView;
 import org.gapwatch.track.Totals;
@@ -13,9 +17,11 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * The report of {@code listen} (and {@code analyze}): one JSON object, or a table for people. JSON shape:
- * {@code {"sources":[{src,protocol,sender,received,lost,late,duplicates,restarts,value,status,stale}...],
+ * {@code {"sources":[{src,protocol,sender,received,lost,late,duplicates,restarts,value,status,stale,state}...],
  * "totals":{datagrams,received,lost,late,duplicates,restarts,invalid,rejectedSources,socketDrops},
- * "invalid":{reason:count}}}; socketDrops is null where unknown.
+ * "invalid":{reason:count}, "episodes":[{start,end,cause,evidence,sources,lost,socketDrops}...]}};
+ * socketDrops is null where unknown, an episode's end null while it is open. {@code state} and the episodes are
+ * the judgement's ({@code org.gapwatch.judge}), the same the desktop monitor shows.
  */
 public final class Summary {
     private static final JsonFactory JSON = new JsonFactory();
@@ -23,7 +29,14 @@ public final class Summary {
     private Summary() {
     }
 
+    /** The report of one snapshot judged on its own (no episodes: they need the snapshots that came before). */
     public static String json(TrackerSnapshot snapshot, long nowMillis) {
+        return json(new Judge().judge(snapshot, nowMillis));
+    }
+
+    public static String json(Judgement judged) {
+        TrackerSnapshot snapshot = judged.snapshot();
+        long nowMillis = judged.nowMillis();
         StringWriter out = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
             g.writeStartObject();
@@ -46,7 +59,8 @@ public final class Summary {
                 } else {
                     g.writeStringProperty("status", v.statusText());
                 }
-                g.writeBooleanProperty("stale", v.isStale(nowMillis));
+                g.writeBooleanProperty("stale", judged.state(i) == org.gapwatch.judge.SourceState.STALE);
+                g.writeStringProperty("state", judged.state(i).code());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -71,9 +85,38 @@ public final class Summary {
                 g.writeNumberProperty(e.getKey(), e.getValue());
             }
             g.writeEndObject();
+            g.writeArrayPropertyStart("episodes");
+            for (Episode e : judged.episodes()) {
+                writeEpisode(g, e);
+            }
+            g.writeEndArray();
             g.writeEndObject();
         }
         return out.toString();
+    }
+
+    private static void writeEpisode(JsonGenerator g, Episode e) {
+        g.writeStartObject();
+        g.writeStringProperty("start", java.time.Instant.ofEpochMilli(e.startMillis()).toString());
+        if (e.open()) {
+            g.writeNullProperty("end");
+        } else {
+            g.writeStringProperty("end", java.time.Instant.ofEpochMilli(e.endMillis()).toString());
+        }
+        g.writeStringProperty("cause", e.cause().code());
+        g.writeStringProperty("evidence", e.evidence());
+        g.writeArrayPropertyStart("sources");
+        for (String s : e.sources()) {
+            g.writeString(s);
+        }
+        g.writeEndArray();
+        g.writeNumberProperty("lost", e.lost());
+        if (e.socketDrops() >= 0) {
+            g.writeNumberProperty("socketDrops", e.socketDrops());
+        } else {
+            g.writeNullProperty("socketDrops");
+        }
+        g.writeEndObject();
     }
 
     private static void writeValue(JsonGenerator g, SourceView v) {
@@ -95,6 +138,11 @@ public final class Summary {
 
     /** A table for a terminal: one row per source, then the totals. */
     public static String table(TrackerSnapshot snapshot, long nowMillis) {
+        return table(new Judge().judge(snapshot, nowMillis));
+    }
+
+    public static String table(Judgement judged) {
+        TrackerSnapshot snapshot = judged.snapshot();
         StringBuilder sb = new StringBuilder();
         int w = 10;
         for (int i = 0; i < snapshot.sourceCount(); i++) {
@@ -106,10 +154,11 @@ public final class Summary {
                 "STATUS", "VALUE"));
         for (int i = 0; i < snapshot.sourceCount(); i++) {
             SourceView v = snapshot.source(i);
-            String status = v.isStale(nowMillis) ? "STALE" : v.statusText() == null ? "-" : v.statusText();
+            String status = judged.state(i) == org.gapwatch.judge.SourceState.STALE ? "STALE"
+                    : v.statusText() == null ? "-" : v.statusText();
             String value = v.valueKind() == ValueKind.ABSENT ? "" : v.value() + (v.unit() == null ? "" : " " + v.unit());
             sb.append(String.format(Locale.ROOT, row, clip(v.src(), w), v.received(), v.lost(),
-                    String.format(Locale.ROOT, "%.2f", 100 * v.lossFraction()), v.late(), v.duplicates(),
+                    String.format(Locale.ROOT, "%.2f", 100 * LossFigures.overall(v)), v.late(), v.duplicates(),
                     v.restarts(), status, clip(value, 40)));
         }
         Totals t = snapshot.totals();
@@ -118,6 +167,12 @@ public final class Summary {
                         + "%d invalid, %d rejected sources, socket drops %s%n",
                 t.sources(), t.datagrams(), t.received(), t.lost(), t.late(), t.duplicates(), t.restarts(),
                 t.invalid(), t.rejectedSources(), t.socketDropsKnown() ? Long.toString(t.socketDrops()) : "unknown"));
+        for (Episode e : judged.episodes()) {
+            sb.append(String.format(Locale.ROOT, "loss episode %s .. %s: %s (%d sources, %d lost)%n",
+                    java.time.Instant.ofEpochMilli(e.startMillis()), e.open() ? "now"
+                            : java.time.Instant.ofEpochMilli(e.endMillis()), clip(e.summary(), 400),
+                    e.sources().size(), e.lost()));
+        }
         if (!snapshot.invalidByReason().isEmpty()) {
             sb.append("invalid by reason: ");
             snapshot.invalidByReason().forEach((k, c) -> sb.append(k).append('=').append(c).append(' '));

@@ -12,6 +12,7 @@ final class SummaryCsv {
 
     static String csv(TrackerSnapshot snapshot, long nowMillis) {
         StringBuilder sb = new StringBuilder(HEADER).append("\r\n");
+        org.gapwatch.judge.Judgement judged = new org.gapwatch.judge.Judge().judge(snapshot, nowMillis);
         for (int i = 0; i < snapshot.sourceCount(); i++) {
             SourceView v = snapshot.source(i);
             field(sb, v.src()).append(',');
@@ -23,7 +24,7 @@ final class SummaryCsv {
                 default -> v.value();
             }).append(',');
             field(sb, v.statusText()).append(',');
-            sb.append(v.isStale(nowMillis)).append("\r\n");
+            sb.append(judged.state(i) == org.gapwatch.judge.SourceState.STALE).append("\r\n");
         }
         return sb.toString();
     }

@@ -80,7 +80,7 @@ public final class Engine {
         ProtocolDecoder d = decoderFor(destination);
         DecodeResult r = d == null ? decoder.decode(buf, off, len)
                 : d.decode(buf, off, len, destination.getPort(), arrivalNanos);
-        tracker.datagram(r, buf, off, len, sender, arrivalMillis);
+        tracker.datagram(r, buf, off, len, sender, destination, arrivalMillis);
     }
 
     private ProtocolDecoder decoderFor(InetSocketAddress destination) {

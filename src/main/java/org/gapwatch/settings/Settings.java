@@ -9,8 +9,8 @@ import java.util.List;
  *
  * @param groups           subscriptions, each {@code ADDRESS:PORT} or {@code ADDRESS:PORT@SOURCE}
  * @param networkInterface interface to join on (name), or null for the system's choice
- * @param lossWarnPercent  5-minute loss at or above which a source counts as losing
- * @param lossAlarmPercent 5-minute loss at or above which a source is shown as badly losing
+ * @param lossWarnPercent  loss (over {@link Judging#lossWindow()}) at or above which a source counts as losing
+ * @param lossAlarmPercent loss at or above which a source is badly losing and raises a loss alarm
  * @param defaultStaleMillis staleness of a source that gives no ttl or interval
  * @param theme            {@code dark} or {@code light}
  * @param zoom             font zoom, 0.5 .. 3
@@ -18,22 +18,29 @@ import java.util.List;
  * @param view             {@code wall} or {@code table}
  * @param window           last window bounds, or null
  * @param hiddenColumns    ids of table columns the user hid
+ * @param judging          which loss figure drives "losing", rules per group or glob, the episodes' quiet time;
+ *                         a file without it (older versions) gets the defaults
  */
 public record Settings(List<String> groups, String networkInterface, double lossWarnPercent,
                        double lossAlarmPercent, long defaultStaleMillis, String theme, double zoom,
-                       double tileWidth, String view, WindowBounds window, List<String> hiddenColumns) {
+                       double tileWidth, String view, WindowBounds window, List<String> hiddenColumns,
+                       Judging judging) {
 
     public static final String DARK = "dark";
     public static final String LIGHT = "light";
     public static final String WALL = "wall";
     public static final String TABLE = "table";
+    /** The default loss levels, in percent: written here only (the judgement's defaults are these). */
+    public static final double DEFAULT_LOSS_WARN_PERCENT = 1.0;
+    public static final double DEFAULT_LOSS_ALARM_PERCENT = 5.0;
+    public static final long DEFAULT_EPISODE_QUIET_MILLIS = 10_000;
 
     public Settings {
         groups = groups == null ? List.of() : List.copyOf(groups.stream().filter(g -> g != null && !g.isBlank())
                 .map(String::trim).distinct().toList());
         networkInterface = networkInterface == null || networkInterface.isBlank() ? null : networkInterface.trim();
-        lossWarnPercent = finiteIn(lossWarnPercent, 0.001, 100, 1.0);
-        lossAlarmPercent = finiteIn(lossAlarmPercent, 0.001, 100, 5.0);
+        lossWarnPercent = finiteIn(lossWarnPercent, 0.001, 100, DEFAULT_LOSS_WARN_PERCENT);
+        lossAlarmPercent = finiteIn(lossAlarmPercent, 0.001, 100, DEFAULT_LOSS_ALARM_PERCENT);
         if (lossAlarmPercent < lossWarnPercent) {
             lossAlarmPercent = lossWarnPercent;
         }
@@ -44,10 +51,19 @@ public record Settings(List<String> groups, String networkInterface, double loss
         view = TABLE.equals(view) ? TABLE : WALL;
         hiddenColumns = hiddenColumns == null ? List.of() : List.copyOf(hiddenColumns.stream()
                 .filter(c -> c != null).toList());
+        judging = judging == null ? Judging.defaults() : judging;
+    }
+
+    /** Backwards-compatible constructor: the judging defaults. */
+    public Settings(List<String> groups, String networkInterface, double lossWarnPercent, double lossAlarmPercent,
+                    long defaultStaleMillis, String theme, double zoom, double tileWidth, String view,
+                    WindowBounds window, List<String> hiddenColumns) {
+        this(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme, zoom, tileWidth,
+                view, window, hiddenColumns, null);
     }
 
     public static Settings defaults() {
-        return new Settings(List.of(), null, 1.0, 5.0, 5_000, DARK, 1.0, 0, WALL, null, List.of());
+        return new Settings(List.of(), null, DEFAULT_LOSS_WARN_PERCENT, DEFAULT_LOSS_ALARM_PERCENT, 5_000, DARK, 1.0, 0, WALL, null, List.of());
     }
 
     private static double finiteIn(double v, double min, double max, double fallback) {
@@ -56,52 +72,88 @@ public record Settings(List<String> groups, String networkInterface, double loss
 
     public Settings withGroups(List<String> g) {
         return new Settings(g, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme, zoom,
-                tileWidth, view, window, hiddenColumns);
+                tileWidth, view, window, hiddenColumns, judging);
     }
 
     public Settings withNetworkInterface(String i) {
         return new Settings(groups, i, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme, zoom,
-                tileWidth, view, window, hiddenColumns);
+                tileWidth, view, window, hiddenColumns, judging);
     }
 
     public Settings withThresholds(double warn, double alarm) {
         return new Settings(groups, networkInterface, warn, alarm, defaultStaleMillis, theme, zoom,
-                tileWidth, view, window, hiddenColumns);
+                tileWidth, view, window, hiddenColumns, judging);
     }
 
     public Settings withDefaultStaleMillis(long ms) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, ms, theme, zoom,
-                tileWidth, view, window, hiddenColumns);
+                tileWidth, view, window, hiddenColumns, judging);
     }
 
     public Settings withTheme(String t) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, t, zoom,
-                tileWidth, view, window, hiddenColumns);
+                tileWidth, view, window, hiddenColumns, judging);
     }
 
     public Settings withZoom(double z) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme, z,
-                tileWidth, view, window, hiddenColumns);
+                tileWidth, view, window, hiddenColumns, judging);
     }
 
     public Settings withTileWidth(double w) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
-                zoom, w, view, window, hiddenColumns);
+                zoom, w, view, window, hiddenColumns, judging);
     }
 
     public Settings withView(String v) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
-                zoom, tileWidth, v, window, hiddenColumns);
+                zoom, tileWidth, v, window, hiddenColumns, judging);
     }
 
     public Settings withWindow(WindowBounds w) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
-                zoom, tileWidth, view, w, hiddenColumns);
+                zoom, tileWidth, view, w, hiddenColumns, judging);
     }
 
     public Settings withHiddenColumns(List<String> h) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
-                zoom, tileWidth, view, window, h);
+                zoom, tileWidth, view, window, h, judging);
+    }
+
+    public Settings withJudging(Judging j) {
+        return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
+                zoom, tileWidth, view, window, hiddenColumns, j);
+    }
+
+    /**
+     * How sources are judged beyond the two default levels.
+     *
+     * @param lossWindow         {@code 1m} or {@code 5m}: the loss figure the levels apply to
+     * @param rules              levels and guidance per group or glob, first match wins
+     * @param episodeQuietMillis a loss episode ends after this long without loss
+     */
+    public record Judging(String lossWindow, List<Rule> rules, long episodeQuietMillis) {
+        public Judging {
+            lossWindow = "5m".equals(lossWindow) ? "5m" : "1m";
+            rules = rules == null ? List.of() : List.copyOf(rules.stream()
+                    .filter(r -> r != null && r.glob() != null && !r.glob().isBlank()).toList());
+            episodeQuietMillis = episodeQuietMillis < 1000 || episodeQuietMillis > 3_600_000
+                    ? DEFAULT_EPISODE_QUIET_MILLIS : episodeQuietMillis;
+        }
+
+        public static Judging defaults() {
+            return new Judging("1m", List.of(), DEFAULT_EPISODE_QUIET_MILLIS);
+        }
+    }
+
+    /** Levels (percent) and guidance for the sources a glob names, e.g. {@code plant/**}. */
+    public record Rule(String glob, double lossWarnPercent, double lossAlarmPercent, String guidance) {
+        public Rule {
+            glob = glob == null ? null : glob.trim();
+            lossWarnPercent = finiteIn(lossWarnPercent, 0.001, 100, DEFAULT_LOSS_WARN_PERCENT);
+            lossAlarmPercent = Math.max(lossWarnPercent, finiteIn(lossAlarmPercent, 0.001, 100, 5.0));
+            guidance = guidance == null ? "" : guidance.trim();
+        }
     }
 
     /** Window position and size; {@code maximized} and {@code fullScreen} as the user left them. */

@@ -14,6 +14,6 @@ public record LossGrid(int[] ids, boolean perMinute, long endSlot, int[][] recei
         if (r + l == 0) {
             return Double.NaN;
         }
-        return SourceView.lossFraction(r, l, t);
+        return LossShare.of(r, l, t);
     }
 }

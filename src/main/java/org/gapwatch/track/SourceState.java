@@ -52,6 +52,8 @@ final class SourceState {
     InetSocketAddress sender;
     long senderLastMillis;
     InetSocketAddress otherSender;
+    /** Where its newest datagram was sent (group and port), or null when the driver did not say. */
+    InetSocketAddress destination;
     long otherSenderLastMillis;
 
     final CountRing perSecond = new CountRing(SECONDS);

@@ -7,6 +7,8 @@ import org.gapwatch.protocol.ValueKind;
  * An immutable picture of one source, made by the tracker's writer for readers on other threads. A view is made
  * again only when its source changed; readers compare {@link #version()} to skip what they already drew.
  *
+ * @param destination the group and port ({@code 239.1.2.3:5000}) its newest datagram was sent to, or null where
+ *                    that is not known (a driver that does not say)
  * @param strip the last {@value #STRIP_SECONDS} seconds ending at {@code stripEndSecond} (epoch second), oldest
  *              first: 0 nothing arrived, 1 received, 2 some came late, 3 some lost. Not to be modified.
  * @param first the first number of the current session, of the lane of the latest update (PTP and MPEG-TS sources
@@ -24,7 +26,7 @@ public record SourceView(
         long stripEndSecond, byte[] strip,
         long received5m, long lost5m, long late5m,
         long received1m, long lost1m, long late1m,
-        double ratePerSecond, Gap lastGap, String protocol) {
+        double ratePerSecond, Gap lastGap, String protocol, String destination) {
 
     public static final int STRIP_SECONDS = 60;
 
@@ -45,27 +47,5 @@ public record SourceView(
     /** Two senders have claimed this source within its staleness time. */
     public boolean conflict(long nowMillis) {
         return otherSender != null && nowMillis - Math.min(senderLastMillis, otherSenderLastMillis) < staleAfterMillis;
-    }
-
-    /** Share of the expected updates lost over the last 5 minutes, net of late arrivals: 0..1. */
-    public double lossFraction5m() {
-        return lossFraction(received5m, lost5m, late5m);
-    }
-
-    public double lossFraction1m() {
-        return lossFraction(received1m, lost1m, late1m);
-    }
-
-    /** Share lost overall (since start or reset). */
-    public double lossFraction() {
-        // In doubles: received + lost may exceed Long.MAX_VALUE when the loss saturated.
-        double expected = (double) received + lost;
-        return expected == 0 ? 0 : lost / expected;
-    }
-
-    static double lossFraction(long received, long lost, long late) {
-        double netLost = Math.max(0, lost - late);
-        double expected = Math.max(0, received - late) + (double) lost;
-        return expected == 0 ? 0 : Math.min(1.0, netLost / expected);
     }
 }

@@ -80,6 +80,15 @@ public final class Tracker {
      */
     public void datagram(DecodeResult result, byte[] payload, int off, int len, InetSocketAddress sender,
                          long arrivalMillis) {
+        datagram(result, payload, off, len, sender, null, arrivalMillis);
+    }
+
+    /**
+     * As above, also noting the group and port it was sent to ({@code destination}, null if unknown): the
+     * evidence that tells loss at one subscription from loss at one publisher.
+     */
+    public void datagram(DecodeResult result, byte[] payload, int off, int len, InetSocketAddress sender,
+                         InetSocketAddress destination, long arrivalMillis) {
         datagrams++;
         Reason whole = result.rejection();
         if (whole != null) {
@@ -90,7 +99,7 @@ public final class Tracker {
         for (int i = 0; i < result.count(); i++) {
             Update u = result.get(i);
             if (u.valid()) {
-                apply(u, sender, arrivalMillis);
+                apply(u, sender, destination, arrivalMillis);
             } else {
                 invalidUpdates++;
                 rejected(u.reason(), u.src(), sender, arrivalMillis, payload, off, len);
@@ -100,6 +109,11 @@ public final class Tracker {
 
     /** Accounts one valid update. Returns false when it was refused because the source limit is reached. */
     public boolean apply(Update u, InetSocketAddress sender, long arrivalMillis) {
+        return apply(u, sender, null, arrivalMillis);
+    }
+
+    /** As above, with the group and port the update was sent to (null if unknown). */
+    public boolean apply(Update u, InetSocketAddress sender, InetSocketAddress destination, long arrivalMillis) {
         SourceState s = lookup(u.src());
         if (s == null && u.previousSrc() != null) {
             s = rename(u.previousSrc(), u.src());
@@ -113,6 +127,9 @@ public final class Tracker {
         }
         markDirty(s);
         noteSender(s, sender, arrivalMillis);
+        if (destination != null) {
+            s.destination = destination;
+        }
         long second = Math.floorDiv(arrivalMillis, 1000);
         long minute = Math.floorDiv(second, 60);
         Lane l = s.lane(u.lane());
@@ -493,7 +510,7 @@ public final class Tracker {
                 s.status, s.statusText, s.ts, s.interval, s.ttl,
                 s.firstArrivalMillis, s.lastArrivalMillis, s.staleAfterMillis(config),
                 end, strip, sums[6], sums[7], sums[8], sums[3], sums[4], sums[5], sums[0] / 10.0, s.gaps.newest(),
-                s.protocol);
+                s.protocol, format(s.destination));
     }
 
     /** A full copy of one source's history, or null if there is no such source. */

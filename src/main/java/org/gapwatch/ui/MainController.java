@@ -14,6 +14,10 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.StackPane;
 import org.controlsfx.control.StatusBar;
 import org.gapwatch.engine.Engine;
+import org.gapwatch.judge.Judge;
+import org.gapwatch.judge.JudgeConfig;
+import org.gapwatch.judge.JudgeRunner;
+import org.gapwatch.judge.Judgement;
 import org.gapwatch.track.TrackerSnapshot;
 import org.gapwatch.ui.table.SourceTable;
 import org.gapwatch.ui.wall.WallView;
@@ -60,7 +64,11 @@ public final class MainController {
     private String replayName;
     private StatusBarPresenter status;
     private SourceFilter filter = SourceFilter.ALL;
-    private Health.Thresholds thresholds = Health.Thresholds.of(1, 5);
+    private JudgeConfig judgeConfig = JudgeConfig.defaults();
+    /** Judges the live engine on its own thread for the window's life (live alarms are judged during a replay too). */
+    private JudgeRunner liveJudging;
+    /** The judging of the engine shown: the live one, or a replay's. */
+    private JudgeRunner judging;
     private AnimationTimer timer;
     private long lastVersionMeasured;
     private long lastFrameNanos;
@@ -74,6 +82,9 @@ public final class MainController {
     void init(MonitorWindow w, Engine e) {
         window = w;
         engine = e;
+        liveJudging = new JudgeRunner(new Judge(judgeConfig), e::snapshot, System::currentTimeMillis, "judge-live")
+                .start();
+        judging = liveJudging;
         detailSlot.getChildren().add(placeholder("Select a source on the wall or in the table"));
         alarmSlot.getChildren().add(placeholder("Alarm list: ui.alarm.AlarmListView goes here"));
         heatmapSlot.getChildren().add(placeholder("Loss heatmap: ui.heatmap.HeatmapView goes here"));
@@ -129,6 +140,9 @@ public final class MainController {
         if (timer != null) {
             timer.stop();
         }
+        if (liveJudging != null) {
+            liveJudging.close();
+        }
     }
 
     private void pulse(long nowNanos) {
@@ -140,13 +154,14 @@ public final class MainController {
             r.run();
         }
         TrackerSnapshot snap = engine.snapshot();
+        Judgement judged = judging.latest();
         long now = clock.getAsLong();
         wall.setBlinking(blinking.get(), (nowNanos / 500_000_000L) % 2 == 0);
         if (wall.isVisible()) {
-            wall.update(snap, now, filter);
+            wall.update(snap, judged, now, filter);
         }
-        table.update(snap, now, filter);
-        status.update(snap, now, replayName == null ? window.feed().status() : null, thresholds);
+        table.update(snap, judged, now, filter);
+        status.update(snap, judged, now, replayName == null ? window.feed().status() : null);
         for (int i = 0; i < pulseListeners.size(); i++) {
             pulseListeners.get(i).pulse(snap, now);
         }
@@ -275,10 +290,24 @@ public final class MainController {
         window.openSettings();
     }
 
-    void setThresholds(Health.Thresholds t) {
-        thresholds = t;
-        wall.setThresholds(t);
-        table.setThresholds(t);
+    /** The judgement's settings, for the live engine and any replay; applied at their next judgement. */
+    void setJudgeConfig(JudgeConfig c) {
+        judgeConfig = c;
+        liveJudging.judge().setConfig(c);
+        judging.judge().setConfig(c);
+    }
+
+    JudgeConfig judgeConfig() {
+        return judgeConfig;
+    }
+
+    JudgeRunner liveJudging() {
+        return liveJudging;
+    }
+
+    /** The newest judgement of the engine shown. */
+    Judgement judgement() {
+        return judging.latest();
     }
 
     double tileWidthSetting() {
@@ -307,9 +336,10 @@ public final class MainController {
      * Shows another engine (a replay's, or the live one again) in every view of this controller, at its clock;
      * {@code replay} names the capture for the status bar, null when live.
      */
-    void setEngine(Engine e, java.util.function.LongSupplier viewClock, String replay) {
+    void setEngine(Engine e, java.util.function.LongSupplier viewClock, String replay, JudgeRunner judgedBy) {
         String keep = selectedSrc.get();
         engine = e;
+        judging = judgedBy;
         clock = viewClock;
         replayName = replay;
         status.reset(replay);
@@ -332,9 +362,10 @@ public final class MainController {
     /** The sources the wall shows under the current filter, in wall order (group, then name). */
     List<org.gapwatch.track.SourceView> filteredRows(TrackerSnapshot snap, long now) {
         List<org.gapwatch.track.SourceView> keep = new java.util.ArrayList<>();
+        Judgement judged = judging.latest();
         for (int i = 0; i < snap.sourceCount(); i++) {
             var v = snap.source(i);
-            if (filter.matches(v, Health.of(v, now, thresholds))) {
+            if (filter.matches(v, judged.state(i))) {
                 keep.add(v);
             }
         }

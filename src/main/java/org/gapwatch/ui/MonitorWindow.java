@@ -298,8 +298,7 @@ public final class MonitorWindow {
         ui.wall.setPalette(Palette.of(s.theme()));
         scene.getRoot().setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 14 * s.zoom()));
         ui.wall.setZoom(s.zoom());
-        ui.setThresholds(Health.Thresholds.of(s.lossWarnPercent(), s.lossAlarmPercent()));
-        wiring.setLossAlarmPercent(s.lossAlarmPercent());
+        ui.setJudgeConfig(org.gapwatch.judge.JudgeConfig.from(s));
         ui.setTileWidthSetting(s.tileWidth());
         ui.table.setHiddenColumns(s.hiddenColumns());
         if (Settings.TABLE.equals(s.view()) != ui.tableShown()) {

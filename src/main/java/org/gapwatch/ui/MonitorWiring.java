@@ -10,10 +10,11 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.gapwatch.alarm.AlarmModel;
-import org.gapwatch.alarm.AlarmThresholds;
 import org.gapwatch.alarm.Notice;
 import org.gapwatch.capture.Replayer;
 import org.gapwatch.engine.Engine;
+import org.gapwatch.judge.Judge;
+import org.gapwatch.judge.JudgeRunner;
 import org.gapwatch.track.TrackerConfig;
 import org.gapwatch.track.TrackerSnapshot;
 import org.gapwatch.ui.alarm.AlarmListView;
@@ -51,12 +52,12 @@ final class MonitorWiring {
     private final Alarms live;
     private Alarms replay;
     private Alarms shown;
-    private AlarmThresholds thresholds = AlarmThresholds.defaults();
     private final List<Notice> notices = new ArrayList<>();
     private Consumer<Notice> popups;
     private CaptureOpener opener = new CaptureOpener();
     private ReplayBar bar;
     private Engine replayEngine;
+    private JudgeRunner replayJudging;
     private long lastAlarmNanos = Long.MIN_VALUE / 2;
     private long lastRowsNanos = Long.MIN_VALUE / 2;
 
@@ -85,7 +86,7 @@ final class MonitorWiring {
         window.setHeatmapContent(heatmap);
         ui.heatmapTab.selectedProperty().addListener((o, a, b) -> lastRowsNanos = Long.MIN_VALUE / 2);
 
-        live = alarms(liveEngine, System::currentTimeMillis, "");
+        live = alarms(ui.liveJudging(), System::currentTimeMillis, "");
         show(live);
         alarmCount.setId("sb-alarms");
         alarmCount.getStyleClass().add("status-alarms");
@@ -119,15 +120,15 @@ final class MonitorWiring {
         window.addPulseListener(this::pulse);
     }
 
-    private Alarms alarms(Engine engine, LongSupplier clock, String prefix) {
-        AlarmModel model = new AlarmModel(thresholds, AlarmModel.DEFAULT_LOG_CAPACITY);
+    private Alarms alarms(JudgeRunner judging, LongSupplier clock, String prefix) {
+        AlarmModel model = new AlarmModel();
         Consumer<Notice> sink = n -> {
             Notice shownNotice = prefix.isEmpty() ? n
                     : new Notice(prefix + n.title(), n.text(), n.alarm(), n.suppressed());
             notices.add(shownNotice);
             popups.accept(shownNotice);
         };
-        AlarmListView list = new AlarmListView(model);
+        AlarmListView list = new AlarmListView(model, clock);
         list.setId(prefix.isEmpty() ? "alarm-list" : "replay-alarm-list");
         list.selectedSourceProperty().addListener((o, a, src) -> {
             if (src != null) {
@@ -135,7 +136,7 @@ final class MonitorWiring {
             }
         });
         model.addListener(this::showAlarmCount);
-        return new Alarms(model, new AlarmMonitor(engine, model, sink), list, clock);
+        return new Alarms(model, new AlarmMonitor(judging::latest, model, sink), list, clock);
     }
 
     private void show(Alarms a) {
@@ -151,10 +152,13 @@ final class MonitorWiring {
         }
         AlarmModel m = shown.model();
         alarmCount.setText((mode.isReplaying() ? "Replay alarms " : "Alarms ") + m.unacknowledgedCount() + " new · "
-                + m.activeCount() + " active");
-        alarmCount.getStyleClass().remove("has-alarms");
+                + m.activeCount() + " active" + (m.flood() ? " · FLOOD " + m.alarmsPerTenMinutes() + "/10 min" : ""));
+        alarmCount.getStyleClass().removeAll("has-alarms", "alarm-flood");
         if (m.unacknowledgedCount() > 0) {
             alarmCount.getStyleClass().add("has-alarms");
+        }
+        if (m.flood()) {
+            alarmCount.getStyleClass().add("alarm-flood");
         }
     }
 
@@ -173,22 +177,12 @@ final class MonitorWiring {
         ui.blinking.set(shown.model().unacknowledgedSources());
         int sel = ui.wall.selectedIdProperty().get();
         if (sel >= 0 && sel < snap.sourceCount()) {
-            detail.update(snap.source(sel));
+            detail.update(snap.source(sel), ui.judgement().state(sel));
         }
         if (ui.heatmapTab.isSelected() && ui.split.getItems().contains(ui.dock)
                 && t - lastRowsNanos >= ROWS_EVERY_NANOS) {
             lastRowsNanos = t;
             heatmap.setRows(ui.filteredRows(snap, now));
-        }
-    }
-
-    // ---- settings ----
-
-    void setLossAlarmPercent(double percent) {
-        thresholds = AlarmThresholds.defaults().withLoss(Math.clamp(percent / 100, 0, 1));
-        live.model().setThresholds(thresholds);
-        if (replay != null) {
-            replay.model().setThresholds(thresholds);
         }
     }
 
@@ -227,8 +221,12 @@ final class MonitorWiring {
             Replayer.Progress p = nb.progressProperty().get();
             return p == null ? 0 : Math.floorDiv(Math.max(p.positionNanos(), p.startNanos()), 1_000_000L);
         };
-        replay = alarms(engine, clock, "REPLAY — ");
-        switchTo(engine, clock, file.getFileName().toString());
+        if (replayJudging != null) {
+            replayJudging.close();
+        }
+        replayJudging = new JudgeRunner(new Judge(ui.judgeConfig()), engine::snapshot, clock, "judge-replay").start();
+        replay = alarms(replayJudging, clock, "REPLAY — ");
+        switchTo(engine, replayJudging, clock, file.getFileName().toString());
         show(replay);
         return true;
     }
@@ -244,12 +242,14 @@ final class MonitorWiring {
         b.close();
         ui.bottomBox.getChildren().remove(b);
         replay = null;
-        switchTo(liveEngine, System::currentTimeMillis, null);
+        switchTo(liveEngine, ui.liveJudging(), System::currentTimeMillis, null);
+        replayJudging.close();
+        replayJudging = null;
         show(live);
     }
 
-    private void switchTo(Engine engine, LongSupplier clock, String replayName) {
-        ui.setEngine(engine, clock, replayName);
+    private void switchTo(Engine engine, JudgeRunner judging, LongSupplier clock, String replayName) {
+        ui.setEngine(engine, clock, replayName, judging);
         heatmap.setClock(clock);
         heatmap.setEngine(engine);
         lastRowsNanos = Long.MIN_VALUE / 2;

@@ -30,16 +30,16 @@ public record Palette(Color background, Color tile, Color tileBorder, Color text
         return "light".equals(theme) ? LIGHT : DARK;
     }
 
-    public Color of(Health h) {
+    public Color of(org.gapwatch.judge.SourceState h) {
         return switch (h) {
             case OK -> ok;
             case WARN -> warn;
-            case ALARM, FAULT -> alarm;
+            case ALARM, FAULT, BADLY_LOSING -> alarm;
             case LOSING -> losing;
             case STALE -> stale;
             case CONFLICT -> conflict;
-            case INFO -> info;
-            case UNKNOWN, NONE -> dimText;
+            case INVALID_INPUT -> info;
+            case ENDED -> dimText;
         };
     }
 }

@@ -19,9 +19,13 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.Window;
 import org.gapwatch.net.GroupSpec;
+import org.gapwatch.settings.RuleLines;
 import org.gapwatch.settings.Settings;
 
-/** Subscriptions, interface, thresholds, staleness default and theme; OK applies them live. */
+/**
+ * Subscriptions, interface, loss levels and the loss window they apply to, rules per group or glob, the loss episodes'
+ * quiet time, staleness default and theme; OK applies them live.
+ */
 final class SettingsDialog extends Dialog<Settings> {
     private static final String SYSTEM_CHOICE = "(system default)";
 
@@ -69,7 +73,19 @@ final class SettingsDialog extends Dialog<Settings> {
         Spinner<Double> warn = new Spinner<>(0.01, 100, s.lossWarnPercent(), 0.5);
         Spinner<Double> alarm = new Spinner<>(0.01, 100, s.lossAlarmPercent(), 0.5);
         Spinner<Integer> stale = new Spinner<>(1, 86_400, (int) Math.max(1, s.defaultStaleMillis() / 1000), 1);
-        for (Spinner<?> sp : List.of(warn, alarm, stale)) {
+        ComboBox<String> window = new ComboBox<>(FXCollections.observableArrayList("1 min", "5 min"));
+        window.setId("settings-loss-window");
+        window.setValue("5m".equals(s.judging().lossWindow()) ? "5 min" : "1 min");
+        javafx.scene.control.TextArea rules = new javafx.scene.control.TextArea(RuleLines.format(s.judging().rules()));
+        rules.setId("settings-rules");
+        rules.setPrefRowCount(4);
+        rules.setPromptText("one rule a line: GLOB WARN% ALARM% guidance, e.g.\nplant/** 0.5 2 Call the plant desk,"
+                + " ext. 4711\nlab/** 5 20");
+        Label rulesError = new Label();
+        rulesError.getStyleClass().add("warning");
+        Spinner<Integer> quiet = new Spinner<>(1, 3600, (int) (s.judging().episodeQuietMillis() / 1000), 1);
+        quiet.setId("settings-episode-quiet");
+        for (Spinner<?> sp : List.of(warn, alarm, stale, quiet)) {
             sp.setEditable(true);
         }
         ComboBox<String> theme = new ComboBox<>(FXCollections.observableArrayList(Settings.DARK, Settings.LIGHT));
@@ -82,14 +98,30 @@ final class SettingsDialog extends Dialog<Settings> {
         grid.addRow(r++, new Label("Add group"), new HBox(6, newGroup, add, remove));
         grid.add(groupError, 1, r++);
         grid.addRow(r++, new Label("Interface"), iface);
-        grid.addRow(r++, new Label("Losing at 5-min loss ≥ %"), warn);
-        grid.addRow(r++, new Label("Badly losing at ≥ %"), alarm);
+        grid.addRow(r++, new Label("Loss figure judged"), window);
+        grid.addRow(r++, new Label("Losing at loss ≥ %"), warn);
+        grid.addRow(r++, new Label("Badly losing (alarm) at ≥ %"), alarm);
+        grid.addRow(r++, new Label("Rules per group or glob"), rules);
+        grid.add(rulesError, 1, r++);
+        grid.addRow(r++, new Label("Loss episode ends after quiet (s)"), quiet);
         grid.addRow(r++, new Label("Stale after (s), sources without ttl/interval"), stale);
         grid.addRow(r, new Label("Theme"), theme);
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        // A bad rule line keeps the dialog open with the line named, rather than dropping the rules.
+        getDialogPane().lookupButton(ButtonType.OK).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            try {
+                RuleLines.parse(rules.getText());
+                rulesError.setText("");
+            } catch (IllegalArgumentException ex) {
+                rulesError.setText(ex.getMessage());
+                e.consume();
+            }
+        });
         setResultConverter(b -> b != ButtonType.OK ? null
-                : s.withGroups(new ArrayList<>(groups.getItems()))
+                : s.withJudging(new Settings.Judging("5 min".equals(window.getValue()) ? "5m" : "1m",
+                        RuleLines.parse(rules.getText()), quiet.getValue() * 1000L))
+                .withGroups(new ArrayList<>(groups.getItems()))
                 .withNetworkInterface(SYSTEM_CHOICE.equals(iface.getValue()) ? null : iface.getValue())
                 .withThresholds(warn.getValue(), alarm.getValue())
                 .withDefaultStaleMillis(stale.getValue() * 1000L)

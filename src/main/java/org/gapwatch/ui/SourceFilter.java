@@ -2,6 +2,8 @@ package org.gapwatch.ui;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.gapwatch.judge.Glob;
+import org.gapwatch.judge.SourceState;
 import org.gapwatch.track.SourceView;
 
 /**
@@ -19,9 +21,8 @@ public final class SourceFilter {
     public SourceFilter(String text, boolean problemsOnly) {
         this.text = text == null ? "" : text.trim();
         this.problemsOnly = problemsOnly;
-        boolean isGlob = this.text.indexOf('*') >= 0 || this.text.indexOf('?') >= 0;
-        this.glob = isGlob ? Pattern.compile(globToRegex(this.text), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
-                : null;
+        boolean isGlob = Glob.isGlob(this.text);
+        this.glob = isGlob ? Glob.compile(this.text) : null;
         this.needle = isGlob ? null : this.text.toLowerCase(Locale.ROOT);
     }
 
@@ -40,27 +41,7 @@ public final class SourceFilter {
         return needle.isEmpty() || src.toLowerCase(Locale.ROOT).contains(needle);
     }
 
-    public boolean matches(SourceView v, Health h) {
+    public boolean matches(SourceView v, SourceState h) {
         return (!problemsOnly || h.isProblem()) && matchesName(v.src());
-    }
-
-    static String globToRegex(String glob) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < glob.length(); i++) {
-            char c = glob.charAt(i);
-            if (c == '*') {
-                if (i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-                    sb.append(".*");
-                    i++;
-                } else {
-                    sb.append("[^/]*");
-                }
-            } else if (c == '?') {
-                sb.append("[^/]");
-            } else {
-                sb.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return sb.toString();
     }
 }

@@ -16,8 +16,10 @@ import javafx.scene.layout.VBox;
 import javafx.scene.control.Tooltip;
 import javafx.stage.Popup;
 import org.controlsfx.control.StatusBar;
+import org.gapwatch.judge.Episode;
+import org.gapwatch.judge.Judgement;
+import org.gapwatch.judge.SourceState;
 import org.gapwatch.track.InvalidSample;
-import org.gapwatch.track.SourceView;
 import org.gapwatch.track.Totals;
 import org.gapwatch.track.TrackerSnapshot;
 import org.gapwatch.ui.feed.Feed;
@@ -101,8 +103,11 @@ final class StatusBarPresenter {
         last = TrackerSnapshot.empty();
     }
 
-    /** @param feed the live feed's status, or null while a replay is shown */
-    void update(TrackerSnapshot snap, long now, Feed.Status feed, Health.Thresholds t) {
+    /**
+     * @param judged the newest judgement of the engine shown: source counts and the diagnosis come from it
+     * @param feed   the live feed's status, or null while a replay is shown
+     */
+    void update(TrackerSnapshot snap, Judgement judged, long now, Feed.Status feed) {
         last = snap;
         long second = Math.floorDiv(now, 1000);
         // Once a second of wall time: a replay's clock may run at 60x or stand still.
@@ -136,25 +141,19 @@ final class StatusBarPresenter {
         rate.setText(replay != null ? String.format(Locale.ROOT, "replay: %,d datagrams", tot.datagrams())
                 : String.format(Locale.ROOT, "%,d datagrams/s", (tot.datagrams() - old.datagrams()) / secs));
 
-        long dRecv = tot.received() - old.received();
-        long dLost = Math.max(0, tot.lost() - old.lost());
-        double netLoss = dRecv + dLost == 0 ? 0 : (double) dLost / (dRecv + dLost);
         long drops = feed.socketDrops() >= 0 ? feed.socketDrops() : tot.socketDrops();
+        Judgement.RecentLoss recent = judged.recentLoss();
         String dropText;
-        if (drops < 0) {
+        if (drops < 0 || recent.dropShare() < 0) {
             dropText = replay != null ? "local drops: not in a capture" : "local drops n/a";
         } else {
-            long dDrops = old.socketDrops() >= 0 && tot.socketDrops() >= 0
-                    ? tot.socketDrops() - old.socketDrops() : 0;
-            long dDgrams = tot.datagrams() - old.datagrams();
-            double share = dDgrams + dDrops == 0 ? 0 : (double) dDrops / (dDgrams + dDrops);
-            dropText = "local " + Format.percent(share) + " (" + drops + ")";
+            dropText = "local " + Format.percent(recent.dropShare()) + " (" + drops + ")";
         }
         loss.setText(replay != null
                 ? "Replay loss: " + tot.lost() + " lost · " + dropText
-                : "Loss: network " + Format.percent(netLoss) + " · " + dropText);
+                : "Loss: network " + Format.percent(recent.lossShare()) + " · " + dropText);
         loss.getStyleClass().remove("losing");
-        if (dLost > 0) {
+        if (recent.lost() > 0) {
             loss.getStyleClass().add("losing");
         }
 
@@ -164,18 +163,10 @@ final class StatusBarPresenter {
             invalid.getStyleClass().add("has-invalid");
         }
 
-        int stale = 0, alarm = 0;
-        for (int i = 0; i < snap.sourceCount(); i++) {
-            SourceView v = snap.source(i);
-            if (v.isStale(now)) {
-                stale++;
-            } else if (v.status().isAlarming()) {
-                alarm++;
-            }
-        }
-        sources.setText(snap.sourceCount() + " sources · " + stale + " stale · " + alarm + " alarm");
+        sources.setText(snap.sourceCount() + " sources · " + judged.count(SourceState.STALE) + " stale · "
+                + judged.alarming() + " alarm");
 
-        diagnose(snap, now, drops >= 0 && old.socketDrops() >= 0 && tot.socketDrops() > old.socketDrops());
+        diagnose(judged.latestEpisode());
 
         String warn = feed.bufferWarning();
         buffer.setText(warn == null ? "" : "⚠ receive buffer capped");
@@ -189,45 +180,24 @@ final class StatusBarPresenter {
     }
 
     /**
-     * Where the loss of the last few seconds comes from: this machine (its sockets dropped datagrams), the network
-     * (most sources lost some at once), or a few publishers (only some sources lost).
+     * The cause of the open loss episode, or of the last one, by its evidence (org.gapwatch.judge): it stays until
+     * the next episode, so a storm that is over is still told.
      */
-    private void diagnose(TrackerSnapshot snap, long now, boolean localDrops) {
-        long nowSecond = Math.floorDiv(now, 1000);
-        int active = 0, losing = 0;
-        String example = null;
-        for (int i = 0; i < snap.sourceCount(); i++) {
-            SourceView v = snap.source(i);
-            if (v.isStale(now)) {
-                continue;
-            }
-            active++;
-            byte[] strip = v.strip();
-            for (int k = 0; k < WINDOW_SECONDS; k++) {
-                long second = nowSecond - k;
-                int idx = (int) (strip.length - 1 - (v.stripEndSecond() - second));
-                if (idx >= 0 && idx < strip.length && strip[idx] == 3) {
-                    losing++;
-                    if (example == null) {
-                        example = v.src();
-                    }
-                    break;
-                }
-            }
-        }
+    private void diagnose(Episode e) {
         diagnosis.getStyleClass().removeAll("losing", "warning");
-        if (localDrops) {
-            diagnosis.setText("⚠ THIS MACHINE is dropping datagrams (socket buffer full)");
-            diagnosis.getStyleClass().add("warning");
-        } else if (losing >= 5 && losing * 2 >= active) {
-            diagnosis.setText("⚠ NETWORK-WIDE loss: " + losing + " of " + active + " sources in the last "
-                    + WINDOW_SECONDS + " s");
-            diagnosis.getStyleClass().add("losing");
-        } else if (losing > 0) {
-            diagnosis.setText("Loss at " + (losing == 1 ? example : losing + " sources") + " (publisher side)");
-            diagnosis.getStyleClass().add("losing");
-        } else {
+        if (e == null) {
             diagnosis.setText("");
+            diagnosis.setTooltip(null);
+            return;
+        }
+        String when = e.open() ? "⚠ LOSS EPISODE now — " : "Last loss episode ("
+                + java.time.Instant.ofEpochMilli(e.endMillis()).atZone(java.time.ZoneId.systemDefault())
+                .toLocalTime().format(CLOCK) + ") — ";
+        diagnosis.setText(when + e.cause().label() + ": " + e.sources().size() + " source"
+                + (e.sources().size() == 1 ? "" : "s") + ", " + e.lost() + " lost");
+        diagnosis.setTooltip(new Tooltip(e.summary()));
+        if (e.open()) {
+            diagnosis.getStyleClass().add(e.cause() == org.gapwatch.judge.Cause.THIS_MACHINE ? "warning" : "losing");
         }
     }
 

@@ -11,7 +11,8 @@ class NotificationLimiterTest {
     private final NotificationLimiter limiter = new NotificationLimiter(3, 10_000, shown::add);
 
     private static Alarm alarm(long id, String src) {
-        return new Alarm(id, 0, src, AlarmKind.STALE, "no update for 9.0 s (stale after 3.0 s)", false, -1);
+        return new Alarm(id, src, AlarmKind.STALE, 0, 0, 1, true, false, -1, -1, false, false,
+                "no update for 9.0 s (stale after 3.0 s)", "");
     }
 
     @Test

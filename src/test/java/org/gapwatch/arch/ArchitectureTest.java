@@ -31,7 +31,6 @@ import org.gapwatch.net.Publisher;
 import org.gapwatch.net.RtpStream;
 import org.gapwatch.ui.DesktopLauncher;
 import org.gapwatch.ui.Format;
-import org.gapwatch.ui.Health;
 import org.gapwatch.ui.Palette;
 import org.gapwatch.ui.SourceFilter;
 import org.gapwatch.ui.UiOptions;
@@ -42,13 +41,16 @@ import org.gapwatch.ui.WhileShowing;
  * tracker, snapshot, view. The layers and what each may use (read from the code, and so kept):
  *
  * <pre>
+ * fault     nothing of Gapwatch                 the worker loops' fault boundary
+ * files     nothing of Gapwatch                 opening a file the user named, with one clear line if it cannot be
  * protocol  nothing of Gapwatch                 wire format, no I/O
- * settings  nothing of Gapwatch                 the user's settings file
+ * settings  files                               the user's settings file
  * track     protocol                            per-source state
- * alarm     protocol, track                     alarm evaluation over snapshots
- * engine    protocol, track                     decoder + tracker behind one writer
- * net       protocol, track, engine             sockets, receive loop, publisher
- * capture   protocol, track, engine, net        pcap in and out (from net only GroupSpec and DatagramTap)
+ * judge     protocol, settings, track, fault    the one judgement of every source, loss episodes
+ * alarm     protocol, settings, track, judge    alarm handling over judgements
+ * engine    protocol, track, fault              decoder + tracker behind one writer
+ * net       protocol, track, engine, fault      sockets, receive loop, publisher
+ * capture   protocol, track, engine, net, fault, files   pcap in and out (from net only GroupSpec and DatagramTap)
  * demo      net                                 the built-in publisher (only through net.Publisher)
  * ui        all of the above                    JavaFX
  * cli       protocol, track, engine, net, capture, ui (only DesktopLauncher and UiOptions, to launch it)
@@ -60,7 +62,10 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule layersUseOnlyWhatTheTableAllows = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
+            .layer("fault").definedBy("org.gapwatch.fault..")
+            .layer("files").definedBy("org.gapwatch.files..")
             .layer("protocol").definedBy("org.gapwatch.protocol..")
+            .layer("judge").definedBy("org.gapwatch.judge..")
             .layer("settings").definedBy("org.gapwatch.settings..")
             .layer("track").definedBy("org.gapwatch.track..")
             .layer("alarm").definedBy("org.gapwatch.alarm..")
@@ -71,17 +76,21 @@ class ArchitectureTest {
             .layer("ui").definedBy("org.gapwatch.ui..")
             .layer("cli").definedBy("org.gapwatch.cli..")
             .layer("launcher").definedBy("org.gapwatch")
+            .whereLayer("fault").mayNotAccessAnyLayer()
+            .whereLayer("files").mayNotAccessAnyLayer()
             .whereLayer("protocol").mayNotAccessAnyLayer()
-            .whereLayer("settings").mayNotAccessAnyLayer()
+            .whereLayer("settings").mayOnlyAccessLayers("files")
             .whereLayer("track").mayOnlyAccessLayers("protocol")
-            .whereLayer("alarm").mayOnlyAccessLayers("protocol", "track")
-            .whereLayer("engine").mayOnlyAccessLayers("protocol", "track")
-            .whereLayer("net").mayOnlyAccessLayers("protocol", "track", "engine")
-            .whereLayer("capture").mayOnlyAccessLayers("protocol", "track", "engine", "net")
+            .whereLayer("judge").mayOnlyAccessLayers("protocol", "settings", "track", "fault")
+            .whereLayer("alarm").mayOnlyAccessLayers("protocol", "settings", "track", "judge")
+            .whereLayer("engine").mayOnlyAccessLayers("protocol", "track", "fault")
+            .whereLayer("net").mayOnlyAccessLayers("protocol", "track", "engine", "fault")
+            .whereLayer("capture").mayOnlyAccessLayers("protocol", "track", "engine", "net", "fault", "files")
             .whereLayer("demo").mayOnlyAccessLayers("net")
-            .whereLayer("ui").mayOnlyAccessLayers("protocol", "settings", "track", "alarm", "engine", "net", "capture",
-                    "demo")
-            .whereLayer("cli").mayOnlyAccessLayers("protocol", "track", "engine", "net", "capture", "ui")
+            .whereLayer("ui").mayOnlyAccessLayers("protocol", "settings", "track", "judge", "alarm", "engine", "net",
+                    "capture", "demo", "fault", "files")
+            .whereLayer("cli").mayOnlyAccessLayers("protocol", "settings", "track", "judge", "engine", "net",
+                    "capture", "ui", "fault", "files")
             .whereLayer("launcher").mayOnlyAccessLayers("cli");
 
     /**
@@ -90,7 +99,7 @@ class ArchitectureTest {
      * package (such as ui.common) ends the cycles; it touches views others are changing now, so it waits. Any other
      * dependency of a ui subpackage on the ui package still fails the rule.
      */
-    static final Class<?>[] UI_HELPERS_IN_THE_UI_PACKAGE = {Format.class, Health.class, Health.Thresholds.class,
+    static final Class<?>[] UI_HELPERS_IN_THE_UI_PACKAGE = {Format.class,
         Palette.class, SourceFilter.class, WhileShowing.class};
 
     /** Every package is its own slice: ui and ui.wall are two, so a cycle between them fails too. */

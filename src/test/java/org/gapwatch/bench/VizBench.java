@@ -36,6 +36,7 @@ public class VizBench {
 
     private TrackerSnapshot snapshot;
     private AlarmModel model;
+    private org.gapwatch.judge.Judgement judgement;
     private Tracker tracker;
     private int[] group;
     private int[] all;
@@ -55,8 +56,9 @@ public class VizBench {
         }
         engine.publish(T);
         snapshot = engine.snapshot();
+        judgement = new org.gapwatch.judge.Judge().judge(snapshot, T);
         model = new AlarmModel();
-        model.evaluate(snapshot, T);
+        model.evaluate(judgement, T);
         tracker = engine.trackerOnWriterThread();
         all = new int[n];
         for (int i = 0; i < n; i++) {
@@ -71,7 +73,7 @@ public class VizBench {
     /** The steady state: nothing changes, every source is checked. */
     @Benchmark
     public List<?> evaluateAlarms100kSources() {
-        return model.evaluate(snapshot, T);
+        return model.evaluate(judgement, T);
     }
 
     /** Heatmap group row of 5,000 sources, 900 one-second columns, summed in place. */

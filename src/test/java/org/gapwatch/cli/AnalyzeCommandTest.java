@@ -61,19 +61,28 @@ class AnalyzeCommandTest {
         InetSocketAddress pumpGroup = at("239.255.10.1", 5000);
         InetSocketAddress valveGroup = at("239.255.10.2", 5001);
         Engine live = new Engine(TrackerConfig.defaults());
+        // Judged once a second of capture time, as analyze does (AnalyzeCommand.JUDGE_EVERY_MILLIS).
+        org.gapwatch.judge.Judge judge = new org.gapwatch.judge.Judge();
+        long nextJudgement = Long.MIN_VALUE;
         long last = 0;
         try (PcapWriter w = new PcapWriter(file, msg -> { throw new AssertionError(msg); })) {
             for (int i = 0; i < 100; i++) {
                 long t = T0 + i * 100_000_000L;
+                if (t / 1_000_000 >= nextJudgement) {
+                    if (nextJudgement != Long.MIN_VALUE) {
+                        judge.judge(live.trackerOnWriterThread().snapshot(t / 1_000_000), t / 1_000_000);
+                    }
+                    nextJudgement = t / 1_000_000 + AnalyzeCommand.JUDGE_EVERY_MILLIS;
+                }
                 if (i != 5 && i != 6 && i != 40) {
                     byte[] p = update("plant/pump", i, "ok");
                     w.datagram(p, 0, p.length, sender, pumpGroup, t);
-                    live.datagram(p, 0, p.length, sender, t / 1_000_000);
+                    live.datagram(p, 0, p.length, sender, pumpGroup, t);
                 }
                 if (i < 50) {
                     byte[] p = update("plant/valve", i, "warn");
                     w.datagram(p, 0, p.length, sender, valveGroup, t + 1000);
-                    live.datagram(p, 0, p.length, sender, (t + 1000) / 1_000_000);
+                    live.datagram(p, 0, p.length, sender, valveGroup, t + 1000);
                 }
                 last = t / 1_000_000;
             }
@@ -81,7 +90,7 @@ class AnalyzeCommandTest {
             w.datagram(bad, 0, bad.length, sender, pumpGroup, T0 + 99 * 100_000_000L);
             live.datagram(bad, 0, bad.length, sender, last);
         }
-        return Summary.json(live.trackerOnWriterThread().snapshot(last), last);
+        return Summary.json(judge.judge(live.trackerOnWriterThread().snapshot(last), last));
     }
 
     @Test
@@ -95,6 +104,17 @@ class AnalyzeCommandTest {
         JsonNode j = JsonMapper.builder().build().readTree(r.out());
         JsonNode pump = j.get("sources").get(0);
         assertEquals("plant/pump", pump.get("src").asString());
+        assertEquals("losing", pump.get("state").asString());
+        assertEquals("stale", j.get("sources").get(1).get("state").asString());
+        JsonNode episodes = j.get("episodes");
+        assertEquals(1, episodes.size(), "pump's loss at 0.5 s and 4 s is one episode, still open at 9.9 s");
+        JsonNode e = episodes.get(0);
+        assertEquals("undetermined", e.get("cause").asString());
+        assertEquals("3 updates lost at 1 source, all from sender 10.0.0.9:40000 on 239.255.10.1:5000, and no source"
+                + " of another sender there to compare: publisher or path cannot be told apart; this machine's socket"
+                + " drops are unknown", e.get("evidence").asString());
+        assertEquals(3, e.get("lost").asLong());
+        assertTrue(e.get("end").isNull() && e.get("socketDrops").isNull());
         assertEquals("10.0.0.9:40000", pump.get("sender").asString());
         assertEquals(97, pump.get("received").asLong());
         assertEquals(3, pump.get("lost").asLong());

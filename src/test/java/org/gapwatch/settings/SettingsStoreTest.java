@@ -126,6 +126,21 @@ class SettingsStoreTest {
     }
 
     @Test
+    void anOldFileWithoutJudgingLoadsWithItsDefaultsAndANewOneRoundTrips() throws Exception {
+        Path f = dir.resolve("settings.json");
+        Files.writeString(f, "{\"lossWarnPercent\":2,\"lossAlarmPercent\":8,\"theme\":\"light\"}");
+        Settings old = new SettingsStore(f).load(w -> { });
+        assertEquals(2.0, old.lossWarnPercent());
+        assertEquals(new Settings.Judging("1m", List.of(), 10_000), old.judging());
+
+        SettingsStore store = new SettingsStore(dir.resolve("new.json"));
+        Settings s = old.withJudging(new Settings.Judging("5m",
+                List.of(new Settings.Rule("plant/**", 0.5, 2, "Call the plant desk")), 30_000));
+        store.save(s);
+        assertEquals(s, store.load(w -> { }));
+    }
+
+    @Test
     void configDirectoryFollowsXdgThenHome() {
         assertEquals(Path.of("/x/cfg/gapwatch/settings.json"),
                 SettingsStore.defaultFile(Map.of("XDG_CONFIG_HOME", "/x/cfg"), "/home/op"));

@@ -34,6 +34,13 @@ public final class Feed {
         return this;
     }
 
+    /** A datagram from {@code sender} to the group and port {@code destination}. */
+    public Feed send(long arrivalMillis, String json, InetSocketAddress sender, InetSocketAddress destination) {
+        byte[] b = json.getBytes(StandardCharsets.UTF_8);
+        engine.datagram(b, 0, b.length, sender, destination, arrivalMillis * 1_000_000L);
+        return this;
+    }
+
     /** Runs queued queries and publishes a snapshot taken at {@code nowMillis}. */
     public TrackerSnapshot publish(long nowMillis) {
         engine.afterBatch(nowMillis);

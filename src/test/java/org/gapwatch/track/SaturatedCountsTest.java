@@ -34,8 +34,8 @@ class SaturatedCountsTest {
                     List.of(v.received1m(), v.lost1m(), v.received5m(), v.lost5m()), src);
             assertEquals(new Gap(1, MAX - 1, f.now, 0, f.now), v.lastGap(), src);
             assertEquals(MAX - 1, v.lastGap().lost(), src);
-            assertEquals(1.0, v.lossFraction(), src);
-            assertEquals(Integer.MAX_VALUE / (Integer.MAX_VALUE + 4.0), v.lossFraction1m(), src);
+            assertEquals(1.0, LossShare.of(v.received(), v.lost(), v.late()), src);
+            assertEquals(Integer.MAX_VALUE / (Integer.MAX_VALUE + 4.0), LossShare.of(v.received1m(), v.lost1m(), v.late1m()), src);
             assertEquals(List.of(0L, MAX, 2L, MAX - 1),
                     List.of(f.tracker.sessionAccounting(src)[0], f.tracker.sessionAccounting(src)[1],
                             f.tracker.sessionAccounting(src)[2], f.tracker.sessionAccounting(src)[3]), src);
@@ -70,8 +70,9 @@ class SaturatedCountsTest {
 
     @Test
     void lossSharesOfHugeCountsStayWithinZeroAndOne() {
-        assertEquals(0.5, SourceView.lossFraction(MAX, MAX, 0));
-        assertEquals(1.0, SourceView.lossFraction(0, MAX, 0));
-        assertEquals(0.0, SourceView.lossFraction(MAX, 0, 0));
+        assertEquals(MAX, LossShare.expected(4, MAX, 0));
+        assertEquals(0.5, LossShare.of(MAX, MAX, 0));
+        assertEquals(1.0, LossShare.of(0, MAX, 0));
+        assertEquals(0.0, LossShare.of(MAX, 0, 0));
     }
 }

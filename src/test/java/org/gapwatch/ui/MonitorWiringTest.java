@@ -193,7 +193,7 @@ class MonitorWiringTest {
                 && source("plant/line-1/pump-1") != null && source("plant/line-1/pump-1").received() == 10);
         Await.fx("a loss alarm for pump-2 only", () -> window.wiring().alarmList().items().size() == 1);
         assertEquals("plant/line-1/pump-2", fx(() -> window.wiring().alarmList().items().getFirst().src()));
-        assertEquals(0.2, fx(() -> window.wiring().alarmModel().thresholds().lossRaiseFraction()), 1e-9);
+        assertEquals(0.2, fx(() -> window.controller().judgeConfig().thresholds().lossAlarm()), 1e-9);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.gapwatch.ui;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.gapwatch.judge.SourceState;
 import org.junit.jupiter.api.Test;
 
 class SourceFilterTest {
@@ -34,10 +35,9 @@ class SourceFilterTest {
     }
 
     @Test
-    void problemsOnlyKeepsStaleLosingAlarmConflictAndFault() {
-        for (Health h : Health.values()) {
-            boolean problem = h == Health.STALE || h == Health.LOSING || h == Health.ALARM || h == Health.CONFLICT
-                    || h == Health.FAULT;
+    void problemsOnlyKeepsEveryStateButOkAndWarn() {
+        for (SourceState h : SourceState.values()) {
+            boolean problem = h != SourceState.OK && h != SourceState.WARN;
             assertTrue(h.isProblem() == problem, h.name());
         }
     }

@@ -34,9 +34,11 @@ import org.gapwatch.alarm.AlarmCsv;
 import org.gapwatch.alarm.AlarmModel;
 
 /**
- * The alarm log, newest first: time, source, kind, state, acknowledged, detail. Unacknowledged alarms stand out
- * (bold, warm colour, marker) until acknowledged; resolved ones are dimmed. Buttons acknowledge the selected alarm or
- * all, and export the log as CSV. Selecting a row sets {@link #selectedSourceProperty()}. Follows its
+ * The alarm points, latest activation first: one row per source and kind with first and last time, count, state
+ * (ISA-18.2: active or cleared, acknowledged or not, shelved, suppressed by an episode), chattering, detail and
+ * guidance. Rows waiting for acknowledgement stand out (bold, warm colour, marker); normal ones are dimmed. Buttons
+ * acknowledge the selected row or all, shelve the selected row for a time picked from a list, and export as CSV;
+ * the summary shows the alarm rate against the ISA-18.2 flood benchmark. Selecting a row sets {@link #selectedSourceProperty()}. Follows its
  * {@link AlarmModel} by listening to it; FX thread only, like the model it shows.
  */
 public class AlarmListView extends Region {
@@ -50,13 +52,26 @@ public class AlarmListView extends Region {
     private final Button acknowledge = new Button("Acknowledge");
     private final Button acknowledgeAll = new Button("Acknowledge all");
     private final Button export = new Button("Export CSV…");
+    private final javafx.scene.control.ComboBox<String> shelveFor = new javafx.scene.control.ComboBox<>(
+            javafx.collections.FXCollections.observableArrayList(SHELVE_CHOICES));
+    private final Button shelve = new Button("Shelve");
+    private final java.util.function.LongSupplier clock;
+    /** What the operator may pick to shelve a row for, and the minutes each is. */
+    static final List<String> SHELVE_CHOICES = List.of("15 min", "1 h", "8 h", "24 h");
+    private static final long[] SHELVE_MINUTES = {15, 60, 480, 1440};
     private final BorderPane content = new BorderPane();
     private final ObjectProperty<String> selectedSource = new SimpleObjectProperty<>(this, "selectedSource");
     private ZoneId zone = ZoneId.systemDefault();
     private long shownVersion = -1;
 
     public AlarmListView(AlarmModel model) {
+        this(model, System::currentTimeMillis);
+    }
+
+    /** @param clock the time shelving counts from (the capture's time in a replay) */
+    public AlarmListView(AlarmModel model, java.util.function.LongSupplier clock) {
         this.model = model;
+        this.clock = clock;
         getStyleClass().add("alarm-list-view");
         getStylesheets().add(Objects.requireNonNull(AlarmListView.class.getResource("alarms.css")).toExternalForm());
         buildTable();
@@ -73,11 +88,21 @@ public class AlarmListView extends Region {
         });
         acknowledgeAll.setOnAction(e -> model.acknowledgeAll());
         export.setOnAction(e -> chooseAndExport());
+        shelve.setId("alarm-shelve");
+        shelveFor.setId("alarm-shelve-for");
+        shelveFor.getSelectionModel().select(0);
+        shelve.setOnAction(e -> {
+            Alarm a = table.getSelectionModel().getSelectedItem();
+            if (a != null) {
+                shelveSelected(a, SHELVE_MINUTES[Math.max(0, shelveFor.getSelectionModel().getSelectedIndex())]);
+            }
+        });
         Label title = new Label("Alarms");
         title.getStyleClass().add("alarm-title");
         HBox spacer = new HBox();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(12, title, summary, spacer, message, acknowledge, acknowledgeAll, export);
+        HBox bar = new HBox(12, title, summary, spacer, message, acknowledge, acknowledgeAll, shelveFor, shelve,
+                export);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 10, 6, 10));
         content.setTop(bar);
@@ -85,6 +110,7 @@ public class AlarmListView extends Region {
         getChildren().add(content);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             acknowledge.setDisable(now == null || now.acknowledged());
+            shelve.setDisable(now == null);
             if (now != null) {
                 selectedSource.set(now.src());
             }
@@ -98,19 +124,23 @@ public class AlarmListView extends Region {
         table.setPlaceholder(new Label("No alarms"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
-        table.getColumns().add(column("Time", 110, a -> time.withZone(zone).format(Instant.ofEpochMilli(a.raisedMillis()))));
-        table.getColumns().add(column("Source", 260, Alarm::src));
+        table.getColumns().add(column("Last", 90, a -> time.withZone(zone).format(Instant.ofEpochMilli(a.lastMillis()))));
+        table.getColumns().add(column("First", 90, a -> time.withZone(zone).format(Instant.ofEpochMilli(a.firstMillis()))));
+        table.getColumns().add(column("Count", 60, a -> Integer.toString(a.count())));
+        table.getColumns().add(column("Source", 240, Alarm::src));
         table.getColumns().add(column("Kind", 100, a -> a.kind().label()));
-        table.getColumns().add(column("State", 110, a -> a.active() ? "ACTIVE"
-                : "resolved " + time.withZone(zone).format(Instant.ofEpochMilli(a.resolvedMillis()))));
-        table.getColumns().add(column("Ack", 70, a -> a.acknowledged() ? "yes" : "● NEW"));
-        table.getColumns().add(column("Detail", 400, Alarm::detail));
+        table.getColumns().add(column("State", 170, a -> (a.needsAcknowledging() ? "● " : "") + a.state().label()
+                + (a.shelvedUntil() >= 0 ? " until " + time.withZone(zone).format(Instant.ofEpochMilli(a.shelvedUntil())) : "")
+                + (a.chattering() ? " · chattering" : "")));
+        table.getColumns().add(column("Detail", 340, Alarm::detail));
+        table.getColumns().add(column("Guidance", 240, Alarm::guidance));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(Alarm a, boolean empty) {
                 super.updateItem(a, empty);
-                pseudoClassStateChanged(UNACKNOWLEDGED, !empty && a != null && !a.acknowledged());
-                pseudoClassStateChanged(RESOLVED, !empty && a != null && !a.active());
+                pseudoClassStateChanged(UNACKNOWLEDGED, !empty && a != null && a.needsAcknowledging());
+                pseudoClassStateChanged(RESOLVED, !empty && a != null
+                        && a.state() == org.gapwatch.alarm.AlarmState.NORMAL);
             }
         });
     }
@@ -155,7 +185,12 @@ public class AlarmListView extends Region {
         return selectedSource;
     }
 
-    /** The alarms as listed, newest first. */
+    /** Shelves {@code a} for {@code minutes} from now on the view's clock. */
+    public boolean shelveSelected(Alarm a, long minutes) {
+        return model.shelve(a.id(), clock.getAsLong() + minutes * 60_000);
+    }
+
+    /** The rows as listed, latest activation first. */
     public List<Alarm> items() {
         return List.copyOf(table.getItems());
     }
@@ -177,19 +212,21 @@ public class AlarmListView extends Region {
         }
         shownVersion = model.version();
         Alarm selected = table.getSelectionModel().getSelectedItem();
-        List<Alarm> log = model.log();
-        List<Alarm> newestFirst = new ArrayList<>(log.size());
-        for (int i = log.size() - 1; i >= 0; i--) {
-            newestFirst.add(log.get(i));
-        }
+        List<Alarm> newestFirst = new ArrayList<>(model.log());
+        newestFirst.sort((a, b) -> a.lastMillis() != b.lastMillis() ? Long.compare(b.lastMillis(), a.lastMillis())
+                : Long.compare(b.id(), a.id()));
         table.getItems().setAll(newestFirst);
         if (selected != null) {
             select(selected.id());
         }
         Alarm now = table.getSelectionModel().getSelectedItem();
         acknowledge.setDisable(now == null || now.acknowledged());
+        shelve.setDisable(now == null);
         acknowledgeAll.setDisable(model.unacknowledgedCount() == 0);
-        summary.setText(model.activeCount() + " active, " + model.unacknowledgedCount() + " unacknowledged");
+        int rate = model.alarmsPerTenMinutes();
+        summary.setText(model.activeCount() + " active, " + model.unacknowledgedCount() + " unacknowledged · " + rate
+                + " alarms in 10 min" + (model.flood() ? " — FLOOD (ISA-18.2 benchmark " + AlarmModel.FLOOD_BENCHMARK
+                + ")" : ""));
         summary.pseudoClassStateChanged(UNACKNOWLEDGED, model.unacknowledgedCount() > 0);
     }
 

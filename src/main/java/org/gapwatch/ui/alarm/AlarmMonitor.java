@@ -11,23 +11,27 @@ import org.gapwatch.alarm.Alarm;
 import org.gapwatch.alarm.AlarmModel;
 import org.gapwatch.alarm.Notice;
 import org.gapwatch.alarm.NotificationLimiter;
-import org.gapwatch.engine.Engine;
+import org.gapwatch.judge.Judgement;
 
 /**
- * Evaluates the engine's newest snapshot against an {@link AlarmModel} once a second on the FX thread and passes
+ * Evaluates the newest judgement against an {@link AlarmModel} once a second on the FX thread and passes
  * new alarms through a {@link NotificationLimiter} to a notifier (e.g. {@link ControlsFxNotifier}, or none). The
  * main window may instead call {@link #tick(long)} from its own pulse.
  */
 public final class AlarmMonitor {
-    private final Engine engine;
+    private final java.util.function.Supplier<Judgement> judgements;
     private final AlarmModel model;
     private final NotificationLimiter limiter;
     private final Timeline timer;
     private LongSupplier clock = System::currentTimeMillis;
 
-    /** {@code notifier} may be null: alarms are then only listed, never popped up. */
-    public AlarmMonitor(Engine engine, AlarmModel model, Consumer<Notice> notifier) {
-        this.engine = engine;
+    /**
+     * @param judgements the newest judgement of the engine watched (made off the FX thread, see JudgeRunner)
+     * @param notifier   may be null: alarms are then only listed, never popped up
+     */
+    public AlarmMonitor(java.util.function.Supplier<Judgement> judgements, AlarmModel model,
+                        Consumer<Notice> notifier) {
+        this.judgements = judgements;
         this.model = model;
         this.limiter = new NotificationLimiter(notifier == null ? n -> { } : notifier);
         this.timer = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick(clock.getAsLong())));
@@ -46,9 +50,9 @@ public final class AlarmMonitor {
         timer.stop();
     }
 
-    /** Evaluates the newest snapshot at {@code nowMillis}; returns the alarms raised. */
+    /** Evaluates the newest judgement at {@code nowMillis}; returns the alarms raised. */
     public List<Alarm> tick(long nowMillis) {
-        List<Alarm> raised = model.evaluate(engine.snapshot(), nowMillis);
+        List<Alarm> raised = model.evaluate(judgements.get(), nowMillis);
         limiter.offer(raised, nowMillis);
         return raised;
     }

@@ -225,10 +225,18 @@ public class DetailPane extends Region {
 
     /** Shows a newer view of the current source (e.g. from the pulse's snapshot); ignores other sources. */
     public void update(SourceView v) {
+        update(v, judged);
+    }
+
+    /** As {@link #update(SourceView)}, with the judgement's state of the source (stale, conflict... are its word). */
+    public void update(SourceView v, org.gapwatch.judge.SourceState state) {
         if (v != null && v.src().equals(source.get())) {
+            judged = state;
             show(v, clock.getAsLong());
         }
     }
+
+    private org.gapwatch.judge.SourceState judged = org.gapwatch.judge.SourceState.OK;
 
     /** Asks the engine for the current source's history now. */
     public void refresh() {
@@ -306,15 +314,16 @@ public class DetailPane extends Region {
         value.setText(v.value() + (v.unit() == null ? "" : " " + v.unit()));
         String st = v.statusText() == null ? "no status" : v.statusText();
         status.setText(st + (v.text() == null ? "" : " — " + v.text())
-                + (v.isStale(now) ? "   STALE" : ""));
+                + (judged == org.gapwatch.judge.SourceState.STALE ? "   STALE" : ""));
         status.getStyleClass().removeAll("status-alarm", "status-warn", "status-ok");
-        status.getStyleClass().add(v.status().isAlarming() || v.isStale(now) ? "status-alarm"
+        status.getStyleClass().add(v.status().isAlarming() || judged == org.gapwatch.judge.SourceState.STALE
+                ? "status-alarm"
                 : switch (v.status()) {
                     case WARN, UNKNOWN -> "status-warn";
                     default -> "status-ok";
                 });
         sender.setText(v.sender() == null ? "—" : v.sender());
-        boolean conflict = v.conflict(now);
+        boolean conflict = judged == org.gapwatch.judge.SourceState.CONFLICT;
         otherSender.setText(v.otherSender() == null ? "—"
                 : v.otherSender() + (conflict ? "   CONFLICT: two senders" : "   (earlier)"));
         otherSender.getStyleClass().remove("warning");
@@ -334,9 +343,9 @@ public class DetailPane extends Region {
         late.setText(Long.toString(v.late()));
         duplicates.setText(Long.toString(v.duplicates()));
         restarts.setText(Long.toString(v.restarts()));
-        loss1m.setText(percent(v.lossFraction1m()));
-        loss5m.setText(percent(v.lossFraction5m()));
-        lossAll.setText(percent(v.lossFraction()));
+        loss1m.setText(percent(org.gapwatch.judge.LossFigures.oneMinute(v)));
+        loss5m.setText(percent(org.gapwatch.judge.LossFigures.fiveMinutes(v)));
+        lossAll.setText(percent(org.gapwatch.judge.LossFigures.overall(v)));
         rate.setText(String.format(Locale.ROOT, "%.1f /s", v.ratePerSecond()));
         lost.getStyleClass().remove("bad");
         if (v.lost() > 0) {

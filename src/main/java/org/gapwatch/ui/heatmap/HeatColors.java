@@ -63,8 +63,6 @@ public final class HeatColors {
         if (received + lost == 0) {
             return Double.NaN;
         }
-        long netLost = Math.max(0, lost - late);
-        long expected = Math.max(0, received - late) + lost;
-        return expected == 0 ? 0 : Math.min(1.0, (double) netLost / expected);
+        return org.gapwatch.judge.LossFigures.share(received, lost, late);
     }
 }

@@ -5,7 +5,8 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import org.gapwatch.track.SourceView;
-import org.gapwatch.ui.Health;
+import org.gapwatch.judge.Judgement;
+import org.gapwatch.judge.SourceState;
 
 /**
  * One table row, updated in place from the newest view of its source. Only cells on screen listen, so setting a
@@ -15,7 +16,7 @@ public final class SourceRow {
     final int id;
     final SimpleStringProperty src = new SimpleStringProperty();
     final SimpleStringProperty protocol = new SimpleStringProperty();
-    final SimpleObjectProperty<Health> status = new SimpleObjectProperty<>(Health.NONE);
+    final SimpleObjectProperty<SourceState> status = new SimpleObjectProperty<>(SourceState.OK);
     final SimpleStringProperty value = new SimpleStringProperty();
     final SimpleLongProperty received = new SimpleLongProperty();
     final SimpleLongProperty lost = new SimpleLongProperty();
@@ -28,7 +29,7 @@ public final class SourceRow {
     final SimpleStringProperty sender = new SimpleStringProperty();
     final SimpleStringProperty session = new SimpleStringProperty();
     SourceView shown;
-    Health health = Health.NONE;
+    SourceState health = SourceState.OK;
 
     SourceRow(SourceView v) {
         this.id = v.id();
@@ -52,10 +53,11 @@ public final class SourceRow {
         return received.get();
     }
 
-    void update(SourceView v, long now, Health.Thresholds t) {
-        Health h = Health.of(v, now, t);
+    void update(SourceView v, long now, Judgement j) {
+        SourceState h = j.state(id);
         health = h;
         status.set(h);
+        lossPercent.set(j.loss(id) * 100);
         ageSeconds.set(v.ageMillis(now) / 1000);
         if (v == shown) {
             return;
@@ -66,7 +68,6 @@ public final class SourceRow {
         value.set(unit == null || unit.isEmpty() ? v.value() : v.value() + " " + unit);
         received.set(v.received());
         lost.set(v.lost());
-        lossPercent.set(v.lossFraction5m() * 100);
         late.set(v.late());
         duplicates.set(v.duplicates());
         restarts.set(v.restarts());

@@ -24,7 +24,8 @@ import javafx.scene.layout.StackPane;
 import org.gapwatch.track.SourceView;
 import org.gapwatch.track.TrackerSnapshot;
 import org.gapwatch.ui.Format;
-import org.gapwatch.ui.Health;
+import org.gapwatch.judge.Judgement;
+import org.gapwatch.judge.SourceState;
 import org.gapwatch.ui.SourceFilter;
 
 /**
@@ -44,7 +45,7 @@ public final class SourceTable extends StackPane {
     private final List<ColumnFilter> columnFilters = new ArrayList<>();
     private final IntegerProperty selectedId = new SimpleIntegerProperty(-1);
     private SourceFilter filter = SourceFilter.ALL;
-    private Health.Thresholds thresholds = Health.Thresholds.of(1, 5);
+    private Judgement judgement = Judgement.empty();
     private long refilteredMillis;
     private long sweptMillis;
     private long rowsMillis;
@@ -95,11 +96,6 @@ public final class SourceTable extends StackPane {
         return selectedId;
     }
 
-    public void setThresholds(Health.Thresholds t) {
-        thresholds = t;
-        refilterNow = true;
-    }
-
     /** Ids of the columns the user hid. */
     public List<String> hiddenColumns() {
         return table.getColumns().stream().filter(c -> !c.isVisible()).map(TableColumn::getId).toList();
@@ -125,7 +121,8 @@ public final class SourceTable extends StackPane {
     private int sweepCursor = -1;
 
     /** Called once per pulse. Adds rows for new sources always; updates values only while showing. */
-    public void update(TrackerSnapshot snap, long now, SourceFilter f) {
+    public void update(TrackerSnapshot snap, Judgement j, long now, SourceFilter f) {
+        judgement = j;
         if (now < sweptMillis || snap.sourceCount() < rows.size()) {
             // A replay's clock went back, or its engine started afresh (a seek backwards): start over.
             reset();
@@ -151,7 +148,7 @@ public final class SourceTable extends StackPane {
         // goes a slice per pulse, not all rows in one pulse, which would stretch that frame.
         if (refilterNow) {
             for (int i = 0; i < rows.size(); i++) {
-                rows.get(i).update(snap.source(i), now, thresholds);
+                rows.get(i).update(snap.source(i), now, judgement);
             }
             sweptMillis = now;
         } else if (!rows.isEmpty()) {
@@ -159,7 +156,7 @@ public final class SourceTable extends StackPane {
             int slice = (int) Math.min(rows.size(), Math.max(1, rows.size() * elapsed / SWEEP_EVERY_MILLIS));
             for (int k = 0; k < slice; k++) {
                 sweepCursor = sweepCursor + 1 >= rows.size() ? 0 : sweepCursor + 1;
-                rows.get(sweepCursor).update(snap.source(sweepCursor), now, thresholds);
+                rows.get(sweepCursor).update(snap.source(sweepCursor), now, judgement);
             }
             sweptMillis = now;
         }
@@ -174,7 +171,7 @@ public final class SourceTable extends StackPane {
             }
             for (int i = first; i <= last; i++) {
                 SourceRow r = shown.get(i);
-                r.update(snap.source(r.id), now, thresholds);
+                r.update(snap.source(r.id), now, judgement);
             }
         }
         if (refilterNow || (now - refilteredMillis >= REFILTER_EVERY_MILLIS && membershipOrOrderIsLive())) {
@@ -301,7 +298,7 @@ public final class SourceTable extends StackPane {
     }
 
     private TableColumn<SourceRow, Number> percent() {
-        TableColumn<SourceRow, Number> c = column("loss", "Loss 5 min", 125, r -> r.lossPercent,
+        TableColumn<SourceRow, Number> c = column("loss", "Loss", 125, r -> r.lossPercent,
                 r -> Format.percent(r.lossPercent.get() / 100), r -> r.lossPercent.get());
         c.getStyleClass().add("numeric");
         c.setCellFactory(col -> new FormattedCell<>(n -> Format.percent(n.doubleValue() / 100),
@@ -325,11 +322,11 @@ public final class SourceTable extends StackPane {
         return c;
     }
 
-    private TableColumn<SourceRow, Health> status() {
-        TableColumn<SourceRow, Health> c = column("status", "Status", 130, r -> r.status,
+    private TableColumn<SourceRow, SourceState> status() {
+        TableColumn<SourceRow, SourceState> c = column("status", "Status", 130, r -> r.status,
                 r -> r.status.get().word(), null);
         c.setComparator((a, b) -> Integer.compare(a.ordinal(), b.ordinal()));
-        c.setCellFactory(col -> new FormattedCell<>(Health::word, h -> "status-" + h.name().toLowerCase(Locale.ROOT)));
+        c.setCellFactory(col -> new FormattedCell<>(SourceState::word, h -> "status-" + h.name().toLowerCase(Locale.ROOT)));
         return c;
     }
 

@@ -3,7 +3,7 @@ package org.gapwatch.ui.wall;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
-import org.gapwatch.ui.Health;
+import org.gapwatch.judge.SourceState;
 
 /** Status glyphs drawn on a canvas: a different shape per state, so shape alone tells it. */
 final class Glyphs {
@@ -11,7 +11,7 @@ final class Glyphs {
     }
 
     /** Draws the glyph of {@code h} in a square of side {@code s} at (x, y). */
-    static void draw(GraphicsContext g, Health h, double x, double y, double s, Color c, Color ink) {
+    static void draw(GraphicsContext g, SourceState h, double x, double y, double s, Color c, Color ink) {
         double cx = x + s / 2, cy = y + s / 2, r = s / 2;
         g.setLineCap(StrokeLineCap.ROUND);
         g.setLineWidth(Math.max(1.5, s / 8));
@@ -43,7 +43,7 @@ final class Glyphs {
                 g.strokeLine(x + m, y + m, x + s - m, y + s - m);
                 g.strokeLine(x + s - m, y + m, x + m, y + s - m);
             }
-            case LOSING -> {
+            case LOSING, BADLY_LOSING -> {
                 g.setFill(c);
                 g.fillPolygon(new double[] {x, x + s, cx}, new double[] {y, y, y + s}, 3);
                 bang(g, cx, y + s * .13, y + s * .45, y + s * .62, ink, s);
@@ -59,7 +59,7 @@ final class Glyphs {
                 g.strokeOval(x, y + s * .2, s * .6, s * .6);
                 g.strokeOval(x + s * .4, y + s * .2, s * .6, s * .6);
             }
-            case INFO -> {
+            case INVALID_INPUT -> {
                 g.setFill(c);
                 g.fillOval(x, y, s, s);
                 g.setStroke(ink);
@@ -68,7 +68,7 @@ final class Glyphs {
                 double d = Math.max(2, s / 7);
                 g.fillOval(cx - d / 2, cy - r * .5 - d / 2, d, d);
             }
-            case UNKNOWN, NONE -> {
+            case ENDED -> {
                 g.setStroke(c);
                 g.strokeOval(x + 1, y + 1, s - 2, s - 2);
             }

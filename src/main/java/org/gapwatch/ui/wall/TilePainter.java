@@ -7,7 +7,8 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.gapwatch.track.SourceView;
 import org.gapwatch.ui.Format;
-import org.gapwatch.ui.Health;
+import org.gapwatch.judge.LossFigures;
+import org.gapwatch.judge.SourceState;
 import org.gapwatch.ui.Palette;
 
 /**
@@ -18,11 +19,11 @@ final class TilePainter {
     private final TextFit text = new TextFit();
 
     /** Paints the tile and returns what it wrote, " | " between texts (for tests and screen readers). */
-    String paint(GraphicsContext g, Palette p, SourceView v, Health h, String name, double x, double y, double w,
+    String paint(GraphicsContext g, Palette p, SourceView v, SourceState h, double loss, String name, double x, double y, double w,
                double tileH, long now, boolean selected, boolean hovered, int blink) {
         double pad = pad(tileH);
         Color accent = p.of(h);
-        boolean stale = h == Health.STALE;
+        boolean stale = h == SourceState.STALE;
 
         g.setFill(p.background());
         g.fillRect(x - 2, y - 2, w + 4, tileH + 4);
@@ -85,7 +86,7 @@ final class TilePainter {
         Font word = text.font(rowSize, true);
         g.setFont(word);
         g.setFill(stale ? p.text() : accent);
-        String status = statusText(v, h, now);
+        String status = statusText(v, h, loss, now);
         g.fillText(status, left + rowSize * 1.35, rowTop - rowSize * 0.05);
         String lossText = lossText(v, h);
         boolean lossy = netLost5m(v) > 0;
@@ -200,22 +201,25 @@ final class TilePainter {
         return String.join(" | ", parts);
     }
 
-    /** The status word: "STALE 12 s", "LOSS 3.2 %" (the last minute's, which is what made it LOSS), or the word. */
-    static String statusText(SourceView v, Health h, long now) {
+    /**
+     * The status word: "STALE 12 s", "LOSS 3.2 %" (the judged share, over the loss window that made it LOSS), or
+     * the word.
+     */
+    static String statusText(SourceView v, SourceState h, double loss, long now) {
         return switch (h) {
             case STALE -> "STALE " + Format.age(v.ageMillis(now));
-            case LOSING -> "LOSS " + Format.percent(v.lossFraction1m());
+            case LOSING, BADLY_LOSING -> "LOSS " + Format.percent(loss);
             default -> h.word();
         };
     }
 
     /** Right of the status word: the exact count lost in the last 5 minutes and its share. */
-    static String lossText(SourceView v, Health h) {
+    static String lossText(SourceView v, SourceState h) {
         long n = netLost5m(v);
         if (n == 0) {
             return "loss 0 %";
         }
-        return h == Health.LOSING ? n + " lost" : n + " lost · " + Format.percent(v.lossFraction5m());
+        return h.isLoss() ? n + " lost" : n + " lost · " + Format.percent(LossFigures.fiveMinutes(v));
     }
 
     static long netLost5m(SourceView v) {

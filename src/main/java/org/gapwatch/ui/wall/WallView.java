@@ -21,7 +21,8 @@ import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 import org.gapwatch.track.SourceView;
 import org.gapwatch.track.TrackerSnapshot;
-import org.gapwatch.ui.Health;
+import org.gapwatch.judge.Judgement;
+import org.gapwatch.judge.SourceState;
 import org.gapwatch.ui.Palette;
 import org.gapwatch.ui.SourceFilter;
 
@@ -60,7 +61,8 @@ public final class WallView extends Region {
     private int hovered = -1;
     private TrackerSnapshot snap = TrackerSnapshot.empty();
     private long now;
-    private Health.Thresholds thresholds = Health.Thresholds.of(1, 5);
+    private Judgement judgement = Judgement.empty();
+    private SourceState[] drawnState = new SourceState[0];
     private int tilesPainted;
     private int valuesPainted;
     private java.util.Set<String> blinking = java.util.Set.of();
@@ -103,12 +105,6 @@ public final class WallView extends Region {
         needLayout = true;
     }
 
-    public void setThresholds(Health.Thresholds t) {
-        thresholds = t;
-        needFull = true;
-        membershipCount = -1;
-    }
-
     /** Whole tiles and values alone painted since the last call: {whole, valueOnly} (for diagnostics). */
     public int[] takePaintCounts() {
         int[] n = {tilesPainted, valuesPainted};
@@ -143,6 +139,7 @@ public final class WallView extends Region {
         groupNames = new String[0];
         groupSizes = new int[0];
         drawn = new SourceView[0];
+        drawnState = new SourceState[0];
         painted = new String[0];
         hovered = -1;
         snap = TrackerSnapshot.empty();
@@ -188,10 +185,17 @@ public final class WallView extends Region {
         return null;
     }
 
-    /** Called once per pulse with the newest snapshot. Cheap when nothing changed. */
-    public void update(TrackerSnapshot s, long nowMillis, SourceFilter filter) {
+    /**
+     * Called once per pulse with the newest snapshot and the newest judgement (which may be of a slightly older
+     * snapshot: states come from it, values from the snapshot). Cheap when nothing changed.
+     */
+    public void update(TrackerSnapshot s, Judgement j, long nowMillis, SourceFilter filter) {
         snap = s;
         now = nowMillis;
+        if (j != judgement && filter.problemsOnly()) {
+            membershipCount = -1;
+        }
+        judgement = j;
         if (s.sourceCount() != membershipCount || filter != membershipFilter || nowMillis < membershipMillis
                 || (filter.problemsOnly() && nowMillis - membershipMillis >= MEMBERSHIP_EVERY_MILLIS)) {
             rebuildMembership(s, nowMillis, filter);
@@ -216,7 +220,7 @@ public final class WallView extends Region {
         List<SourceView> keep = new ArrayList<>();
         for (int i = 0; i < s.sourceCount(); i++) {
             SourceView v = s.source(i);
-            if (filter.matches(v, Health.of(v, nowMillis, thresholds))) {
+            if (filter.matches(v, judgement.state(v.id()))) {
                 keep.add(v);
             }
         }
@@ -245,6 +249,7 @@ public final class WallView extends Region {
         groupNames = groups.toArray(String[]::new);
         groupSizes = sizes.stream().mapToInt(Integer::intValue).toArray();
         drawn = new SourceView[ids.length];
+        drawnState = new SourceState[ids.length];
         painted = new String[ids.length];
         hovered = -1;
         needLayout = true;
@@ -339,10 +344,10 @@ public final class WallView extends Region {
             if (y + h >= 0 && y <= bottom - top) {
                 int stale = 0, alarm = 0, losing = 0;
                 for (int i = start; i < start + groupSizes[gi]; i++) {
-                    switch (Health.of(snap.source(ids[i]), now, thresholds)) {
+                    switch (judgement.state(ids[i])) {
                         case STALE -> stale++;
                         case ALARM, FAULT -> alarm++;
-                        case LOSING -> losing++;
+                        case LOSING, BADLY_LOSING -> losing++;
                         default -> {
                         }
                     }
@@ -381,10 +386,11 @@ public final class WallView extends Region {
             if (y + layout.tileH >= top && y <= bottom && ids[i] < snap.sourceCount()) {
                 SourceView v = snap.source(ids[i]);
                 SourceView old = drawn[i];
-                if (v == old) {
+                SourceState state = judgement.state(ids[i]);
+                if (v == old && state == drawnState[i]) {
                     continue;
                 }
-                if (old != null && onlyValueChanged(old, v) && i != hovered && ids[i] != selectedId.get()
+                if (old != null && state == drawnState[i] && onlyValueChanged(old, v) && i != hovered && ids[i] != selectedId.get()
                         && !blinking.contains(v.src())) {
                     painted[i] = painter.paintValue(g, palette, v, layout.tileX[i], y - top, layout.tileW,
                             layout.tileH, painted[i]);
@@ -399,9 +405,9 @@ public final class WallView extends Region {
 
     /** True when a repaint of the value alone shows everything that changed from {@code a} to {@code b}. */
     private boolean onlyValueChanged(SourceView a, SourceView b) {
-        return Health.of(a, now, thresholds) == Health.of(b, now, thresholds)
-                && a.lost5m() == b.lost5m() && a.late5m() == b.late5m() && a.received5m() > 0
-                && a.lossFraction5m() == b.lossFraction5m()
+        // The tile's 5-minute share can only have moved when something was lost and the received count moved.
+        return a.lost5m() == b.lost5m() && a.late5m() == b.late5m() && a.received5m() > 0
+                && (TilePainter.netLost5m(a) == 0 || a.received5m() == b.received5m())
                 && a.stripEndSecond() == b.stripEndSecond() && java.util.Arrays.equals(a.strip(), b.strip())
                 && java.util.Objects.equals(a.unit(), b.unit());
     }
@@ -411,8 +417,9 @@ public final class WallView extends Region {
             return;
         }
         SourceView v = snap.source(ids[i]);
-        Health h = Health.of(v, now, thresholds);
-        painted[i] = painter.paint(g, palette, v, h, names[i], layout.tileX[i], layout.tileY[i] - top, layout.tileW,
+        SourceState h = judgement.state(ids[i]);
+        drawnState[i] = h;
+        painted[i] = painter.paint(g, palette, v, h, judgement.loss(ids[i]), names[i], layout.tileX[i], layout.tileY[i] - top, layout.tileW,
                 layout.tileH, now, ids[i] == selectedId.get(), i == hovered,
                 blinking.contains(v.src()) ? (blinkOn ? 1 : 0) : -1);
         drawn[i] = v;

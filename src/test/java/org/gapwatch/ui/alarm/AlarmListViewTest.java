@@ -38,7 +38,12 @@ class AlarmListViewTest {
     private final Feed feed = new Feed();
     private final AlarmModel model = new AlarmModel();
     private final List<Notice> notices = new ArrayList<>();
-    private final AlarmMonitor monitor = new AlarmMonitor(feed.engine(), model, notices::add);
+    private final org.gapwatch.judge.Judge judge = new org.gapwatch.judge.Judge();
+    // Judged where the monitor asks (the FX thread here; in the window a JudgeRunner thread), at the snapshot's time.
+    private final AlarmMonitor monitor = new AlarmMonitor(() -> {
+        var s = feed.engine().snapshot();
+        return judge.judge(s, s.takenMillis());
+    }, model, notices::add);
     private AlarmListView view;
     private Scene scene;
     private Stage stage;
@@ -46,7 +51,7 @@ class AlarmListViewTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        view = new AlarmListView(model);
+        view = new AlarmListView(model, () -> T);
         view.setZone(ZoneOffset.UTC);
         scene = new Scene(view, 1280, 360);
         stage.setScene(scene);
@@ -71,7 +76,7 @@ class AlarmListViewTest {
         List<Alarm> items = Await.onFx(view::items);
         assertEquals(List.of("lab/x", "plant/pump-7"), items.stream().map(Alarm::src).toList(), "newest first");
         assertEquals(List.of(AlarmKind.STALE, AlarmKind.STATUS), items.stream().map(Alarm::kind).toList());
-        assertEquals("2 active, 2 unacknowledged", label("#alarm-summary"));
+        assertEquals("2 active, 2 unacknowledged · 2 alarms in 10 min", label("#alarm-summary"));
         assertEquals(Set.of("plant/pump-7", "lab/x"), model.unacknowledgedSources());
         assertEquals(List.of("stale: lab/x", "status: plant/pump-7"),
                 notices.stream().map(Notice::title).sorted().toList());
@@ -86,15 +91,29 @@ class AlarmListViewTest {
         Await.fx("acknowledged", () -> model.get(pumpId).acknowledged());
         Alarm pump = Await.onFx(() -> view.items().get(1));
         assertTrue(pump.acknowledged());
-        assertEquals(AlarmState.ACTIVE, pump.state());
-        assertEquals("2 active, 1 unacknowledged", label("#alarm-summary"));
+        assertEquals(AlarmState.ACTIVE_ACKNOWLEDGED, pump.state());
+        assertEquals("2 active, 1 unacknowledged · 2 alarms in 10 min", label("#alarm-summary"));
         assertEquals(Set.of("lab/x"), Await.onFx(model::unacknowledgedSources));
 
         Await.onFx(() -> Screenshots.write(scene, "alarm-list"));
         robot.clickOn("#alarm-ack-all");
         Await.fx("all acknowledged", () -> model.unacknowledgedCount() == 0);
-        assertEquals("2 active, 0 unacknowledged", label("#alarm-summary"));
+        assertEquals("2 active, 0 unacknowledged · 2 alarms in 10 min", label("#alarm-summary"));
         assertFalse(Await.onFx(() -> view.items().stream().anyMatch(a -> !a.acknowledged())));
+    }
+
+    @Test
+    void shelvingTheSelectedRowForTheChosenTimeShelvesItUntilThen(FxRobot robot) {
+        raiseTwo();
+        long pumpId = Await.onFx(() -> view.items().get(1).id());
+        Await.onFx(() -> {
+            view.select(pumpId);
+            return null;
+        });
+        robot.clickOn("#alarm-shelve");
+        Await.fx("shelved", () -> model.get(pumpId).state() == AlarmState.SHELVED);
+        assertEquals(T + 15 * 60_000, model.get(pumpId).shelvedUntil(), "the first choice: 15 min");
+        assertEquals(Set.of("lab/x"), Await.onFx(model::unacknowledgedSources));
     }
 
     @Test
@@ -103,17 +122,18 @@ class AlarmListViewTest {
         feed.send(T + 1000, "{\"src\":\"lab/x\",\"seq\":2,\"ttl\":2000}");
         feed.publish(T + 1000);
         Await.onFx(() -> monitor.tick(T + 1000));
-        Await.fx("resolved", () -> view.items().get(0).state() == AlarmState.RESOLVED);
-        assertEquals("1 active, 2 unacknowledged", label("#alarm-summary"));
+        Await.fx("cleared", () -> view.items().get(0).state() == AlarmState.CLEARED_UNACKNOWLEDGED);
+        assertEquals("1 active, 2 unacknowledged · 2 alarms in 10 min", label("#alarm-summary"));
 
         Path file = dir.resolve("alarms.csv");
         assertEquals(2, Await.onFx(() -> view.exportTo(file)));
         String csv = Files.readString(file, StandardCharsets.UTF_8);
         assertEquals(AlarmCsv.toCsv(model.log(), ZoneOffset.UTC), csv);
-        assertEquals("id,raised,source,kind,state,acknowledged,resolved,detail\r\n"
-                + "1,2027-01-15T08:00:00.000Z,plant/pump-7,status,active,no,,\"fault: motor, overheated\"\r\n"
-                + "2,2027-01-15T08:00:00.000Z,lab/x,stale,resolved,no,2027-01-15T08:00:01.000Z,"
-                + "no update for 4.0 s (stale after 2.0 s)\r\n", csv);
+        assertEquals(AlarmCsv.HEADER + "\r\n"
+                + "1,2027-01-15T08:00:00.000Z,2027-01-15T08:00:00.000Z,1,plant/pump-7,status,"
+                + "\"active, unacknowledged\",no,,,no,\"fault: motor, overheated\",\r\n"
+                + "2,2027-01-15T08:00:00.000Z,2027-01-15T08:00:00.000Z,1,lab/x,stale,\"cleared, unacknowledged\",no,"
+                + "2027-01-15T08:00:01.000Z,,no,no update for 4.0 s (stale after 2.0 s),\r\n", csv);
     }
 
     private String label(String id) {

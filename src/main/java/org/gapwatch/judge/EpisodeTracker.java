@@ -1,0 +1,249 @@
+package org.gapwatch.judge;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.gapwatch.track.SourceView;
+import org.gapwatch.track.Totals;
+import org.gapwatch.track.TrackerSnapshot;
+
+/**
+ * Finds loss episodes in successive snapshots and names their cause by evidence. Loss is seen as a rise of a
+ * source's lost counter (or of this machine's socket drops) between two observations; an episode begins at the
+ * first and ends when none was seen for the quiet time. Keeps the last {@link #CAPACITY} episodes.
+ *
+ * <p>Single-threaded: one judge thread observes, in time order.
+ */
+final class EpisodeTracker {
+    static final int CAPACITY = 1_000;
+    /** The name a source's subscription has when its driver did not say where datagrams were sent. */
+    static final String UNKNOWN_GROUP = "(group unknown)";
+
+    private final int capacity;
+    private final ArrayDeque<Episode> closed = new ArrayDeque<>();
+    private List<Episode> closedCopy = List.of();
+    private long nextId = 1;
+    private long[] prevLost = new long[0];
+    private long prevDatagrams = -1;
+    private long prevDrops = -1;
+    private Open open;
+
+    /** What an open episode has gathered so far. */
+    private static final class Open {
+        final long start;
+        long lastLoss;
+        final Map<String, Integer> sources = new LinkedHashMap<>();
+        final Set<String> senders = new TreeSet<>();
+        final Set<String> groups = new TreeSet<>();
+        long lost;
+        long drops;
+        boolean dropsKnown = true;
+        long datagramsAtStart;
+        long receivedAtStart;
+        Totals lastTotals;
+        long observed;
+        /** Sources of at least two senders and two groups lost within one second. */
+        boolean coincident;
+        long second = Long.MIN_VALUE;
+        final Set<String> secondSenders = new HashSet<>();
+        final Set<String> secondGroups = new HashSet<>();
+        Episode shown;
+
+        Open(long start, Totals t) {
+            this.start = start;
+            this.lastLoss = start;
+            this.datagramsAtStart = t.datagrams();
+            this.receivedAtStart = t.received();
+        }
+    }
+
+    EpisodeTracker(int capacity) {
+        this.capacity = capacity;
+    }
+
+    /** Takes in what changed since the last observation, at {@code now}; closes an episode after the quiet time. */
+    void observe(TrackerSnapshot snap, long now, long quietMillis) {
+        Totals t = snap.totals();
+        int n = snap.sourceCount();
+        if (t.datagrams() < prevDatagrams) {
+            // Another run of the engine (a replay seeking back): its counters start again.
+            prevLost = new long[0];
+            prevDrops = -1;
+        }
+        prevDatagrams = t.datagrams();
+        if (prevLost.length < n) {
+            int was = prevLost.length;
+            prevLost = Arrays.copyOf(prevLost, Math.max(n, was * 2));
+            Arrays.fill(prevLost, was, prevLost.length, -1);
+        }
+        long drops = t.socketDropsKnown() && prevDrops >= 0 ? Math.max(0, t.socketDrops() - prevDrops) : 0;
+        boolean dropsKnown = t.socketDropsKnown();
+        prevDrops = dropsKnown ? t.socketDrops() : -1;
+
+        boolean loss = drops > 0;
+        for (int id = 0; id < n; id++) {
+            SourceView v = snap.source(id);
+            long before = prevLost[id];
+            prevLost[id] = v.lost();
+            long d = before < 0 ? v.lost() : v.lost() - before; // a new source's first gaps count too
+            if (d <= 0) {
+                continue; // no new loss, or its counters were reset
+            }
+            if (open == null) {
+                open = new Open(now, t);
+            }
+            loss = true;
+            note(open, v, d, now);
+        }
+        if (loss && open == null) {
+            open = new Open(now, t); // socket drops alone: this machine lost datagrams, the loss shows later
+        }
+        if (open == null) {
+            return;
+        }
+        open.drops += drops;
+        open.dropsKnown &= dropsKnown;
+        open.lastTotals = t;
+        open.observed = now;
+        if (loss) {
+            open.lastLoss = now;
+        }
+        if (now - open.lastLoss >= quietMillis) {
+            close(snap);
+        } else {
+            open.shown = episode(open, snap, -1);
+        }
+    }
+
+    private static void note(Open o, SourceView v, long lost, long now) {
+        String sender = v.sender() == null ? "(sender unknown)" : v.sender();
+        String group = v.destination() == null ? UNKNOWN_GROUP : v.destination();
+        o.sources.merge(v.src(), 1, Integer::sum);
+        o.senders.add(sender);
+        o.groups.add(group);
+        o.lost += lost;
+        long second = Math.floorDiv(now, 1000);
+        if (second != o.second) {
+            o.second = second;
+            o.secondSenders.clear();
+            o.secondGroups.clear();
+        }
+        o.secondSenders.add(sender);
+        o.secondGroups.add(group);
+        o.coincident |= o.secondSenders.size() >= 2 && o.secondGroups.size() >= 2;
+    }
+
+    private void close(TrackerSnapshot snap) {
+        Episode e = episode(open, snap, open.lastLoss);
+        open = null;
+        closed.addLast(e);
+        while (closed.size() > capacity) {
+            closed.removeFirst();
+        }
+        closedCopy = List.copyOf(closed);
+    }
+
+    private Episode episode(Open o, TrackerSnapshot snap, long end) {
+        long id = o.shown != null ? o.shown.id() : nextId++;
+        String[] cause = cause(o, snap);
+        return new Episode(id, o.start, end, Cause.valueOf(cause[0]), cause[1], List.copyOf(o.sources.keySet()),
+                o.lost, o.dropsKnown ? o.drops : -1);
+    }
+
+    /** The cause and its evidence, by the rules in docs/alarms.md (Loss episodes), in that order. */
+    static String[] cause(Open o, TrackerSnapshot snap) {
+        int k = o.sources.size();
+        String lostText = o.lost + " updates lost at " + k + " source" + (k == 1 ? "" : "s");
+        if (o.dropsKnown && o.drops > 0) {
+            Totals t = o.lastTotals;
+            long datagrams = Math.max(1, t.datagrams() - o.datagramsAtStart);
+            double perDatagram = Math.max(1, (double) (t.received() - o.receivedAtStart) / datagrams);
+            String drops = String.format(Locale.ROOT, "%d datagrams dropped by this machine's sockets (about %.1f"
+                    + " updates each) while %s", o.drops, perDatagram, lostText);
+            return o.drops * perDatagram * 2 >= o.lost
+                    ? new String[] {"THIS_MACHINE", drops}
+                    : new String[] {"UNDETERMINED", drops + ": the drops account for part of the loss only"};
+        }
+        if (o.lost == 0) {
+            return new String[] {"UNDETERMINED", "no update loss seen yet"};
+        }
+        String noDrops = o.dropsKnown ? "no socket drops at this machine"
+                : "this machine's socket drops are unknown";
+        if (o.senders.size() == 1) {
+            String sender = o.senders.iterator().next();
+            int peers = quietSources(o, snap, v -> !sender.equals(senderOf(v)) && o.groups.contains(groupOf(v)));
+            if (peers > 0) {
+                return new String[] {"ONE_PUBLISHER", lostText + ", all from sender " + sender + "; " + peers
+                        + " sources of other senders on " + join(o.groups) + " lost none; " + noDrops};
+            }
+            int ownElsewhere = quietSources(o, snap, v -> sender.equals(senderOf(v)) && !o.groups.contains(groupOf(v)));
+            if (o.groups.size() == 1 && ownElsewhere > 0 && o.dropsKnown) {
+                return new String[] {"ONE_GROUP", lostText + ", all on " + join(o.groups) + "; " + ownElsewhere
+                        + " sources of the same sender on other groups lost none; " + noDrops};
+            }
+            return new String[] {"UNDETERMINED", lostText + ", all from sender " + sender + " on " + join(o.groups)
+                    + ", and no source of another sender there to compare: publisher or path cannot be told apart; "
+                    + noDrops};
+        }
+        if (o.groups.size() == 1) {
+            int others = quietSources(o, snap, v -> !o.groups.contains(groupOf(v)));
+            if (others > 0 && o.dropsKnown) {
+                return new String[] {"ONE_GROUP", lostText + " of " + o.senders.size() + " senders, all on "
+                        + join(o.groups) + "; " + others + " sources on other groups lost none; " + noDrops};
+            }
+            return new String[] {"UNDETERMINED", lostText + " of " + o.senders.size() + " senders, all on "
+                    + join(o.groups) + (others > 0 ? "" : ", the only group with sources") + "; " + noDrops};
+        }
+        if (!o.coincident) {
+            return new String[] {"UNDETERMINED", lostText + " of " + o.senders.size() + " senders on "
+                    + o.groups.size() + " groups, but not in the same seconds; " + noDrops};
+        }
+        if (!o.dropsKnown) {
+            return new String[] {"UNDETERMINED", lostText + " of " + o.senders.size() + " senders on "
+                    + o.groups.size() + " groups in the same seconds, but " + noDrops
+                    + ", so it cannot be ruled out"};
+        }
+        return new String[] {"NETWORK", lostText + " of " + o.senders.size() + " senders on " + o.groups.size()
+                + " groups (" + join(o.groups) + ") in the same seconds; " + noDrops};
+    }
+
+    /** Sources not in the episode, not stale at the snapshot, that {@code which} selects. */
+    private static int quietSources(Open o, TrackerSnapshot snap, java.util.function.Predicate<SourceView> which) {
+        int n = 0;
+        for (int id = 0; id < snap.sourceCount(); id++) {
+            SourceView v = snap.source(id);
+            if (!o.sources.containsKey(v.src()) && !v.isStale(o.observed) && which.test(v)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static String senderOf(SourceView v) {
+        return v.sender() == null ? "(sender unknown)" : v.sender();
+    }
+
+    private static String groupOf(SourceView v) {
+        return v.destination() == null ? UNKNOWN_GROUP : v.destination();
+    }
+
+    private static String join(Set<String> s) {
+        return s.size() <= 3 ? String.join(", ", s) : String.join(", ", List.copyOf(s).subList(0, 3)) + " and "
+                + (s.size() - 3) + " more";
+    }
+
+    /** Closed episodes, oldest first, then the open one if any. Unmodifiable. */
+    List<Episode> closed() {
+        return closedCopy;
+    }
+
+    Episode current() {
+        return open == null ? null : open.shown;
+    }
+}

@@ -1,0 +1,124 @@
+package org.gapwatch.judge;
+
+import java.util.List;
+import java.util.Set;
+import org.gapwatch.track.TrackerSnapshot;
+
+/**
+ * The judgement of one snapshot at one moment: a state per source, the loss share that drove it, counts per state,
+ * and the loss episodes. Immutable; made off the FX thread by {@link Judge}, read by every view.
+ */
+public final class Judgement {
+    private static final Judgement EMPTY = new Judgement(TrackerSnapshot.empty(), 0, JudgeConfig.defaults(),
+            new SourceState[0], new double[0], List.of(), null, RecentLoss.NONE);
+
+    private final TrackerSnapshot snapshot;
+    private final long nowMillis;
+    private final JudgeConfig config;
+    private final SourceState[] states;
+    private final double[] loss;
+    private final int[] counts = new int[SourceState.values().length];
+    private final List<Episode> closed;
+    private final Episode current;
+    private final Set<String> episodeSources;
+    private final RecentLoss recentLoss;
+
+    /**
+     * Loss over all sources in the last {@link Judge#RECENT_MILLIS} (or since the first judgement, if shorter).
+     *
+     * @param lossShare share of the expected updates lost on the way (network, publishers), 0..1
+     * @param dropShare share of the arriving datagrams this machine's sockets dropped, 0..1, or -1 if unknown
+     */
+    public record RecentLoss(long lost, double lossShare, long socketDrops, double dropShare) {
+        static final RecentLoss NONE = new RecentLoss(0, 0, 0, -1);
+    }
+
+    Judgement(TrackerSnapshot snapshot, long nowMillis, JudgeConfig config, SourceState[] states, double[] loss,
+              List<Episode> closed, Episode current, RecentLoss recentLoss) {
+        this.recentLoss = recentLoss;
+        this.snapshot = snapshot;
+        this.nowMillis = nowMillis;
+        this.config = config;
+        this.states = states;
+        this.loss = loss;
+        this.closed = closed;
+        this.current = current;
+        this.episodeSources = current == null ? Set.of() : Set.copyOf(current.sources());
+        for (SourceState s : states) {
+            counts[s.ordinal()]++;
+        }
+    }
+
+    /** Nothing judged yet. */
+    public static Judgement empty() {
+        return EMPTY;
+    }
+
+    public TrackerSnapshot snapshot() {
+        return snapshot;
+    }
+
+    public long nowMillis() {
+        return nowMillis;
+    }
+
+    public JudgeConfig config() {
+        return config;
+    }
+
+    public int sourceCount() {
+        return states.length;
+    }
+
+    /**
+     * The state of source {@code id}. A view drawing a newer snapshot than this judgement's may ask for a source
+     * judged not yet (it appeared since): that one is OK until the next judgement, a fraction of a second later.
+     */
+    public SourceState state(int id) {
+        return id >= 0 && id < states.length ? states[id] : SourceState.OK;
+    }
+
+    /** The loss share (0..1) over the source's loss window, the figure its state was judged on. */
+    public double loss(int id) {
+        return id >= 0 && id < loss.length ? loss[id] : 0;
+    }
+
+    public int count(SourceState s) {
+        return counts[s.ordinal()];
+    }
+
+    /** Sources whose publisher says alarm or fault. */
+    public int alarming() {
+        return count(SourceState.ALARM) + count(SourceState.FAULT);
+    }
+
+    /** Closed episodes, oldest first (at most {@link EpisodeTracker#CAPACITY}), then the open one if any. */
+    public List<Episode> episodes() {
+        if (current == null) {
+            return closed;
+        }
+        List<Episode> all = new java.util.ArrayList<>(closed.size() + 1);
+        all.addAll(closed);
+        all.add(current);
+        return all;
+    }
+
+    /** The episode still open, or null. */
+    public Episode currentEpisode() {
+        return current;
+    }
+
+    /** The open episode, else the last closed one, else null: what the status bar's diagnosis says. */
+    public Episode latestEpisode() {
+        return current != null ? current : closed.isEmpty() ? null : closed.getLast();
+    }
+
+    public RecentLoss recentLoss() {
+        return recentLoss;
+    }
+
+    /** Sources in the open episode (their loss alarms stand down for the episode's). */
+    public Set<String> episodeSources() {
+        return episodeSources;
+    }
+}
