@@ -122,7 +122,7 @@ public final class ListenCommand implements Callable<Integer> {
             long now = System.currentTimeMillis();
             // The receive thread has ended: the tracker is ours to read now.
             TrackerSnapshot last = engine.trackerOnWriterThread().snapshot(now);
-            out.println(json ? Summary.json(last, now) : Summary.table(last, now));
+            out.println(json ? Summary.json(last, now, hooks::json) : Summary.table(last, now));
             out.flush();
             err.flush();
             printed.countDown();

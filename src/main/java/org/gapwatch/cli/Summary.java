@@ -3,6 +3,7 @@ package org.gapwatch.cli;
 import java.io.StringWriter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.gapwatch.protocol.ValueKind;
 import org.gapwatch.track.SourceView;
 import org.gapwatch.track.Totals;
@@ -24,6 +25,11 @@ public final class Summary {
     }
 
     public static String json(TrackerSnapshot snapshot, long nowMillis) {
+        return json(snapshot, nowMillis, g -> { });
+    }
+
+    /** The JSON summary with {@code extra} properties written last (e.g. {@code "recording"} of listen). */
+    public static String json(TrackerSnapshot snapshot, long nowMillis, Consumer<JsonGenerator> extra) {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
             g.writeStartObject();
@@ -70,6 +76,7 @@ public final class Summary {
                 g.writeNumberProperty(e.getKey(), e.getValue());
             }
             g.writeEndObject();
+            extra.accept(g);
             g.writeEndObject();
         }
         return out.toString();
