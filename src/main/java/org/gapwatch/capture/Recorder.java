@@ -226,7 +226,7 @@ public final class Recorder implements DatagramTap, AutoCloseable {
             writer.tick();
             if (!writer.recording()) {
                 end(State.STOPPED, writer.stopCause());
-            } else if (closeRequested && (n == 0 || options.clock().millis() >= closeDeadlineMillis)) {
+            } else if (closeRequested && (queue.size() == 0 || options.clock().millis() >= closeDeadlineMillis)) {
                 writer.close();
                 end(writer.stopCause() == null ? State.CLOSED : State.STOPPED, writer.stopCause());
             } else {
@@ -241,11 +241,11 @@ public final class Recorder implements DatagramTap, AutoCloseable {
                         options.clock(), options.opener());
             } catch (IOException | RuntimeException e) {
                 end(State.FAILED, openFailure(e));
-                return 0;
-            } finally {
                 opened.countDown();
+                return 0;
             }
             publish(State.RECORDING, null);
+            opened.countDown();
             return 1;
         }
 

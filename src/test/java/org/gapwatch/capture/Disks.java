@@ -103,13 +103,13 @@ final class Disks {
     /** A disk whose writes wait until {@link #release()}. */
     static final class Blocking {
         private final CountDownLatch released = new CountDownLatch(1);
-        final AtomicInteger blockedWrites = new AtomicInteger();
+        final AtomicInteger writes = new AtomicInteger();
 
         PcapWriter.Opener opener() {
             return path -> new Gated(path) {
                 @Override
                 int allow(int wanted) {
-                    blockedWrites.incrementAndGet();
+                    writes.incrementAndGet();
                     try {
                         released.await();
                     } catch (InterruptedException e) {
