@@ -9,7 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -115,9 +119,10 @@ public final class Recorder implements DatagramTap, AutoCloseable {
     private final Path file;
     private final Options options;
     private final Consumer<String> onStopped;
-    private final RecordQueue queue;
+    /** Made on the recorder's thread (megabytes: not on the caller's, which may be the FX thread). */
+    private volatile RecordQueue queue;
     private final LoopRunner loop;
-    private final CountDownLatch opened = new CountDownLatch(1);
+    private final CompletableFuture<Status> opened = new CompletableFuture<>();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     // Producer's own counters (the receiving thread), read by any thread.
@@ -156,7 +161,6 @@ public final class Recorder implements DatagramTap, AutoCloseable {
         this.file = Objects.requireNonNull(file);
         this.options = options;
         this.onStopped = Objects.requireNonNull(onStopped);
-        this.queue = new RecordQueue(options.queueSlots(), options.queueBytes());
         this.published = new Status(State.OPENING, file, 0, 0, null);
         // Parks a millisecond when idle: the queue holds seconds of traffic, so no wake-up per datagram is needed.
         this.loop = faults.runner("recorder", new RecordDuty(), Idle.park(1_000_000L));
@@ -171,9 +175,10 @@ public final class Recorder implements DatagramTap, AutoCloseable {
     @Override
     public void datagram(byte[] buf, int off, int len, InetSocketAddress sender, InetSocketAddress destination,
                          long arrivalEpochNanos) {
-        if (ended) {
+        RecordQueue q = queue;
+        if (ended || q == null) {
             afterEnd.lazySet(afterEnd.get() + 1);
-        } else if (!queue.offer(buf, off, len, sender, destination, arrivalEpochNanos)) {
+        } else if (!q.offer(buf, off, len, sender, destination, arrivalEpochNanos)) {
             queueFull.lazySet(queueFull.get() + 1);
         }
     }
@@ -184,16 +189,26 @@ public final class Recorder implements DatagramTap, AutoCloseable {
     public Status status() {
         Status s = published;
         long dropped = s.dropped() + queueFull.get() + afterEnd.get();
-        if (s.state().ended()) {
-            dropped += queue.size(); // nobody will write these
+        RecordQueue q = queue;
+        if (s.state().ended() && q != null) {
+            dropped += q.size(); // nobody will write these
         }
         return new Status(s.state(), s.file(), s.recorded(), dropped, s.stopCause());
     }
 
     /** Waits until the file is open or opening failed, at most {@code wait}; returns the status then. */
     public Status awaitOpened(Duration wait) throws InterruptedException {
-        opened.await(wait.toNanos(), TimeUnit.NANOSECONDS);
+        try {
+            opened.get(wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // The status says what there is.
+        }
         return status();
+    }
+
+    /** Completes, on the recorder's thread, once the file is open (RECORDING) or cannot be (FAILED). */
+    public CompletionStage<Status> opened() {
+        return opened.minimalCompletionStage();
     }
 
     /** Asks the recorder to write what is queued and close the file, in the background; returns at once. */
@@ -236,16 +251,17 @@ public final class Recorder implements DatagramTap, AutoCloseable {
         }
 
         private int open() {
+            queue = new RecordQueue(options.queueSlots(), options.queueBytes());
             try {
                 writer = new PcapWriter(file, options.maxFileBytes(), options.keepFiles(), reason -> { },
                         options.clock(), options.opener());
             } catch (IOException | RuntimeException e) {
                 end(State.FAILED, openFailure(e));
-                opened.countDown();
+                opened.complete(status());
                 return 0;
             }
             publish(State.RECORDING, null);
-            opened.countDown();
+            opened.complete(status());
             return 1;
         }
 
@@ -291,7 +307,7 @@ public final class Recorder implements DatagramTap, AutoCloseable {
                 ended = true;
                 publish(State.CLOSED, null);
             }
-            opened.countDown();
+            opened.complete(status());
             closed.countDown();
         }
     }

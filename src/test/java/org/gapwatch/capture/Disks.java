@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Disks for the recorder's tests: one that fills up after so many bytes, one whose writes block. */
-final class Disks {
+public final class Disks {
     private Disks() {
     }
 
@@ -73,15 +73,15 @@ final class Disks {
     }
 
     /** A disk with {@code free} bytes for all the files opened on it: then "No space left on device". */
-    static final class Small {
+    public static final class Small {
         private final AtomicLong free;
-        final AtomicInteger opened = new AtomicInteger();
+        public final AtomicInteger opened = new AtomicInteger();
 
-        Small(long free) {
+        public Small(long free) {
             this.free = new AtomicLong(free);
         }
 
-        PcapWriter.Opener opener() {
+        public PcapWriter.Opener opener() {
             return path -> {
                 opened.incrementAndGet();
                 return new Gated(path) {
@@ -101,11 +101,11 @@ final class Disks {
     }
 
     /** A disk whose writes wait until {@link #release()}. */
-    static final class Blocking {
+    public static final class Blocking {
         private final CountDownLatch released = new CountDownLatch(1);
-        final AtomicInteger writes = new AtomicInteger();
+        public final AtomicInteger writes = new AtomicInteger();
 
-        PcapWriter.Opener opener() {
+        public PcapWriter.Opener opener() {
             return path -> new Gated(path) {
                 @Override
                 int allow(int wanted) {
@@ -120,7 +120,7 @@ final class Disks {
             };
         }
 
-        void release() {
+        public void release() {
             released.countDown();
         }
     }

@@ -134,7 +134,7 @@ public final class RecordControl extends HBox {
         poll.setCycleCount(Animation.INDEFINITE);
         this.receiver.addListener((obs, old, now) -> {
             // Recording follows the live receiver if the window replaces it.
-            if (recorder != null) {
+            if (recorder != null && recording.get()) {
                 if (old != null) {
                     old.setTap(null);
                 }
@@ -201,7 +201,7 @@ public final class RecordControl extends HBox {
     }
 
     private void toggle() {
-        if (recording.get()) {
+        if (recorder != null) {
             stop();
         } else {
             Window owner = getScene() == null ? null : getScene().getWindow();
@@ -212,7 +212,11 @@ public final class RecordControl extends HBox {
         }
     }
 
-    /** Starts recording to {@code path} (stopping a recording in progress first); false with a message on error. */
+    /**
+     * Starts recording to {@code path} (stopping a recording in progress first); false with a message on a setting
+     * that cannot work. The file is opened on the recorder's thread; {@link #recordingProperty()} turns true, and the
+     * receiver's datagrams go to the file, once it is open (a file that cannot be opened shows its reason instead).
+     */
     public boolean start(Path path) {
         stop();
         MulticastReceiver r = receiver.get();
@@ -225,15 +229,15 @@ public final class RecordControl extends HBox {
         file.set(path);
         try {
             // The file is opened on the recorder's own thread: a slow disk never holds up this one.
-            recorder = Recorder.start(path, options.withRotation(maxFileBytes.get(), keepFiles.get()),
+            Recorder started = Recorder.start(path, options.withRotation(maxFileBytes.get(), keepFiles.get()),
                     reason -> Platform.runLater(this::refresh));
+            recorder = started;
+            started.opened().thenRun(() -> Platform.runLater(this::refresh));
         } catch (IllegalArgumentException e) {
             error.set("Cannot record to " + path.getFileName() + ": " + e.getMessage() + " — monitoring goes on");
             showState();
             return false;
         }
-        r.setTap(recorder);
-        recording.set(true);
         poll.play();
         showState();
         return true;
@@ -264,10 +268,15 @@ public final class RecordControl extends HBox {
     }
 
     /** Reads the recorders' published status (never the writer) and shows it: 4 times a second while needed. */
-    private void refresh() {
+    void refresh() {
         if (recorder != null) {
             Recorder.Status s = recorder.status();
             show(s);
+            MulticastReceiver r = receiver.get();
+            if (s.state() == Recorder.State.RECORDING && !recording.get() && r != null) {
+                r.setTap(recorder); // the file is open: from now on every datagram goes to it
+                recording.set(true);
+            }
             if (s.state() == Recorder.State.FAILED) {
                 error.set("Cannot record to " + s.file().getFileName() + ": " + s.stopCause()
                         + " — monitoring goes on");
@@ -300,7 +309,7 @@ public final class RecordControl extends HBox {
     }
 
     private void showState() {
-        boolean on = recording.get();
+        boolean on = recorder != null;
         button.setText(on ? "Stop" : "Record");
         buttonGlyph.setText(on ? "■" : "●");
         Path f = file.get();
