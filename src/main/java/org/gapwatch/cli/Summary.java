@@ -16,7 +16,8 @@ import tools.jackson.core.json.JsonFactory;
  * The report of {@code listen} (and {@code analyze}): one JSON object, or a table for people. JSON shape:
  * {@code {"sources":[{src,sender,received,lost,late,duplicates,restarts,value,status,stale}...],
  * "totals":{datagrams,received,lost,late,duplicates,restarts,invalid,rejectedSources,socketDrops},
- * "invalid":{reason:count}}}; socketDrops is null where unknown.
+ * "invalid":{reason:count}}}; socketDrops is null where unknown. {@code listen --record} adds
+ * {@code "recording":{file,recorded,dropped,state,stopped}} (stopped: the reason, or null).
  */
 public final class Summary {
     private static final JsonFactory JSON = new JsonFactory();

@@ -319,10 +319,17 @@ public final class RecordControl extends HBox {
         long max = maxFileBytes.get();
         String rotation = max > 0 ? "new file every " + size(max) + ", keeps " + keepFiles.get() + " files"
                 : "no size limit";
-        button.setTooltip(new Tooltip(on ? "Stop recording to " + f
-                : "Record every received datagram to a pcap file (" + rotation + ")"));
+        tooltip(button, on ? "Stop recording to " + f
+                : "Record every received datagram to a pcap file (" + rotation + ")");
         if (f != null) {
-            fileLabel.setTooltip(new Tooltip(f + " (" + rotation + ")"));
+            tooltip(fileLabel, f + " (" + rotation + ")");
+        }
+    }
+
+    /** A new tooltip only when its text changes: this runs 4 times a second while recording. */
+    private static void tooltip(javafx.scene.control.Control c, String text) {
+        if (c.getTooltip() == null || !text.equals(c.getTooltip().getText())) {
+            c.setTooltip(new Tooltip(text));
         }
     }
 
