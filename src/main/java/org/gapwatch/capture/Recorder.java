@@ -134,6 +134,16 @@ public final class Recorder implements DatagramTap, AutoCloseable {
     /** Published by the loop; the producer's counters are added when read. */
     private volatile Status published;
 
+    /** The program ending while recording: the file is still closed properly (bounded), the last second kept. */
+    private final Thread atExit = Thread.ofPlatform().name("gapwatch-recorder-exit").unstarted(() -> {
+        close();
+        try {
+            awaitClosed(options.closeWithin().plusSeconds(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    });
+
     // Loop thread only.
     private PcapWriter writer;
     private long closeDeadlineMillis = Long.MAX_VALUE;
@@ -149,6 +159,11 @@ public final class Recorder implements DatagramTap, AutoCloseable {
     public static Recorder start(Path file, Options options, Faults faults, Consumer<String> onStopped) {
         Recorder r = new Recorder(file, options, faults, onStopped);
         r.loop.start();
+        try {
+            Runtime.getRuntime().addShutdownHook(r.atExit);
+        } catch (IllegalStateException e) {
+            // Already shutting down: nothing will wait for this file anyway.
+        }
         return r;
     }
 
@@ -309,6 +324,11 @@ public final class Recorder implements DatagramTap, AutoCloseable {
             }
             opened.complete(status());
             closed.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(atExit);
+            } catch (IllegalStateException e) {
+                // Shutting down: the hook is the one waiting for this.
+            }
         }
     }
 

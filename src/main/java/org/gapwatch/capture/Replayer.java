@@ -93,6 +93,7 @@ public final class Replayer implements AutoCloseable {
     private double currentSpeed = AS_FAST_AS_POSSIBLE;
     private long lastFed;
 
+    private volatile boolean started;
     private volatile Progress progress = new Progress(State.LOADING, 0, 0, 0, 1, 0, 0, null);
     private volatile List<String> problems = List.of();
 
@@ -122,6 +123,7 @@ public final class Replayer implements AutoCloseable {
 
     /** Starts the writer thread: load, then play (or stay paused if {@link #pause()} was called first). */
     public void start() {
+        started = true;
         loop.start();
     }
 
@@ -160,6 +162,9 @@ public final class Replayer implements AutoCloseable {
     public void close() {
         command(() -> closeRequested = true);
         loop.close(Duration.ZERO);
+        if (!started) {
+            progress = progress.withState(State.CLOSED, null); // no loop will say so
+        }
     }
 
     private void wake() {
