@@ -135,14 +135,7 @@ public final class Recorder implements DatagramTap, AutoCloseable {
     private volatile Status published;
 
     /** The program ending while recording: the file is still closed properly (bounded), the last second kept. */
-    private final Thread atExit = Thread.ofPlatform().name("gapwatch-recorder-exit").unstarted(() -> {
-        close();
-        try {
-            awaitClosed(options.closeWithin().plusSeconds(1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    });
+    private final Thread atExit;
 
     // Loop thread only.
     private PcapWriter writer;
@@ -179,6 +172,7 @@ public final class Recorder implements DatagramTap, AutoCloseable {
         this.published = new Status(State.OPENING, file, 0, 0, null);
         // Parks a millisecond when idle: the queue holds seconds of traffic, so no wake-up per datagram is needed.
         this.loop = faults.runner("recorder", new RecordDuty(), Idle.park(1_000_000L));
+        this.atExit = Thread.ofPlatform().name("gapwatch-recorder-exit").unstarted(this::closeAtExit);
     }
 
     public Path file() {
@@ -231,6 +225,15 @@ public final class Recorder implements DatagramTap, AutoCloseable {
     public void close() {
         closeRequested = true;
         loop.wake();
+    }
+
+    private void closeAtExit() {
+        close();
+        try {
+            awaitClosed(options.closeWithin().plusSeconds(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Waits at most {@code wait} for the file to be closed; returns whether it is. */
