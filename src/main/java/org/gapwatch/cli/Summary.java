@@ -16,8 +16,7 @@ import tools.jackson.core.json.JsonFactory;
  * The report of {@code listen} (and {@code analyze}): one JSON object, or a table for people. JSON shape:
  * {@code {"sources":[{src,sender,received,lost,late,duplicates,restarts,value,status,stale}...],
  * "totals":{datagrams,received,lost,late,duplicates,restarts,invalid,rejectedSources,socketDrops},
- * "invalid":{reason:count}}}; socketDrops is null where unknown. {@code listen --record} adds
- * {@code "recording":{file,recorded,dropped,state,stopped}} (stopped: the reason, or null).
+ * "invalid":{reason:count}}}; socketDrops is null where unknown.
  */
 public final class Summary {
     private static final JsonFactory JSON = new JsonFactory();
@@ -29,7 +28,10 @@ public final class Summary {
         return json(snapshot, nowMillis, g -> { });
     }
 
-    /** The JSON summary with {@code extra} properties written last (e.g. {@code "recording"} of listen). */
+    /**
+     * The JSON summary with {@code extra} properties written last: {@code listen --record} adds
+     * {@code "recording":{file,recorded,dropped,state,stopped}} (stopped: the reason, or null).
+     */
     public static String json(TrackerSnapshot snapshot, long nowMillis, Consumer<JsonGenerator> extra) {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
