@@ -125,9 +125,10 @@ public final class Recorder implements DatagramTap, AutoCloseable {
     private final CompletableFuture<Status> opened = new CompletableFuture<>();
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    // Producer's own counters (the receiving thread), read by any thread.
+    // The producer's own counters (the receiving thread), read by any thread.
     private final AtomicLong queueFull = new AtomicLong();
-    private final AtomicLong afterEnd = new AtomicLong();
+    /** Handed over before the queue was made or after the recorder ended. */
+    private final AtomicLong notQueued = new AtomicLong();
 
     private volatile boolean closeRequested;
     private volatile boolean ended;
@@ -186,7 +187,7 @@ public final class Recorder implements DatagramTap, AutoCloseable {
                          long arrivalEpochNanos) {
         RecordQueue q = queue;
         if (ended || q == null) {
-            afterEnd.lazySet(afterEnd.get() + 1);
+            notQueued.lazySet(notQueued.get() + 1);
         } else if (!q.offer(buf, off, len, sender, destination, arrivalEpochNanos)) {
             queueFull.lazySet(queueFull.get() + 1);
         }
@@ -197,7 +198,7 @@ public final class Recorder implements DatagramTap, AutoCloseable {
     /** What the recording is doing now: one immutable record, no lock. */
     public Status status() {
         Status s = published;
-        long dropped = s.dropped() + queueFull.get() + afterEnd.get();
+        long dropped = s.dropped() + queueFull.get() + notQueued.get();
         RecordQueue q = queue;
         if (s.state().ended() && q != null) {
             dropped += q.size(); // nobody will write these
