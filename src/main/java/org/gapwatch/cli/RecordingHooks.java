@@ -62,7 +62,8 @@ final class RecordingHooks implements ListenHooks {
     /** "recorded N datagrams to FILE", then what was dropped and why it stopped, if anything was. */
     String finalLine() {
         Recorder.Status s = recorder.status();
-        StringBuilder sb = new StringBuilder("recorded ").append(s.recorded()).append(" datagrams to ").append(s.file());
+        StringBuilder sb = new StringBuilder("recorded ").append(s.recorded()).append(" datagrams to ")
+                .append(s.file());
         if (s.dropped() > 0) {
             sb.append("; recording dropped ").append(s.dropped());
         }
