@@ -8,78 +8,102 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.InstantSource;
+import java.util.Objects;
 import java.util.function.Consumer;
-import org.gapwatch.net.DatagramTap;
 
 /**
- * Records every datagram it is handed to a pcap file that Wireshark and tcpdump open as ordinary UDP: nanosecond
- * pcap (magic 0xa1b23c4d, little-endian), link type raw IP, each datagram with a real IPv4 or IPv6 header (header
- * checksum, total length) and a UDP header with its checksum, its real addresses and ports and its arrival time.
+ * Writes datagrams to a pcap file that Wireshark and tcpdump open as ordinary UDP: nanosecond pcap (magic
+ * 0xa1b23c4d, little-endian), link type raw IP, each datagram with a real IPv4 or IPv6 header (header checksum, total
+ * length) and a UDP header with its checksum, its real addresses and ports and its arrival time.
  *
  * <p>Rotation: with a size limit, {@code FILE} is closed when the next record would pass it and becomes
- * {@code FILE.1} ({@code FILE.1} becomes {@code FILE.2}...), keeping {@code keep} files in all. Records reach the
- * operating system at least once a second (a flush timer and a check on every write), so a crash of the program
- * loses at most the last second. Any I/O error (a full disk) stops recording, reports one line to the
- * {@code onStopped} callback and never throws into the caller: monitoring goes on.
+ * {@code FILE.1} ({@code FILE.1} becomes {@code FILE.2}...), keeping {@code keep} files in all. {@link #tick()}, called
+ * by the owner after each batch, hands records to the operating system once a second and checks that the file is
+ * still the one at its path (a removed file or folder is said, not written into unseen). Any I/O error (a full disk,
+ * a failed rotation) stops recording, reports one line to the {@code onStopped} callback and never throws into the
+ * caller. {@link #written()} counts only records the operating system took whole: after an error the file is cut back
+ * to its last whole record, and a file left with no record by a failed rotation is removed.
  *
- * <p>Thread-safe: the receive thread writes, the timer flushes, any thread may close.
+ * <p>Not thread-safe: one thread writes (the {@link Recorder}'s loop, or a test writing a fixture). Live recording
+ * goes through a {@link Recorder}, which keeps the disk off the receiving thread.
  */
-public final class PcapWriter implements DatagramTap, Closeable {
+public final class PcapWriter implements Closeable {
     public static final int LINKTYPE_RAW = 101;
     public static final int MAGIC_NANOSECONDS = 0xA1B23C4D;
     private static final int SNAPLEN = 262_144;
     private static final int FILE_HEADER = 24;
     private static final int RECORD_HEADER = 16;
+    private static final int MIN_RECORD = RECORD_HEADER + 20 + 8;
     private static final int HOP_LIMIT = 64;
-    private static final long FLUSH_NANOS = 1_000_000_000L;
+    private static final long FLUSH_MILLIS = 1_000;
     private static final int BUFFER = 256 * 1024;
+
+    /** Opens the channel a file is written through: a test can hand in a disk that fails or blocks. */
+    @FunctionalInterface
+    public interface Opener {
+        SeekableByteChannel open(Path file) throws IOException;
+    }
+
+    /** Creates or truncates the file. */
+    public static final Opener FILES = f -> FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING);
 
     private final Path file;
     private final long maxFileBytes;
     private final int keepFiles;
     private final Consumer<String> onStopped;
+    private final InstantSource clock;
+    private final Opener opener;
     private final byte[] buf = new byte[BUFFER];
-    private final ScheduledExecutorService timer;
-    private FileChannel channel;
+    /** Where each record held in {@code buf} ends, so a write cut short counts only whole records. */
+    private final int[] recordEnds = new int[BUFFER / MIN_RECORD + 1];
+    private int bufferedRecords;
+    private SeekableByteChannel channel;
+    private Object fileKey;
     private int buffered;
     private long fileBytes;
-    private long lastFlushNanos = System.nanoTime();
+    private long fileRecords;
+    /** Bytes of the current file up to its last whole record. */
+    private long wholeFileBytes;
+    private long lastFlushMillis;
     private int ipId;
     private long written;
     private long notWritten;
-    private String stopReason;
+    private String stopCause;
     private boolean closed;
 
     /**
      * @param maxFileBytes size at which the file is rotated; 0 for no limit
      * @param keepFiles    how many files to keep in all when rotating (at least 1)
      * @param onStopped    told once, with a one-line reason, when recording stops because of an error
+     * @param clock        drives the once-a-second flush and file check
+     * @param opener       opens each file ({@link #FILES})
      */
-    public PcapWriter(Path file, long maxFileBytes, int keepFiles, Consumer<String> onStopped) throws IOException {
-        if (maxFileBytes < 0 || (maxFileBytes > 0 && maxFileBytes < FILE_HEADER + RECORD_HEADER + 28 + 1500)) {
-            throw new IllegalArgumentException("record file size limit " + maxFileBytes + " is too small");
-        }
-        if (keepFiles < 1) {
-            throw new IllegalArgumentException("keep at least 1 record file, not " + keepFiles);
-        }
+    public PcapWriter(Path file, long maxFileBytes, int keepFiles, Consumer<String> onStopped, InstantSource clock,
+                      Opener opener) throws IOException {
+        checkLimits(maxFileBytes, keepFiles);
         this.file = file;
         this.maxFileBytes = maxFileBytes;
         this.keepFiles = keepFiles;
-        this.onStopped = onStopped;
+        this.onStopped = Objects.requireNonNull(onStopped);
+        this.clock = Objects.requireNonNull(clock);
+        this.opener = Objects.requireNonNull(opener);
+        this.lastFlushMillis = clock.millis();
         openFile();
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "gapwatch-pcap-flush");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(this::flushIfDue, 250, 250, TimeUnit.MILLISECONDS);
+    }
+
+    public PcapWriter(Path file, long maxFileBytes, int keepFiles, Consumer<String> onStopped) throws IOException {
+        this(file, maxFileBytes, keepFiles, onStopped, InstantSource.system(), FILES);
     }
 
     /** A writer without rotation. */
@@ -87,9 +111,19 @@ public final class PcapWriter implements DatagramTap, Closeable {
         this(file, 0, 1, onStopped);
     }
 
-    @Override
-    public synchronized void datagram(byte[] data, int off, int len, InetSocketAddress sender,
-                                      InetSocketAddress destination, long arrivalEpochNanos) {
+    /** Throws {@link IllegalArgumentException} with one line when the rotation settings cannot work. */
+    public static void checkLimits(long maxFileBytes, int keepFiles) {
+        if (maxFileBytes < 0 || (maxFileBytes > 0 && maxFileBytes < FILE_HEADER + RECORD_HEADER + 28 + 1500)) {
+            throw new IllegalArgumentException("record file size limit " + maxFileBytes + " is too small");
+        }
+        if (keepFiles < 1) {
+            throw new IllegalArgumentException("keep at least 1 record file, not " + keepFiles);
+        }
+    }
+
+    /** Adds one datagram ({@code data} may be reused once this returns). */
+    public void datagram(byte[] data, int off, int len, InetSocketAddress sender, InetSocketAddress destination,
+                         long arrivalEpochNanos) {
         if (channel == null) {
             if (!closed) {
                 notWritten++;
@@ -156,49 +190,63 @@ public final class PcapWriter implements DatagramTap, Closeable {
             int checksum = ~sum(buf, udp, 8 + len, pseudo) & 0xFFFF;
             putBe16(udp + 6, checksum == 0 ? 0xFFFF : checksum);
             buffered += record;
-            written++;
-            if (System.nanoTime() - lastFlushNanos >= FLUSH_NANOS) {
-                writeBuffer();
-            }
+            recordEnds[bufferedRecords++] = buffered;
         } catch (IOException | RuntimeException e) {
+            notWritten++; // this one never reached the buffer
             stop(e);
         }
     }
 
+    /**
+     * Once a second (by the clock): hands what is buffered to the operating system and checks that the path still
+     * names the file being written. Returns whether it did so.
+     */
+    public boolean tick() {
+        if (channel == null || clock.millis() - lastFlushMillis < FLUSH_MILLIS) {
+            return false;
+        }
+        try {
+            checkStillThere(); // first: nothing more goes into a file that is gone
+            writeBuffer();
+        } catch (IOException | RuntimeException e) {
+            stop(e);
+        }
+        return true;
+    }
+
     /** Hands everything buffered to the operating system now. */
-    public synchronized void flush() {
+    public void flush() {
         if (channel != null) {
             try {
                 writeBuffer();
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 stop(e);
             }
         }
     }
 
-    private synchronized void flushIfDue() {
-        if (channel != null && buffered > 0 && System.nanoTime() - lastFlushNanos >= FLUSH_NANOS / 2) {
-            flush();
-        }
-    }
-
     /** True until closed or stopped by an error. */
-    public synchronized boolean recording() {
+    public boolean recording() {
         return channel != null;
     }
 
-    /** Why recording stopped, or null. */
-    public synchronized String stopReason() {
-        return stopReason;
+    /** Why recording stopped ("recording to FILE stopped: CAUSE"), or null. */
+    public String stopReason() {
+        return stopCause == null ? null : "recording to " + file + " stopped: " + stopCause;
     }
 
-    /** Datagrams recorded. */
-    public synchronized long written() {
+    /** Why recording stopped, without the file ("No space left on device"), or null. */
+    public String stopCause() {
+        return stopCause;
+    }
+
+    /** Datagrams the operating system took whole, across rotated files: what the files hold. */
+    public long written() {
         return written;
     }
 
-    /** Datagrams handed over but not recorded (after a stop, or impossible lengths). */
-    public synchronized long notWritten() {
+    /** Datagrams handed over but not in a file (after a stop, lost with a failed write, impossible lengths). */
+    public long notWritten() {
         return notWritten;
     }
 
@@ -208,27 +256,32 @@ public final class PcapWriter implements DatagramTap, Closeable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
-        synchronized (this) {
-            if (channel != null) {
-                try {
-                    writeBuffer();
-                    channel.close();
-                } catch (IOException e) {
-                    stop(e);
-                }
+        if (channel != null) {
+            try {
+                writeBuffer();
+                channel.close();
+            } catch (IOException | RuntimeException e) {
+                stop(e);
             }
-            channel = null;
-            closed = true;
         }
+        channel = null;
+        closed = true;
     }
 
     // ---- files ----
 
     private void openFile() throws IOException {
-        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
+        SeekableByteChannel c = opener.open(file);
+        try {
+            fileKey = keyOf(file);
+        } catch (IOException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+        channel = c;
         fileBytes = 0;
+        fileRecords = 0;
+        wholeFileBytes = 0;
         putLe32(buffered, MAGIC_NANOSECONDS);
         putLe16(buffered + 4, 2);
         putLe16(buffered + 6, 4);
@@ -239,22 +292,56 @@ public final class PcapWriter implements DatagramTap, Closeable {
         buffered += FILE_HEADER;
     }
 
+    private static Object keyOf(Path p) throws IOException {
+        return Files.readAttributes(p, BasicFileAttributes.class).fileKey();
+    }
+
+    /** A file removed (or its folder) or replaced while it is written would take the recording with it unseen. */
+    private void checkStillThere() throws IOException {
+        if (fileKey == null) {
+            return; // this file system has no keys: nothing to compare
+        }
+        Object now;
+        try {
+            now = keyOf(file);
+        } catch (NoSuchFileException e) {
+            throw new RecordingLost(folderGone() ? "its folder " + folder() + " was removed" : "the file was removed");
+        }
+        if (!fileKey.equals(now)) {
+            throw new RecordingLost("the file was replaced by another");
+        }
+    }
+
     private void rotate() throws IOException {
         writeBuffer();
         channel.close();
         channel = null;
-        if (keepFiles == 1) {
-            Files.deleteIfExists(file);
-        } else {
-            Files.deleteIfExists(rotated(keepFiles - 1));
-            for (int i = keepFiles - 2; i >= 1; i--) {
-                if (Files.exists(rotated(i))) {
-                    Files.move(rotated(i), rotated(i + 1), StandardCopyOption.REPLACE_EXISTING);
+        try {
+            if (keepFiles == 1) {
+                Files.deleteIfExists(file);
+            } else {
+                Files.deleteIfExists(rotated(keepFiles - 1));
+                for (int i = keepFiles - 2; i >= 1; i--) {
+                    if (Files.exists(rotated(i))) {
+                        Files.move(rotated(i), rotated(i + 1), StandardCopyOption.REPLACE_EXISTING);
+                    }
                 }
+                Files.move(file, rotated(1), StandardCopyOption.REPLACE_EXISTING);
             }
-            Files.move(file, rotated(1), StandardCopyOption.REPLACE_EXISTING);
+            openFile();
+        } catch (IOException e) {
+            throw new RecordingLost("cannot start the next file: "
+                    + (folderGone() ? "its folder " + folder() + " was removed" : describe(e)));
         }
-        openFile();
+    }
+
+    private Path folder() {
+        Path dir = file.toAbsolutePath().getParent();
+        return dir == null ? file.toAbsolutePath().getRoot() : dir;
+    }
+
+    private boolean folderGone() {
+        return !Files.isDirectory(folder());
     }
 
     /** {@code FILE.n}: the n-th older file. */
@@ -264,32 +351,98 @@ public final class PcapWriter implements DatagramTap, Closeable {
 
     private void writeBuffer() throws IOException {
         ByteBuffer bb = ByteBuffer.wrap(buf, 0, buffered);
-        while (bb.hasRemaining()) {
-            channel.write(bb);
+        try {
+            while (bb.hasRemaining()) {
+                channel.write(bb);
+            }
+        } finally {
+            took(bb.position());
         }
-        fileBytes += buffered;
-        buffered = 0;
-        lastFlushNanos = System.nanoTime();
+        lastFlushMillis = clock.millis();
+    }
+
+    /** Counts the whole records among the first {@code bytes} of the buffer as written. */
+    private void took(int bytes) {
+        int whole = 0;
+        while (whole < bufferedRecords && recordEnds[whole] <= bytes) {
+            whole++;
+        }
+        written += whole;
+        fileRecords += whole;
+        if (whole > 0) {
+            wholeFileBytes = fileBytes + recordEnds[whole - 1];
+        }
+        fileBytes += bytes;
+        if (bytes == buffered) {
+            buffered = 0;
+            bufferedRecords = 0;
+        } else {
+            bufferedRecords -= whole; // a write cut short: an error follows, and these are not in the file
+        }
     }
 
     private void stop(Exception e) {
-        if (channel == null) {
+        if (stopCause != null || closed) {
             return;
         }
-        String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-        stopReason = "recording to " + file + " stopped: " + message;
-        notWritten++;
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // Already failing; the reason given is the first error.
-        }
-        channel = null;
+        stopCause = e instanceof RecordingLost ? e.getMessage() : describe(e);
+        notWritten += bufferedRecords;
         buffered = 0;
+        bufferedRecords = 0;
+        cutBackToWholeRecords();
         try {
-            onStopped.accept(stopReason);
+            onStopped.accept(stopReason());
         } catch (RuntimeException ignored) {
-            // The callback must not take the receive loop down either.
+            // The callback must not take the recorder down either.
+        }
+    }
+
+    /**
+     * After an error: the file ends at its last whole record (a reader would see a record cut short otherwise), and
+     * a file that holds no record (a rotation that could write nothing into the new file) does not stay behind.
+     */
+    private void cutBackToWholeRecords() {
+        if (channel != null) {
+            try {
+                if (fileRecords > 0 && fileBytes > wholeFileBytes) {
+                    channel.truncate(wholeFileBytes);
+                }
+            } catch (IOException | RuntimeException ignored) {
+                // Best effort: the count says what is whole either way.
+            }
+            try {
+                channel.close();
+            } catch (IOException | RuntimeException ignored) {
+                // Already failing; the reason given is the first error.
+            }
+            channel = null;
+        }
+        if (fileRecords == 0 && fileKey != null) {
+            try {
+                // Only the regular file this writer made: never a device (/dev/full) or a file put there since.
+                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && fileKey.equals(keyOf(file))) {
+                    Files.delete(file);
+                }
+            } catch (IOException | RuntimeException ignored) {
+                // Gone already, or not ours to remove.
+            }
+        }
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof NoSuchFileException n) {
+            return "no such file or folder: " + n.getFile();
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason() + (f.getFile() != null ? ": " + f.getFile() : "");
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    /** Recording cannot go on for a reason that is no I/O error of its own (the file is gone). */
+    private static final class RecordingLost extends IOException {
+        RecordingLost(String message) {
+            super(message);
         }
     }
 

@@ -2,11 +2,18 @@ package org.gapwatch.capture;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.gapwatch.engine.Engine;
+import org.gapwatch.fault.Duty;
+import org.gapwatch.fault.Faults;
+import org.gapwatch.fault.Idle;
+import org.gapwatch.fault.LoopRunner;
+import org.gapwatch.fault.LoopStopped;
 
 /**
  * Plays a capture into an {@link Engine} as its writer thread, so every view works on a replay as on live data.
@@ -16,6 +23,11 @@ import org.gapwatch.engine.Engine;
  * <p>Speed 1x, any factor, or {@link #AS_FAST_AS_POSSIBLE}; pause and play; {@link #seek} to any moment (backwards
  * resets the engine and feeds again from the start, as fast as possible). Before playing, the file is read once to
  * learn its first and last time for a time slider. All control methods may be called from any thread.
+ *
+ * <p>The replay runs in a {@link LoopRunner} named "replay" (a fault boundary: an error is counted and logged once,
+ * and the replay goes on; a capture that cannot be read ends it, FAILED with one line). Its pace follows an injected
+ * clock, so a test drives it. {@link #close()} returns at once; the loop ends within one batch, also in the middle
+ * of a seek.
  */
 public final class Replayer implements AutoCloseable {
     public static final double AS_FAST_AS_POSSIBLE = Double.POSITIVE_INFINITY;
@@ -36,6 +48,11 @@ public final class Replayer implements AutoCloseable {
      */
     public record Progress(State state, long startNanos, long endNanos, long positionNanos, double speed, long fed,
                            long total, String error) {
+        /** The same place in another state. */
+        public Progress withState(State state, String error) {
+            return new Progress(state, startNanos, endNanos, positionNanos, speed, fed, total, error);
+        }
+
         /** Share of the capture's time span played: 0..1. */
         public double fraction() {
             return endNanos <= startNanos ? (state == State.FINISHED ? 1 : 0)
@@ -43,10 +60,13 @@ public final class Replayer implements AutoCloseable {
         }
     }
 
+    private static final System.Logger LOG = System.getLogger(Replayer.class.getName());
+
     private final Path file;
     private final CaptureFilter filter;
     private final Engine engine;
-    private final Thread thread;
+    private final InstantSource clock;
+    private final LoopRunner loop;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
 
@@ -63,21 +83,48 @@ public final class Replayer implements AutoCloseable {
     private CapturedDatagram pending;
     private long anchorWallNanos;
     private long anchorCaptureNanos;
+    private boolean loaded;
+    private long start;
+    private long end;
+    private long total;
+    private long position;
+    private long fed;
+    private boolean paused = true;
+    private double currentSpeed = AS_FAST_AS_POSSIBLE;
+    private long lastFed;
 
+    private volatile boolean started;
     private volatile Progress progress = new Progress(State.LOADING, 0, 0, 0, 1, 0, 0, null);
     private volatile List<String> problems = List.of();
 
+    /** A replay paced by the monotonic clock, in a fault boundary of its own. */
     public Replayer(Path file, CaptureFilter filter, Engine engine) {
+        this(file, filter, engine, monotonic(), CaptureFaults.create(LOG));
+    }
+
+    /**
+     * @param clock  paces the replay (a test moves it by hand)
+     * @param faults the fault boundary the "replay" loop belongs to
+     */
+    public Replayer(Path file, CaptureFilter filter, Engine engine, InstantSource clock, Faults faults) {
         this.file = file;
         this.filter = filter;
         this.engine = engine;
-        this.thread = new Thread(this::run, "gapwatch-replay");
-        thread.setDaemon(true);
+        this.clock = clock;
+        this.loop = faults.runner("replay", new ReplayDuty(), Idle.none()); // the duty waits on its own condition
+    }
+
+    /** Wall time from {@link System#nanoTime()}: a replay's pace must not jump when the system clock is set. */
+    static InstantSource monotonic() {
+        Instant base = Instant.now();
+        long baseNanos = System.nanoTime();
+        return () -> base.plusNanos(System.nanoTime() - baseNanos);
     }
 
     /** Starts the writer thread: load, then play (or stay paused if {@link #pause()} was called first). */
     public void start() {
-        thread.start();
+        started = true;
+        loop.start();
     }
 
     public void play() {
@@ -110,15 +157,13 @@ public final class Replayer implements AutoCloseable {
         return problems;
     }
 
+    /** Ends the replay: returns at once, the loop stops within one batch (also inside a seek) and closes the file. */
     @Override
     public void close() {
         command(() -> closeRequested = true);
-        if (thread.isAlive() && Thread.currentThread() != thread) {
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        loop.close(Duration.ZERO);
+        if (!started) {
+            progress = progress.withState(State.CLOSED, null); // no loop will say so
         }
     }
 
@@ -145,32 +190,48 @@ public final class Replayer implements AutoCloseable {
 
     // ---- writer thread ----
 
-    private void run() {
-        // A query only needs the loop to run once; it must not move the replay's clock anchor.
-        engine.wakeupWith(this::wake);
-        try {
-            long[] span = scan();
-            if (span == null) {
-                return; // closed while loading
-            }
-            long start = span[0], end = span[1], total = span[2];
-            progress = new Progress(State.PAUSED, start, end, start, speed(), 0, total, null);
-            engine.reset(millis(start));
-            rewind();
-            loop(start, end, total);
-        } catch (IOException | RuntimeException e) {
-            String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-            Progress p = progress;
-            progress = new Progress(State.FAILED, p.startNanos(), p.endNanos(), p.positionNanos(), p.speed(), p.fed(),
-                    p.total(), message);
-        } finally {
-            closeReader();
-            if (progress.state() != State.FAILED) {
-                Progress p = progress;
-                progress = new Progress(State.CLOSED, p.startNanos(), p.endNanos(), p.positionNanos(), p.speed(),
-                        p.fed(), p.total(), null);
+    private final class ReplayDuty implements Duty {
+        @Override
+        public int doWork() {
+            try {
+                if (!loaded) {
+                    return load();
+                }
+                return round();
+            } catch (IOException e) {
+                String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+                progress = progress.withState(State.FAILED, message);
+                throw new LoopStopped("replay of " + file + " failed: " + message);
             }
         }
+
+        @Override
+        public void onClose() {
+            closeReader();
+            if (progress.state() != State.FAILED) {
+                progress = progress.withState(State.CLOSED, null);
+            }
+        }
+    }
+
+    private int load() throws IOException {
+        // A query only needs the loop to run once; it must not move the replay's clock anchor.
+        engine.wakeupWith(this::wake);
+        long[] span = scan();
+        if (span == null) {
+            loop.close(Duration.ZERO); // closed while loading
+            return 0;
+        }
+        start = span[0];
+        end = span[1];
+        total = span[2];
+        progress = new Progress(State.PAUSED, start, end, start, speed(), 0, total, null);
+        engine.reset(millis(start));
+        rewind();
+        position = start;
+        anchor(position);
+        loaded = true;
+        return 1;
     }
 
     /** Reads the whole file once: {first time, last time, count}, or null if closed meanwhile. */
@@ -192,112 +253,112 @@ public final class Replayer implements AutoCloseable {
         return new long[] {first, Math.max(first, last), count};
     }
 
-    private void loop(long start, long end, long total) throws IOException {
-        long position = start;
-        long fed = 0;
-        boolean paused = true;
-        double currentSpeed = AS_FAST_AS_POSSIBLE;
-        anchor(position);
-        while (true) {
-            long target;
+    /** One round: take the commands, seek, feed what is due, publish, then wait until more is due. */
+    private int round() throws IOException {
+        long target;
+        lock.lock();
+        try {
+            if (closeRequested) {
+                return 0;
+            }
+            if (controlsChanged) {
+                // The clock goes on from where the old speed had brought it, then at the new speed.
+                if (!paused && pending != null && currentSpeed != AS_FAST_AS_POSSIBLE) {
+                    position = Math.min(pending.arrivalEpochNanos(), Math.max(position, due(currentSpeed)));
+                }
+                anchor(position);
+            }
+            controlsChanged = false;
+            woken = false;
+            paused = pauseRequested;
+            currentSpeed = speed;
+            target = seekTarget;
+            seekTarget = Long.MIN_VALUE;
+        } finally {
+            lock.unlock();
+        }
+        if (target != Long.MIN_VALUE) {
+            target = Math.max(start, Math.min(end, target));
+            if (target < position) {
+                engine.reset(millis(start));
+                rewind();
+                fed = 0;
+            }
+            if (!feedUntil(target)) {
+                return 0; // closed in the middle of the seek
+            }
+            position = target;
+            engine.publish(millis(position));
+            anchor(position);
+        }
+        boolean finished = pending == null;
+        if (!paused && !finished) {
+            long due = currentSpeed == AS_FAST_AS_POSSIBLE ? Long.MAX_VALUE : due(currentSpeed);
+            feedBatch(due);
+            position = currentSpeed == AS_FAST_AS_POSSIBLE
+                    ? (pending == null ? end : Math.max(position, lastFed))
+                    : Math.min(Math.max(position, due), pending == null ? end : pending.arrivalEpochNanos());
+            if (pending == null) {
+                position = end;
+                engine.publish(millis(position));
+            }
+        }
+        engine.afterBatch(millis(position));
+        finished = pending == null;
+        State state = finished ? State.FINISHED : paused ? State.PAUSED : State.PLAYING;
+        progress = new Progress(state, start, end, position, currentSpeed, fed, total, null);
+        if (state == State.PLAYING && currentSpeed == AS_FAST_AS_POSSIBLE) {
+            return 1;
+        }
+        long waitNanos = IDLE_WAIT_NANOS;
+        if (state == State.PLAYING) {
+            long dueWall = anchorWallNanos
+                    + (long) ((pending.arrivalEpochNanos() - anchorCaptureNanos) / currentSpeed);
+            waitNanos = Math.max(0, Math.min(waitNanos, dueWall - wallNanos()));
+        }
+        if (waitNanos > 0) {
             lock.lock();
             try {
-                if (closeRequested) {
-                    return;
+                if (!controlsChanged && !closeRequested && !woken) {
+                    changed.awaitNanos(waitNanos);
                 }
-                if (controlsChanged) {
-                    // The clock goes on from where the old speed had brought it, then at the new speed.
-                    if (!paused && pending != null && currentSpeed != AS_FAST_AS_POSSIBLE) {
-                        position = Math.min(pending.arrivalEpochNanos(), Math.max(position, due(currentSpeed)));
-                    }
-                    anchor(position);
-                }
-                controlsChanged = false;
-                woken = false;
-                paused = pauseRequested;
-                currentSpeed = speed;
-                target = seekTarget;
-                seekTarget = Long.MIN_VALUE;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                loop.close(Duration.ZERO);
             } finally {
                 lock.unlock();
             }
-            if (target != Long.MIN_VALUE) {
-                target = Math.max(start, Math.min(end, target));
-                if (target < position) {
-                    engine.reset(millis(start));
-                    rewind();
-                    fed = 0;
-                }
-                fed += feedUntil(target);
-                position = target;
-                engine.publish(millis(position));
-                anchor(position);
-            }
-            boolean finished = pending == null;
-            if (!paused && !finished) {
-                long due = currentSpeed == AS_FAST_AS_POSSIBLE ? Long.MAX_VALUE : due(currentSpeed);
-                int n = feedBatch(due);
-                fed += n;
-                position = currentSpeed == AS_FAST_AS_POSSIBLE
-                        ? (pending == null ? end : Math.max(position, lastFed))
-                        : Math.min(Math.max(position, due), pending == null ? end : pending.arrivalEpochNanos());
-                if (pending == null) {
-                    position = end;
-                    engine.publish(millis(position));
-                }
-            }
-            engine.afterBatch(millis(position));
-            finished = pending == null;
-            State state = finished ? State.FINISHED : paused ? State.PAUSED : State.PLAYING;
-            progress = new Progress(state, start, end, position, currentSpeed, fed, total, null);
-            if (state == State.PLAYING && currentSpeed == AS_FAST_AS_POSSIBLE) {
-                continue;
-            }
-            long waitNanos = IDLE_WAIT_NANOS;
-            if (state == State.PLAYING) {
-                long dueWall = anchorWallNanos
-                        + (long) ((pending.arrivalEpochNanos() - anchorCaptureNanos) / currentSpeed);
-                waitNanos = Math.max(0, Math.min(waitNanos, dueWall - System.nanoTime()));
-            }
-            if (waitNanos > 0) {
-                lock.lock();
-                try {
-                    if (!controlsChanged && !closeRequested && !woken) {
-                        changed.awaitNanos(waitNanos);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                } finally {
-                    lock.unlock();
-                }
-            }
         }
+        return 1;
     }
-
-    private long lastFed;
 
     /** Feeds pending datagrams due by {@code dueNanos}, at most one batch. */
     private int feedBatch(long dueNanos) throws IOException {
         int n = 0;
         while (pending != null && pending.arrivalEpochNanos() <= dueNanos && n < BATCH) {
-            feed(pending);
+            CapturedDatagram d = pending;
+            pending = reader.next(); // first: a datagram the engine fails on is not fed again and again
             n++;
-            pending = reader.next();
+            fed++;
+            feed(d);
         }
         return n;
     }
 
-    /** Feeds everything up to {@code targetNanos}, running queued queries between batches. */
-    private long feedUntil(long targetNanos) throws IOException {
-        long n = 0;
+    /**
+     * Feeds everything up to {@code targetNanos}, running queued queries between batches; false when closed
+     * meanwhile (a backwards seek reads again from the start: that can be the whole file).
+     */
+    private boolean feedUntil(long targetNanos) throws IOException {
         int batch;
         do {
             batch = feedBatch(targetNanos);
-            n += batch;
             engine.afterBatch(millis(lastFed));
+            if (closing()) {
+                return false;
+            }
         } while (batch == BATCH);
-        return n;
+        return true;
     }
 
     private void feed(CapturedDatagram d) {
@@ -314,11 +375,16 @@ public final class Replayer implements AutoCloseable {
 
     /** The capture time the clock has reached at {@code speed} since the anchor. */
     private long due(double speed) {
-        return anchorCaptureNanos + (long) ((System.nanoTime() - anchorWallNanos) * speed);
+        return anchorCaptureNanos + (long) ((wallNanos() - anchorWallNanos) * speed);
+    }
+
+    private long wallNanos() {
+        Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     private void anchor(long positionNanos) {
-        anchorWallNanos = System.nanoTime();
+        anchorWallNanos = wallNanos();
         anchorCaptureNanos = positionNanos;
     }
 

@@ -143,7 +143,7 @@ public final class ListenCommand implements Callable<Integer> {
             // The receive thread has ended (or never started): the tracker is ours to read now.
             TrackerSnapshot last = engine.trackerOnWriterThread().snapshot(now);
             Judgement judged = judging.judgeNow(last, now);
-            out.println(json ? Summary.json(judged) : Summary.table(judged));
+            out.println(json ? Summary.json(judged, hooks::json) : Summary.table(judged));
             unwritten.set(StandardOut.failed(out, err));
             err.flush();
             printed.countDown();

@@ -2,6 +2,7 @@ package org.gapwatch.cli;
 
 import java.io.PrintWriter;
 import org.gapwatch.net.MulticastReceiver;
+import tools.jackson.core.JsonGenerator;
 
 /** Extra work around a {@code listen} run, such as recording to a capture file. */
 interface ListenHooks {
@@ -12,5 +13,9 @@ interface ListenHooks {
     }
 
     default void stopped(PrintWriter err) {
+    }
+
+    /** Adds this hook's properties to the final JSON summary (called after {@link #stopped}). */
+    default void json(JsonGenerator g) {
     }
 }

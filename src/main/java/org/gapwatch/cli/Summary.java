@@ -3,6 +3,7 @@ package org.gapwatch.cli;
 import java.io.StringWriter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.gapwatch.judge.Episode;
 import org.gapwatch.judge.Judge;
 import org.gapwatch.judge.Judgement;
@@ -35,6 +36,18 @@ public final class Summary {
     }
 
     public static String json(Judgement judged) {
+        return json(judged, g -> { });
+    }
+
+    public static String json(TrackerSnapshot snapshot, long nowMillis, Consumer<JsonGenerator> extra) {
+        return json(new Judge().judge(snapshot, nowMillis), extra);
+    }
+
+    /**
+     * The JSON summary with {@code extra} properties written last: {@code listen --record} adds
+     * {@code "recording":{file,recorded,dropped,state,stopped}} (stopped: the reason, or null).
+     */
+    public static String json(Judgement judged, Consumer<JsonGenerator> extra) {
         TrackerSnapshot snapshot = judged.snapshot();
         long nowMillis = judged.nowMillis();
         StringWriter out = new StringWriter();
@@ -90,6 +103,7 @@ public final class Summary {
                 writeEpisode(g, e);
             }
             g.writeEndArray();
+            extra.accept(g);
             g.writeEndObject();
         }
         return out.toString();

@@ -14,7 +14,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.time.Duration;
+import java.time.InstantSource;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.gapwatch.testutil.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,14 +58,14 @@ class PcapWriterTest {
             sent.add(new Sent(payload, pair[0], pair[1], t));
         }
         Path file = dir.resolve("rec.pcap");
-        try (PcapWriter w = new PcapWriter(file, msg -> { throw new AssertionError(msg); })) {
-            byte[] buf = new byte[10_000];
-            for (Sent s : sent) {
-                System.arraycopy(s.payload(), 0, buf, 3, s.payload().length);
-                w.datagram(buf, 3, s.payload().length, s.sender(), s.destination(), s.nanos());
-            }
-            assertEquals(500, w.written());
+        PcapWriter w = new PcapWriter(file, msg -> { throw new AssertionError(msg); });
+        byte[] buf = new byte[10_000];
+        for (Sent s : sent) {
+            System.arraycopy(s.payload(), 0, buf, 3, s.payload().length);
+            w.datagram(buf, 3, s.payload().length, s.sender(), s.destination(), s.nanos());
         }
+        w.close();
+        assertEquals(500, w.written());
         List<CapturedDatagram> back = readAll(file);
         assertEquals(sent.size(), back.size());
         for (int i = 0; i < sent.size(); i++) {
@@ -125,15 +128,34 @@ class PcapWriterTest {
         }
     }
 
+    private static final InetSocketAddress FROM = at("10.0.0.1", 1);
+    private static final InetSocketAddress TO = at("239.255.0.1", 2);
+    /** A datagram of 100 bytes is a record of 16 + 20 + 8 + 100 bytes. */
+    private static final int RECORD = 144;
+
+    private static void write(PcapWriter w, int n) {
+        byte[] payload = new byte[100];
+        for (int i = 0; i < n; i++) {
+            payload[0] = (byte) i;
+            w.datagram(payload, 0, payload.length, FROM, TO, 1_000L * (i + 1));
+        }
+    }
+
     @Test
-    void reachesTheFileWithinASecondWithoutClose() throws Exception {
+    void reachesTheFileOnceASecondWithoutClose() throws Exception {
         Path file = dir.resolve("flush.pcap");
-        try (PcapWriter w = new PcapWriter(file, msg -> { })) {
-            w.datagram(new byte[10], 0, 10, at("10.0.0.1", 1), at("239.255.0.1", 2), 5);
-            long started = System.nanoTime();
-            org.gapwatch.testutil.Await.until("the datagram on disk", () -> Files.size(file) >= 24 + 16 + 38);
+        ManualClock clock = new ManualClock();
+        try (PcapWriter w = new PcapWriter(file, 0, 1, msg -> { }, clock, PcapWriter.FILES)) {
+            w.datagram(new byte[10], 0, 10, FROM, TO, 5);
+            assertFalse(w.tick(), "not a second yet");
+            assertEquals(0, Files.size(file));
+            assertEquals(0, w.written(), "nothing is in the file yet");
+            clock.advance(Duration.ofMillis(999));
+            assertFalse(w.tick());
+            clock.advance(Duration.ofMillis(1));
+            assertTrue(w.tick());
             assertEquals(24 + 16 + 38, Files.size(file));
-            assertTrue(System.nanoTime() - started < 1_500_000_000L, "flushed within about a second");
+            assertEquals(1, w.written());
         }
     }
 
@@ -143,15 +165,111 @@ class PcapWriterTest {
         org.gapwatch.testutil.External.require(Files.isWritable(full), "/dev/full", "a Linux machine has it");
         List<String> messages = new CopyOnWriteArrayList<>();
         PcapWriter w = new PcapWriter(full, messages::add);
-        w.datagram(new byte[100], 0, 100, at("10.0.0.1", 1), at("239.255.0.1", 2), 5);
+        w.datagram(new byte[100], 0, 100, FROM, TO, 5);
         w.flush();
-        w.datagram(new byte[100], 0, 100, at("10.0.0.1", 1), at("239.255.0.1", 2), 6);
+        w.datagram(new byte[100], 0, 100, FROM, TO, 6);
         w.close();
         assertFalse(w.recording());
-        assertEquals(1, messages.size());
-        assertEquals("recording to /dev/full stopped: No space left on device", messages.getFirst());
-        assertNotNull(w.stopReason());
-        assertEquals(1, w.written());
+        assertEquals(List.of("recording to /dev/full stopped: No space left on device"), messages);
+        assertEquals("No space left on device", w.stopCause());
+        assertEquals(0, w.written(), "the device took nothing");
         assertEquals(2, w.notWritten());
+        assertTrue(Files.exists(full), "a device is never removed");
+    }
+
+    @Test
+    void aFullDiskCountsWhatTheFileHoldsAndCutsItBackToWholeRecords() throws IOException {
+        Path file = dir.resolve("full.pcap");
+        List<String> messages = new CopyOnWriteArrayList<>();
+        Disks.Small disk = new Disks.Small(24 + 10 * RECORD + 50); // room for 10 records and a third of one
+        PcapWriter w = new PcapWriter(file, 0, 1, messages::add, InstantSource.system(), disk.opener());
+        write(w, 20);
+        w.flush();
+        write(w, 3);
+        w.close();
+        assertEquals(List.of("recording to " + file + " stopped: No space left on device"), messages);
+        assertEquals(10, w.written());
+        assertEquals(13, w.notWritten());
+        assertEquals(24 + 10 * RECORD, Files.size(file), "the part of the 11th record is cut off");
+        List<CapturedDatagram> back = readAll(file);
+        assertEquals(10, back.size());
+        assertEquals(9, back.getLast().payload()[0]);
+    }
+
+    @Test
+    void aRotationThatFindsTheDiskFullLeavesNoEmptyFile() throws IOException {
+        Path file = dir.resolve("rot.pcap");
+        List<String> messages = new CopyOnWriteArrayList<>();
+        long max = 24 + 12 * RECORD;
+        Disks.Small disk = new Disks.Small(max); // one file's worth
+        PcapWriter w = new PcapWriter(file, max, 3, messages::add, InstantSource.system(), disk.opener());
+        write(w, 13); // the 13th starts a new file, whose header finds no room
+        w.close();
+        assertEquals(2, disk.opened.get());
+        assertEquals(List.of("recording to " + file + " stopped: No space left on device"), messages);
+        assertFalse(Files.exists(file), "the new file held nothing and was removed");
+        assertEquals(12, readAll(dir.resolve("rot.pcap.1")).size());
+        assertEquals(12, w.written());
+        assertEquals(1, w.notWritten());
+    }
+
+    @Test
+    void aFolderRemovedBeforeARotationStopsRecordingWithOneLine() throws IOException {
+        Path sub = Files.createDirectory(dir.resolve("sub"));
+        Path file = sub.resolve("rot.pcap");
+        List<String> messages = new CopyOnWriteArrayList<>();
+        long max = 24 + 12 * RECORD;
+        PcapWriter w = new PcapWriter(file, max, 3, messages::add);
+        write(w, 12);
+        w.flush();
+        Files.delete(file);
+        Files.delete(sub);
+        write(w, 5); // the first of these rotates
+        assertFalse(w.recording());
+        assertEquals(List.of("recording to " + file + " stopped: cannot start the next file: its folder " + sub
+                + " was removed"), messages);
+        assertEquals(12, w.written());
+        assertEquals(5, w.notWritten());
+        w.close();
+        assertEquals(1, messages.size());
+        assertFalse(Files.exists(sub), "the folder is not made again");
+    }
+
+    @Test
+    void aFileRemovedWhileRecordingIsNoticedWithinASecond() throws IOException {
+        Path file = dir.resolve("gone.pcap");
+        List<String> messages = new CopyOnWriteArrayList<>();
+        ManualClock clock = new ManualClock();
+        PcapWriter w = new PcapWriter(file, 0, 1, messages::add, clock, PcapWriter.FILES);
+        write(w, 4);
+        clock.advance(Duration.ofSeconds(1));
+        assertTrue(w.tick());
+        assertEquals(4, w.written());
+        Files.delete(file);
+        write(w, 3);
+        clock.advance(Duration.ofSeconds(1));
+        w.tick();
+        assertFalse(w.recording());
+        assertEquals(List.of("recording to " + file + " stopped: the file was removed"), messages);
+        assertEquals(4, w.written(), "nothing more went into the removed file");
+        assertEquals(3, w.notWritten());
+        assertFalse(Files.exists(file));
+    }
+
+    @Test
+    void aFileReplacedWhileRecordingIsNoticedAndTheNewOneLeftAlone() throws IOException {
+        Path file = dir.resolve("replaced.pcap");
+        List<String> messages = new CopyOnWriteArrayList<>();
+        ManualClock clock = new ManualClock();
+        PcapWriter w = new PcapWriter(file, 0, 1, messages::add, clock, PcapWriter.FILES);
+        Files.delete(file);
+        Files.writeString(file, "someone else's");
+        write(w, 2);
+        clock.advance(Duration.ofSeconds(1));
+        w.tick();
+        assertEquals(List.of("recording to " + file + " stopped: the file was replaced by another"), messages);
+        assertEquals(0, w.written());
+        assertEquals(2, w.notWritten());
+        assertEquals("someone else's", Files.readString(file));
     }
 }

@@ -51,8 +51,15 @@ class ListenRecordTest {
         }
         assertEquals(0, listen.get(20, TimeUnit.SECONDS), err.toString());
         JsonNode live = JsonMapper.builder().build().readTree(out.toString());
-        assertTrue(err.toString().contains("recorded " + live.get("totals").get("datagrams").asLong()
-                + " datagrams to " + file), err.toString());
+        long datagrams = live.get("totals").get("datagrams").asLong();
+        assertTrue(err.toString().contains("gapwatch: recorded " + datagrams + " datagrams to " + file + "\n"),
+                err.toString());
+        JsonNode recording = live.get("recording");
+        assertEquals(file.toString(), recording.get("file").asString());
+        assertEquals(datagrams, recording.get("recorded").asLong());
+        assertEquals(0, recording.get("dropped").asLong());
+        assertEquals("closed", recording.get("state").asString());
+        assertTrue(recording.get("stopped").isNull());
 
         Run analyzed = run("analyze", file.toString(), "--json");
         assertEquals(0, analyzed.code, analyzed.err);

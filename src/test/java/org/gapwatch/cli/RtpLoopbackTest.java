@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.gapwatch.capture.CaptureFilter;
-import org.gapwatch.capture.PcapWriter;
+import org.gapwatch.capture.Recorder;
 import org.gapwatch.net.GroupSpec;
 import org.gapwatch.net.Loopback;
 import org.gapwatch.net.RtpStream;
@@ -35,7 +36,8 @@ class RtpLoopbackTest {
         Path file = dir.resolve("rtp.pcap");
         TrackerSnapshot live;
         try (Loopback lo = new Loopback(TrackerConfig.defaults(), List.of(g));
-             PcapWriter writer = new PcapWriter(file, reason -> { })) {
+             Recorder writer = Recorder.start(file, Recorder.Options.defaults(), reason -> { })) {
+            writer.awaitOpened(Duration.ofSeconds(10));
             lo.receiver.setTap(writer);
             // 3 streams x 1,000 packets from 65,000: every stream wraps 65535 -> 0 after 536 packets.
             CommandLineTest.Run pub = CommandLineTest.run("publish", "--group", g.toString(), "--interface", "lo",
@@ -58,7 +60,9 @@ class RtpLoopbackTest {
                 assertTrue(v.highest() > 65_535, "stream " + i + " wrapped: " + v.highest());
                 assertTrue(v.text().endsWith("ms"), v.text()); // jitter with the clock given
             }
-            writer.flush();
+            writer.close();
+            assertTrue(writer.awaitClosed(Duration.ofSeconds(10)), "recording closed");
+            assertEquals(0, writer.status().dropped(), "the recording kept every datagram (RTP and RTCP)");
         }
         AnalyzeCommand.Result r = AnalyzeCommand.analyze(file, CaptureFilter.of(List.of(g), List.of()),
                 TrackerConfig.defaults());

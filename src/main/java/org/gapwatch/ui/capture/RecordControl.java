@@ -1,11 +1,7 @@
 package org.gapwatch.ui.capture;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -39,15 +35,17 @@ import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
-import org.gapwatch.capture.PcapWriter;
+import org.gapwatch.capture.Recorder;
 import org.gapwatch.net.MulticastReceiver;
 
 /**
  * The Record button of the live window: records every datagram the receiver takes in (arrival time in nanoseconds,
- * real sender and destination) to a pcap file, rotating by size, through a {@link PcapWriter} set as the receiver's
- * tap. Shows whether it records, the file, and the datagrams written (refreshed 4 times a second, never per
- * datagram). When the writer stops itself (full disk, removed folder) a red line says so; monitoring goes on, since
- * the receiver never depends on the writer.
+ * real sender and destination) to a pcap file, rotating by size, through a {@link Recorder} set as the receiver's
+ * tap. Shows whether it records, the file, the datagrams in the file and, when a slow disk makes the recording drop
+ * some, "recording dropped N" (refreshed 4 times a second from the recorder's published status, never per datagram
+ * and never by touching the writer). Opening, rotating and closing files run on the recorder's thread, never here.
+ * When the recorder stops itself (full disk, removed file or folder) a red line says so; monitoring goes on, since
+ * the receiver never waits for the recorder.
  *
  * <p>Where to record is asked through a {@link FileChoice}: by default a save dialog suggesting
  * {@code gapwatch-YYYYMMDD-HHMMSS.pcap} in {@link #directoryProperty()}; {@link #NO_DIALOG} records straight there.
@@ -80,14 +78,19 @@ public final class RecordControl extends HBox {
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyLongWrapper written = new ReadOnlyLongWrapper(this, "written");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ReadOnlyLongWrapper dropped = new ReadOnlyLongWrapper(this, "dropped");
     private FileChoice fileChoice = SAVE_DIALOG;
-    private PcapWriter writer;
+    private Recorder.Options options = Recorder.Options.defaults();
+    /** The recording in progress, and the one before it while it finishes its file. */
+    private Recorder recorder;
+    private Recorder closing;
 
     private final Button button = new Button();
     private final Label buttonGlyph = new Label();
     private final Label badge = new Label("● REC");
     private final Label fileLabel = new Label();
     private final Label countLabel = new Label();
+    private final Label droppedLabel = new Label();
     private final Label errorLabel = new Label();
     private final Timeline poll = new Timeline(new KeyFrame(Duration.millis(250), e -> refresh()));
 
@@ -113,6 +116,11 @@ public final class RecordControl extends HBox {
         fileLabel.getStyleClass().add("record-file");
         countLabel.setId("record-count");
         countLabel.getStyleClass().add("record-count");
+        droppedLabel.setId("record-dropped");
+        droppedLabel.getStyleClass().add("record-dropped");
+        // Shown while datagrams are being dropped, and after, until the next recording starts.
+        droppedLabel.visibleProperty().bind(dropped.greaterThan(0));
+        droppedLabel.managedProperty().bind(dropped.greaterThan(0));
         errorLabel.setId("record-error");
         errorLabel.getStyleClass().add("record-error");
         for (Label l : new Label[] {badge, fileLabel, countLabel}) {
@@ -122,16 +130,16 @@ public final class RecordControl extends HBox {
         errorLabel.textProperty().bind(error);
         errorLabel.visibleProperty().bind(error.isNotNull());
         errorLabel.managedProperty().bind(error.isNotNull());
-        getChildren().addAll(button, badge, fileLabel, countLabel, errorLabel);
+        getChildren().addAll(button, badge, fileLabel, countLabel, droppedLabel, errorLabel);
         poll.setCycleCount(Animation.INDEFINITE);
         this.receiver.addListener((obs, old, now) -> {
             // Recording follows the live receiver if the window replaces it.
-            if (writer != null) {
+            if (recorder != null && recording.get()) {
                 if (old != null) {
                     old.setTap(null);
                 }
                 if (now != null) {
-                    now.setTap(writer);
+                    now.setTap(recorder);
                 }
             }
         });
@@ -177,6 +185,11 @@ public final class RecordControl extends HBox {
         return written.getReadOnlyProperty();
     }
 
+    /** Datagrams received while recording that are not in the file (a slow or full disk), across rotated files. */
+    public ReadOnlyLongProperty droppedProperty() {
+        return dropped.getReadOnlyProperty();
+    }
+
     /** Why recording stopped or could not start (one line), or null; cleared when recording starts again. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
@@ -188,7 +201,7 @@ public final class RecordControl extends HBox {
     }
 
     private void toggle() {
-        if (recording.get()) {
+        if (recorder != null) {
             stop();
         } else {
             Window owner = getScene() == null ? null : getScene().getWindow();
@@ -199,7 +212,11 @@ public final class RecordControl extends HBox {
         }
     }
 
-    /** Starts recording to {@code path} (stopping a recording in progress first); false with a message on error. */
+    /**
+     * Starts recording to {@code path} (stopping a recording in progress first); false with a message on a setting
+     * that cannot work. The file is opened on the recorder's thread; {@link #recordingProperty()} turns true, and the
+     * receiver's datagrams go to the file, once it is open (a file that cannot be opened shows its reason instead).
+     */
     public boolean start(Path path) {
         stop();
         MulticastReceiver r = receiver.get();
@@ -208,93 +225,118 @@ public final class RecordControl extends HBox {
         }
         error.set(null);
         written.set(0);
+        dropped.set(0);
         file.set(path);
         try {
-            writer = new PcapWriter(path, maxFileBytes.get(), keepFiles.get(),
+            // The file is opened on the recorder's own thread: a slow disk never holds up this one.
+            Recorder started = Recorder.start(path, options.withRotation(maxFileBytes.get(), keepFiles.get()),
                     reason -> Platform.runLater(this::refresh));
-        } catch (IOException | IllegalArgumentException e) {
-            error.set("Cannot record to " + path.getFileName() + ": " + reason(e) + " — monitoring goes on");
+            recorder = started;
+            started.opened().thenRun(() -> Platform.runLater(this::refresh));
+        } catch (IllegalArgumentException e) {
+            error.set("Cannot record to " + path.getFileName() + ": " + e.getMessage() + " — monitoring goes on");
             showState();
             return false;
         }
-        r.setTap(writer);
-        recording.set(true);
         poll.play();
         showState();
         return true;
     }
 
-    /** Stops recording: the receiver lets go of the writer, which writes what it holds and closes the file. */
+    /**
+     * Stops recording: the receiver lets go of the recorder, which writes what it holds and closes the file in the
+     * background; the final count is shown when it has.
+     */
     public void stop() {
-        if (writer == null) {
+        if (recorder == null) {
             return;
         }
         MulticastReceiver r = receiver.get();
         if (r != null) {
             r.setTap(null);
         }
-        PcapWriter w = writer;
-        writer = null;
-        w.close();
-        poll.stop();
-        written.set(w.written());
-        String reason = w.stopReason();
-        if (reason != null && error.get() == null) {
-            error.set(stopMessage(w, reason));
-        }
+        closing = recorder;
+        recorder = null;
+        closing.close(); // returns at once
         recording.set(false);
+        refresh();
+    }
+
+    /** Test hook: how recordings are made (queue, clock, file opener); rotation comes from the properties. */
+    void setOptions(Recorder.Options options) {
+        this.options = Objects.requireNonNull(options);
+    }
+
+    /** Reads the recorders' published status (never the writer) and shows it: 4 times a second while needed. */
+    void refresh() {
+        if (recorder != null) {
+            Recorder.Status s = recorder.status();
+            show(s);
+            MulticastReceiver r = receiver.get();
+            if (s.state() == Recorder.State.RECORDING && !recording.get() && r != null) {
+                r.setTap(recorder); // the file is open: from now on every datagram goes to it
+                recording.set(true);
+            }
+            if (s.state() == Recorder.State.FAILED) {
+                error.set("Cannot record to " + s.file().getFileName() + ": " + s.stopCause()
+                        + " — monitoring goes on");
+                stop();
+            } else if (s.state().ended()) {
+                // The recorder stopped itself: take it off the receiver; monitoring never stopped.
+                error.set(stopMessage(s));
+                stop();
+            }
+        }
+        if (closing != null) {
+            Recorder.Status s = closing.status();
+            show(s);
+            if (s.state().ended()) {
+                closing = null;
+                if (s.state() == Recorder.State.STOPPED && error.get() == null) {
+                    error.set(stopMessage(s));
+                }
+            }
+        }
+        if (recorder == null && closing == null) {
+            poll.stop();
+        }
         showState();
     }
 
-    private void refresh() {
-        PcapWriter w = writer;
-        if (w == null) {
-            return;
-        }
-        written.set(w.written());
-        if (!w.recording()) {
-            // The writer stopped itself: take it off the receiver; monitoring never stopped.
-            stop();
-        }
-        showState();
+    private void show(Recorder.Status s) {
+        written.set(s.recorded());
+        dropped.set(s.dropped());
     }
 
     private void showState() {
-        boolean on = recording.get();
+        boolean on = recorder != null;
         button.setText(on ? "Stop" : "Record");
         buttonGlyph.setText(on ? "■" : "●");
         Path f = file.get();
         fileLabel.setText(f == null ? "" : f.getFileName().toString());
         countLabel.setText(String.format(Locale.ROOT, "%,d datagrams", written.get()));
+        droppedLabel.setText(String.format(Locale.ROOT, "recording dropped %,d", dropped.get()));
         long max = maxFileBytes.get();
         String rotation = max > 0 ? "new file every " + size(max) + ", keeps " + keepFiles.get() + " files"
                 : "no size limit";
-        button.setTooltip(new Tooltip(on ? "Stop recording to " + f
-                : "Record every received datagram to a pcap file (" + rotation + ")"));
+        tooltip(button, on ? "Stop recording to " + f
+                : "Record every received datagram to a pcap file (" + rotation + ")");
         if (f != null) {
-            fileLabel.setTooltip(new Tooltip(f + " (" + rotation + ")"));
+            tooltip(fileLabel, f + " (" + rotation + ")");
         }
     }
 
-    private static String stopMessage(PcapWriter w, String reason) {
-        String prefix = "recording to " + w.file() + " stopped: ";
-        String cause = reason.startsWith(prefix) ? reason.substring(prefix.length()) : reason;
+    /** A new tooltip only when its text changes: this runs 4 times a second while recording. */
+    private static void tooltip(javafx.scene.control.Control c, String text) {
+        if (c.getTooltip() == null || !text.equals(c.getTooltip().getText())) {
+            c.setTooltip(new Tooltip(text));
+        }
+    }
+
+    private static String stopMessage(Recorder.Status s) {
         // The time, because the line may be read hours later.
-        return "RECORDING STOPPED at " + LocalTime.now().format(CLOCK) + ": " + cause + " (" + w.file().getFileName()
-                + ") — monitoring goes on";
-    }
-
-    private static String reason(Exception e) {
-        if (e instanceof NoSuchFileException) {
-            return "the folder does not exist";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileSystemException fse && fse.getReason() != null) {
-            return fse.getReason();
-        }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return "RECORDING STOPPED at " + LocalTime.now().format(CLOCK) + ": " + s.stopCause() + " ("
+                + s.file().getFileName() + ") — monitoring goes on";
     }
 
     private static String size(long bytes) {

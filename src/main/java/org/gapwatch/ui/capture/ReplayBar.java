@@ -258,7 +258,10 @@ public final class ReplayBar extends VBox {
         speedBox.setValue(s);
     }
 
-    /** Stops the replay and its thread and leaves replay mode. The engine keeps what it was fed. */
+    /**
+     * Stops the replay and leaves replay mode at once; the replay's thread ends in the background. The engine keeps
+     * what it was fed.
+     */
     public void close() {
         if (!replaying.get()) {
             return;
@@ -293,6 +296,10 @@ public final class ReplayBar extends VBox {
 
     private void refresh() {
         Replayer.Progress p = replayer.progress();
+        if (!replaying.get() && p.state() != Replayer.State.FAILED) {
+            // Closed: the replay's loop ends in the background, within one batch; for the bar it is over now.
+            p = p.withState(Replayer.State.CLOSED, null);
+        }
         progress.set(p);
         Replayer.State state = p.state();
         boolean loaded = state != Replayer.State.LOADING && state != Replayer.State.FAILED && p.total() > 0;

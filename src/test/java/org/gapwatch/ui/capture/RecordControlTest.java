@@ -19,11 +19,14 @@ import javafx.stage.Stage;
 import org.gapwatch.capture.CaptureFilter;
 import org.gapwatch.capture.CaptureReader;
 import org.gapwatch.capture.CapturedDatagram;
+import org.gapwatch.capture.Disks;
+import org.gapwatch.capture.Recorder;
 import org.gapwatch.net.GroupSpec;
 import org.gapwatch.net.Loopback;
 import org.gapwatch.net.Publisher;
 import org.gapwatch.testutil.Await;
 import org.gapwatch.testutil.External;
+import org.gapwatch.testutil.ManualClock;
 import org.gapwatch.testutil.Screenshots;
 import org.gapwatch.track.TrackerConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -219,5 +222,70 @@ class RecordControlTest {
             }
         }
         assertEquals(n, seq);
+    }
+
+    /**
+     * The FX thread's CPU time for {@code work}, in µs: the work itself, not the time other processes on a loaded
+     * machine take from it (wall-clock windows fail from load alone). A call blocked on the disk would not return.
+     */
+    private static long fxMicros(Runnable work) {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        return Await.onFx(() -> {
+            long t0 = mx.getCurrentThreadCpuTime();
+            work.run();
+            return (mx.getCurrentThreadCpuTime() - t0) / 1000;
+        });
+    }
+
+    /**
+     * Issue 8 §3: a disk whose writes block for seconds. Tracking stays exact, the control's work on the FX thread
+     * (start, each 250 ms refresh, stop) returns while the disk is blocked and stays under a 16 ms frame, because it
+     * only reads the recorder's published status; and the drops are shown.
+     */
+    @Test
+    void aBlockingDiskNeverHoldsUpTheFxThreadAndTheDropsAreShown() throws Exception {
+        Disks.Blocking disk = new Disks.Blocking();
+        ManualClock clock = new ManualClock();
+        int slots = 16;
+        Path file = dir.resolve("blocked.pcap");
+        Await.onFx(() -> {
+            control.setOptions(Recorder.Options.defaults().withQueue(slots, 1 << 16).withClock(clock)
+                    .withOpener(disk.opener()));
+            return null;
+        });
+        List<Long> fxMicros = new ArrayList<>();
+        fxMicros.add(fxMicros(() -> control.start(file)));
+        clock.advance(java.time.Duration.ofSeconds(1)); // the recorder's next round writes, and blocks
+        Await.until("the recorder blocked in a write", () -> disk.writes.get() == 1);
+        int n = 100;
+        try (Publisher p = Loopback.publisher(group)) {
+            sendAndAwait(p, 1, n);
+        }
+        assertEquals(0, loop.engine.snapshot().totals().lost());
+        Await.fx("drops shown", () -> control.droppedProperty().get() == n - slots);
+        assertEquals("recording dropped 84", text("#record-dropped"));
+        assertTrue(shown("#record-dropped"));
+        assertEquals("0 datagrams", text("#record-count"));
+        for (int i = 0; i < 20; i++) {
+            fxMicros.add(fxMicros(control::refresh));
+        }
+        fxMicros.add(fxMicros(control::stop));
+        assertFalse(Await.onFx(() -> control.recordingProperty().get()), "stopped at once, the disk still held");
+        assertEquals(1, disk.writes.get(), "all of it while the recorder's one write was blocked");
+        for (long us : fxMicros) {
+            assertTrue(us < 16_000, "FX work took " + us + " µs of CPU: " + fxMicros);
+        }
+        System.err.println("FX work while the disk blocked, µs of CPU: start, 20 refreshes, stop: " + fxMicros);
+        disk.release();
+        Await.fx("the file finished in the background", () -> control.writtenProperty().get() == slots);
+        assertEquals(n - slots, Await.onFx(() -> control.droppedProperty().get()));
+        assertNull(Await.onFx(() -> control.errorProperty().get()));
+        int read = 0;
+        try (CaptureReader r = CaptureReader.open(file, CaptureFilter.multicast())) {
+            while (r.next() != null) {
+                read++;
+            }
+        }
+        assertEquals(slots, read);
     }
 }

@@ -1,0 +1,100 @@
+package org.gapwatch.capture;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Single-producer, single-consumer queue of datagrams between the thread that receives them and the recorder's
+ * thread, bounded in slots and in payload bytes so a slow disk costs a fixed amount of memory. The producer copies
+ * the payload into one byte area and publishes the slot with an ordered write; no lock, no allocation. A full queue
+ * refuses the datagram: the recording drops it, tracking never waits. (The receiver's {@code net.ReceiveRing} is the
+ * same design but belongs to {@code net} and copies from offset 0 only.)
+ */
+final class RecordQueue {
+    /** What the consumer does with each datagram; {@code data} is reused after the call returns. */
+    interface Handler {
+        void datagram(byte[] data, int off, int len, InetSocketAddress sender, InetSocketAddress destination,
+                      long arrivalEpochNanos);
+    }
+
+    private final int slots;
+    private final int slotMask;
+    private final byte[] data;
+    private final int[] offsets;
+    private final int[] lengths;
+    private final long[] byteEnds;
+    private final long[] arrivals;
+    private final InetSocketAddress[] senders;
+    private final InetSocketAddress[] destinations;
+
+    private final AtomicLong tail = new AtomicLong(); // slots published
+    private final AtomicLong head = new AtomicLong(); // slots consumed
+    private final AtomicLong bytesFreed = new AtomicLong();
+    private long bytesWritten; // producer's own
+
+    RecordQueue(int slotsPowerOfTwo, int dataBytes) {
+        if (Integer.bitCount(slotsPowerOfTwo) != 1 || dataBytes < 1) {
+            throw new IllegalArgumentException("queue slots must be a power of two and bytes at least 1");
+        }
+        this.slots = slotsPowerOfTwo;
+        this.slotMask = slotsPowerOfTwo - 1;
+        this.data = new byte[dataBytes];
+        this.offsets = new int[slots];
+        this.lengths = new int[slots];
+        this.byteEnds = new long[slots];
+        this.arrivals = new long[slots];
+        this.senders = new InetSocketAddress[slots];
+        this.destinations = new InetSocketAddress[slots];
+    }
+
+    /** Producer: copies one datagram in; false when there is no room in slots or bytes (nothing was written). */
+    boolean offer(byte[] src, int off, int len, InetSocketAddress sender, InetSocketAddress destination,
+                  long arrivalNanos) {
+        long t = tail.get();
+        if (t - head.get() >= slots || len > data.length) {
+            return false;
+        }
+        int pos = (int) (bytesWritten % data.length);
+        long skip = pos + len > data.length ? data.length - pos : 0; // a payload never wraps: start again at 0
+        if (bytesWritten + skip + len - bytesFreed.get() > data.length) {
+            return false;
+        }
+        if (skip > 0) {
+            pos = 0;
+        }
+        System.arraycopy(src, off, data, pos, len);
+        bytesWritten += skip + len;
+        int s = (int) (t & slotMask);
+        offsets[s] = pos;
+        lengths[s] = len;
+        byteEnds[s] = bytesWritten;
+        arrivals[s] = arrivalNanos;
+        senders[s] = sender;
+        destinations[s] = destination;
+        tail.lazySet(t + 1);
+        return true;
+    }
+
+    /** Consumer: hands up to {@code max} datagrams to the handler, oldest first; returns how many. */
+    int drain(Handler handler, int max) {
+        long h = head.get();
+        int n = (int) Math.min(tail.get() - h, max);
+        for (int i = 0; i < n; i++) {
+            int s = (int) ((h + i) & slotMask);
+            try {
+                handler.datagram(data, offsets[s], lengths[s], senders[s], destinations[s], arrivals[s]);
+            } finally {
+                senders[s] = null;
+                destinations[s] = null;
+                bytesFreed.lazySet(byteEnds[s]);
+                head.lazySet(h + i + 1);
+            }
+        }
+        return n;
+    }
+
+    /** Datagrams waiting for the consumer (any thread; exact once the producer has stopped). */
+    long size() {
+        return tail.get() - head.get();
+    }
+}
