@@ -8,9 +8,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
 import org.gapwatch.engine.Engine;
+import org.gapwatch.fault.Faults;
+import org.gapwatch.fault.LoopState;
 import org.gapwatch.net.GroupSpec;
 import org.gapwatch.net.MulticastReceiver;
 import org.gapwatch.net.ReceiverConfig;
@@ -24,10 +29,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** Headless monitoring: join, account, and print a summary on exit (after --duration, or on SIGINT/SIGTERM). */
+/**
+ * Headless monitoring: join, account, and print a summary on exit (after --duration, or on SIGINT/SIGTERM). If one of
+ * the receiver's loops stops by itself, the summary is printed as well, the reason goes to stderr and the exit code
+ * is {@link #EXIT_LOOP_STOPPED}.
+ */
 @Command(name = "listen", mixinStandardHelpOptions = true,
-        description = "Join multicast groups headless and report per-source loss on exit.")
+        description = "Join multicast groups headless and report per-source loss on exit.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:summary printed", "2:usage error", "3:a receive loop stopped (reason on stderr); "
+                + "summary printed"})
 public final class ListenCommand implements Callable<Integer> {
+    /** Exit code when a receiver loop could not go on: monitoring ended early, the summary is what it saw. */
+    public static final int EXIT_LOOP_STOPPED = 3;
+
     @Spec
     CommandSpec spec;
 
@@ -99,9 +114,17 @@ public final class ListenCommand implements Callable<Integer> {
             Warmup.run(400_000);
         }
         Engine engine = new Engine(TrackerConfig.defaults().withMaxSources(maxSources));
+        // Errors the loops survive: once per distinct trace on stderr, with the trace in the error log file.
+        Faults faults = Faults.toDefaultLog(line -> {
+            err.println(line);
+            err.flush();
+        });
         MulticastReceiver receiver = new MulticastReceiver(engine, new ReceiverConfig(specs, networkInterface,
-                receiveBuffer));
-        receiver.setEventListener(e -> err.println("gapwatch: " + e));
+                receiveBuffer), faults);
+        receiver.setEventListener(e -> {
+            err.println("gapwatch: " + e);
+            err.flush();
+        });
         ReceiverStatus status = receiver.status();
         err.println("gapwatch: listening on " + String.join(", ", status.groups()) + " via " + status.interfaceName());
         if (status.bufferWarning() != null) {
@@ -113,17 +136,30 @@ public final class ListenCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch printed = new CountDownLatch(1);
         AtomicBoolean finished = new AtomicBoolean();
+        AtomicReference<String> loopStopped = new AtomicReference<>();
+        faults.onChange(h -> {
+            if (h.state() == LoopState.STOPPED && loopStopped.compareAndSet(null, h.name() + " stopped: "
+                    + h.reason())) {
+                stop.countDown();
+            }
+        });
         Runnable finish = () -> {
             if (!finished.compareAndSet(false, true)) {
                 return;
             }
-            receiver.close();
+            boolean ended = closeInTime(receiver);
             hooks.stopped(err);
             long now = System.currentTimeMillis();
-            // The receive thread has ended: the tracker is ours to read now.
-            TrackerSnapshot last = engine.trackerOnWriterThread().snapshot(now);
+            // When the loops have ended the tracker is ours to read; else the last snapshot they published.
+            TrackerSnapshot last = ended ? engine.trackerOnWriterThread().snapshot(now) : engine.snapshot();
+            if (!ended) {
+                err.println("gapwatch: the receive loops did not end in time; the summary is their last snapshot");
+            }
             out.println(json ? Summary.json(last, now) : Summary.table(last, now));
             out.flush();
+            if (loopStopped.get() != null) {
+                err.println("gapwatch: " + loopStopped.get() + "; exit " + EXIT_LOOP_STOPPED);
+            }
             err.flush();
             printed.countDown();
         };
@@ -136,7 +172,7 @@ public final class ListenCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
             // A signal ends the JVM with 128+n; a summary that was printed is a normal exit.
-            Runtime.getRuntime().halt(0);
+            Runtime.getRuntime().halt(loopStopped.get() != null ? EXIT_LOOP_STOPPED : 0);
         }, "gapwatch-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
@@ -171,6 +207,18 @@ public final class ListenCommand implements Callable<Integer> {
             // already shutting down: the hook finishes the job
             printed.await();
         }
-        return 0;
+        return loopStopped.get() != null ? EXIT_LOOP_STOPPED : 0;
+    }
+
+    /** Closes the receiver, waiting a bounded time; true when its loops ended and the tracker is ours. */
+    private static boolean closeInTime(MulticastReceiver receiver) {
+        try {
+            return receiver.closeAsync().get(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
     }
 }
