@@ -158,6 +158,7 @@ public final class MulticastReceiver implements AutoCloseable {
         this.processing = faults.runner("processing", new ProcessingDuty(), Idle.none());
         this.socket = faults.runner("socket", new SocketDuty(), Idle.none());
         this.housekeeping = faults.runner("housekeeping", this::housekeep, Idle.park(HOUSEKEEPING_NANOS));
+        faults.onChange(h -> updateStatus()); // a loop that stops or stalls is in the status at once
         updateStatus();
     }
 
