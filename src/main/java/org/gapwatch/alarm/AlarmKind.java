@@ -14,7 +14,12 @@ public enum AlarmKind {
      * Loss over the threshold at many sources at the same moment: the network or this machine, not one publisher.
      * One alarm for all of them (source {@link AlarmModel#ALL_SOURCES}), in place of one per source.
      */
-    WIDESPREAD_LOSS("loss at many sources");
+    WIDESPREAD_LOSS("loss at many sources"),
+    /**
+     * This monitor's own receive loop stopped or stalled: every figure may be stale. One alarm (source
+     * {@link AlarmModel#RECEIVER}) per episode, raised by {@link AlarmModel#receiver}.
+     */
+    RECEIVER("receiver");
 
     private final String label;
 

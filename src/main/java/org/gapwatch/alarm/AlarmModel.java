@@ -28,6 +28,8 @@ public final class AlarmModel {
     public static final int DEFAULT_LOG_CAPACITY = 10_000;
     /** The source name of a {@link AlarmKind#WIDESPREAD_LOSS} alarm. */
     public static final String ALL_SOURCES = "(many sources)";
+    /** The source name of a {@link AlarmKind#RECEIVER} alarm. */
+    public static final String RECEIVER = "(this monitor's receiver)";
     /** Loss counts as widespread when at least this many sources lose at once... */
     static final int WIDESPREAD_MIN_SOURCES = 10;
     /** ...and at least this share of all sources. */
@@ -165,6 +167,34 @@ public final class AlarmModel {
         return raised.isEmpty() ? List.of() : raised;
     }
 
+    /**
+     * Raises, replaces or resolves the one receiver alarm: {@code problem} is null while the receiver's loops run
+     * well, else one line ("processing stopped: REASON", "processing stalled: ..."). A different problem is a new
+     * episode (stalled, then stopped, is two alarms).
+     *
+     * @return the alarm raised by this call, if any (for notification)
+     */
+    public List<Alarm> receiver(String problem, long nowMillis) {
+        OpenKey key = new OpenKey(RECEIVER, AlarmKind.RECEIVER);
+        Alarm open = this.open.get(key);
+        if (open == null ? problem == null : open.detail().equals(problem)) {
+            return List.of();
+        }
+        if (open != null) {
+            resolve(RECEIVER, AlarmKind.RECEIVER, nowMillis);
+        }
+        List<Alarm> raised = List.of();
+        if (problem != null) {
+            Alarm a = new Alarm(nextId++, nowMillis, RECEIVER, AlarmKind.RECEIVER, problem, false, -1);
+            this.open.put(key, a);
+            log.put(a.id(), a);
+            raised = List.of(a);
+        }
+        trimLog();
+        changed();
+        return raised;
+    }
+
     /** Raises or resolves the one widespread-loss alarm; true if it did either. */
     private boolean widespread(boolean now, int losing, int sources, long nowMillis, List<Alarm> raised) {
         OpenKey key = new OpenKey(ALL_SOURCES, AlarmKind.WIDESPREAD_LOSS);
@@ -237,7 +267,7 @@ public final class AlarmModel {
             case STATUS -> v.status().name().toLowerCase(Locale.ROOT)
                     + (v.text() == null || v.text().isEmpty() ? "" : ": " + v.text());
             case CONFLICT -> "claimed by " + v.sender() + " and " + v.otherSender();
-            case WIDESPREAD_LOSS -> "";
+            case WIDESPREAD_LOSS, RECEIVER -> "";
         };
     }
 

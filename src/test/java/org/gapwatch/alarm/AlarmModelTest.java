@@ -287,4 +287,27 @@ class AlarmModelTest {
         }
         assertEquals(List.of(2L, 3L), small.log().stream().map(Alarm::id).toList());
     }
+
+    @Test
+    void aReceiverLoopThatStallsThenStopsIsTwoEpisodesOfOneReceiverAlarmAndResolvesWhenWell() {
+        assertEquals(List.of(), model.receiver(null, 1_000));
+        long before = model.version();
+        assertEquals(List.of(), model.receiver(null, 1_500));
+        assertEquals(before, model.version(), "nothing changed, nobody told");
+
+        List<Alarm> stalled = model.receiver("processing stalled: no progress for 2 s with 5 datagrams waiting", 2_000);
+        assertEquals(1, stalled.size());
+        assertEquals(AlarmKind.RECEIVER, stalled.getFirst().kind());
+        assertEquals(AlarmModel.RECEIVER, stalled.getFirst().src());
+        assertEquals(List.of(), model.receiver("processing stalled: no progress for 2 s with 5 datagrams waiting", 3_000));
+
+        List<Alarm> stopped = model.receiver("processing stopped: disk on fire", 4_000);
+        assertEquals("processing stopped: disk on fire", stopped.getFirst().detail());
+        assertEquals(List.of(stopped.getFirst()), model.active());
+        assertEquals(4_000, model.get(stalled.getFirst().id()).resolvedMillis());
+
+        assertEquals(List.of(), model.receiver(null, 5_000));
+        assertEquals(List.of(), model.active());
+        assertEquals(2, model.unacknowledgedCount());
+    }
 }

@@ -1,8 +1,10 @@
 package org.gapwatch.ui.alarm;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -24,6 +26,7 @@ public final class AlarmMonitor {
     private final NotificationLimiter limiter;
     private final Timeline timer;
     private LongSupplier clock = System::currentTimeMillis;
+    private Supplier<String> receiverProblem = () -> null;
 
     /** {@code notifier} may be null: alarms are then only listed, never popped up. */
     public AlarmMonitor(Engine engine, AlarmModel model, Consumer<Notice> notifier) {
@@ -38,6 +41,11 @@ public final class AlarmMonitor {
         this.clock = clock;
     }
 
+    /** Where the receiver's loop problem comes from ("processing stopped: ..."; null while all is well). */
+    public void setReceiverProblem(Supplier<String> problem) {
+        this.receiverProblem = problem;
+    }
+
     public void start() {
         timer.play();
     }
@@ -49,6 +57,11 @@ public final class AlarmMonitor {
     /** Evaluates the newest snapshot at {@code nowMillis}; returns the alarms raised. */
     public List<Alarm> tick(long nowMillis) {
         List<Alarm> raised = model.evaluate(engine.snapshot(), nowMillis);
+        List<Alarm> receiver = model.receiver(receiverProblem.get(), nowMillis);
+        if (!receiver.isEmpty()) {
+            raised = new ArrayList<>(raised);
+            raised.addAll(receiver);
+        }
         limiter.offer(raised, nowMillis);
         return raised;
     }
