@@ -121,6 +121,15 @@ public final class ListenCommand implements Callable<Integer> {
         });
         MulticastReceiver receiver = new MulticastReceiver(engine, new ReceiverConfig(specs, networkInterface,
                 receiveBuffer), faults);
+        // A loop that stops by itself ends the run: the summary of what was seen, the reason, exit 3.
+        CountDownLatch stop = new CountDownLatch(1);
+        AtomicReference<String> loopStopped = new AtomicReference<>();
+        faults.onChange(h -> {
+            if (h.state() == LoopState.STOPPED && loopStopped.compareAndSet(null, h.name() + " stopped: "
+                    + h.reason())) {
+                stop.countDown();
+            }
+        });
         receiver.setEventListener(e -> {
             err.println("gapwatch: " + e);
             err.flush();
@@ -133,16 +142,8 @@ public final class ListenCommand implements Callable<Integer> {
         err.flush();
         hooks.started(receiver, err);
 
-        CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch printed = new CountDownLatch(1);
         AtomicBoolean finished = new AtomicBoolean();
-        AtomicReference<String> loopStopped = new AtomicReference<>();
-        faults.onChange(h -> {
-            if (h.state() == LoopState.STOPPED && loopStopped.compareAndSet(null, h.name() + " stopped: "
-                    + h.reason())) {
-                stop.countDown();
-            }
-        });
         Runnable finish = () -> {
             if (!finished.compareAndSet(false, true)) {
                 return;
