@@ -168,7 +168,8 @@ public final class ListenCommand implements Callable<Integer> {
             stop.countDown();
             finish.run();
             try {
-                printed.await(5, TimeUnit.SECONDS);
+                // Longer than closing may take (bounded, see closeInTime), so a signal still gets its summary.
+                printed.await(80, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -214,7 +215,8 @@ public final class ListenCommand implements Callable<Integer> {
     /** Closes the receiver, waiting a bounded time; true when its loops ended and the tracker is ours. */
     private static boolean closeInTime(MulticastReceiver receiver) {
         try {
-            return receiver.closeAsync().get(15, TimeUnit.SECONDS);
+            // Closing waits while the processing loop works through a backlog, a minute at most.
+            return receiver.closeAsync().get(75, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -64,8 +64,9 @@ public final class MulticastReceiver implements AutoCloseable {
     private static final int RING_SLOTS = 1 << 16;
     private static final int RING_BYTES = 32 << 20;
     private static final long HOUSEKEEPING_NANOS = 250_000_000L;
-    /** How long closing lets the loops finish what they hold (the last datagrams, the last snapshot). */
+    /** How long closing lets a loop finish what it holds; the processing loop, while it progresses, up to a minute. */
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
+    private static final long CLOSE_LIMIT_NANOS = 60_000_000_000L;
     private static final boolean LINUX = System.getProperty("os.name", "").toLowerCase().contains("linux");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -480,8 +481,8 @@ public final class MulticastReceiver implements AutoCloseable {
             long arrivalNanos = arrivalClock.epochNanos();
             while (!ring.offer(buf, bb.position(), from, m.destination(), arrivalNanos)) {
                 // Full: the processing side is behind. The kernel's buffer holds what comes meanwhile. Unless the
-                // processing loop is gone, or closing has waited long enough: then this one is counted, not kept.
-                if (!processing.running() || (closing && System.nanoTime() - closeDeadlineNanos > 0)) {
+                // processing loop is gone, or it is stalled while closing: then this one is counted, not kept.
+                if (!processing.running() || (closing && giveUpWaiting())) {
                     undelivered.incrementAndGet();
                     break;
                 }
@@ -493,6 +494,11 @@ public final class MulticastReceiver implements AutoCloseable {
             processing.wake();
         }
         return n;
+    }
+
+    /** While closing: the processing loop is stalled (no progress for 2 s), or closing has gone on too long. */
+    private boolean giveUpWaiting() {
+        return processing.health().state() == LoopState.STALLED || System.nanoTime() - closeDeadlineNanos > 0;
     }
 
     // ---- processing loop ----
@@ -699,15 +705,16 @@ public final class MulticastReceiver implements AutoCloseable {
 
     /**
      * Starts closing and returns at once. The socket loop takes what its sockets still hold, the processing loop
-     * feeds it to the engine and publishes a last snapshot, then the kernel's last drop count goes in; each step
-     * waits a bounded time. Completes with true when every loop ended in time (the tracker is then the caller's
+     * feeds it to the engine and publishes a last snapshot, then the kernel's last drop count goes in. Closing waits
+     * for the processing loop while it makes progress (a backlog takes time), and gives up once it is stalled (no
+     * progress for {@link #STALL_MILLIS}) or after a minute. Completes with true when every loop ended in time (the tracker is then the caller's
      * to read), false when one did not (use the last published snapshot).
      */
     public CompletableFuture<Boolean> closeAsync() {
         if (!closeStarted.compareAndSet(false, true)) {
             return closed;
         }
-        closeDeadlineNanos = System.nanoTime() + CLOSE_WAIT.toNanos();
+        closeDeadlineNanos = System.nanoTime() + CLOSE_LIMIT_NANOS;
         closing = true;
         failSocketTasks();
         if (!started) {
@@ -723,10 +730,16 @@ public final class MulticastReceiver implements AutoCloseable {
     private void finishClose() {
         boolean ended = false;
         try {
-            housekeeping.close(CLOSE_WAIT);
+            // Housekeeping goes last: its heartbeat tells a processing loop that works through a backlog (wait for
+            // it) from one that is stuck (give up).
             selector.wakeup();
-            boolean socketEnded = socket.close(CLOSE_WAIT.plusSeconds(1));
-            boolean processingEnded = processing.close(CLOSE_WAIT.plusSeconds(1));
+            boolean socketEnded = socket.close(CLOSE_WAIT);
+            processing.close(Duration.ofSeconds(1));
+            while (processing.thread().isAlive() && !giveUpWaiting()) {
+                processing.thread().join(100);
+            }
+            boolean processingEnded = !processing.thread().isAlive();
+            housekeeping.close(CLOSE_WAIT);
             ended = socketEnded && processingEnded && !housekeeping.thread().isAlive();
             if (ended) {
                 // The last word on kernel drops, read before the sockets (and their counters) go away. The loops
