@@ -46,6 +46,8 @@ public final class AlarmModel {
     static final int STALE_ON_DELAY_EVALUATIONS = 3;
     /** A loss alarm waits for this many (about 1 s): by then a storm is one episode, not this source's own. */
     static final int LOSS_ON_DELAY_EVALUATIONS = 2;
+    /** The source name of the {@link AlarmKind#RECEIVER} point: this monitor's own receive loops. */
+    public static final String RECEIVER = "(this monitor's receiver)";
 
     private record Key(String src, AlarmKind kind) {
     }

@@ -8,6 +8,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
@@ -15,6 +17,8 @@ import org.gapwatch.engine.Engine;
 import org.gapwatch.judge.Judge;
 import org.gapwatch.judge.JudgeRunner;
 import org.gapwatch.judge.Judgement;
+import org.gapwatch.fault.Faults;
+import org.gapwatch.fault.LoopState;
 import org.gapwatch.net.GroupSpec;
 import org.gapwatch.net.Interfaces;
 import org.gapwatch.net.MulticastReceiver;
@@ -30,10 +34,20 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
-/** Headless monitoring: join, account, and print a summary on exit (after --duration, or on SIGINT/SIGTERM). */
+/**
+ * Headless monitoring: join, account, and print a summary on exit (after --duration, or on SIGINT/SIGTERM). If one of
+ * the receiver's loops stops by itself, the summary is printed as well, the reason goes to stderr and the exit code
+ * is {@link #EXIT_LOOP_STOPPED}.
+ */
 @Command(name = "listen", mixinStandardHelpOptions = true,
-        description = "Join multicast groups headless and report per-source loss on exit.")
+        description = "Join multicast groups headless and report per-source loss on exit.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:summary printed", "2:usage error", "3:a receive loop stopped (reason on stderr); "
+                + "summary printed"})
 public final class ListenCommand implements Callable<Integer> {
+    /** Exit code when a receiver loop could not go on: monitoring ended early, the summary is what it saw. */
+    public static final int EXIT_LOOP_STOPPED = 3;
+
     @Spec
     CommandSpec spec;
 
@@ -126,6 +140,19 @@ public final class ListenCommand implements Callable<Integer> {
         JudgeRunner judging = new JudgeRunner(new Judge(), engine::snapshot, System::currentTimeMillis, "judge")
                 .start();
         CountDownLatch stop = new CountDownLatch(1);
+        // Errors the loops survive: once per distinct trace on stderr, with the trace in the error log file.
+        Faults faults = Faults.toDefaultLog(line -> {
+            err.println(line);
+            err.flush();
+        });
+        // A loop that stops by itself ends the run: the summary of what was seen, the reason, exit 3.
+        AtomicReference<String> loopStopped = new AtomicReference<>();
+        faults.onChange(h -> {
+            if (h.state() == LoopState.STOPPED && loopStopped.compareAndSet(null, h.name() + " stopped: "
+                    + h.reason())) {
+                stop.countDown();
+            }
+        });
         CountDownLatch printed = new CountDownLatch(1);
         AtomicBoolean finished = new AtomicBoolean();
         AtomicBoolean unwritten = new AtomicBoolean();
@@ -134,17 +161,21 @@ public final class ListenCommand implements Callable<Integer> {
                 return;
             }
             MulticastReceiver r = joined.get();
-            if (r != null) {
-                r.close();
-            }
+            boolean ended = r == null || closeInTime(r);
             hooks.stopped(err);
             judging.close();
             long now = System.currentTimeMillis();
-            // The receive thread has ended (or never started): the tracker is ours to read now.
-            TrackerSnapshot last = engine.trackerOnWriterThread().snapshot(now);
+            // When the loops have ended the tracker is ours to read; else the last snapshot they published.
+            TrackerSnapshot last = ended ? engine.trackerOnWriterThread().snapshot(now) : engine.snapshot();
+            if (!ended) {
+                err.println("gapwatch: the receive loops did not end in time; the summary is their last snapshot");
+            }
             Judgement judged = judging.judgeNow(last, now);
             out.println(json ? Summary.json(judged, hooks::json) : Summary.table(judged));
             unwritten.set(StandardOut.failed(out, err));
+            if (loopStopped.get() != null) {
+                err.println("gapwatch: " + loopStopped.get() + "; exit " + EXIT_LOOP_STOPPED);
+            }
             err.flush();
             printed.countDown();
         };
@@ -153,12 +184,13 @@ public final class ListenCommand implements Callable<Integer> {
             stop.countDown();
             finish.run();
             try {
-                printed.await(5, TimeUnit.SECONDS);
+                // Longer than closing may take (bounded, see closeInTime), so a signal still gets its summary.
+                printed.await(80, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             // A signal ends the JVM with 128+n; a summary that was printed is a normal exit.
-            Runtime.getRuntime().halt(unwritten.get() ? 1 : 0);
+            Runtime.getRuntime().halt(exitCode(unwritten.get(), loopStopped.get()));
         }, "gapwatch-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
@@ -169,14 +201,18 @@ public final class ListenCommand implements Callable<Integer> {
                 err.flush();
                 Warmup.run(warmupDatagrams);
             }
-            receiver = new MulticastReceiver(engine, new ReceiverConfig(specs, networkInterface, receiveBuffer));
+            receiver = new MulticastReceiver(engine, new ReceiverConfig(specs, networkInterface, receiveBuffer),
+                    faults);
         } catch (RuntimeException e) {
             // Cannot join (no such interface, port taken): an error line and exit 2, no summary.
             Runtime.getRuntime().removeShutdownHook(hook);
             throw e;
         }
         joined.set(receiver);
-        receiver.setEventListener(e -> err.println("gapwatch: " + e));
+        receiver.setEventListener(e -> {
+            err.println("gapwatch: " + e);
+            err.flush();
+        });
         ReceiverStatus status = receiver.status();
         err.println("gapwatch: listening on " + String.join(", ", status.groups()) + " via " + status.interfaceName());
         if (status.bufferWarning() != null) {
@@ -215,6 +251,24 @@ public final class ListenCommand implements Callable<Integer> {
             // already shutting down: the hook finishes the job
             printed.await();
         }
-        return unwritten.get() ? 1 : 0;
+        return exitCode(unwritten.get(), loopStopped.get());
+    }
+
+    /** 1 when the report could not be written, else 3 when a loop stopped, else 0. */
+    private static int exitCode(boolean unwritten, String loopStopped) {
+        return unwritten ? 1 : loopStopped != null ? EXIT_LOOP_STOPPED : 0;
+    }
+
+    /** Closes the receiver, waiting a bounded time; true when its loops ended and the tracker is ours. */
+    private static boolean closeInTime(MulticastReceiver receiver) {
+        try {
+            // Closing waits while the processing loop works through a backlog, a minute at most.
+            return receiver.closeAsync().get(75, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
     }
 }

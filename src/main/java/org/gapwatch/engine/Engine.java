@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.gapwatch.protocol.DatagramDecoder;
 import org.gapwatch.protocol.DecodeResult;
@@ -26,6 +27,11 @@ import org.gapwatch.track.TrackerSnapshot;
  *
  * <p>Each datagram is decoded by the protocol of the subscription its destination (group and port) belongs to
  * ({@link #route}); a datagram to no routed destination is JSON v1, as before protocols had names.
+ *
+ * <p>Lifecycle: the driver {@link #start starts} the engine when its writer thread runs and {@link #close closes} it
+ * when the writer is gone (closed, or stopped by a fault). A query or task handed to an engine that is not running
+ * completes exceptionally at once, with the reason, instead of waiting for a writer that will never come; one that
+ * fails completes exceptionally too and leaves the writer's loop alone.
  */
 public final class Engine {
     /**
@@ -37,8 +43,19 @@ public final class Engine {
     /** How long an idle writer may wait when nothing is waiting to be published (queries wake it at once). */
     private static final long IDLE_WAIT_MILLIS = 50;
 
+    /** The decode step, replaceable so that a test can make it fail. */
+    @FunctionalInterface
+    public interface Decoder {
+        DecodeResult decode(byte[] buf, int off, int len);
+    }
+
+    /** A query or task queued for the writer thread. */
+    private record Task(Consumer<Tracker> work, CompletableFuture<?> future) {
+    }
+
     private Tracker tracker;
-    private final DatagramDecoder decoder = new DatagramDecoder();
+    private final Decoder decoder;
+    private volatile String notRunning = "engine not started: no receiver or replay drives it";
     /** Destination to decoder; replaced whole (copy on write), as routes change from other threads. */
     private volatile Map<InetSocketAddress, ProtocolDecoder> routes = Map.of();
     /** What the routes were made from, so that a reset makes fresh decoders (they keep state: RTP names). */
@@ -48,7 +65,7 @@ public final class Engine {
     private ProtocolDecoder lastDecoder;
     private Map<InetSocketAddress, ProtocolDecoder> lastRoutes;
     private final AtomicReference<TrackerSnapshot> latest = new AtomicReference<>(TrackerSnapshot.empty());
-    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Task> tasks = new ConcurrentLinkedQueue<>();
     private final long publishMillis;
     private volatile Runnable wakeup = () -> { };
     private long lastPublishMillis;
@@ -58,8 +75,60 @@ public final class Engine {
     }
 
     public Engine(TrackerConfig config, long publishMillis) {
+        this(config, publishMillis, new DatagramDecoder()::decode);
+    }
+
+    /** An engine with its own decode step (a test's decoder that fails on purpose). */
+    public Engine(TrackerConfig config, long publishMillis, Decoder decoder) {
         this.tracker = new Tracker(config);
         this.publishMillis = publishMillis;
+        this.decoder = decoder;
+    }
+
+    // ---- lifecycle (the driver) ----
+
+    /**
+     * The writer is running: queries and tasks are taken from now on, and {@code wakeup} is how they interrupt its
+     * wait (e.g. {@code selector::wakeup}). A closed engine cannot be started again.
+     */
+    public void start(Runnable wakeup) {
+        synchronized (tasks) {
+            if (notRunning != null && notRunning.startsWith("engine closed")) {
+                throw new IllegalStateException(notRunning);
+            }
+            this.wakeup = wakeup;
+            notRunning = null;
+        }
+    }
+
+    /** The same as {@link #start(Runnable)}: the older name, which drivers written before the lifecycle call. */
+    public void wakeupWith(Runnable wakeup) {
+        start(wakeup);
+    }
+
+    /**
+     * The writer is gone: what is queued and whatever comes later completes exceptionally with {@code reason}
+     * ("receiver closed", "processing stopped: ..."). Any thread; idempotent (the first reason stays).
+     */
+    public void close(String reason) {
+        synchronized (tasks) {
+            if (notRunning == null || !notRunning.startsWith("engine closed")) {
+                notRunning = "engine closed: " + reason;
+            }
+        }
+        failQueued();
+    }
+
+    /** Whether queries are taken (started and not closed). */
+    public boolean running() {
+        return notRunning == null;
+    }
+
+    private void failQueued() {
+        Task t;
+        while ((t = tasks.poll()) != null) {
+            t.future().completeExceptionally(new IllegalStateException(notRunning));
+        }
     }
 
     // ---- writer thread ----
@@ -123,9 +192,10 @@ public final class Engine {
 
     /** Runs queued queries and publishes a snapshot if one is due. Writer thread only. */
     public void afterBatch(long nowMillis) {
-        Runnable task;
+        Task task;
         while ((task = tasks.poll()) != null) {
-            task.run();
+            // The task completes its own future, also when it fails; nothing it throws reaches the writer's loop.
+            task.work().accept(tracker);
         }
         if (nowMillis - lastPublishMillis >= publishMillis) {
             publish(nowMillis);
@@ -159,11 +229,6 @@ public final class Engine {
         return Math.max(1, publishMillis - (nowMillis - lastPublishMillis));
     }
 
-    /** The driver's way to interrupt its wait when a query arrives (e.g. {@code selector::wakeup}). */
-    public void wakeupWith(Runnable wakeup) {
-        this.wakeup = wakeup;
-    }
-
     /** The tracker, for the writer thread only. */
     public Tracker trackerOnWriterThread() {
         return tracker;
@@ -176,23 +241,41 @@ public final class Engine {
         return latest.get();
     }
 
-    /** Runs {@code f} on the writer thread at its next batch boundary and completes with its result. */
+    /**
+     * Runs {@code f} on the writer thread at its next batch boundary and completes with its result; completes
+     * exceptionally with what {@code f} threw, or at once when the engine is not running.
+     */
     public <T> CompletableFuture<T> query(Function<Tracker, T> f) {
         CompletableFuture<T> future = new CompletableFuture<>();
-        tasks.add(() -> {
+        return submit(new Task(t -> {
             try {
-                future.complete(f.apply(tracker));
-            } catch (RuntimeException e) {
+                future.complete(f.apply(t));
+            } catch (Throwable e) {
                 future.completeExceptionally(e);
             }
-        });
-        wakeup.run();
-        return future;
+        }, future));
     }
 
-    /** Runs {@code task} on the writer thread at its next batch boundary. */
-    public void execute(Runnable task) {
-        tasks.add(task);
-        wakeup.run();
+    /** Runs {@code task} on the writer thread at its next batch boundary; the future says when it ran, or why not. */
+    public CompletableFuture<Void> execute(Runnable task) {
+        return query(t -> {
+            task.run();
+            return null;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> CompletableFuture<T> submit(Task task) {
+        String why = notRunning;
+        if (why != null) {
+            task.future().completeExceptionally(new IllegalStateException(why));
+        } else {
+            tasks.add(task);
+            if (notRunning != null) {
+                failQueued(); // closed meanwhile: the writer may never look at the queue again
+            }
+            wakeup.run();
+        }
+        return (CompletableFuture<T>) task.future();
     }
 }

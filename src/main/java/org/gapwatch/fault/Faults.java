@@ -19,6 +19,11 @@ public final class Faults {
         this.log = log;
     }
 
+    /** Faults logged to the default file ({@link ErrorLog#defaultFile()}) and to {@code echo}. */
+    public static Faults toDefaultLog(Consumer<String> echo) {
+        return new Faults(new ErrorLog(ErrorLog.defaultFile(), echo, java.time.InstantSource.system()));
+    }
+
     public ErrorLog log() {
         return log;
     }

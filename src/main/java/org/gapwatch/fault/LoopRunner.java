@@ -8,9 +8,12 @@ import java.util.concurrent.locks.LockSupport;
  * Runs one {@link Duty} on its own daemon thread inside a {@code catch (Throwable)} boundary, after Agrona's
  * {@code AgentRunner}: an error, even an {@link Error}, is counted, logged once per distinct trace, and the loop goes
  * on (a monitor that says it struggles beats one that is gone); a {@link LoopStopped} ends the loop with its reason.
- * {@link #close(Duration)} never waits longer than it is told to.
+ * {@link #close(Duration)} never waits longer than it is told to. A duty that fails round after round is slowed
+ * down (up to {@link #MAX_BACKOFF_NANOS} between rounds) so that it cannot burn the core the other loops need.
  */
 public final class LoopRunner implements AutoCloseable {
+    /** Longest pause between two rounds that both failed. */
+    static final long MAX_BACKOFF_NANOS = 100_000_000L;
     private final String name;
     private final Duty duty;
     private final Idle idle;
@@ -74,20 +77,35 @@ public final class LoopRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * Counts and logs an error the duty caught itself and went on from, e.g. one bad datagram in a batch, so that
+     * it shows in {@link #health()} and the error log as if the round had thrown it. Any thread.
+     */
+    public void survived(Throwable t) {
+        errors.incrementAndGet();
+        faults.error(name, t);
+    }
+
     private void run() {
+        int failedInARow = 0;
         try {
             while (running) {
                 int work;
                 try {
                     work = duty.doWork();
                     rounds.incrementAndGet();
+                    failedInARow = 0;
                 } catch (LoopStopped e) {
                     stop(e.getMessage(), e);
                     return;
                 } catch (Throwable t) {
-                    errors.incrementAndGet();
-                    faults.error(name, t);
-                    work = 1;  // do not idle after an error: the next round may find work waiting
+                    survived(t);
+                    // Do not idle after one error: the next round may find work waiting. After several in a row,
+                    // back off (1 ms, 2 ms, 4 ms... up to 100 ms): a hot loop of failures helps nobody.
+                    if (++failedInARow > 1) {
+                        LockSupport.parkNanos(Math.min(MAX_BACKOFF_NANOS, 1_000_000L << Math.min(20, failedInARow - 2)));
+                    }
+                    work = 1;
                 }
                 idle.idle(work);
             }
@@ -95,8 +113,7 @@ public final class LoopRunner implements AutoCloseable {
             try {
                 duty.onClose();
             } catch (Throwable t) {
-                errors.incrementAndGet();
-                faults.error(name, t);
+                survived(t);
             }
             if (state != LoopState.STOPPED) {
                 state = LoopState.CLOSED;

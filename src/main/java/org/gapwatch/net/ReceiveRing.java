@@ -97,6 +97,11 @@ final class ReceiveRing {
         return tail.get() == head.get();
     }
 
+    /** Datagrams the consumer has taken so far: a watcher sees its progress by this. */
+    long consumed() {
+        return head.get();
+    }
+
     /** Datagrams waiting for the consumer. */
     long backlog() {
         return tail.get() - head.get();

@@ -87,6 +87,7 @@ final class MonitorWiring {
         ui.heatmapTab.selectedProperty().addListener((o, a, b) -> lastRowsNanos = Long.MIN_VALUE / 2);
 
         live = alarms(ui.liveJudging(), System::currentTimeMillis, "");
+        live.monitor().setReceiverProblem(() -> window.feed().status().loopProblem());
         show(live);
         alarmCount.setId("sb-alarms");
         alarmCount.getStyleClass().add("status-alarms");

@@ -1,6 +1,8 @@
 package org.gapwatch.ui;
 
+import java.time.InstantSource;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -27,14 +29,18 @@ import org.gapwatch.ui.feed.Feed;
 /**
  * Fills the ControlsFX status bar once a second: what is joined and on which interface, datagrams/s, loss split
  * into network loss and this machine's socket drops, invalid datagrams (click for the last ones), source counts,
- * a receive-buffer warning, and the clock.
+ * a receive-buffer warning, and the clock. A receive loop that stopped or stalled is said in the alarm colour
+ * ("processing stopped: REASON"), a group not joined in the warning colour. Wall time comes from an injected clock,
+ * so tests drive it.
  */
 final class StatusBarPresenter {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final int WINDOW_SECONDS = 5;
 
     private final StatusBar bar;
+    private final InstantSource wallClock;
     private final Label joined = shrinkable("sb-joined");
+    private final Label loops = shrinkable("sb-loops");
     private final Label rate = label("sb-rate");
     private final Label loss = label("sb-loss");
     private final Button invalid = new Button();
@@ -51,7 +57,12 @@ final class StatusBarPresenter {
     private String replay;
 
     StatusBarPresenter(StatusBar bar) {
+        this(bar, InstantSource.system());
+    }
+
+    StatusBarPresenter(StatusBar bar, InstantSource wallClock) {
         this.bar = bar;
+        this.wallClock = wallClock;
         bar.setText("");
         bar.setMinWidth(100); // on a narrow window the items clip rather than widen the window past the screen
         invalid.setId("sb-invalid");
@@ -65,7 +76,10 @@ final class StatusBarPresenter {
         buffer.setVisible(false);
         buffer.setManaged(false);
         diagnosis.getStyleClass().add("diagnosis");
-        bar.getLeftItems().addAll(joined, new Separator(), buffer, diagnosis);
+        loops.getStyleClass().add("alarm");
+        loops.setVisible(false);
+        loops.setManaged(false);
+        bar.getLeftItems().addAll(joined, new Separator(), loops, buffer, diagnosis);
         bar.getRightItems().addAll(rate, new Separator(), loss, new Separator(), invalid, new Separator(), sources,
                 new Separator(), clock);
         invalidList.setPrefSize(820, 300);
@@ -109,9 +123,11 @@ final class StatusBarPresenter {
      */
     void update(TrackerSnapshot snap, Judgement judged, long now, Feed.Status feed) {
         last = snap;
+        // At every pulse, not once a second: a loop that stopped is the first thing an operator must see.
+        showLoopProblem(feed == null ? null : feed.loopProblem());
         long second = Math.floorDiv(now, 1000);
         // Once a second of wall time: a replay's clock may run at 60x or stand still.
-        long wallSecond = Math.floorDiv(System.currentTimeMillis(), 1000);
+        long wallSecond = Math.floorDiv(wallClock.millis(), 1000);
         if (second == lastSecond && wallSecond == lastWallSecond) {
             return;
         }
@@ -134,9 +150,17 @@ final class StatusBarPresenter {
             joined.getStyleClass().add("replay");
             joined.setTooltip(new Tooltip("The counts shown are the capture's; the live receiver keeps running"));
         } else {
-            joined.setText(feed.groups().isEmpty() ? "No group joined"
-                    : String.join(", ", feed.groups()) + " on " + feed.networkInterface());
-            joined.setTooltip(new Tooltip("Joined groups and the interface they are joined on"));
+            joined.getStyleClass().remove("warning");
+            if (!feed.notJoined().isEmpty()) {
+                joined.setText(String.join(" · ", feed.notJoined()));
+                joined.getStyleClass().add("warning");
+                joined.setTooltip(new Tooltip("Groups on " + feed.networkInterface() + ": "
+                        + String.join(", ", feed.groups()) + "; the receiver tries again every second"));
+            } else {
+                joined.setText(feed.groups().isEmpty() ? "No group joined"
+                        : String.join(", ", feed.groups()) + " on " + feed.networkInterface());
+                joined.setTooltip(new Tooltip("Joined groups and the interface they are joined on"));
+            }
         }
         rate.setText(replay != null ? String.format(Locale.ROOT, "replay: %,d datagrams", tot.datagrams())
                 : String.format(Locale.ROOT, "%,d datagrams/s", (tot.datagrams() - old.datagrams()) / secs));
@@ -176,7 +200,18 @@ final class StatusBarPresenter {
         clock.setText(replay != null
                 ? "capture time " + java.time.Instant.ofEpochMilli(now).atZone(java.time.ZoneId.systemDefault())
                 .toLocalTime().format(CLOCK)
-                : LocalTime.now().format(CLOCK));
+                : LocalTime.ofInstant(wallClock.instant(), ZoneId.systemDefault()).format(CLOCK));
+    }
+
+    private void showLoopProblem(String problem) {
+        if (problem == null ? !loops.isVisible() : ("⚠ " + problem).equals(loops.getText())) {
+            return;
+        }
+        loops.setText(problem == null ? "" : "⚠ " + problem);
+        loops.setTooltip(problem == null ? null : new Tooltip("A receive loop of this monitor cannot go on: the"
+                + " figures may be stale. The error log has the details; restarting Gapwatch starts it afresh"));
+        loops.setVisible(problem != null);
+        loops.setManaged(problem != null);
     }
 
     /**
@@ -225,6 +260,10 @@ final class StatusBarPresenter {
     /** Puts {@code n} (the alarm count) just left of the source counts. */
     void addAlarmItem(javafx.scene.Node n) {
         bar.getRightItems().addAll(bar.getRightItems().indexOf(sources), List.of(n, new Separator()));
+    }
+
+    Label loopsLabel() {
+        return loops;
     }
 
     Label joinedLabel() {

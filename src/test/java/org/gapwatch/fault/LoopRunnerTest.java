@@ -119,4 +119,21 @@ class LoopRunnerTest {
                 new LoopHealth("processing", LoopState.STALLED, 0, "no progress for 2 s with 812 datagrams waiting"),
                 new LoopHealth("processing", LoopState.RUNNING, 0, null)), told);
     }
+
+    @Test
+    void aDutyThatFailsRoundAfterRoundIsSlowedDownNotSpun() throws Exception {
+        Faults faults = new Faults(ErrorLog.echoOnly(echoed::add));
+        CountDownLatch eight = new CountDownLatch(8);
+        long t0 = System.nanoTime();
+        LoopRunner r = faults.runner("housekeeping", () -> {
+            eight.countDown();
+            throw new IllegalStateException("always");
+        }, Idle.none()).start();
+        assertTrue(eight.await(5, TimeUnit.SECONDS));
+        long took = System.nanoTime() - t0;
+        r.close(Duration.ofSeconds(1));
+        // Pauses of 1, 2, 4, 8, 16 and 32 ms came before the eighth failure; a spinning loop takes microseconds.
+        assertTrue(took >= 63_000_000L, "eight failures in " + took / 1_000 + " us");
+        assertEquals(1, echoed.size(), "logged once");
+    }
 }

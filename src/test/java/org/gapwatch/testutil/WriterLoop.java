@@ -23,6 +23,7 @@ public final class WriterLoop implements AutoCloseable {
         this.clock = clock;
         this.thread = new Thread(this::loop, "test-writer");
         thread.setDaemon(true);
+        engine.start(() -> LockSupport.unpark(thread));
         thread.start();
     }
 

@@ -1,13 +1,16 @@
 package org.gapwatch.ui.alarm;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.util.Duration;
 import org.gapwatch.alarm.Alarm;
+import org.gapwatch.alarm.AlarmKind;
 import org.gapwatch.alarm.AlarmModel;
 import org.gapwatch.alarm.Notice;
 import org.gapwatch.alarm.NotificationLimiter;
@@ -24,6 +27,7 @@ public final class AlarmMonitor {
     private final NotificationLimiter limiter;
     private final Timeline timer;
     private LongSupplier clock = System::currentTimeMillis;
+    private Supplier<String> receiverProblem = () -> null;
 
     /**
      * @param judgements the newest judgement of the engine watched (made off the FX thread, see JudgeRunner)
@@ -42,6 +46,11 @@ public final class AlarmMonitor {
         this.clock = clock;
     }
 
+    /** Where the receiver's loop problem comes from ("processing stopped: ..."; null while all is well). */
+    public void setReceiverProblem(Supplier<String> problem) {
+        this.receiverProblem = problem;
+    }
+
     public void start() {
         timer.play();
     }
@@ -52,6 +61,8 @@ public final class AlarmMonitor {
 
     /** Evaluates the newest judgement at {@code nowMillis}; returns the alarms raised. */
     public List<Alarm> tick(long nowMillis) {
+        // The receiver's health is a condition of its own, taken in with this evaluation.
+        model.setCondition(AlarmModel.RECEIVER, AlarmKind.RECEIVER, receiverProblem.get());
         List<Alarm> raised = model.evaluate(judgements.get(), nowMillis);
         limiter.offer(raised, nowMillis);
         return raised;

@@ -9,8 +9,19 @@ public interface Feed extends AutoCloseable {
     /**
      * @param bufferWarning non-null when the kernel granted less receive buffer than asked for
      * @param socketDrops   datagrams dropped at this machine's sockets, or -1 when unknown
+     * @param loopProblem   null, or "processing stopped: REASON", "processing stalled: ...", "socket stopped: ..."
+     * @param notJoined     one line per group not joined now ("239.1.2.3:5000 not joined: REASON, retrying")
      */
-    record Status(List<String> groups, String networkInterface, String bufferWarning, long socketDrops) {
+    record Status(List<String> groups, String networkInterface, String bufferWarning, long socketDrops,
+                  String loopProblem, List<String> notJoined) {
+        public Status {
+            notJoined = List.copyOf(notJoined);
+        }
+
+        /** A feed whose loops all run and whose groups are all joined. */
+        public Status(List<String> groups, String networkInterface, String bufferWarning, long socketDrops) {
+            this(groups, networkInterface, bufferWarning, socketDrops, null, List.of());
+        }
     }
 
     Status status();

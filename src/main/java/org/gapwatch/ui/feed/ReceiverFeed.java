@@ -25,7 +25,8 @@ public final class ReceiverFeed implements Feed {
     @Override
     public Status status() {
         ReceiverStatus s = receiver.status();
-        return new Status(s.groups(), s.interfaceName(), s.bufferWarning(), s.socketDrops());
+        return new Status(s.groups(), s.interfaceName(), s.bufferWarning(), s.socketDrops(), s.loopProblem(),
+                s.notJoined());
     }
 
     @Override
@@ -55,6 +56,7 @@ public final class ReceiverFeed implements Feed {
         }
     }
 
+    /** Returns at once: the receiver finishes closing in the background (the FX thread calls this). */
     @Override
     public void close() {
         receiver.close();

@@ -67,7 +67,6 @@ public class HeatmapView extends Region {
     public static final int AUTO_COLLAPSE_ABOVE = 200;
     private static final long REFRESH_MILLIS = 1000;
     private static final long USER_ACTION_MILLIS = 100;
-    private static final long STUCK_MILLIS = 5_000;
 
     private static final Color BACKGROUND = Color.web("#1e1e1e");
     private static final Color TEXT = Color.web("#e8e8e8");
@@ -91,6 +90,8 @@ public class HeatmapView extends Region {
 
     private Engine engine;
     private LongSupplier clock = System::currentTimeMillis;
+    /** Monotonic millis that pace the requests (the data clock may stand still in a replay or a test). */
+    private LongSupplier paceClock = () -> System.nanoTime() / 1_000_000;
     private ZoneId zone = ZoneId.systemDefault();
     private List<SourceView> sources = List.of();
     private List<String> sourceKeys = List.of();
@@ -101,7 +102,7 @@ public class HeatmapView extends Region {
     private boolean inFlight;
     private boolean userPending;
     private boolean rowsPending;
-    /** Monotonic time of the last request (the data clock may stand still in a replay or a test). */
+    /** Pace-clock time of the last request. */
     private long lastRequestMillis = Long.MIN_VALUE / 2;
     private long requests;
     private long generation;
@@ -270,6 +271,11 @@ public class HeatmapView extends Region {
         this.clock = clock;
     }
 
+    /** What paces the requests to the engine (monotonic millis); a test drives it instead of waiting. */
+    public void setPaceClock(LongSupplier monotonicMillis) {
+        this.paceClock = monotonicMillis;
+    }
+
     public void setZone(ZoneId zone) {
         this.zone = zone;
         redraw();
@@ -354,6 +360,11 @@ public class HeatmapView extends Region {
     }
 
     /** Whether counts for the current rows have arrived. */
+    /** Whether a request is out and its reply not yet taken. */
+    boolean awaitingReply() {
+        return inFlight;
+    }
+
     public boolean hasData() {
         return data != null;
     }
@@ -383,13 +394,12 @@ public class HeatmapView extends Region {
         userPending = true;
     }
 
-    private void tick() {
-        long since = System.nanoTime() / 1_000_000 - lastRequestMillis;
-        if (inFlight && since > STUCK_MILLIS) {
-            // The writer stopped taking queries (a paused replay?): forget the reply, ask again later.
-            generation++;
-            inFlight = false;
-        }
+    /**
+     * Asks the engine again when due. A reply always comes: an engine whose writer is gone, or never came, fails
+     * the query at once (see {@link Engine}), so no request can hang here.
+     */
+    void tick() {
+        long since = paceClock.getAsLong() - lastRequestMillis;
         if (engine == null || inFlight) {
             return;
         }
@@ -416,7 +426,7 @@ public class HeatmapView extends Region {
         inFlight = true;
         userPending = false;
         rowsPending = false;
-        lastRequestMillis = System.nanoTime() / 1_000_000;
+        lastRequestMillis = paceClock.getAsLong();
         requests++;
         long gen = generation;
         engine.query(t -> GridQuery.run(t, keys, ids, counts, res.perMinute(), res.columns(), now))
