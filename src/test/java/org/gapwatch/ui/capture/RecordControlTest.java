@@ -255,6 +255,8 @@ class RecordControlTest {
         });
         List<Long> fxMicros = new ArrayList<>();
         fxMicros.add(fxMicros(() -> control.start(file)));
+        // Opened on the recorder's thread: only then does its second begin, so move the clock after it.
+        Await.fx("the recording open", () -> control.recordingProperty().get());
         clock.advance(java.time.Duration.ofSeconds(1)); // the recorder's next round writes, and blocks
         Await.until("the recorder blocked in a write", () -> disk.writes.get() == 1);
         int n = 100;
