@@ -7,6 +7,8 @@ module org.gapwatch {
     requires tools.jackson.databind;
     requires info.picocli;
     requires java.management;
+    requires io.prometheus.metrics.model;
+    requires io.prometheus.metrics.exporter.httpserver;
 
     exports org.gapwatch;
     exports org.gapwatch.protocol;
