@@ -21,6 +21,7 @@ module org.gapwatch {
     exports org.gapwatch.ui.detail;
     exports org.gapwatch.ui.alarm;
     exports org.gapwatch.capture;
+    exports org.gapwatch.export;
     exports org.gapwatch.ui.capture;
     exports org.gapwatch.ui to javafx.graphics, javafx.fxml;
     opens org.gapwatch.cli to info.picocli;
