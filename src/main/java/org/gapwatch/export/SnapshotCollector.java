@@ -39,9 +39,10 @@ public final class SnapshotCollector implements MultiCollector {
 
     private final Supplier<TrackerSnapshot> snapshots;
     private final LongSupplier clock;
-    private final int maxSourceSeries;
     private final SourceLabels labels;
-    private final Thresholds thresholds;
+    // Changed by a reload of the probe's config while scrapes go on.
+    private volatile int maxSourceSeries;
+    private volatile Thresholds thresholds;
 
     /** Loss shares (0..1) at which a source counts as losing and as badly losing, exported for alert rules. */
     public record Thresholds(double lossWarnRatio, double lossAlarmRatio) {
@@ -52,13 +53,18 @@ public final class SnapshotCollector implements MultiCollector {
 
     public SnapshotCollector(Supplier<TrackerSnapshot> snapshots, LongSupplier clock, int maxSourceSeries,
                              SourceLabels labels, Thresholds thresholds) {
+        this.snapshots = snapshots;
+        this.clock = clock;
+        this.labels = labels;
+        configure(maxSourceSeries, thresholds);
+    }
+
+    /** Sets the limit of per-source series and the exported thresholds, for the next scrape on. */
+    public void configure(int maxSourceSeries, Thresholds thresholds) {
         if (maxSourceSeries < 1) {
             throw new IllegalArgumentException("the most per-source series must be at least 1, not " + maxSourceSeries);
         }
-        this.snapshots = snapshots;
-        this.clock = clock;
         this.maxSourceSeries = maxSourceSeries;
-        this.labels = labels;
         this.thresholds = thresholds;
     }
 
@@ -106,9 +112,11 @@ public final class SnapshotCollector implements MultiCollector {
     public MetricSnapshots collect() {
         TrackerSnapshot snapshot = snapshots.get();
         long now = clock.getAsLong();
+        int maxSourceSeries = this.maxSourceSeries;
+        Thresholds thresholds = this.thresholds;
         List<Series> series = new ArrayList<>();
         boolean summarised = snapshot.sourceCount() > maxSourceSeries;
-        int ownSeries = summarised ? summarise(snapshot, now, series) : everySource(snapshot, now, series);
+        int ownSeries = summarised ? summarise(snapshot, now, maxSourceSeries, series) : everySource(snapshot, now, series);
 
         List<MetricSnapshot> out = new ArrayList<>();
         out.add(counter("gapwatch_received", "Updates received from the source, in order or late.", series, c -> c.received));
@@ -149,7 +157,7 @@ public final class SnapshotCollector implements MultiCollector {
         return s.sourceCount();
     }
 
-    private int summarise(TrackerSnapshot s, long now, List<Series> series) {
+    private int summarise(TrackerSnapshot s, long now, int maxSourceSeries, List<Series> series) {
         List<SourceView> problems = new ArrayList<>();
         for (int i = 0; i < s.sourceCount(); i++) {
             SourceView v = s.source(i);
@@ -176,7 +184,7 @@ public final class SnapshotCollector implements MultiCollector {
             }
         }
         if (byGroup.size() > maxSourceSeries) {
-            byGroup = foldSmallestGroups(byGroup);
+            byGroup = foldSmallestGroups(byGroup, maxSourceSeries);
         }
         byGroup.forEach((key, c) -> series.add(new Series(
                 Labels.of("protocol", key.get(0), "group", key.get(1), "src", OTHERS), c)));
@@ -184,7 +192,8 @@ public final class SnapshotCollector implements MultiCollector {
     }
 
     /** Keeps the largest groups and sums the rest into {@code group="(others)"} per protocol. */
-    private Map<List<String>, Counts> foldSmallestGroups(Map<List<String>, Counts> byGroup) {
+    private static Map<List<String>, Counts> foldSmallestGroups(Map<List<String>, Counts> byGroup,
+                                                               int maxSourceSeries) {
         List<Map.Entry<List<String>, Counts>> entries = new ArrayList<>(byGroup.entrySet());
         entries.sort(Comparator.comparingLong((Map.Entry<List<String>, Counts> e) -> e.getValue().sources).reversed());
         Map<List<String>, Counts> kept = new LinkedHashMap<>();
