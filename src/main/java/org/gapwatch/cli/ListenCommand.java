@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
 import org.gapwatch.engine.Engine;
+import org.gapwatch.export.MetricsEndpoint;
 import org.gapwatch.export.SnapshotCollector;
 import org.gapwatch.export.SourceLabels;
 import org.gapwatch.net.GroupSpec;

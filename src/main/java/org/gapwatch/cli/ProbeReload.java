@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.gapwatch.export.MetricsEndpoint;
 import org.gapwatch.export.SnapshotCollector;
 import org.gapwatch.net.GroupSpec;
 import org.gapwatch.net.MulticastReceiver;

@@ -18,10 +18,12 @@ import java.util.List;
  * @param view             {@code wall} or {@code table}
  * @param window           last window bounds, or null
  * @param hiddenColumns    ids of table columns the user hid
+ * @param metricsAddress   {@code ADDRESS:PORT} to serve {@code /metrics} for Prometheus on, or null for none
  */
 public record Settings(List<String> groups, String networkInterface, double lossWarnPercent,
                        double lossAlarmPercent, long defaultStaleMillis, String theme, double zoom,
-                       double tileWidth, String view, WindowBounds window, List<String> hiddenColumns) {
+                       double tileWidth, String view, WindowBounds window, List<String> hiddenColumns,
+                       String metricsAddress) {
 
     public static final String DARK = "dark";
     public static final String LIGHT = "light";
@@ -44,10 +46,11 @@ public record Settings(List<String> groups, String networkInterface, double loss
         view = TABLE.equals(view) ? TABLE : WALL;
         hiddenColumns = hiddenColumns == null ? List.of() : List.copyOf(hiddenColumns.stream()
                 .filter(c -> c != null).toList());
+        metricsAddress = metricsAddress == null || metricsAddress.isBlank() ? null : metricsAddress.trim();
     }
 
     public static Settings defaults() {
-        return new Settings(List.of(), null, 1.0, 5.0, 5_000, DARK, 1.0, 0, WALL, null, List.of());
+        return new Settings(List.of(), null, 1.0, 5.0, 5_000, DARK, 1.0, 0, WALL, null, List.of(), null);
     }
 
     private static double finiteIn(double v, double min, double max, double fallback) {
@@ -56,52 +59,57 @@ public record Settings(List<String> groups, String networkInterface, double loss
 
     public Settings withGroups(List<String> g) {
         return new Settings(g, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme, zoom,
-                tileWidth, view, window, hiddenColumns);
+                tileWidth, view, window, hiddenColumns, metricsAddress);
     }
 
     public Settings withNetworkInterface(String i) {
         return new Settings(groups, i, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme, zoom,
-                tileWidth, view, window, hiddenColumns);
+                tileWidth, view, window, hiddenColumns, metricsAddress);
     }
 
     public Settings withThresholds(double warn, double alarm) {
         return new Settings(groups, networkInterface, warn, alarm, defaultStaleMillis, theme, zoom,
-                tileWidth, view, window, hiddenColumns);
+                tileWidth, view, window, hiddenColumns, metricsAddress);
     }
 
     public Settings withDefaultStaleMillis(long ms) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, ms, theme, zoom,
-                tileWidth, view, window, hiddenColumns);
+                tileWidth, view, window, hiddenColumns, metricsAddress);
     }
 
     public Settings withTheme(String t) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, t, zoom,
-                tileWidth, view, window, hiddenColumns);
+                tileWidth, view, window, hiddenColumns, metricsAddress);
     }
 
     public Settings withZoom(double z) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme, z,
-                tileWidth, view, window, hiddenColumns);
+                tileWidth, view, window, hiddenColumns, metricsAddress);
     }
 
     public Settings withTileWidth(double w) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
-                zoom, w, view, window, hiddenColumns);
+                zoom, w, view, window, hiddenColumns, metricsAddress);
     }
 
     public Settings withView(String v) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
-                zoom, tileWidth, v, window, hiddenColumns);
+                zoom, tileWidth, v, window, hiddenColumns, metricsAddress);
     }
 
     public Settings withWindow(WindowBounds w) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
-                zoom, tileWidth, view, w, hiddenColumns);
+                zoom, tileWidth, view, w, hiddenColumns, metricsAddress);
     }
 
     public Settings withHiddenColumns(List<String> h) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
-                zoom, tileWidth, view, window, h);
+                zoom, tileWidth, view, window, h, metricsAddress);
+    }
+
+    public Settings withMetricsAddress(String a) {
+        return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
+                zoom, tileWidth, view, window, hiddenColumns, a);
     }
 
     /** Window position and size; {@code maximized} and {@code fullScreen} as the user left them. */

@@ -1,21 +1,22 @@
-package org.gapwatch.cli;
+package org.gapwatch.export;
 
 import java.net.InetSocketAddress;
-import org.gapwatch.export.MetricsServer;
-import org.gapwatch.export.SnapshotCollector;
 
-/** The probe's metrics server, which a reload may move to another address or turn off. */
-final class MetricsEndpoint implements AutoCloseable {
+/**
+ * A metrics server that can be moved to another address or turned off while running: the probe's on a reload of
+ * its config, the desktop's when its settings change. Null address: no server.
+ */
+public final class MetricsEndpoint implements AutoCloseable {
     private final SnapshotCollector collector;
     private MetricsServer server;
 
-    MetricsEndpoint(SnapshotCollector collector, InetSocketAddress address) {
+    public MetricsEndpoint(SnapshotCollector collector, InetSocketAddress address) {
         this.collector = collector;
         this.server = address == null ? null : MetricsServer.start(address, collector);
     }
 
     /** Starts on the new address first, so that a failure leaves the old one serving. */
-    synchronized void moveTo(InetSocketAddress address) {
+    public synchronized void moveTo(InetSocketAddress address) {
         MetricsServer next = address == null ? null : MetricsServer.start(address, collector);
         if (server != null) {
             server.close();
@@ -23,7 +24,8 @@ final class MetricsEndpoint implements AutoCloseable {
         server = next;
     }
 
-    synchronized String url() {
+    /** The URL served, or null when off. */
+    public synchronized String url() {
         return server == null ? null : server.url();
     }
 
