@@ -49,7 +49,8 @@ class LayerRulesTest {
     @Test
     void nothingBelowTheUiImportsJavaFx() throws IOException {
         List<String> v = new ArrayList<>();
-        for (String pkg : List.of("protocol", "track", "engine", "net", "capture", "alarm", "demo", "settings")) {
+        for (String pkg : List.of("protocol", "track", "engine", "net", "capture", "alarm", "demo", "settings",
+                "export")) {
             v.addAll(violations(pkg, List.of("javafx", "org.controlsfx", "org.gapwatch.ui")));
         }
         assertEquals(List.of(), v);
@@ -67,6 +68,12 @@ class LayerRulesTest {
         assertEquals(List.of(), violations("track",
                 List.of("java.nio.channels", "java.io", "java.nio.file", "org.gapwatch.net", "org.gapwatch.engine",
                         "org.gapwatch.capture", "org.gapwatch.cli")));
+    }
+
+    @Test
+    void theExportReadsSnapshotsOnly() throws IOException {
+        assertEquals(List.of(), violations("export",
+                List.of("org.gapwatch.net", "org.gapwatch.capture", "org.gapwatch.cli", "org.gapwatch.ui")));
     }
 
     @Test

@@ -51,62 +51,62 @@ class SnapshotCollectorTest {
         }
     }
 
-    @Test
-    void prometheusTextHasEveryFigureExactly() throws Exception {
-        Feed f = new Feed();
-        TrackerSnapshot s = sample(f);
-        SnapshotCollector c = new SnapshotCollector(() -> s, () -> 2000, 10_000, SourceLabels.DEFAULT, THRESHOLDS);
+    /** The sample as the real server serves it at {@code nowMillis} to a scraper that accepts {@code accept}. */
+    private static String served(long nowMillis, String accept) throws Exception {
+        TrackerSnapshot s = sample(new Feed());
+        SnapshotCollector c = new SnapshotCollector(() -> s, () -> nowMillis, 10_000, SourceLabels.DEFAULT, THRESHOLDS);
         try (MetricsServer server = MetricsServer.start(new InetSocketAddress("127.0.0.1", 0), c)) {
-            String body = scrape(server, null);
-            List<String> lines = body.lines().toList();
-            for (String want : List.of(
-                    "# TYPE gapwatch_lost_total counter",
-                    "gapwatch_lost_total{group=\"lab\",protocol=\"json\",src=\"lab/x\"} 0.0",
-                    "gapwatch_lost_total{group=\"plant\",protocol=\"json\",src=\"plant/a\"} 0.0",
-                    "gapwatch_lost_total{group=\"plant\",protocol=\"json\",src=\"plant/b\"} 1.0",
-                    "gapwatch_received_total{group=\"plant\",protocol=\"json\",src=\"plant/a\"} 3.0",
-                    "gapwatch_received_total{group=\"plant\",protocol=\"json\",src=\"plant/b\"} 3.0",
-                    "gapwatch_duplicates_total{group=\"plant\",protocol=\"json\",src=\"plant/b\"} 1.0",
-                    "gapwatch_late_total{group=\"plant\",protocol=\"json\",src=\"plant/b\"} 1.0",
-                    "gapwatch_restarts_total{group=\"lab\",protocol=\"json\",src=\"lab/x\"} 0.0",
-                    "# TYPE gapwatch_stale gauge",
-                    "gapwatch_stale{group=\"plant\",protocol=\"json\",src=\"plant/a\"} 0.0",
-                    "gapwatch_datagrams_total 9.0",
-                    "gapwatch_invalid_total{reason=\"malformed-json\"} 1.0",
-                    "gapwatch_rejected_sources_total 0.0",
-                    "gapwatch_sources 3.0",
-                    "gapwatch_export_summarised 0.0",
-                    "gapwatch_export_source_series 3.0",
-                    "gapwatch_loss_warn_ratio 0.01",
-                    "gapwatch_loss_alarm_ratio 0.05")) {
-                assertTrue(lines.contains(want), "missing line: " + want + "\n" + body);
-            }
-            // The Feed's engine has no socket: drops unknown, so the series is absent rather than 0.
-            assertFalse(body.contains("gapwatch_socket_drops"), body);
-            assertFalse(body.contains("gapwatch_episodes"), body);
+            return scrape(server, accept);
+        }
+    }
+
+    private static void assertHasLines(String body, List<String> wanted) {
+        List<String> lines = body.lines().toList();
+        for (String want : wanted) {
+            assertTrue(lines.contains(want), "missing line: " + want + "\n" + body);
         }
     }
 
     @Test
+    void prometheusTextHasEveryFigureExactly() throws Exception {
+        String body = served(2000, null);
+        assertHasLines(body, List.of(
+                "# TYPE gapwatch_lost_total counter",
+                "gapwatch_lost_total{group=\"lab\",protocol=\"json\",src=\"lab/x\"} 0.0",
+                "gapwatch_lost_total{group=\"plant\",protocol=\"json\",src=\"plant/a\"} 0.0",
+                "gapwatch_lost_total{group=\"plant\",protocol=\"json\",src=\"plant/b\"} 1.0",
+                "gapwatch_received_total{group=\"plant\",protocol=\"json\",src=\"plant/a\"} 3.0",
+                "gapwatch_received_total{group=\"plant\",protocol=\"json\",src=\"plant/b\"} 3.0",
+                "gapwatch_duplicates_total{group=\"plant\",protocol=\"json\",src=\"plant/b\"} 1.0",
+                "gapwatch_late_total{group=\"plant\",protocol=\"json\",src=\"plant/b\"} 1.0",
+                "gapwatch_restarts_total{group=\"lab\",protocol=\"json\",src=\"lab/x\"} 0.0",
+                "# TYPE gapwatch_stale gauge",
+                "gapwatch_stale{group=\"plant\",protocol=\"json\",src=\"plant/a\"} 0.0",
+                "gapwatch_datagrams_total 9.0",
+                "gapwatch_invalid_total{reason=\"malformed-json\"} 1.0",
+                "gapwatch_rejected_sources_total 0.0",
+                "gapwatch_sources 3.0",
+                "gapwatch_export_summarised 0.0",
+                "gapwatch_export_source_series 3.0",
+                "gapwatch_loss_warn_ratio 0.01",
+                "gapwatch_loss_alarm_ratio 0.05"));
+        // The Feed's engine has no socket: drops unknown, so the series is absent rather than 0.
+        assertFalse(body.contains("gapwatch_socket_drops"), body);
+        assertFalse(body.contains("gapwatch_episodes"), body);
+    }
+
+    @Test
     void openMetricsWhenTheScraperAsksForIt() throws Exception {
-        Feed f = new Feed();
-        TrackerSnapshot s = sample(f);
-        SnapshotCollector c = new SnapshotCollector(() -> s, () -> 10_000, 10_000, SourceLabels.DEFAULT, THRESHOLDS);
-        try (MetricsServer server = MetricsServer.start(new InetSocketAddress("127.0.0.1", 0), c)) {
-            String body = scrape(server, "application/openmetrics-text; version=1.0.0; charset=utf-8");
-            List<String> lines = body.lines().toList();
-            for (String want : List.of(
-                    "# TYPE gapwatch_lost counter",
-                    "gapwatch_lost_total{group=\"plant\",protocol=\"json\",src=\"plant/b\"} 1.0",
-                    // 8.6 s after the last arrival, past the 5 s default staleness: all three stale.
-                    "gapwatch_stale{group=\"lab\",protocol=\"json\",src=\"lab/x\"} 1.0",
-                    "gapwatch_stale{group=\"plant\",protocol=\"json\",src=\"plant/a\"} 1.0",
-                    "gapwatch_datagrams_total 9.0",
-                    "# EOF")) {
-                assertTrue(lines.contains(want), "missing line: " + want + "\n" + body);
-            }
-            assertEquals("# EOF", lines.getLast());
-        }
+        String body = served(10_000, "application/openmetrics-text; version=1.0.0; charset=utf-8");
+        assertHasLines(body, List.of(
+                "# TYPE gapwatch_lost counter",
+                "gapwatch_lost_total{group=\"plant\",protocol=\"json\",src=\"plant/b\"} 1.0",
+                // 8.6 s after the last arrival, past the 5 s default staleness: all three stale.
+                "gapwatch_stale{group=\"lab\",protocol=\"json\",src=\"lab/x\"} 1.0",
+                "gapwatch_stale{group=\"plant\",protocol=\"json\",src=\"plant/a\"} 1.0",
+                "gapwatch_datagrams_total 9.0",
+                "# EOF"));
+        assertEquals("# EOF", body.lines().toList().getLast());
     }
 
     @Test
