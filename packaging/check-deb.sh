@@ -88,6 +88,24 @@ dpkg-deb -I "$DEB" postinst | grep -q 'ln -sfn .*bin/gapwatch" /usr/bin/gapwatch
 dpkg-deb -I "$DEB" prerm | grep -q 'rm -f /usr/bin/gapwatch' || fail "prerm PATH link removal"
 dpkg-deb -I "$DEB" postinst | grep -q '/usr/share/applications/gapwatch.desktop' || fail "postinst menu entry"
 dpkg-deb -I "$DEB" prerm | grep -q '/usr/share/applications/gapwatch.desktop' || fail "prerm menu entry removal"
+# --- the probe service: unit, conffile, its user; the unit verified by systemd where that is available ---
+UNIT="$ROOT/usr/lib/systemd/system/gapwatch-probe.service"
+[[ -f "$UNIT" && -f "$ROOT/etc/gapwatch/probe.json" ]] || fail "package lacks the probe unit or /etc/gapwatch/probe.json"
+[[ "$(dpkg-deb -I "$DEB" conffiles)" == /etc/gapwatch/probe.json ]] || fail "conffiles is not /etc/gapwatch/probe.json"
+grep -qx 'User=gapwatch' "$UNIT" && grep -qx 'Restart=on-failure' "$UNIT" && grep -qx 'CapabilityBoundingSet=' "$UNIT" \
+    || fail "unit: user, restart or capabilities"
+dpkg-deb -I "$DEB" postinst | grep -q 'adduser --system --group' || fail "postinst creates no system user"
+dpkg-deb -I "$DEB" postrm | grep -q 'deluser --system gapwatch' || fail "postrm purge does not remove the user"
+if command -v systemd-analyze >/dev/null; then
+    # ExecStart pointed at the unpacked launcher, which verify wants to exist.
+    sed "s|/opt/gapwatch/bin/gapwatch|$APP/bin/gapwatch|" "$UNIT" >"$ROOT/gapwatch-probe.service"
+    systemd-analyze verify "$ROOT/gapwatch-probe.service" || fail "systemd-analyze verify gapwatch-probe.service"
+    ok "probe service: unit verified by systemd-analyze, conffile /etc/gapwatch/probe.json, system user in postinst"
+else
+    echo "check-deb: SKIP systemd-analyze verify: systemd-analyze is not installed"
+    ok "probe service: unit, conffile /etc/gapwatch/probe.json, system user in postinst"
+fi
+
 installed_kib=$(du -sk "$APP" | cut -f1)
 ((installed_kib <= 120 * 1024)) || fail "installed size ${installed_kib} KiB, over 120 MiB"
 ok "contents: launcher, runtime with JavaFX natives, AOT cache, menu entry, icon, licence; installed $((installed_kib / 1024)) MiB (limit 120)"

@@ -7,6 +7,9 @@ module org.gapwatch {
     requires tools.jackson.databind;
     requires info.picocli;
     requires java.management;
+    requires jdk.unsupported;
+    requires io.prometheus.metrics.model;
+    requires io.prometheus.metrics.exporter.httpserver;
 
     // Protocols plug in here (org.gapwatch.protocol.Protocols); JSON v1 is built in.
     uses org.gapwatch.protocol.Protocol;
@@ -23,6 +26,7 @@ module org.gapwatch {
     exports org.gapwatch.ui.detail;
     exports org.gapwatch.ui.alarm;
     exports org.gapwatch.capture;
+    exports org.gapwatch.export;
     exports org.gapwatch.ui.capture;
     exports org.gapwatch.ui to javafx.graphics, javafx.fxml;
     opens org.gapwatch.cli to info.picocli;

@@ -19,12 +19,16 @@ import org.gapwatch.judge.JudgeRunner;
 import org.gapwatch.judge.Judgement;
 import org.gapwatch.fault.Faults;
 import org.gapwatch.fault.LoopState;
+import org.gapwatch.export.MetricsEndpoint;
+import org.gapwatch.export.SnapshotCollector;
+import org.gapwatch.export.SourceLabels;
 import org.gapwatch.net.GroupSpec;
 import org.gapwatch.net.Interfaces;
 import org.gapwatch.net.MulticastReceiver;
 import org.gapwatch.net.ReceiverConfig;
 import org.gapwatch.net.ReceiverStatus;
 import org.gapwatch.net.Warmup;
+import org.gapwatch.settings.ProbeConfig;
 import org.gapwatch.track.TrackerConfig;
 import org.gapwatch.track.TrackerSnapshot;
 import picocli.CommandLine.Command;
@@ -51,8 +55,8 @@ public final class ListenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--group", paramLabel = "G:P[@S]", required = true,
-            description = "Group to join: ADDRESS:PORT or ADDRESS:PORT@SOURCE (repeatable).")
+    @Option(names = "--group", paramLabel = "G:P[@S]",
+            description = "Group to join: ADDRESS:PORT or ADDRESS:PORT@SOURCE (repeatable; required without --config).")
     List<String> groups = new ArrayList<>();
 
     @Option(names = "--interface", paramLabel = "IF", description = "Interface name or address (default: the system's choice).")
@@ -99,6 +103,21 @@ public final class ListenCommand implements Callable<Integer> {
             description = "Record files kept when rotating: FILE, FILE.1 ... (default: ${DEFAULT-VALUE}).")
     int recordKeep = 10;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Probe config (JSON, e.g. /etc/gapwatch/probe.json): groups, interface, thresholds, limits,"
+                    + " metrics address; options given here override it. SIGHUP reloads it.")
+    java.nio.file.Path config;
+
+    @Option(names = "--metrics", paramLabel = "ADDRESS:PORT",
+            description = "Serve /metrics for Prometheus (text and OpenMetrics) on this address only,"
+                    + " e.g. 127.0.0.1:9477.")
+    String metrics;
+
+    @Option(names = "--metrics-max-series", paramLabel = "N",
+            description = "Most sources exported with series of their own; above it the sources without problems"
+                    + " are summed per group (default: " + SnapshotCollector.DEFAULT_MAX_SOURCE_SERIES + ").")
+    Integer metricsMaxSeries;
+
     /** Lets the capture feature record what is received; null when not recording. */
     ListenHooks hooks = ListenHooks.NONE;
 
@@ -115,9 +134,27 @@ public final class ListenCommand implements Callable<Integer> {
                     + " bytes (one largest datagram), not " + receiveBuffer);
         }
         InterfaceOption.check(spec, networkInterface);
-        List<GroupSpec> specs = Groups.parse(spec, groups);
-        Interfaces.resolve(networkInterface); // a bad one is said now, not after the warm-up
+        Groups.parse(spec, groups); // a bad --group is a usage error
+        if (metricsMaxSeries != null && metricsMaxSeries < 1) {
+            throw new ParameterException(spec.commandLine(), "--metrics-max-series must be at least 1");
+        }
         ParseResult given = spec.commandLine().getParseResult();
+        if (groups.isEmpty() && config == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--group=G:P[@S]'");
+        }
+        ProbeSettings.CommandLine fromCommandLine = new ProbeSettings.CommandLine(groups, networkInterface,
+                given.hasMatchedOption("--max-sources") ? maxSources : null,
+                given.hasMatchedOption("--receive-buffer") ? receiveBuffer : null, metrics, metricsMaxSeries);
+        if (metrics != null) {
+            try {
+                org.gapwatch.export.MetricsAddress.parse(metrics);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+        ProbeSettings probe = ProbeSettings.of(fromCommandLine, config == null ? null : ProbeConfig.load(config), config);
+        List<GroupSpec> specs = probe.groups();
+        Interfaces.resolve(probe.networkInterface()); // a bad one is said now, not after the warm-up
         if (record == null) {
             for (String option : List.of("--record-max-size", "--record-keep")) {
                 if (given.hasMatchedOption(option)) {
@@ -133,7 +170,11 @@ public final class ListenCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Engine engine = new Engine(TrackerConfig.defaults().withMaxSources(maxSources));
+        Engine engine = new Engine(probe.trackerConfig());
+        SnapshotCollector collector = new SnapshotCollector(engine::snapshot, System::currentTimeMillis,
+                probe.metricsMaxSourceSeries(), SourceLabels.DEFAULT, probe.thresholds());
+        // Bound before the warm-up, so that a port in use fails at once; scrapes see empty figures until joined.
+        MetricsEndpoint endpoint = new MetricsEndpoint(collector, probe.metrics());
         // Set once joined; until then a signal ends the run with the (empty) summary all the same.
         AtomicReference<MulticastReceiver> joined = new AtomicReference<>();
         // Judged on a thread of its own while listening, so the report has the loss episodes of the whole run.
@@ -162,6 +203,7 @@ public final class ListenCommand implements Callable<Integer> {
             }
             MulticastReceiver r = joined.get();
             boolean ended = r == null || closeInTime(r);
+            endpoint.close();
             hooks.stopped(err);
             judging.close();
             long now = System.currentTimeMillis();
@@ -193,6 +235,10 @@ public final class ListenCommand implements Callable<Integer> {
             Runtime.getRuntime().halt(exitCode(unwritten.get(), loopStopped.get()));
         }, "gapwatch-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        if (endpoint.url() != null) {
+            err.println("gapwatch: metrics on " + endpoint.url());
+            err.flush();
+        }
 
         MulticastReceiver receiver;
         try {
@@ -201,11 +247,12 @@ public final class ListenCommand implements Callable<Integer> {
                 err.flush();
                 Warmup.run(warmupDatagrams);
             }
-            receiver = new MulticastReceiver(engine, new ReceiverConfig(specs, networkInterface, receiveBuffer),
-                    faults);
+            receiver = new MulticastReceiver(engine, new ReceiverConfig(specs, probe.networkInterface(),
+                    probe.receiveBuffer()), faults);
         } catch (RuntimeException e) {
             // Cannot join (no such interface, port taken): an error line and exit 2, no summary.
             Runtime.getRuntime().removeShutdownHook(hook);
+            endpoint.close();
             throw e;
         }
         joined.set(receiver);
@@ -220,6 +267,10 @@ public final class ListenCommand implements Callable<Integer> {
         }
         err.flush();
         hooks.started(receiver, err);
+        if (config != null) {
+            ProbeReload reload = new ProbeReload(config, fromCommandLine, probe, receiver, collector, endpoint, err);
+            Hangup.onSignal(reload::reload);
+        }
 
         ScheduledExecutorService ticker = null;
         if (every != null && !every.isZero()) {

@@ -20,11 +20,12 @@ import java.util.List;
  * @param hiddenColumns    ids of table columns the user hid
  * @param judging          which loss figure drives "losing", rules per group or glob, the episodes' quiet time;
  *                         a file without it (older versions) gets the defaults
+ * @param metricsAddress   {@code ADDRESS:PORT} to serve {@code /metrics} for Prometheus on, or null for none
  */
 public record Settings(List<String> groups, String networkInterface, double lossWarnPercent,
                        double lossAlarmPercent, long defaultStaleMillis, String theme, double zoom,
                        double tileWidth, String view, WindowBounds window, List<String> hiddenColumns,
-                       Judging judging) {
+                       Judging judging, String metricsAddress) {
 
     public static final String DARK = "dark";
     public static final String LIGHT = "light";
@@ -52,6 +53,7 @@ public record Settings(List<String> groups, String networkInterface, double loss
         hiddenColumns = hiddenColumns == null ? List.of() : List.copyOf(hiddenColumns.stream()
                 .filter(c -> c != null).toList());
         judging = judging == null ? Judging.defaults() : judging;
+        metricsAddress = metricsAddress == null || metricsAddress.isBlank() ? null : metricsAddress.trim();
     }
 
     /** Backwards-compatible constructor: the judging defaults. */
@@ -59,7 +61,7 @@ public record Settings(List<String> groups, String networkInterface, double loss
                     long defaultStaleMillis, String theme, double zoom, double tileWidth, String view,
                     WindowBounds window, List<String> hiddenColumns) {
         this(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme, zoom, tileWidth,
-                view, window, hiddenColumns, null);
+                view, window, hiddenColumns, null, null);
     }
 
     public static Settings defaults() {
@@ -72,57 +74,62 @@ public record Settings(List<String> groups, String networkInterface, double loss
 
     public Settings withGroups(List<String> g) {
         return new Settings(g, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme, zoom,
-                tileWidth, view, window, hiddenColumns, judging);
+                tileWidth, view, window, hiddenColumns, judging, metricsAddress);
     }
 
     public Settings withNetworkInterface(String i) {
         return new Settings(groups, i, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme, zoom,
-                tileWidth, view, window, hiddenColumns, judging);
+                tileWidth, view, window, hiddenColumns, judging, metricsAddress);
     }
 
     public Settings withThresholds(double warn, double alarm) {
         return new Settings(groups, networkInterface, warn, alarm, defaultStaleMillis, theme, zoom,
-                tileWidth, view, window, hiddenColumns, judging);
+                tileWidth, view, window, hiddenColumns, judging, metricsAddress);
     }
 
     public Settings withDefaultStaleMillis(long ms) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, ms, theme, zoom,
-                tileWidth, view, window, hiddenColumns, judging);
+                tileWidth, view, window, hiddenColumns, judging, metricsAddress);
     }
 
     public Settings withTheme(String t) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, t, zoom,
-                tileWidth, view, window, hiddenColumns, judging);
+                tileWidth, view, window, hiddenColumns, judging, metricsAddress);
     }
 
     public Settings withZoom(double z) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme, z,
-                tileWidth, view, window, hiddenColumns, judging);
+                tileWidth, view, window, hiddenColumns, judging, metricsAddress);
     }
 
     public Settings withTileWidth(double w) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
-                zoom, w, view, window, hiddenColumns, judging);
+                zoom, w, view, window, hiddenColumns, judging, metricsAddress);
     }
 
     public Settings withView(String v) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
-                zoom, tileWidth, v, window, hiddenColumns, judging);
+                zoom, tileWidth, v, window, hiddenColumns, judging, metricsAddress);
     }
 
     public Settings withWindow(WindowBounds w) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
-                zoom, tileWidth, view, w, hiddenColumns, judging);
+                zoom, tileWidth, view, w, hiddenColumns, judging, metricsAddress);
     }
 
     public Settings withHiddenColumns(List<String> h) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
-                zoom, tileWidth, view, window, h, judging);
+                zoom, tileWidth, view, window, h, judging, metricsAddress);
     }
 
     public Settings withJudging(Judging j) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
-                zoom, tileWidth, view, window, hiddenColumns, j);
+                zoom, tileWidth, view, window, hiddenColumns, j, metricsAddress);
+    }
+
+    public Settings withMetricsAddress(String a) {
+        return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
+                zoom, tileWidth, view, window, hiddenColumns, judging, a);
     }
 
     /**

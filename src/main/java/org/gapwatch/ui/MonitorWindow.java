@@ -25,6 +25,10 @@ import javafx.scene.input.KeyEvent;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.gapwatch.engine.Engine;
+import org.gapwatch.export.MetricsAddress;
+import org.gapwatch.export.MetricsEndpoint;
+import org.gapwatch.export.SnapshotCollector;
+import org.gapwatch.export.SourceLabels;
 import org.gapwatch.settings.Settings;
 import org.gapwatch.settings.SettingsStore;
 import org.gapwatch.ui.feed.Feed;
@@ -48,6 +52,9 @@ public final class MonitorWindow {
     });
     private Feed feed;
     private final MonitorWiring wiring;
+    /** /metrics of the live engine when the settings give an address (scrapes read its snapshot, never the FX thread). */
+    private final SnapshotCollector collector;
+    private final MetricsEndpoint metrics;
     private Settings settings;
     private boolean applying;
     private boolean closed;
@@ -81,6 +88,19 @@ public final class MonitorWindow {
             });
         }
         wiring = new MonitorWiring(this, ui, stage, engine, feed);
+        collector = new SnapshotCollector(engine::snapshot, System::currentTimeMillis,
+                SnapshotCollector.DEFAULT_MAX_SOURCE_SERIES, SourceLabels.DEFAULT,
+                SnapshotCollector.Thresholds.ofPercent(initial.lossWarnPercent(), initial.lossAlarmPercent()));
+        metrics = new MetricsEndpoint(collector, null);
+        if (initial.metricsAddress() != null) {
+            try {
+                metrics.moveTo(MetricsAddress.parse(initial.metricsAddress()));
+                LOG.log(System.Logger.Level.INFO, "metrics on " + metrics.url());
+            } catch (RuntimeException e) {
+                // The monitor starts all the same; the settings dialog shows the address to correct.
+                LOG.log(System.Logger.Level.WARNING, e.getMessage());
+            }
+        }
         scene = new Scene(root);
         scene.getStylesheets().add(css("gapwatch.css"));
         keys();
@@ -289,6 +309,12 @@ public final class MonitorWindow {
     }
 
     private void applySettings(Settings s) {
+        // First, so that an address that cannot be served leaves every setting as it was.
+        if (!java.util.Objects.equals(settings.metricsAddress(), s.metricsAddress())) {
+            metrics.moveTo(s.metricsAddress() == null ? null : MetricsAddress.parse(s.metricsAddress()));
+        }
+        collector.configure(SnapshotCollector.DEFAULT_MAX_SOURCE_SERIES,
+                SnapshotCollector.Thresholds.ofPercent(s.lossWarnPercent(), s.lossAlarmPercent()));
         Settings old = settings;
         settings = s;
         Application.setUserAgentStylesheet(Settings.LIGHT.equals(s.theme())
@@ -421,6 +447,7 @@ public final class MonitorWindow {
         save();
         ui.stop();
         wiring.close();
+        metrics.close();
         saver.shutdown();
         try {
             // The JVM exits right after the window closes: let the last save reach the disk first.

@@ -88,6 +88,9 @@ final class SettingsDialog extends Dialog<Settings> {
         for (Spinner<?> sp : List.of(warn, alarm, stale, quiet)) {
             sp.setEditable(true);
         }
+        TextField metrics = new TextField(s.metricsAddress() == null ? "" : s.metricsAddress());
+        metrics.setId("settings-metrics");
+        metrics.setPromptText("off, or e.g. 127.0.0.1:9477");
         ComboBox<String> theme = new ComboBox<>(FXCollections.observableArrayList(Settings.DARK, Settings.LIGHT));
         theme.setValue(s.theme());
 
@@ -105,6 +108,7 @@ final class SettingsDialog extends Dialog<Settings> {
         grid.add(rulesError, 1, r++);
         grid.addRow(r++, new Label("Loss episode ends after quiet (s)"), quiet);
         grid.addRow(r++, new Label("Stale after (s), sources without ttl/interval"), stale);
+        grid.addRow(r++, new Label("Metrics for Prometheus (ADDRESS:PORT)"), metrics);
         grid.addRow(r, new Label("Theme"), theme);
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
@@ -125,7 +129,8 @@ final class SettingsDialog extends Dialog<Settings> {
                 .withNetworkInterface(SYSTEM_CHOICE.equals(iface.getValue()) ? null : iface.getValue())
                 .withThresholds(warn.getValue(), alarm.getValue())
                 .withDefaultStaleMillis(stale.getValue() * 1000L)
-                .withTheme(theme.getValue()));
+                .withTheme(theme.getValue())
+                .withMetricsAddress(metrics.getText()));
     }
 
     static List<String> multicastInterfaces() {

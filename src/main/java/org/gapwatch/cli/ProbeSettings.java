@@ -1,0 +1,79 @@
+package org.gapwatch.cli;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.gapwatch.export.MetricsAddress;
+import org.gapwatch.export.SnapshotCollector;
+import org.gapwatch.export.SnapshotCollector.Thresholds;
+import org.gapwatch.net.GroupSpec;
+import org.gapwatch.net.ReceiverConfig;
+import org.gapwatch.settings.ProbeConfig;
+import org.gapwatch.track.TrackerConfig;
+
+/**
+ * What a {@code listen} run uses: its options where they were given on the command line, else the config file's
+ * values, else the defaults. Made again from the file on SIGHUP, with the same command line.
+ *
+ * @param metrics null for no metrics server
+ */
+record ProbeSettings(List<GroupSpec> groups, String networkInterface, int maxSources, int receiveBuffer,
+                     long defaultStaleMillis, Thresholds thresholds, InetSocketAddress metrics,
+                     int metricsMaxSourceSeries) {
+
+    /** The options the command line gave, each null where it was not given. */
+    record CommandLine(List<String> groups, String networkInterface, Integer maxSources, Integer receiveBuffer,
+                       String metrics, Integer metricsMaxSourceSeries) {
+    }
+
+    static final double DEFAULT_WARN_PERCENT = 1.0;
+    static final double DEFAULT_ALARM_PERCENT = 5.0;
+
+    static ProbeSettings of(CommandLine cl, ProbeConfig file, Path path) {
+        ProbeConfig f = file != null ? file : new ProbeConfig(null, null, null, null, null, null, null, null, null);
+        List<GroupSpec> groups = new ArrayList<>();
+        if (cl.groups() != null && !cl.groups().isEmpty()) {
+            for (String g : cl.groups()) {
+                groups.add(GroupSpec.parse(g)); // a usage error, said by the caller
+            }
+        } else if (f.groups() != null) {
+            for (String g : f.groups()) {
+                try {
+                    groups.add(GroupSpec.parse(g));
+                } catch (IllegalArgumentException e) {
+                    throw ProbeConfig.bad(path, e.getMessage());
+                }
+            }
+        } else {
+            throw new IllegalArgumentException("listen needs --group, or --config with \"groups\"");
+        }
+        String metricsText = first(cl.metrics(), f.metrics());
+        InetSocketAddress metrics = null;
+        if (metricsText != null) {
+            try {
+                metrics = MetricsAddress.parse(metricsText);
+            } catch (IllegalArgumentException e) {
+                throw cl.metrics() != null ? e : ProbeConfig.bad(path, e.getMessage());
+            }
+        }
+        double warn = first(f.lossWarnPercent(), DEFAULT_WARN_PERCENT);
+        double alarm = first(f.lossAlarmPercent(), Math.max(warn, DEFAULT_ALARM_PERCENT));
+        return new ProbeSettings(List.copyOf(groups), first(cl.networkInterface(), f.networkInterface()),
+                first(cl.maxSources(), first(f.maxSources(), TrackerConfig.DEFAULT_MAX_SOURCES)),
+                first(cl.receiveBuffer(), first(f.receiveBuffer(), ReceiverConfig.DEFAULT_RECEIVE_BUFFER)),
+                first(f.defaultStaleMillis(), TrackerConfig.defaults().defaultStaleMillis()),
+                Thresholds.ofPercent(warn, alarm), metrics,
+                first(cl.metricsMaxSourceSeries(), first(f.metricsMaxSourceSeries(),
+                        SnapshotCollector.DEFAULT_MAX_SOURCE_SERIES)));
+    }
+
+    TrackerConfig trackerConfig() {
+        TrackerConfig d = TrackerConfig.defaults();
+        return new TrackerConfig(maxSources, defaultStaleMillis, d.minMedianStaleMillis());
+    }
+
+    private static <T> T first(T a, T b) {
+        return a != null ? a : b;
+    }
+}
