@@ -43,35 +43,54 @@ public final class DatagramDecoder {
 
     private final DecodeResult result = new DecodeResult();
     private final StringCache strings = new StringCache(4096);
+    private final int[] start = new int[1];
 
     public DecodeResult decode(byte[] data, int off, int len) {
         return decode(data, off, len, true);
     }
 
-    private DecodeResult decode(byte[] data, int off, int len, boolean mayRetry) {
-        result.reset();
+    /** The parser settings of v1 (nesting depth, number length, fast parsers), for other JSON readers to share. */
+    public static JsonFactory jsonFactory() {
+        return FACTORY;
+    }
+
+    /**
+     * What v1 says of a payload before any JSON is parsed: a byte order mark skipped, then empty or invalid UTF-8,
+     * or a top-level value that is neither an object nor an array. Null when the payload is for the JSON parser;
+     * {@code start} receives the offset after the byte order mark.
+     */
+    public static RejectReason precheck(byte[] data, int off, int len, int[] start) {
         if (len >= 3 && data[off] == (byte) 0xEF && data[off + 1] == (byte) 0xBB && data[off + 2] == (byte) 0xBF) {
-            // A byte order mark is ignored, also when nothing follows it (then the datagram is empty).
             off += 3;
             len -= 3;
         }
+        start[0] = off;
         int end = off + len;
         int first = off;
         while (first < end && isWhiteSpace(data[first])) {
             first++;
         }
         if (first == end) {
-            result.reject(RejectReason.EMPTY);
-            return result;
+            return RejectReason.EMPTY;
         }
         if (!Utf8.isStrictJsonUtf8(data, off, len)) {
-            result.reject(RejectReason.INVALID_UTF8);
-            return result;
+            return RejectReason.INVALID_UTF8;
         }
         if (data[first] != '{' && data[first] != '[') {
-            result.reject(TopLevelScalar.classify(FACTORY, data, first, end));
+            return TopLevelScalar.classify(FACTORY, data, first, end);
+        }
+        return null;
+    }
+
+    private DecodeResult decode(byte[] data, int off, int len, boolean mayRetry) {
+        result.reset();
+        RejectReason pre = precheck(data, off, len, start);
+        if (pre != null) {
+            result.reject(pre);
             return result;
         }
+        len -= start[0] - off;
+        off = start[0];
         boolean loneSurrogateName = false;
         try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), data, off, len)) {
             if (p.nextToken() == JsonToken.START_OBJECT) {
