@@ -121,7 +121,7 @@ public final class DatagramDecoder {
     }
 
     /** True if anything but white space follows the value, even bytes that are no JSON token at all. */
-    private static boolean hasTrailing(JsonParser p) {
+    public static boolean hasTrailing(JsonParser p) {
         try {
             return p.nextToken() != null;
         } catch (JacksonException e) {

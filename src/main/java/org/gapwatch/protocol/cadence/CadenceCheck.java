@@ -101,41 +101,34 @@ public final class CadenceCheck {
 
     /** Messages taken on the lane (first included; duplicates and those behind not). */
     public long received(Object key) {
-        Lane l = lanes.get(key);
-        return l == null ? 0 : l.received;
+        return lane(key).received;
     }
 
     /** Lost by cadence on the lane. */
     public long lost(Object key) {
-        Lane l = lanes.get(key);
-        return l == null ? 0 : l.lost;
+        return lane(key).lost;
     }
 
     public long duplicates(Object key) {
-        Lane l = lanes.get(key);
-        return l == null ? 0 : l.duplicates;
+        return lane(key).duplicates;
     }
 
     public long behind(Object key) {
-        Lane l = lanes.get(key);
-        return l == null ? 0 : l.behind;
+        return lane(key).behind;
     }
 
     public long offCadence(Object key) {
-        Lane l = lanes.get(key);
-        return l == null ? 0 : l.offCadence;
+        return lane(key).offCadence;
     }
 
     /** Messages after which no interval was known, so they were not judged. */
     public long unjudged(Object key) {
-        Lane l = lanes.get(key);
-        return l == null ? 0 : l.unjudged;
+        return lane(key).unjudged;
     }
 
     /** The lane's interval in nanoseconds, 0 when unknown. */
     public long interval(Object key) {
-        Lane l = lanes.get(key);
-        return l == null ? 0 : l.interval;
+        return lane(key).interval;
     }
 
     public int lanes() {
@@ -149,6 +142,12 @@ public final class CadenceCheck {
 
     public double tolerance() {
         return tolerance;
+    }
+
+    private static final Lane NONE = new Lane();
+
+    private Lane lane(Object key) {
+        return lanes.getOrDefault(key, NONE);
     }
 
     private static final class Lane {

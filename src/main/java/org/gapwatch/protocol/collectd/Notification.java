@@ -5,12 +5,11 @@ package org.gapwatch.protocol.collectd;
  * over the reader's state, valid during that call. Its identity fields are those of the parts before it, as for a
  * value list; plugin and type may be empty.
  */
-public final class Notification {
-    final Context c;
+public final class Notification extends Identity {
     String message;
 
     Notification(Context c) {
-        this.c = c;
+        super(c);
     }
 
     public Severity severity() {
@@ -19,39 +18,6 @@ public final class Notification {
 
     public String message() {
         return message;
-    }
-
-    public String host() {
-        return c.host;
-    }
-
-    public String plugin() {
-        return c.plugin;
-    }
-
-    public String pluginInstance() {
-        return c.pluginInstance;
-    }
-
-    public String type() {
-        return c.type;
-    }
-
-    public String typeInstance() {
-        return c.typeInstance;
-    }
-
-    /** The value list key it is about ({@code host/plugin[-i]/type[-i]}, empty parts left out). */
-    public String key() {
-        return c.key();
-    }
-
-    public long timeHr() {
-        return c.timeHr;
-    }
-
-    public boolean signed() {
-        return c.signed;
     }
 
     @Override

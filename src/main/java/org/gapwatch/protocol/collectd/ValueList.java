@@ -5,56 +5,18 @@ package org.gapwatch.protocol.collectd;
  * during that call. Its source key is {@code host/plugin[-plugin_instance]/type[-type_instance]}, as collectd
  * names it.
  */
-public final class ValueList {
-    final Context c;
+public final class ValueList extends Identity {
     int count;
     final byte[] types = new byte[CollectdReader.MAX_VALUES];
     final long[] raw = new long[CollectdReader.MAX_VALUES];
 
     ValueList(Context c) {
-        this.c = c;
-    }
-
-    public String host() {
-        return c.host;
-    }
-
-    public String plugin() {
-        return c.plugin;
-    }
-
-    /** The plugin instance, "" when none. */
-    public String pluginInstance() {
-        return c.pluginInstance;
-    }
-
-    public String type() {
-        return c.type;
-    }
-
-    /** The type instance, "" when none. */
-    public String typeInstance() {
-        return c.typeInstance;
-    }
-
-    /** {@code host/plugin[-plugin_instance]/type[-type_instance]}. */
-    public String key() {
-        return c.key();
-    }
-
-    /** TIME_HR (or TIME in seconds, converted) in units of 2^-30 s since the epoch. */
-    public long timeHr() {
-        return c.timeHr;
+        super(c);
     }
 
     /** INTERVAL_HR (or INTERVAL) in units of 2^-30 s; 0 when the datagram named none. */
     public long intervalHr() {
         return c.intervalHr;
-    }
-
-    /** True when a SIGNATURE part came before it in the datagram (not verified: Gapwatch holds no keys). */
-    public boolean signed() {
-        return c.signed;
     }
 
     public int count() {

@@ -27,7 +27,7 @@ public final class JsonMapExtractor {
     private static final BigInteger MAX_SEQ = BigInteger.valueOf(Long.MAX_VALUE);
     private static final JsonMapper JSON = JsonMapper.builder(DatagramDecoder.jsonFactory())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS) // checked as v1 does: see trailing()
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS) // checked as v1 does: DatagramDecoder.hasTrailing
             .build();
 
     private final Mapping mapping;
@@ -52,7 +52,7 @@ public final class JsonMapExtractor {
         JsonNode root;
         try (JsonParser p = JSON.createParser(data, start[0], len - (start[0] - off))) {
             root = JSON.readTree(p);
-            if (trailing(p)) {
+            if (DatagramDecoder.hasTrailing(p)) {
                 return new Result(RejectReason.TRAILING_CONTENT, null, List.of());
             }
         } catch (StreamConstraintsException e) {
@@ -65,15 +65,6 @@ public final class JsonMapExtractor {
             return new Result(r, null, List.of());
         }
         return apply(root);
-    }
-
-    /** As v1: anything but white space after the value, even bytes that are no JSON token, is trailing content. */
-    private static boolean trailing(JsonParser p) {
-        try {
-            return p.nextToken() != null;
-        } catch (JacksonException e) {
-            return true;
-        }
     }
 
     /** Applies the mapping to a document already parsed. */

@@ -179,56 +179,49 @@ public final class WriterAccounting {
         return n;
     }
 
+    private static final Lane NONE = new Lane();
+
     private Lane lane(Guid w) {
-        return lanes.get(w);
+        return lanes.getOrDefault(w, NONE);
     }
 
     public long received(Guid w) {
-        Lane l = lane(w);
-        return l == null ? 0 : l.received;
+        return lane(w).received;
     }
 
     public long lost(Guid w) {
-        Lane l = lane(w);
-        return l == null ? 0 : l.lost;
+        return lane(w).lost;
     }
 
     public long late(Guid w) {
-        Lane l = lane(w);
-        return l == null ? 0 : l.late;
+        return lane(w).late;
     }
 
     public long duplicates(Guid w) {
-        Lane l = lane(w);
-        return l == null ? 0 : l.duplicates;
+        return lane(w).duplicates;
     }
 
     /** DATA below the window: too old to tell late from duplicate. */
     public long old(Guid w) {
-        Lane l = lane(w);
-        return l == null ? 0 : l.old;
+        return lane(w).old;
     }
 
     /** Numbers announced irrelevant by GAP that had not been received. */
     public long irrelevant(Guid w) {
-        Lane l = lane(w);
-        return l == null ? 0 : l.irrelevant;
+        return lane(w).irrelevant;
     }
 
     public long heartbeats(Guid w) {
-        Lane l = lane(w);
-        return l == null ? 0 : l.heartbeats;
+        return lane(w).heartbeats;
     }
 
     public long gaps(Guid w) {
-        Lane l = lane(w);
-        return l == null ? 0 : l.gaps;
+        return lane(w).gaps;
     }
 
     /** The highest number accounted for, or 0 when the writer is unknown. */
     public long highest(Guid w) {
-        Lane l = lane(w);
-        return l == null ? 0 : l.highest;
+        return lane(w).highest;
     }
 
     public java.util.Set<Guid> writers() {

@@ -94,35 +94,32 @@ public final class SacnSequenceCheck {
         return d - 1;
     }
 
+    private static final Lane NONE = new Lane();
+
     private Lane lane(long cidHigh, long cidLow, int universe) {
-        return lanes.get(new Key(cidHigh, cidLow, universe));
+        return lanes.getOrDefault(new Key(cidHigh, cidLow, universe), NONE);
     }
 
     /** Packets accepted on the lane, plus late ones (not duplicates). */
     public long received(long cidHigh, long cidLow, int universe) {
-        Lane l = lane(cidHigh, cidLow, universe);
-        return l == null ? 0 : l.received;
+        return lane(cidHigh, cidLow, universe).received;
     }
 
     public long lost(long cidHigh, long cidLow, int universe) {
-        Lane l = lane(cidHigh, cidLow, universe);
-        return l == null ? 0 : l.lost;
+        return lane(cidHigh, cidLow, universe).lost;
     }
 
     public long late(long cidHigh, long cidLow, int universe) {
-        Lane l = lane(cidHigh, cidLow, universe);
-        return l == null ? 0 : l.late;
+        return lane(cidHigh, cidLow, universe).late;
     }
 
     public long duplicates(long cidHigh, long cidLow, int universe) {
-        Lane l = lane(cidHigh, cidLow, universe);
-        return l == null ? 0 : l.duplicates;
+        return lane(cidHigh, cidLow, universe).duplicates;
     }
 
     /** True when the lane's last packet had Stream_Terminated. */
     public boolean ended(long cidHigh, long cidLow, int universe) {
-        Lane l = lane(cidHigh, cidLow, universe);
-        return l != null && l.ended;
+        return lane(cidHigh, cidLow, universe).ended;
     }
 
     public int lanes() {
