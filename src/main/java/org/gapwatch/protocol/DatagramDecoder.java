@@ -43,36 +43,57 @@ public final class DatagramDecoder {
 
     private final DecodeResult result = new DecodeResult();
     private final StringCache strings = new StringCache(4096);
+    private final int[] start = new int[1];
 
     public DecodeResult decode(byte[] data, int off, int len) {
         result.reset();
+        RejectReason pre = precheck(data, off, len, start);
+        if (pre != null) {
+            result.reject(pre);
+            return result;
+        }
+        return parse(data, start[0], len - (start[0] - off));
+    }
+
+    /** The parser settings of v1 (nesting depth, number length, fast parsers), for other JSON readers to share. */
+    public static JsonFactory jsonFactory() {
+        return FACTORY;
+    }
+
+    /**
+     * What v1 says of a payload before any JSON is parsed: a byte order mark skipped, then empty or invalid UTF-8,
+     * or a top-level value that is neither an object nor an array. Null when the payload is for the JSON parser;
+     * {@code start} receives the offset after the byte order mark.
+     */
+    public static RejectReason precheck(byte[] data, int off, int len, int[] start) {
         if (len >= 3 && data[off] == (byte) 0xEF && data[off + 1] == (byte) 0xBB && data[off + 2] == (byte) 0xBF) {
-            // A byte order mark is ignored, also when nothing follows it (then the datagram is empty).
             off += 3;
             len -= 3;
         }
+        start[0] = off;
         int end = off + len;
         int first = off;
         while (first < end && isWhiteSpace(data[first])) {
             first++;
         }
         if (first == end) {
-            result.reject(RejectReason.EMPTY);
-            return result;
+            return RejectReason.EMPTY;
         }
         if (!Utf8.isStrictJsonUtf8(data, off, len)) {
-            result.reject(RejectReason.INVALID_UTF8);
-            return result;
+            return RejectReason.INVALID_UTF8;
         }
         if (LoneSurrogates.present(data, off, len)) {
             // No text can hold half a surrogate pair: refused wherever it stands, in a name as in a value.
-            result.reject(RejectReason.MALFORMED_JSON);
-            return result;
+            return RejectReason.MALFORMED_JSON;
         }
         if (data[first] != '{' && data[first] != '[') {
-            result.reject(TopLevelScalar.classify(FACTORY, data, first, end));
-            return result;
+            return TopLevelScalar.classify(FACTORY, data, first, end);
         }
+        return null;
+    }
+
+    /** Parses a payload that passed {@link #precheck}. */
+    private DecodeResult parse(byte[] data, int off, int len) {
         try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), data, off, len)) {
             if (p.nextToken() == JsonToken.START_OBJECT) {
                 readUpdate(p, result.next());
@@ -97,7 +118,7 @@ public final class DatagramDecoder {
     }
 
     /** True if anything but white space follows the value, even bytes that are no JSON token at all. */
-    private static boolean hasTrailing(JsonParser p) {
+    public static boolean hasTrailing(JsonParser p) {
         try {
             return p.nextToken() != null;
         } catch (JacksonException e) {

@@ -374,7 +374,12 @@ final class Netns implements AutoCloseable {
 
     /** Polls until the condition holds, failing after 15 s. */
     static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        awaitTrue(condition, what, 15);
+    }
+
+    /** Polls until the condition holds, failing after the given seconds. */
+    static void awaitTrue(BooleanSupplier condition, String what, int seconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting for " + what);
