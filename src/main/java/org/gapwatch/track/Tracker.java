@@ -251,6 +251,9 @@ public final class Tracker {
         s.ts = u.ts();
         s.interval = u.interval();
         s.ttl = u.ttl();
+        if (u.sameValue() && s.values.size() > 0) {
+            return; // the decoder's figures were not renewed: no new point in the value history
+        }
         switch (u.valueKind()) {
             case NUMBER -> s.values.addNumber(u.number(), arrivalMillis);
             case STRING -> s.values.addOther(u.string(), arrivalMillis);
