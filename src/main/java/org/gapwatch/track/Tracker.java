@@ -287,7 +287,8 @@ public final class Tracker {
         if (sender == null) {
             return;
         }
-        if (s.sender != null && !s.sender.equals(sender)) {
+        // The receiver hands the same sender instance for a run of datagrams: identity first, equals only if not.
+        if (s.sender != null && s.sender != sender && !s.sender.equals(sender)) {
             s.otherSender = s.sender;
             s.otherSenderLastMillis = s.senderLastMillis;
         }
