@@ -18,8 +18,7 @@ public final class TsStream implements PublishStream {
     private static final int PROGRAM = 1;
 
     private final int pids;
-    private final SplittableRandom random;
-    private final double loss;
+    private final Skips skips;
     private final int[] cc;
     private final long[] sent;
     private final boolean[] lastSkipped;
@@ -27,19 +26,14 @@ public final class TsStream implements PublishStream {
     private final int[] pidList;
     private int psiCc;
     private long datagrams;
-    private long skipped;
     private int cursor;
 
     public TsStream(int pids, long seed, double loss) {
         if (pids < 1 || pids > 64) {
             throw new IllegalArgumentException("an MPEG-TS stream has 1-64 PIDs here");
         }
-        if (!(loss >= 0 && loss < 1)) {
-            throw new IllegalArgumentException("loss must be a fraction in [0, 1)");
-        }
         this.pids = pids;
-        this.random = new SplittableRandom(seed);
-        this.loss = loss;
+        this.skips = new Skips(pids, loss, new SplittableRandom(seed));
         this.cc = new int[pids];
         this.sent = new long[pids];
         this.lastSkipped = new boolean[pids];
@@ -59,7 +53,7 @@ public final class TsStream implements PublishStream {
     /** TS packets skipped on purpose: the loss a receiver's continuity counting finds. */
     @Override
     public long skipped() {
-        return skipped;
+        return skips.skipped();
     }
 
     @Override
@@ -78,10 +72,8 @@ public final class TsStream implements PublishStream {
             cursor = (cursor + 1) % pids;
             int counter = cc[i];
             cc[i] = (counter + 1) & 0x0F;
-            boolean allowed = sent[i] > 0 && !lastSkipped[i];
-            if (allowed && loss > 0 && random.nextDouble() < loss) {
+            if (skips.skip(i, sent[i] > 0 && !lastSkipped[i])) {
                 lastSkipped[i] = true;
-                skipped++;
                 continue;
             }
             lastSkipped[i] = false;
@@ -93,7 +85,7 @@ public final class TsStream implements PublishStream {
 
     @Override
     public int closing(byte[] buf, int source, long nowMillis) {
-        if (!lastSkipped[source]) {
+        if (!skips.needsClosing(source)) {
             return -1;
         }
         lastSkipped[source] = false;
