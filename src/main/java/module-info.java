@@ -13,7 +13,8 @@ module org.gapwatch {
 
     // Protocols plug in here (org.gapwatch.protocol.Protocols); JSON v1 is built in.
     uses org.gapwatch.protocol.Protocol;
-    provides org.gapwatch.protocol.Protocol with org.gapwatch.protocol.rtp.RtpProtocol;
+    provides org.gapwatch.protocol.Protocol with org.gapwatch.protocol.rtp.RtpProtocol,
+            org.gapwatch.protocol.mpegts.MpegTsProtocol, org.gapwatch.protocol.ptp.PtpProtocol;
 
     exports org.gapwatch;
     exports org.gapwatch.protocol;

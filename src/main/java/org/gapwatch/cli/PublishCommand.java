@@ -8,6 +8,7 @@ import org.gapwatch.net.GroupSpec;
 import org.gapwatch.net.PublishStream;
 import org.gapwatch.net.Publisher;
 import org.gapwatch.net.RtpStream;
+import org.gapwatch.net.TsStream;
 import org.gapwatch.net.SimulatedStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +25,8 @@ public final class PublishCommand implements Callable<Integer> {
 
     @Option(names = "--group", paramLabel = "[PROTO://]G:P", required = true,
             description = "Group to send to, ADDRESS:PORT (JSON v1), or rtp://ADDRESS:PORT[?clock=HZ] for RTP "
-                    + "streams (one SSRC per source, RTCP with CNAME on port + 1).")
+                    + "streams (one SSRC per source, RTCP with CNAME on port + 1), or mpegts://ADDRESS:PORT for one "
+                    + "transport stream (7 TS packets a datagram, one PID per source; --loss skips TS packets).")
     String group;
 
     @Option(names = "--interface", paramLabel = "IF", description = "Interface to send through (default: the system's choice).")
@@ -98,8 +100,13 @@ public final class PublishCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         boolean rtp = "rtp".equals(g.protocol());
-        if (!g.json() && !rtp) {
-            throw new ParameterException(spec.commandLine(), "publish sends json and rtp, not " + g.protocol());
+        boolean ts = "mpegts".equals(g.protocol());
+        if (!g.json() && !rtp && !ts) {
+            throw new ParameterException(spec.commandLine(), "publish sends json, rtp and mpegts, not "
+                    + g.protocol());
+        }
+        if (ts && (sources < 1 || sources > 64)) {
+            throw new ParameterException(spec.commandLine(), "--sources is the number of PIDs for mpegts://, 1-64");
         }
         if (seqStart != null && (!rtp || seqStart < 0 || seqStart > 65535)) {
             throw new ParameterException(spec.commandLine(), "--seq-start is for rtp://, in 0-65535");
@@ -108,7 +115,7 @@ public final class PublishCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--payload-type must be in 0-71 or 96-127");
         }
         long interval = rate > 0 ? Math.max(1, Math.round(sources * 1000.0 / rate)) : 0;
-        PublishStream stream = rtp
+        PublishStream stream = ts ? new TsStream(sources, seed, loss) : rtp
                 ? new RtpStream(sources, seed, loss, seqStart == null ? -1 : seqStart, payloadType,
                         Integer.parseInt(g.options().getOrDefault("clock", Integer.toString(RTP_CLOCK_DEFAULT))),
                         rate > 0 ? rate / sources : 50)

@@ -3,15 +3,24 @@ package org.gapwatch.demo;
 import org.gapwatch.net.GroupSpec;
 import org.gapwatch.net.Publisher;
 import org.gapwatch.net.RtpStream;
+import org.gapwatch.net.TsStream;
+import org.gapwatch.protocol.ptp.PtpWriter;
 
 /**
  * Sends the {@link DemoScenario} on loopback only: multicast interface lo, TTL 0, group in 239.255.0.0/16; beside
- * it two RTP streams (50 packets/s each, a rare lost packet, RTCP with their CNAMEs once a second).
+ * it two RTP streams (50 packets/s each, a rare lost packet, RTCP with their CNAMEs once a second), one MPEG
+ * transport stream (3 PIDs, 50 datagrams/s, a rare lost TS packet) and a PTP grandmaster (Sync and Follow_Up 8/s,
+ * Announce once a second; on a port above 1024, as the demo's receiver is no root).
  */
 public final class DemoPublisher implements AutoCloseable {
     public static final String GROUP = "239.255.77.1:47701";
     public static final String RTP_GROUP = "rtp://239.255.77.2:47710?clock=90000";
+    public static final String TS_GROUP = "mpegts://239.255.77.3:47720";
+    public static final String PTP_GROUP = "ptp://239.255.77.4:47730";
     private static final int RTP_STREAMS = 2;
+    private static final long GRANDMASTER = 0x02_00_5e_ff_fe_77_00_01L;
+    private static final PtpWriter.Grandmaster ANNOUNCED = new PtpWriter.Grandmaster(GRANDMASTER, 128, 6, 0x21,
+            0x4E5D, 128, 0, 0x20, 37);
     private static final long TICK_MILLIS = 20;
 
     private final Publisher publisher;
@@ -19,6 +28,11 @@ public final class DemoPublisher implements AutoCloseable {
     private final Publisher rtcp;
     private final RtpStream rtpStream;
     private final byte[] rtpBuf = new byte[1500];
+    private final Publisher ts;
+    private final TsStream tsStream;
+    private final Publisher ptp;
+    private int syncSeq;
+    private int announceSeq;
     private final DemoScenario scenario;
     private final Thread thread;
     private volatile boolean running = true;
@@ -29,6 +43,9 @@ public final class DemoPublisher implements AutoCloseable {
         rtp = new Publisher(r, "lo", 0);
         rtcp = new Publisher(r.sockets().get(1), "lo", 0);
         rtpStream = new RtpStream(RTP_STREAMS, seed, 0.002, -1, 96, 90_000, 50);
+        ts = new Publisher(GroupSpec.parse(TS_GROUP), "lo", 0);
+        tsStream = new TsStream(3, seed, 0.0005);
+        ptp = new Publisher(GroupSpec.parse(PTP_GROUP), "lo", 0);
         scenario = new DemoScenario(seed, System.currentTimeMillis());
         thread = new Thread(this::run, "demo-publisher");
         thread.setDaemon(true);
@@ -53,12 +70,31 @@ public final class DemoPublisher implements AutoCloseable {
                     rtp.send(rtpBuf, 0, len);
                 }
             }
+            int len = tsStream.next(rtpBuf, now);
+            if (len > 0) {
+                ts.send(rtpBuf, 0, len);
+            }
+            grandmaster(tick, now);
             tick++;
             try {
                 Thread.sleep(TICK_MILLIS);
             } catch (InterruptedException e) {
                 return;
             }
+        }
+    }
+
+    /** Sync and Follow_Up every 6th tick (logSyncInterval -3), Announce every 50th (logAnnounceInterval 0). */
+    private void grandmaster(long tick, long now) {
+        if (tick % 6 == 0) {
+            int seq = syncSeq++ & 0xFFFF;
+            ptp.send(rtpBuf, 0, PtpWriter.sync(rtpBuf, 0, GRANDMASTER, 1, 0, seq, -3));
+            ptp.send(rtpBuf, 0, PtpWriter.followUp(rtpBuf, 0, GRANDMASTER, 1, 0, seq, -3, now / 1000,
+                    (int) (now % 1000) * 1_000_000));
+        }
+        if (tick % 50 == 0) {
+            ptp.send(rtpBuf, 0, PtpWriter.announce(rtpBuf, 0, GRANDMASTER, 1, 0, announceSeq++ & 0xFFFF, 0,
+                    ANNOUNCED));
         }
     }
 
@@ -69,5 +105,7 @@ public final class DemoPublisher implements AutoCloseable {
         publisher.close();
         rtp.close();
         rtcp.close();
+        ts.close();
+        ptp.close();
     }
 }

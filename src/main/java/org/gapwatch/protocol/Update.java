@@ -31,6 +31,7 @@ public final class Update {
     String previousSrc;
     boolean resetLane;
     String laneLabel;
+    boolean sameValue;
 
     public Update() {
         clear();
@@ -59,6 +60,7 @@ public final class Update {
         previousSrc = null;
         resetLane = false;
         laneLabel = null;
+        sameValue = false;
     }
 
     public String src() { return src; }
@@ -97,6 +99,11 @@ public final class Update {
     public boolean resetLane() { return resetLane; }
     /** What the decoder calls the lane ({@code PID 0x0100 News HD}, {@code Sync}), or null to keep the last one. */
     public String laneLabel() { return laneLabel; }
+    /**
+     * The decoder says the value is the one it gave this source's previous update (a binary protocol renews its
+     * figures once a second, not per packet): the fields are still set, but the value history takes no new point.
+     */
+    public boolean sameValue() { return sameValue; }
 
     // ---- writing, for decoders (and tests) ----
 
@@ -123,6 +130,7 @@ public final class Update {
         previousSrc = o.previousSrc;
         resetLane = o.resetLane;
         laneLabel = o.laneLabel;
+        sameValue = o.sameValue;
         return this;
     }
 
@@ -146,6 +154,7 @@ public final class Update {
     public Update previousSrc(String v) { previousSrc = v; return this; }
     public Update resetLane(boolean v) { resetLane = v; return this; }
     public Update laneLabel(String v) { laneLabel = v; return this; }
+    public Update sameValue(boolean v) { sameValue = v; return this; }
 
     @Override
     public String toString() {

@@ -268,6 +268,9 @@ public final class Tracker {
         s.ts = u.ts();
         s.interval = u.interval();
         s.ttl = u.ttl();
+        if (u.sameValue() && s.values.size() > 0) {
+            return; // the decoder's figures were not renewed: no new point in the value history
+        }
         switch (u.valueKind()) {
             case NUMBER -> s.values.addNumber(u.number(), arrivalMillis);
             case STRING -> s.values.addOther(u.string(), arrivalMillis);
@@ -301,7 +304,8 @@ public final class Tracker {
         if (sender == null) {
             return;
         }
-        if (s.sender != null && !s.sender.equals(sender)) {
+        // The receiver hands the same sender instance for a run of datagrams: identity first, equals only if not.
+        if (s.sender != null && s.sender != sender && !s.sender.equals(sender)) {
             s.otherSender = s.sender;
             s.otherSenderLastMillis = s.senderLastMillis;
         }

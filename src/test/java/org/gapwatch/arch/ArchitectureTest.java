@@ -29,6 +29,7 @@ import org.gapwatch.net.DatagramTap;
 import org.gapwatch.net.GroupSpec;
 import org.gapwatch.net.Publisher;
 import org.gapwatch.net.RtpStream;
+import org.gapwatch.net.TsStream;
 import org.gapwatch.ui.DesktopLauncher;
 import org.gapwatch.ui.Format;
 import org.gapwatch.ui.Palette;
@@ -52,7 +53,8 @@ import org.gapwatch.ui.WhileShowing;
  * engine    protocol, track, fault              decoder + tracker behind one writer
  * net       protocol, track, engine, fault      sockets, receive loop, publisher
  * capture   protocol, track, engine, net, fault, files   pcap in and out (from net only GroupSpec and DatagramTap)
- * demo      net                                 the built-in publisher (only through net.Publisher)
+ * demo      net, protocol                       the built-in publisher (sends only through net.Publisher; payloads
+ *                                               from the stream builders and protocol's writers, which do no I/O)
  * ui        all of the above                    JavaFX
  * cli       protocol, track, engine, net, capture, ui (only DesktopLauncher and UiOptions, to launch it)
  * launcher  cli                                 org.gapwatch.Main
@@ -89,7 +91,7 @@ class ArchitectureTest {
             .whereLayer("engine").mayOnlyAccessLayers("protocol", "track", "fault")
             .whereLayer("net").mayOnlyAccessLayers("protocol", "track", "engine", "fault")
             .whereLayer("capture").mayOnlyAccessLayers("protocol", "track", "engine", "net", "fault", "files")
-            .whereLayer("demo").mayOnlyAccessLayers("net")
+            .whereLayer("demo").mayOnlyAccessLayers("net", "protocol")
             .whereLayer("ui").mayOnlyAccessLayers("protocol", "settings", "track", "judge", "alarm", "engine", "net",
                     "capture", "demo", "fault", "files", "export")
             .whereLayer("cli").mayOnlyAccessLayers("protocol", "settings", "track", "judge", "engine", "net",
@@ -151,7 +153,9 @@ class ArchitectureTest {
             .that().resideInAPackage("org.gapwatch.demo..")
             .should().dependOnClassesThat(resideInAPackage("org.gapwatch..")
                     .and(resideOutsideOfPackage("org.gapwatch.demo.."))
-                    .and(not(belongToAnyOf(Publisher.class, GroupSpec.class, RtpStream.class))))
+                    // The protocol package does no I/O (its own rule), so its writers cannot send.
+                    .and(resideOutsideOfPackage("org.gapwatch.protocol.."))
+                    .and(not(belongToAnyOf(Publisher.class, GroupSpec.class, RtpStream.class, TsStream.class))))
             .because("the publisher keeps the demo on loopback with TTL 0");
 
     @ArchTest

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.gapwatch.engine.Engine;
 import org.gapwatch.protocol.Subscription;
+import org.gapwatch.protocol.mpegts.TsWriter;
+import org.gapwatch.protocol.ptp.PtpWriter;
 import org.gapwatch.protocol.rtp.RtpWriter;
 import org.gapwatch.track.TrackerConfig;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,6 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * engine's writer path (what the receive thread does per datagram, without the socket). {@link #rtpDecodeAndAccount}
  * does the same for RTP: a 172-byte packet (12-byte header, 160 bytes of payload) per datagram, one SSRC per
  * source, through the routed RTP decoder (header checks, SSRC look-up, jitter, rates) and the 16-bit space.
+ * {@link #mpegtsDecodeAndAccount}: one 1,316-byte datagram of 7 TS packets per call (so TS packets/s = 7 x the
+ * score), a PID per packet out of 16, through the MPEG-TS decoder (TR 101 290, PSI, rates) and the 4-bit lanes.
+ * {@link #ptpDecodeAndAccount}: a 44-byte Sync per call, one port identity per source.
  * Run: scripts/bench-decode.sh
  */
 @State(Scope.Thread)
@@ -54,8 +59,35 @@ public class DecodeAccountBench {
     private int rtpCursor;
     private long rtpNanos = 1_700_000_000_000_000_000L;
 
+    private static final InetSocketAddress TS_GROUP = new InetSocketAddress("239.255.0.10", 1234);
+    private static final int TS_PIDS = 16;
+    private Engine tsEngine;
+    private final byte[] ts = new byte[7 * 188];
+    private int tsPacket;
+    private long tsNanos = 1_700_000_000_000_000_000L;
+
+    private static final InetSocketAddress PTP_EVENT = new InetSocketAddress("224.0.1.129", 319);
+    private Engine ptpEngine;
+    private byte[][] syncs;
+    private int[] syncSeq;
+    private int ptpCursor;
+    private long ptpNanos = 1_700_000_000_000_000_000L;
+
     @Setup(Level.Trial)
     public void setUp() {
+        for (int k = 0; k < 7; k++) {
+            TsWriter.payload(ts, k * 188, 0x100, 0, false);
+        }
+        tsEngine = new Engine(TrackerConfig.defaults());
+        tsEngine.route(new Subscription("mpegts", "239.255.0.10", 1234, Map.of()), List.of(TS_GROUP));
+        ptpEngine = new Engine(TrackerConfig.defaults());
+        ptpEngine.route(new Subscription("ptp", "224.0.1.129", 0, Map.of()),
+                List.of(PTP_EVENT, new InetSocketAddress("224.0.1.129", 320)));
+        syncs = new byte[sources][44];
+        syncSeq = new int[sources];
+        for (int i = 0; i < sources; i++) {
+            PtpWriter.sync(syncs[i], 0, 0x0011_22ff_fe00_0000L + i, 1, 0, 0, -4);
+        }
         engine = new Engine(TrackerConfig.defaults());
         payloads = new byte[sources][];
         lengths = new int[sources];
@@ -111,6 +143,34 @@ public class DecodeAccountBench {
         p[7] = (byte) ts;
         if (rtpCursor == 0) {
             rtpNanos += 20_000_000L;
+        }
+    }
+
+    @Benchmark
+    public void mpegtsDecodeAndAccount() {
+        // 7 payload packets, PIDs 0x100..0x10F in turn, each PID's counter one on from its last packet.
+        for (int k = 0; k < 7; k++) {
+            int n = tsPacket++;
+            int pid = 0x100 + n % TS_PIDS;
+            ts[k * 188 + 1] = (byte) (pid >> 8);
+            ts[k * 188 + 2] = (byte) pid;
+            ts[k * 188 + 3] = (byte) (0x10 | (n / TS_PIDS) & 0x0F);
+        }
+        tsEngine.datagram(ts, 0, ts.length, SENDER, TS_GROUP, tsNanos);
+        tsNanos += 100_000L; // 10,000 datagrams a second of stream time
+    }
+
+    @Benchmark
+    public void ptpDecodeAndAccount() {
+        int i = ptpCursor;
+        ptpCursor = i + 1 == sources ? 0 : i + 1;
+        byte[] m = syncs[i];
+        int seq = ++syncSeq[i];
+        m[30] = (byte) (seq >>> 8);
+        m[31] = (byte) seq;
+        ptpEngine.datagram(m, 0, m.length, SENDER, PTP_EVENT, ptpNanos);
+        if (ptpCursor == 0) {
+            ptpNanos += 62_500_000L;
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.TreeMap;
 import org.gapwatch.capture.CapturedDatagram;
 import org.gapwatch.protocol.mpegts.MpegTsStream;
 import org.gapwatch.protocol.mpegts.TsPacket;
+import org.gapwatch.track.LaneView;
+import org.gapwatch.track.SourceView;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * namespace gets the others. The continuity accounting of what was received must count exactly the TS packets the
  * dropped datagrams held, as the 4-bit counter can see them, and the firewall's counter must be exactly the
  * datagrams missing. tshark's mp2t analysis of what was received must find the same errors and missing packets.
+ * Gapwatch's own receiver ({@code mpegts://}) in the namespace counts the same per PID, lane by lane.
  */
 class MpegTsRealSenderTest {
     private static final String GROUP = "239.255.60.1";
@@ -35,8 +38,11 @@ class MpegTsRealSenderTest {
         List<Netns.Receiver.Datagram> got;
         List<CapturedDatagram> all;
         long dropped;
+        SourceView live;
+        Map<Integer, LaneView> liveLanes = new TreeMap<>();
         try (Netns ns = Netns.create("mpegts", dir)) {
             Netns.Receiver receiver = ns.receive(InetAddress.getByName(GROUP), PORT);
+            GapwatchInNs gapwatch = GapwatchInNs.start(ns, "mpegts://" + GROUP + ":" + PORT);
             Process tcpdump = ns.capture(sent, PORT);
             ns.dropRandomly(PORT, 100, 4);
             long start = System.nanoTime();
@@ -54,6 +60,10 @@ class MpegTsRealSenderTest {
             got = receiver.datagrams();
             all = Netns.read(sent, PORT);
             receiver.writePcap(received);
+            gapwatch.awaitDatagrams(got.size());
+            live = gapwatch.source(v -> v.src().equals("mpegts/" + GROUP + ":" + PORT));
+            gapwatch.lanes(live.src()).forEach(l -> liveLanes.put(l.lane(), l));
+            gapwatch.close();
         }
         assertTrue(dropped > 0, "the firewall dropped nothing in " + all.size() + " datagrams");
         assertEquals(all.size() - got.size(), dropped, "firewall counter = datagrams captured - received");
@@ -74,6 +84,19 @@ class MpegTsRealSenderTest {
         if (oracle.longestRun() < 15) {
             assertEquals(oracle.truth(), stream.continuity().totalLost(), "every lost TS packet counted");
         }
+        // Gapwatch's receiver: each PID a lane, its loss what the dropped datagrams held as the counter sees it.
+        Map<Integer, Long> liveLost = new TreeMap<>();
+        oracle.visible().keySet().forEach(pid -> liveLost.put(pid, liveLanes.containsKey(pid)
+                ? liveLanes.get(pid).lost() : 0L));
+        System.out.printf("mpegts: gapwatch live %s received %d lost %d; per PID %s; %s%n", live.src(),
+                live.received(), live.lost(), liveLost, live.text());
+        assertEquals(oracle.visible(), liveLost, "Gapwatch's lost per PID lane = the oracle's");
+        assertEquals(oracle.visibleTotal(), live.lost(), "Gapwatch's lost TS packets = the oracle's");
+        assertEquals(payloadPackets(got), live.received(), "one update per received TS packet with payload");
+        assertEquals("mpegts", live.protocol());
+        assertTrue(live.text().contains("Continuity_count_error " + stream.errors().continuityCountError()),
+                live.text());
+        assertTrue(liveLanes.values().stream().anyMatch(l -> l.label().contains("MPEG-2 video")), "" + liveLanes);
         assertEquals(0, stream.errors().syncByteError());
         assertEquals(0, stream.errors().transportError());
 
@@ -96,6 +119,19 @@ class MpegTsRealSenderTest {
         }
         Files.writeString(dir.resolve("summary.txt"), "sent " + all.size() + " dropped " + dropped + " ts-lost "
                 + stream.continuity().totalLost() + "\n");
+    }
+
+    /** TS packets with payload on PIDs other than the null PID. */
+    private static long payloadPackets(List<Netns.Receiver.Datagram> got) {
+        TsPacket p = new TsPacket();
+        long n = 0;
+        for (Netns.Receiver.Datagram d : got) {
+            for (int off = 0; off + TsPacket.SIZE <= d.payload().length; off += TsPacket.SIZE) {
+                p.wrap(d.payload(), off);
+                n += p.pid() != TsPacket.NULL_PID && p.hasPayload() && !p.transportError() ? 1 : 0;
+            }
+        }
+        return n;
     }
 
     /**

@@ -74,7 +74,7 @@ final class Netns implements AutoCloseable {
 
     /** Creates a namespace named after the purpose, this process and a counter; logs go to {@code dir}. */
     static Netns create(String purpose, Path dir) throws IOException {
-        String name = "gw-wire-" + purpose + "-" + ProcessHandle.current().pid() + "-" + NEXT.incrementAndGet();
+        String name = "gw-proto2-" + purpose + "-" + ProcessHandle.current().pid() + "-" + NEXT.incrementAndGet();
         Netns ns = new Netns(name, dir);
         Runtime.getRuntime().addShutdownHook(ns.cleanup);
         try {

@@ -15,13 +15,16 @@ import org.gapwatch.protocol.ptp.GrandmasterWatch;
 import org.gapwatch.protocol.ptp.PtpMessage;
 import org.gapwatch.protocol.ptp.PtpMessageType;
 import org.gapwatch.protocol.ptp.PtpSequenceCheck;
+import org.gapwatch.track.LaneView;
+import org.gapwatch.track.SourceView;
 import org.junit.jupiter.api.Test;
 
 /**
  * linuxptp's ptp4l (UDPv4, software time stamping) alone on lo becomes grandmaster and sends Sync (port 319),
  * Follow_Up and Announce (port 320) to 224.0.1.129; nftables drops at random on both ports. Every captured message
  * parses; per message type, the sequenceId accounting of what was received loses exactly what the firewall dropped
- * on that type's port, and exactly the messages of that type the capture has and the receiver not.
+ * on that type's port, and exactly the messages of that type the capture has and the receiver not. Gapwatch's own
+ * receiver ({@code ptp://224.0.1.129}, both ports) in the namespace counts the same per message type lane.
  */
 class PtpRealSenderTest {
     private static final String GROUP = "224.0.1.129";
@@ -40,7 +43,10 @@ class PtpRealSenderTest {
         List<CapturedDatagram> sentGeneral;
         long dropped319;
         long dropped320;
+        SourceView live;
+        Map<String, LaneView> liveLanes = new java.util.TreeMap<>();
         try (Netns ns = Netns.create("ptp", dir)) {
+            GapwatchInNs gapwatch = GapwatchInNs.start(ns, "ptp://" + GROUP);
             Netns.Receiver r319 = ns.receive(InetAddress.getByName(GROUP), PtpMessage.EVENT_PORT);
             Netns.Receiver r320 = ns.receive(InetAddress.getByName(GROUP), PtpMessage.GENERAL_PORT);
             Process tcpdump = ns.capture(sent, PtpMessage.EVENT_PORT, PtpMessage.GENERAL_PORT);
@@ -69,6 +75,12 @@ class PtpRealSenderTest {
             general = r320.datagrams();
             sentEvent = Netns.read(sent, PtpMessage.EVENT_PORT);
             sentGeneral = Netns.read(sent, PtpMessage.GENERAL_PORT);
+            gapwatch.awaitDatagrams(event.size() + general.size());
+            List<SourceView> ptp = gapwatch.sources("ptp");
+            assertEquals(1, ptp.size(), "one port identity: " + ptp);
+            live = ptp.getFirst();
+            gapwatch.lanes(live.src()).forEach(l -> liveLanes.put(l.label(), l));
+            gapwatch.close();
         }
         assertTrue(dropped319 > 0 && dropped320 > 0, "drops: " + dropped319 + ", " + dropped320);
 
@@ -111,6 +123,22 @@ class PtpRealSenderTest {
         assertEquals(missing.getOrDefault(PtpMessageType.ANNOUNCE, 0L), announce);
         assertEquals(sync + followUp + announce, check.lost(clock, port, domain));
         assertEquals(0, gm.changes(clock, port, domain));
+
+        // Gapwatch's receiver: the source is the port identity in its domain, each message type a lane.
+        System.out.printf("ptp: gapwatch live %s: %s = %s; lanes %s%n", live.src(), live.value(), live.text(),
+                liveLanes.values());
+        assertEquals("ptp/" + GROUP + "/" + PtpMessage.clockIdentityText(clock) + "-" + port + "/d" + domain,
+                live.src());
+        assertEquals(sync, liveLanes.get("Sync").lost(), "Gapwatch's Sync lost = dropped on 319");
+        assertEquals(followUp, liveLanes.get("Follow_Up").lost());
+        assertEquals(announce, liveLanes.get("Announce").lost());
+        assertEquals(dropped319 + dropped320, live.lost(), "the source's lost = everything the firewall dropped");
+        assertEquals(event.size() + general.size(), live.received());
+        assertEquals(PtpMessage.clockIdentityText(clock), live.value(), "its own grandmaster");
+        assertTrue(live.text().contains("stepsRemoved 0"), live.text());
+        assertEquals(org.gapwatch.protocol.Status.OK, live.status());
+        assertTrue(live.interval() == 63 || live.interval() == 125, "Sync 2^-4 s or Announce 2^-3 s: "
+                + live.interval());
         for (PtpMessageType t : List.of(PtpMessageType.SYNC, PtpMessageType.FOLLOW_UP, PtpMessageType.ANNOUNCE)) {
             assertEquals(0, check.late(clock, port, domain, t) + check.duplicates(clock, port, domain, t)
                     + check.restarts(clock, port, domain, t), t.label() + ": nothing late, repeated or restarted");

@@ -1,14 +1,13 @@
 package org.gapwatch.realpeer;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.gapwatch.testutil.External;
 
 /**
- * What a real-sender test needs from the machine, as JUnit assumptions: each missing thing skips the test with one
- * line saying what is missing. (One place, so a shared testutil helper can replace it.)
+ * What a real-sender test needs from the machine, through {@link External}: each missing thing skips the test with
+ * one line saying what is missing, or fails it where CI requires every external test.
  */
 final class RealPeers {
     private RealPeers() {
@@ -16,13 +15,13 @@ final class RealPeers {
 
     /** Root, {@code ip}, {@code nft}, and the given programs on the PATH. */
     static void assumeAvailable(String... programs) {
-        assumeTrue("root".equals(System.getProperty("user.name")) || isRootUid(),
-                "needs root (network namespaces and nftables)");
+        External.require("root".equals(System.getProperty("user.name")) || isRootUid(),
+                "root (network namespaces and nftables)", "run the tests as root, as CI does");
         for (String p : new String[]{"ip", "nft"}) {
-            assumeTrue(onPath(p), p + " is not installed");
+            External.require(onPath(p), "the program " + p, "apt-get install " + (p.equals("ip") ? "iproute2" : "nftables"));
         }
         for (String p : programs) {
-            assumeTrue(onPath(p), p + " is not installed");
+            External.require(onPath(p), "the program " + p, "see .ci/run for the Debian package");
         }
     }
 

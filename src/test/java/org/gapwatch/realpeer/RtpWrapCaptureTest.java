@@ -9,22 +9,26 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gapwatch.capture.CaptureFilter;
 import org.gapwatch.capture.CapturedDatagram;
+import org.gapwatch.cli.AnalyzeCommand;
+import org.gapwatch.net.GroupSpec;
+import org.gapwatch.track.SourceView;
+import org.gapwatch.track.TrackerConfig;
 import org.junit.jupiter.api.Test;
 
 /**
  * GStreamer sends L16 audio as RTP starting at sequence number 65500, so it wraps to 0 within a second; nftables
  * drops at random. Leaves two captures for RTP accounting tests (target/realpeer/rtp/): what was sent (tcpdump on
  * lo, before the drop) and what a receiver in the namespace got (the project's pcap writer), with the firewall's
- * count in firewall-dropped.txt. Checks only the captures themselves: the sequence numbers cross the wrap, and
- * tshark's rtp,streams finds no loss in the first and the firewall's count in the second.
+ * count in firewall-dropped.txt. The sequence numbers cross the wrap, and tshark's rtp,streams finds no loss in the
+ * first and the firewall's count in the second. Gapwatch's own receiver in the namespace counts exactly the
+ * firewall's drops as lost, and {@code gapwatch analyze} of each capture finds what tshark finds.
  */
 class RtpWrapCaptureTest {
     private static final String GROUP = "239.255.60.3";
     private static final int PORT = 5604;
-    private static final Pattern STREAM = Pattern.compile(
-            "^\\s*[\\d.]+\\s+[\\d.]+\\s+\\S+\\s+\\d+\\s+\\S+\\s+" + PORT + "\\s+(0x[0-9A-Fa-f]+)\\s+.*?\\s(\\d+)\\s+(-?\\d+)"
-                    + " \\(", Pattern.MULTILINE);
+    private static final String SPEC = "rtp://" + GROUP + ":" + PORT;
 
     @Test
     void gstreamerCapturesAcrossTheSequenceWrapWithTheFirewallsLoss() throws Exception {
@@ -34,14 +38,17 @@ class RtpWrapCaptureTest {
         Path received = dir.resolve("gst-l16-wrap-received.pcap");
         long dropped;
         List<CapturedDatagram> all;
+        SourceView live;
         try (Netns ns = Netns.create("rtp", dir)) {
             Netns.Receiver receiver = ns.receive(InetAddress.getByName(GROUP), PORT);
+            GapwatchInNs gapwatch = GapwatchInNs.start(ns, SPEC);
             Process tcpdump = ns.capture(sent, PORT);
             Process gst = ns.start("gst.log", "gst-launch-1.0", "-q", "audiotestsrc", "is-live=true",
                     "num-buffers=200", "!", "audioconvert", "!", "rtpL16pay", "seqnum-offset=65500", "!", "udpsink",
                     "host=" + GROUP, "port=" + PORT, "multicast-iface=lo", "auto-multicast=true", "ttl-mc=0");
-            // Drop from after the first packet to well before the last, so RTP can see every loss.
-            Netns.awaitTrue(() -> receiver.count() > 0 || !gst.isAlive(), "the first RTP packet");
+            // Drop from after the first packets (RFC 3550 probation needs two in sequence) to well before the last,
+            // so RTP can see every loss.
+            Netns.awaitTrue(() -> receiver.count() >= 3 || !gst.isAlive(), "the first RTP packets");
             ns.dropRandomly(PORT, 100, 5);
             Netns.awaitTrue(() -> receiver.count() >= 300 || !gst.isAlive(), "300 RTP packets");
             ns.stopDropping();
@@ -52,6 +59,11 @@ class RtpWrapCaptureTest {
             dropped = firewall;
             all = Netns.read(sent, PORT);
             receiver.writePcap(received);
+            gapwatch.awaitDatagrams(receiver.count());
+            List<SourceView> rtp = gapwatch.sources("rtp");
+            assertEquals(1, rtp.size(), "one SSRC: " + rtp);
+            live = rtp.getFirst();
+            gapwatch.close();
         }
         Files.writeString(dir.resolve("firewall-dropped.txt"), dropped + "\n");
         assertTrue(dropped > 0, "the firewall dropped nothing of " + all.size());
@@ -77,16 +89,43 @@ class RtpWrapCaptureTest {
         assertEquals(0, before[1], "tshark: nothing lost before the drop");
         assertEquals(all.size() - dropped, after[0], "tshark's packets in the received capture");
         assertEquals(dropped, after[1], "tshark's lost = the firewall's count");
+
+        System.out.printf("rtp: gapwatch live %s: received %d lost %d restarts %d highest %d%n", live.src(),
+                live.received(), live.lost(), live.restarts(), live.highest());
+        assertEquals(dropped, live.lost(), "Gapwatch's lost = the firewall's count, across the wrap");
+        assertEquals(all.size() - dropped, live.received());
+        assertEquals(0, live.restarts() + live.late() + live.duplicates());
+        assertTrue(live.highest() > 65_535, "extended numbers in the second cycle: " + live.highest());
+        assertEquals(List.of(before[1]), analyzedLost(sent, SPEC), "analyze of the sent capture = tshark");
+        assertEquals(List.of(after[1]), analyzedLost(received, SPEC), "analyze of the received capture = tshark");
+    }
+
+    /** {@code gapwatch analyze --group SPEC} of a capture, in process: the lost figure of each RTP source. */
+    static List<Long> analyzedLost(Path file, String spec) throws java.io.IOException {
+        AnalyzeCommand.Result r = AnalyzeCommand.analyze(file, CaptureFilter.of(List.of(GroupSpec.parse(spec)),
+                List.of()), TrackerConfig.defaults());
+        return r.snapshot().sources().stream().filter(v -> v.protocol().equals("rtp")).map(SourceView::lost)
+                .sorted().toList();
     }
 
     /** {packets, lost} of the one RTP stream tshark finds. */
     private static long[] tsharkStreams(Path file) throws java.io.IOException {
-        String out = Netns.run("tshark", "-r", file.toString(), "-d", "udp.port==" + PORT + ",rtp", "-q", "-z",
+        List<long[]> streams = tsharkStreams(file, PORT);
+        assertEquals(1, streams.size(), "one RTP stream in tshark's output");
+        return streams.getFirst();
+    }
+
+    /** {packets, lost} of every RTP stream to the port that tshark's {@code rtp,streams} finds, in its order. */
+    static List<long[]> tsharkStreams(Path file, int port) throws java.io.IOException {
+        String out = Netns.run("tshark", "-r", file.toString(), "-d", "udp.port==" + port + ",rtp", "-q", "-z",
                 "rtp,streams");
-        Matcher m = STREAM.matcher(out);
-        assertTrue(m.find(), "no RTP stream in tshark's output:\n" + out);
-        long[] r = {Long.parseLong(m.group(2)), Long.parseLong(m.group(3))};
-        assertTrue(!m.find(), "more than one RTP stream:\n" + out);
-        return r;
+        Matcher m = Pattern.compile("^\\s*[\\d.]+\\s+[\\d.]+\\s+\\S+\\s+\\d+\\s+\\S+\\s+" + port
+                + "\\s+(0x[0-9A-Fa-f]+)\\s+.*?\\s(\\d+)\\s+(-?\\d+) \\(", Pattern.MULTILINE).matcher(out);
+        List<long[]> streams = new java.util.ArrayList<>();
+        while (m.find()) {
+            streams.add(new long[] {Long.parseLong(m.group(2)), Long.parseLong(m.group(3))});
+        }
+        assertTrue(!streams.isEmpty(), "no RTP stream in tshark's output:\n" + out);
+        return streams;
     }
 }

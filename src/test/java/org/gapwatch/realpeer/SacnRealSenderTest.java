@@ -3,10 +3,10 @@ package org.gapwatch.realpeer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.InetAddress;
 import java.nio.file.Files;
+import org.gapwatch.testutil.External;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +33,8 @@ class SacnRealSenderTest {
     void sequenceLossPerUniverseIsWhatTheFirewallDropped() throws Exception {
         RealPeers.assumeAvailable("node", "tcpdump");
         Path npm = Path.of("target", "realpeer", "npm").toAbsolutePath();
-        assumeTrue(Files.isDirectory(npm.resolve("node_modules/sacn")), "the npm sacn package is not installed: "
-                + "npm install --prefix target/realpeer/npm sacn@" + VERSION + " (as .ci/run does)");
+        External.require(Files.isDirectory(npm.resolve("node_modules/sacn")), "the npm sacn package",
+                "npm install --prefix target/realpeer/npm sacn@" + VERSION + " (as .ci/run does)");
         Path dir = RealPeers.artifacts("sacn").toAbsolutePath();
         Path sent = dir.resolve("sacn-sent.pcap");
         Path script = dir.resolve("send.js");

@@ -27,7 +27,8 @@ public final class RtpDecoder implements ProtocolDecoder {
     private final int rtpPort;
     private final int clockOption;
     private final ProtocolDecoder transportStream;
-    private final DecodeResult result = new DecodeResult(64);
+    // One RTP packet's update, and room for the TS packets of a PT 33 payload up to 64 KiB (348 of 188 bytes).
+    private final DecodeResult result = new DecodeResult(1 + 65_536 / 188);
     private final SsrcTable ssrcs = new SsrcTable();
     private final Set<String> names = new HashSet<>();
 
@@ -110,8 +111,9 @@ public final class RtpDecoder implements ProtocolDecoder {
             }
             s = newSsrc(ssrc);
         }
-        s.account(len, marker, pt, timestamp, arrivalNanos, clockOption);
-        Update u = result.next().src(s.name).seq(seq).protocol("rtp").space(SequenceSpace.RTP_16);
+        boolean renewed = s.account(len, marker, pt, timestamp, arrivalNanos, clockOption);
+        Update u = result.next().src(s.name).seq(seq).protocol("rtp").space(SequenceSpace.RTP_16)
+                .sameValue(!renewed);
         if (s.previousName != null) {
             u.previousSrc(s.previousName);
             s.previousName = null;
@@ -265,8 +267,12 @@ public final class RtpDecoder implements ProtocolDecoder {
             this.name = name;
         }
 
-        void account(int bytes, boolean marker, int payloadType, int timestamp, long arrivalNanos, int clockOption) {
+        /** Accounts one packet; true when the figures (rate, text) were renewed by it. */
+        boolean account(int bytes, boolean marker, int payloadType, int timestamp, long arrivalNanos,
+                        int clockOption) {
+            boolean renewed = false;
             if (payloadType != pt) {
+                renewed = true;
                 pt = payloadType;
                 clock = clockOption > 0 ? clockOption : staticClockRate(pt);
                 haveTransit = false;
@@ -297,12 +303,14 @@ public final class RtpDecoder implements ProtocolDecoder {
                 windowPackets = 0;
                 windowBytes = 0;
                 windowMarkers = 0;
+                renewed = true;
             }
             windowPackets++;
             windowBytes += bytes;
             if (marker) {
                 windowMarkers++;
             }
+            return renewed;
         }
 
         private String describe(double packetsPerSecond, double markersPerSecond) {
