@@ -21,6 +21,7 @@ module org.gapwatch {
     exports org.gapwatch.track;
     exports org.gapwatch.engine;
     exports org.gapwatch.fault;
+    exports org.gapwatch.concurrent;
     exports org.gapwatch.net;
     exports org.gapwatch.alarm;
     exports org.gapwatch.ui.heatmap;

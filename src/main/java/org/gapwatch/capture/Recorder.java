@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.gapwatch.concurrent.DatagramRing;
 import org.gapwatch.fault.Duty;
 import org.gapwatch.fault.Faults;
 import org.gapwatch.fault.Idle;
@@ -25,7 +26,7 @@ import org.gapwatch.net.DatagramTap;
 
 /**
  * Live recording that never holds up tracking: as the receiver's {@link DatagramTap} it only copies each datagram
- * into a bounded {@link RecordQueue} (no lock, no I/O, no allocation); its own loop ("recorder", a
+ * into a bounded {@link DatagramRing} (no lock, no I/O, no allocation); its own loop ("recorder", a
  * {@link LoopRunner}) opens the file, writes through a {@link PcapWriter}, rotates, flushes once a second and closes.
  * When the disk is slow or full the queue fills and the recording drops datagrams, counted in
  * {@link Status#dropped()}; the receiver never waits.
@@ -120,7 +121,7 @@ public final class Recorder implements DatagramTap, AutoCloseable {
     private final Options options;
     private final Consumer<String> onStopped;
     /** Made on the recorder's thread (megabytes: not on the caller's, which may be the FX thread). */
-    private volatile RecordQueue queue;
+    private volatile DatagramRing queue;
     private final LoopRunner loop;
     private final CompletableFuture<Status> opened = new CompletableFuture<>();
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -185,7 +186,7 @@ public final class Recorder implements DatagramTap, AutoCloseable {
     @Override
     public void datagram(byte[] buf, int off, int len, InetSocketAddress sender, InetSocketAddress destination,
                          long arrivalEpochNanos) {
-        RecordQueue q = queue;
+        DatagramRing q = queue;
         if (ended || q == null) {
             notQueued.lazySet(notQueued.get() + 1);
         } else if (!q.offer(buf, off, len, sender, destination, arrivalEpochNanos)) {
@@ -199,9 +200,9 @@ public final class Recorder implements DatagramTap, AutoCloseable {
     public Status status() {
         Status s = published;
         long dropped = s.dropped() + queueFull.get() + notQueued.get();
-        RecordQueue q = queue;
+        DatagramRing q = queue;
         if (s.state().ended() && q != null) {
-            dropped += q.size(); // nobody will write these
+            dropped += q.backlog(); // nobody will write these
         }
         return new Status(s.state(), s.file(), s.recorded(), dropped, s.stopCause());
     }
@@ -260,7 +261,7 @@ public final class Recorder implements DatagramTap, AutoCloseable {
             writer.tick();
             if (!writer.recording()) {
                 end(State.STOPPED, writer.stopCause());
-            } else if (closeRequested && (queue.size() == 0 || options.clock().millis() >= closeDeadlineMillis)) {
+            } else if (closeRequested && (queue.backlog() == 0 || options.clock().millis() >= closeDeadlineMillis)) {
                 writer.close();
                 end(writer.stopCause() == null ? State.CLOSED : State.STOPPED, writer.stopCause());
             } else {
@@ -270,7 +271,7 @@ public final class Recorder implements DatagramTap, AutoCloseable {
         }
 
         private int open() {
-            queue = new RecordQueue(options.queueSlots(), options.queueBytes());
+            queue = new DatagramRing(options.queueSlots(), options.queueBytes());
             try {
                 writer = new PcapWriter(file, options.maxFileBytes(), options.keepFiles(), reason -> { },
                         options.clock(), options.opener());

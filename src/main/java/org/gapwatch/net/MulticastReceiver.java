@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import org.gapwatch.concurrent.DatagramRing;
 import org.gapwatch.engine.Engine;
 import org.gapwatch.fault.Duty;
 import org.gapwatch.fault.ErrorLog;
@@ -46,7 +47,7 @@ import org.gapwatch.fault.LoopStopped;
  * {@link Duty} in a {@link LoopRunner} of this receiver's {@link Faults}, so that an error is counted and logged once
  * and the loop goes on, and a loop that cannot go on says so ({@link #status()}, {@link #faults()}):
  * <ul>
- * <li>socket: moves datagrams from the kernel into a {@link ReceiveRing} and nothing else (so a pause of the
+ * <li>socket: moves datagrams from the kernel into a {@link DatagramRing} and nothing else (so a pause of the
  * processing side, a JIT compilation or a collection, is absorbed by 32 MiB of ring instead of overflowing a socket
  * buffer the kernel capped at a few MiB); it also runs membership changes;</li>
  * <li>processing: drains the ring in batches into the engine, lets it run queries and publish a snapshot, then
@@ -81,7 +82,7 @@ public final class MulticastReceiver implements AutoCloseable {
     private final LoopRunner socket;
     private final LoopRunner processing;
     private final LoopRunner housekeeping;
-    private final ReceiveRing ring = new ReceiveRing(RING_SLOTS, RING_BYTES);
+    private final DatagramRing ring = new DatagramRing(RING_SLOTS, RING_BYTES);
     private final ConcurrentLinkedQueue<SocketTask> socketTasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean closeStarted = new AtomicBoolean();
     private final CompletableFuture<Boolean> closed = new CompletableFuture<>();
@@ -495,7 +496,7 @@ public final class MulticastReceiver implements AutoCloseable {
             }
             n++;
             long arrivalNanos = arrivalClock.epochNanos();
-            while (!ring.offer(buf, bb.position(), from, m.destination(), arrivalNanos)) {
+            while (!ring.offer(buf, 0, bb.position(), from, m.destination(), arrivalNanos)) {
                 // Full: the processing side is behind. The kernel's buffer holds what comes meanwhile. Unless the
                 // processing loop is gone, or it is stalled while closing: then this one is counted, not kept.
                 if (!processing.running() || (closing && giveUpWaiting())) {
@@ -520,7 +521,7 @@ public final class MulticastReceiver implements AutoCloseable {
     // ---- processing loop ----
 
     private final class ProcessingDuty implements Duty {
-        private final ReceiveRing.Handler handler = MulticastReceiver.this::process;
+        private final DatagramRing.Handler handler = MulticastReceiver.this::process;
 
         @Override
         public int doWork() {

@@ -43,6 +43,7 @@ import org.gapwatch.ui.WhileShowing;
  *
  * <pre>
  * fault     nothing of Gapwatch                 the worker loops' fault boundary
+ * concurrent nothing of Gapwatch                the lock-free datagram ring between two threads
  * files     nothing of Gapwatch                 opening a file the user named, with one clear line if it cannot be
  * protocol  nothing of Gapwatch                 wire format, no I/O
  * settings  files                               the user's settings file
@@ -66,6 +67,7 @@ class ArchitectureTest {
     static final ArchRule layersUseOnlyWhatTheTableAllows = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
             .layer("fault").definedBy("org.gapwatch.fault..")
+            .layer("concurrent").definedBy("org.gapwatch.concurrent..")
             .layer("files").definedBy("org.gapwatch.files..")
             .layer("protocol").definedBy("org.gapwatch.protocol..")
             .layer("judge").definedBy("org.gapwatch.judge..")
@@ -81,6 +83,7 @@ class ArchitectureTest {
             .layer("cli").definedBy("org.gapwatch.cli..")
             .layer("launcher").definedBy("org.gapwatch")
             .whereLayer("fault").mayNotAccessAnyLayer()
+            .whereLayer("concurrent").mayNotAccessAnyLayer()
             .whereLayer("files").mayNotAccessAnyLayer()
             .whereLayer("protocol").mayNotAccessAnyLayer()
             .whereLayer("settings").mayOnlyAccessLayers("files")
@@ -89,8 +92,9 @@ class ArchitectureTest {
             .whereLayer("alarm").mayOnlyAccessLayers("protocol", "settings", "track", "judge")
             .whereLayer("export").mayOnlyAccessLayers("protocol", "track", "judge")
             .whereLayer("engine").mayOnlyAccessLayers("protocol", "track", "fault")
-            .whereLayer("net").mayOnlyAccessLayers("protocol", "track", "engine", "fault")
-            .whereLayer("capture").mayOnlyAccessLayers("protocol", "track", "engine", "net", "fault", "files")
+            .whereLayer("net").mayOnlyAccessLayers("protocol", "track", "engine", "fault", "concurrent")
+            .whereLayer("capture").mayOnlyAccessLayers("protocol", "track", "engine", "net", "fault", "files",
+                    "concurrent")
             .whereLayer("demo").mayOnlyAccessLayers("net", "protocol")
             .whereLayer("ui").mayOnlyAccessLayers("protocol", "settings", "track", "judge", "alarm", "engine", "net",
                     "capture", "demo", "fault", "files", "export")

@@ -1,18 +1,19 @@
-package org.gapwatch.net;
+package org.gapwatch.concurrent;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Single-producer, single-consumer ring of received datagrams between the socket thread and the processing thread
- * (Agrona's one-to-one ring buffer, reduced to what this needs). Payloads are copied into one byte area, so memory
- * is bounded whatever arrives; per-datagram facts sit in parallel slot arrays. The producer publishes a slot with an
- * ordered write of the tail, the consumer frees it with an ordered write of the head: no locks, no allocation.
- * A full ring is the producer's cue to leave datagrams in the kernel's socket buffer.
+ * Single-producer, single-consumer ring of datagrams (Agrona's one-to-one ring buffer, reduced to what this needs):
+ * between the socket thread and the processing thread, and between the receiver and the recorder's thread. Bounded
+ * in slots and in payload bytes, so memory is fixed whatever arrives; per-datagram facts sit in parallel slot
+ * arrays. The producer copies the payload into one byte area and publishes the slot with an ordered write of the
+ * tail; the consumer frees it with an ordered write of the head: no lock, no allocation. A full ring refuses the
+ * datagram, and the producer decides what that means (leave it in the kernel's buffer; drop it from a recording).
  */
-final class ReceiveRing {
-    /** What the consumer does with each datagram. */
-    interface Handler {
+public final class DatagramRing {
+    /** What the consumer does with each datagram; {@code data} is reused after the call returns. */
+    public interface Handler {
         void datagram(byte[] data, int off, int len, InetSocketAddress sender, InetSocketAddress destination,
                       long arrivalEpochNanos);
     }
@@ -32,9 +33,9 @@ final class ReceiveRing {
     private final AtomicLong bytesFreed = new AtomicLong();
     private long bytesWritten; // producer's own
 
-    ReceiveRing(int slotsPowerOfTwo, int dataBytes) {
-        if (Integer.bitCount(slotsPowerOfTwo) != 1) {
-            throw new IllegalArgumentException("slots must be a power of two");
+    public DatagramRing(int slotsPowerOfTwo, int dataBytes) {
+        if (Integer.bitCount(slotsPowerOfTwo) != 1 || dataBytes < 1) {
+            throw new IllegalArgumentException("ring slots must be a power of two and bytes at least 1");
         }
         this.slots = slotsPowerOfTwo;
         this.slotMask = slotsPowerOfTwo - 1;
@@ -47,10 +48,11 @@ final class ReceiveRing {
         this.destinations = new InetSocketAddress[slots];
     }
 
-    /** Producer: copies one datagram in; false when there is no room (nothing was written). */
-    boolean offer(byte[] src, int len, InetSocketAddress sender, InetSocketAddress destination, long arrivalNanos) {
+    /** Producer: copies one datagram in; false when there is no room in slots or bytes (nothing was written). */
+    public boolean offer(byte[] src, int off, int len, InetSocketAddress sender, InetSocketAddress destination,
+                  long arrivalNanos) {
         long t = tail.get();
-        if (t - head.get() >= slots) {
+        if (t - head.get() >= slots || len > data.length) {
             return false;
         }
         int pos = (int) (bytesWritten % data.length);
@@ -61,7 +63,7 @@ final class ReceiveRing {
         if (skip > 0) {
             pos = 0;
         }
-        System.arraycopy(src, 0, data, pos, len);
+        System.arraycopy(src, off, data, pos, len);
         bytesWritten += skip + len;
         int s = (int) (t & slotMask);
         offsets[s] = pos;
@@ -75,10 +77,9 @@ final class ReceiveRing {
     }
 
     /** Consumer: hands up to {@code max} datagrams to the handler, oldest first; returns how many. */
-    int drain(Handler handler, int max) {
+    public int drain(Handler handler, int max) {
         long h = head.get();
-        long available = tail.get() - h;
-        int n = (int) Math.min(available, max);
+        int n = (int) Math.min(tail.get() - h, max);
         for (int i = 0; i < n; i++) {
             int s = (int) ((h + i) & slotMask);
             try {
@@ -93,17 +94,17 @@ final class ReceiveRing {
         return n;
     }
 
-    boolean isEmpty() {
+    /** Datagrams waiting for the consumer (any thread; exact once the producer has stopped). */
+    public long backlog() {
+        return tail.get() - head.get();
+    }
+
+    public boolean isEmpty() {
         return tail.get() == head.get();
     }
 
     /** Datagrams the consumer has taken so far: a watcher sees its progress by this. */
-    long consumed() {
+    public long consumed() {
         return head.get();
-    }
-
-    /** Datagrams waiting for the consumer. */
-    long backlog() {
-        return tail.get() - head.get();
     }
 }

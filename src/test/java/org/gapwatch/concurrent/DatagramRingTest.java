@@ -1,4 +1,4 @@
-package org.gapwatch.net;
+package org.gapwatch.concurrent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-class ReceiveRingTest {
+class DatagramRingTest {
     private static final InetSocketAddress A = new InetSocketAddress("127.0.0.1", 1);
 
     private static byte[] payload(int n, int len) {
@@ -23,14 +23,14 @@ class ReceiveRingTest {
 
     @Test
     void fullBySlotsThenRoomAgainAfterADrain() {
-        ReceiveRing ring = new ReceiveRing(4, 1024);
+        DatagramRing ring = new DatagramRing(4, 1024);
         for (int i = 0; i < 4; i++) {
-            assertTrue(ring.offer(payload(i, 10), 10, A, A, i));
+            assertTrue(ring.offer(payload(i, 10), 0, 10, A, A, i));
         }
-        assertFalse(ring.offer(payload(9, 10), 10, A, A, 9));
+        assertFalse(ring.offer(payload(9, 10), 0, 10, A, A, 9));
         List<Long> seen = new ArrayList<>();
         assertEquals(2, ring.drain((d, off, len, s, dst, t) -> seen.add(t), 2));
-        assertTrue(ring.offer(payload(4, 10), 10, A, A, 4));
+        assertTrue(ring.offer(payload(4, 10), 0, 10, A, A, 4));
         ring.drain((d, off, len, s, dst, t) -> seen.add(t), 10);
         assertEquals(List.of(0L, 1L, 2L, 3L, 4L), seen);
         assertTrue(ring.isEmpty());
@@ -38,12 +38,12 @@ class ReceiveRingTest {
 
     @Test
     void fullByBytesAndAPayloadNeverWraps() {
-        ReceiveRing ring = new ReceiveRing(64, 100);
-        assertTrue(ring.offer(payload(0, 60), 60, A, A, 0));
-        assertFalse(ring.offer(payload(1, 60), 60, A, A, 1), "only 40 bytes left");
+        DatagramRing ring = new DatagramRing(64, 100);
+        assertTrue(ring.offer(payload(0, 60), 0, 60, A, A, 0));
+        assertFalse(ring.offer(payload(1, 60), 0, 60, A, A, 1), "only 40 bytes left");
         ring.drain((d, off, len, s, dst, t) -> { }, 1);
         // 40 bytes at the end cannot hold 60: it goes to the start, whole.
-        assertTrue(ring.offer(payload(1, 60), 60, A, A, 1));
+        assertTrue(ring.offer(payload(1, 60), 0, 60, A, A, 1));
         AtomicReference<byte[]> got = new AtomicReference<>();
         ring.drain((d, off, len, s, dst, t) -> got.set(java.util.Arrays.copyOfRange(d, off, off + len)), 1);
         assertEquals(java.util.HexFormat.of().formatHex(payload(1, 60)), java.util.HexFormat.of().formatHex(got.get()));
@@ -51,12 +51,12 @@ class ReceiveRingTest {
 
     @Test
     void aProducerAndAConsumerThreadLoseAndCorruptNothing() throws Exception {
-        ReceiveRing ring = new ReceiveRing(256, 8192);
+        DatagramRing ring = new DatagramRing(256, 8192);
         int count = 300_000;
         Thread producer = new Thread(() -> {
             for (int i = 0; i < count; i++) {
                 byte[] p = payload(i, 1 + i % 200);
-                while (!ring.offer(p, p.length, A, A, i)) {
+                while (!ring.offer(p, 0, p.length, A, A, i)) {
                     Thread.onSpinWait();
                 }
             }
