@@ -57,6 +57,9 @@ public final class MainController {
     final SourceTable table = new SourceTable();
     final PulseStats pulseNanos = new PulseStats(4096);
     final PulseStats frameGapNanos = new PulseStats(4096);
+    /** The part of a pulse's work spent in the views (wall and table), and in the rest (status bar, listeners). */
+    final PulseStats viewNanos = new PulseStats(4096);
+    final PulseStats restNanos = new PulseStats(4096);
     final PulseStats arrivalToPulseMillis = new PulseStats(65536);
     private MonitorWindow window;
     private Engine engine;
@@ -166,6 +169,7 @@ public final class MainController {
         long now = clock.getAsLong();
         wall.setBlinking(blinking.get(), (nowNanos / 500_000_000L) % 2 == 0);
         // Ask for the models wanted now (null: a hidden view wants none), draw the newest ones there are.
+        long tv = System.nanoTime();
         models.wantWall(wall.isVisible() ? wall.request(filter) : null);
         models.wantTable(table.request(filter));
         if (wall.isVisible()) {
@@ -177,6 +181,8 @@ public final class MainController {
             pendingSrc = null;
             selectSrc(src);
         }
+        long tr = System.nanoTime();
+        viewNanos.add(tr - tv);
         status.update(snap, judged, now, replayName == null ? window.feed().status() : null);
         for (int i = 0; i < pulseListeners.size(); i++) {
             pulseListeners.get(i).pulse(snap, now);
@@ -186,6 +192,7 @@ public final class MainController {
             lastVersionMeasured = snap.version();
         }
         long t1 = System.nanoTime();
+        restNanos.add(t1 - tr);
         pulseNanos.add(t1 - t0);
         if (lastFrameNanos != 0) {
             frameGapNanos.add(nowNanos - lastFrameNanos);

@@ -32,6 +32,8 @@ final class ViewModels implements AutoCloseable {
     static final long TABLE_EVERY_MILLIS = 250;
     static final long LIVE_TABLE_EVERY_MILLIS = 1_000;
     static final long HEAT_ROWS_EVERY_MILLIS = 500;
+    /** A source renamed (RTP, once RTCP names it) is looked for this often: it reads every name. */
+    static final long RENAMES_EVERY_MILLIS = 1_000;
 
     private volatile Supplier<TrackerSnapshot> snapshots;
     private volatile Supplier<Judgement> judgements;
@@ -57,6 +59,10 @@ final class ViewModels implements AutoCloseable {
     private Judgement heatJudged;
     private SourceFilter heatBuiltFor;
     private long heatAt = Long.MIN_VALUE / 2;
+    private long renamesAt = Long.MIN_VALUE / 2;
+    private TrackerSnapshot lastSnap;
+    private Judgement lastJudged;
+    private Object lastAsked;
 
     ViewModels(Supplier<TrackerSnapshot> snapshots, Supplier<Judgement> judgements, LongSupplier clock,
                Faults faults) {
@@ -137,8 +143,20 @@ final class ViewModels implements AutoCloseable {
         Judgement j = judgements.get();
         long now = clock.getAsLong();
         long t = System.nanoTime() / 1_000_000L;
+        List<Object> asked = java.util.Arrays.asList(wallRequest, tableRequest, heatFilter);
+        if (snap == lastSnap && j == lastJudged && asked.equals(lastAsked)
+                && t - wallAt < WALL_EVERY_MILLIS * 2) {
+            return 0; // nothing new (the last clause: a model held back by its period is made once that is over)
+        }
+        lastSnap = snap;
+        lastJudged = j;
+        lastAsked = asked;
         SourceIndex before = index;
-        index = SourceIndex.of(snap, index);
+        boolean renames = t - renamesAt >= RENAMES_EVERY_MILLIS;
+        if (renames) {
+            renamesAt = t;
+        }
+        index = SourceIndex.of(snap, index, renames);
         if (index != before) {
             publish(gen, published, index);
         }

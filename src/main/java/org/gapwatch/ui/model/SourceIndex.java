@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.gapwatch.track.TrackerSnapshot;
 
 /**
@@ -36,23 +37,29 @@ public final class SourceIndex {
     }
 
     /**
-     * The index of {@code snap}: {@code prev} itself when no source was added or renamed, else a new one (merging
-     * into {@code prev}'s order where it can).
+     * The index of {@code snap}: {@code prev} itself when no source was added (or, looking for renames, renamed),
+     * else a new one (merging into {@code prev}'s order where it can). Looking for renames reads every source's
+     * name; without, this costs only the sources added.
      */
-    public static SourceIndex of(TrackerSnapshot snap, SourceIndex prev) {
-        int n = snap.sourceCount();
+    public static SourceIndex of(TrackerSnapshot snap, SourceIndex prev, boolean lookForRenames) {
+        return of(snap.sourceCount(), id -> snap.source(id).src(), prev, lookForRenames, snap);
+    }
+
+    /** The same on names read through {@code nameOf} (ids 0 .. count-1). */
+    static SourceIndex of(int n, IntFunction<String> nameOf, SourceIndex prev, boolean lookForRenames,
+                          TrackerSnapshot snap) {
         int had = prev.names.length;
         boolean renamed = n < had;
-        for (int i = 0; i < Math.min(n, had) && !renamed; i++) {
-            String s = snap.source(i).src();
+        for (int i = 0; lookForRenames && i < Math.min(n, had) && !renamed; i++) {
+            String s = nameOf.apply(i);
             renamed = s != prev.names[i] && !s.equals(prev.names[i]);
         }
         if (!renamed && n == had) {
             return prev;
         }
-        String[] names = new String[n];
-        for (int i = 0; i < n; i++) {
-            names[i] = snap.source(i).src();
+        String[] names = Arrays.copyOf(prev.names, n);
+        for (int i = renamed ? 0 : had; i < n; i++) {
+            names[i] = nameOf.apply(i);
         }
         int[] order;
         Map<String, Integer> byName;

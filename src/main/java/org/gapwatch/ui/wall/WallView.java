@@ -232,7 +232,11 @@ public final class WallView extends Region {
             model = m;
         }
         if (model.cells != drawnCells) {
-            relayout();
+            if (!needFull && drawnCells != null && sameGeometry(drawnCells, model.cells)) {
+                rearranged(drawnCells, model.cells);
+            } else {
+                relayout();
+            }
         }
         long second = Math.floorDiv(nowMillis, 1000);
         if (needFull) {
@@ -247,6 +251,32 @@ public final class WallView extends Region {
             ageCursor = 0;
         }
         paintChanged();
+    }
+
+    private static boolean sameGeometry(WallModel.Cells a, WallModel.Cells b) {
+        return a.layout.tileW == b.layout.tileW && a.layout.columns == b.layout.columns
+                && a.layout.contentHeight == b.layout.contentHeight;
+    }
+
+    /**
+     * A new arrangement in the same grid (an exception joined or left a collapsed group, a source arrived): only
+     * the cells on screen that now hold something else are painted again, not the screen.
+     */
+    private void rearranged(WallModel.Cells old, WallModel.Cells now) {
+        drawnCells = now;
+        if (Math.max(first, windowEnd()) - first != drawn.length) {
+            needFull = true;
+            return;
+        }
+        for (int k = 0; k < drawn.length; k++) {
+            int c = first + k;
+            cellsTouched++;
+            if (c >= old.count() || old.kind[c] != now.kind[c] || old.ref[c] != now.ref[c]) {
+                drawn[k] = null;
+                drawnState[k] = null;
+                painted[k] = null;
+            }
+        }
     }
 
     private void relayout() {
