@@ -204,6 +204,11 @@ public final class WallView extends Region {
         return null;
     }
 
+    /** Centre of cell {@code c} (tests). */
+    Point2D cellCentreForTest(int c) {
+        return cellCentre(c);
+    }
+
     private Point2D cellCentre(int c) {
         if (c < 0) {
             return null;
