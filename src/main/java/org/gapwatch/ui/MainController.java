@@ -173,7 +173,7 @@ public final class MainController {
         models.wantWall(wall.isVisible() ? wall.request(filter) : null);
         models.wantTable(table.request(filter));
         if (wall.isVisible()) {
-            wall.update(snap, models.wall(), now);
+            wall.update(snap, judged, models.wall(), now);
         }
         table.update(snap, judged, models.table(), now);
         if (pendingSrc != null && models.index().idOf(pendingSrc) >= 0) {

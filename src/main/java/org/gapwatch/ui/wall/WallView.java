@@ -17,6 +17,7 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
+import org.gapwatch.judge.Judgement;
 import org.gapwatch.judge.SourceState;
 import org.gapwatch.track.SourceView;
 import org.gapwatch.track.TrackerSnapshot;
@@ -49,6 +50,7 @@ public final class WallView extends Region {
     private WallModel model = WallModel.empty();
     private WallModel.Cells drawnCells;
     private TrackerSnapshot snap = TrackerSnapshot.empty();
+    private Judgement judgement = Judgement.empty();
     private long now;
     // What is painted in the cells on screen, [first, first + length): indexed by cell - first.
     private int first;
@@ -165,6 +167,7 @@ public final class WallView extends Region {
         model = WallModel.empty();
         drawnCells = null;
         snap = TrackerSnapshot.empty();
+        judgement = Judgement.empty();
         hovered = -1;
         focus = "";
         needFull = true;
@@ -224,11 +227,13 @@ public final class WallView extends Region {
     }
 
     /**
-     * Called once per pulse with the newest snapshot (values) and the newest model (what goes where, and the
-     * states). Cheap when nothing changed; never more than the cells on screen.
+     * Called once per pulse with the newest snapshot (values), the newest judgement (a tile's state) and the newest
+     * model (what goes where, and each group's counts, as of the judgement it was built from). Cheap when nothing
+     * changed; never more than the cells on screen.
      */
-    public void update(TrackerSnapshot s, WallModel m, long nowMillis) {
+    public void update(TrackerSnapshot s, Judgement j, WallModel m, long nowMillis) {
         snap = s;
+        judgement = j;
         now = nowMillis;
         if (m != model) {
             if (m.cells != model.cells) {
@@ -389,7 +394,7 @@ public final class WallView extends Region {
             }
             SourceView v = snap.source(id);
             SourceView old = drawn[k];
-            SourceState state = model.judgement.state(id);
+            SourceState state = judgement.state(id);
             if (!aged && v == old && state == drawnState[k]) {
                 continue;
             }
@@ -429,9 +434,9 @@ public final class WallView extends Region {
                     return;
                 }
                 SourceView v = snap.source(id);
-                SourceState h = model.judgement.state(id);
+                SourceState h = judgement.state(id);
                 drawnState[k] = h;
-                painted[k] = painter.paint(g, palette, v, h, model.judgement.loss(id), model.tileName(c), x, y,
+                painted[k] = painter.paint(g, palette, v, h, judgement.loss(id), model.tileName(c), x, y,
                         l.tileW, l.tileH, now, id == selectedId.get(), c == hovered,
                         blinking.contains(v.src()) ? (blinkOn ? 1 : 0) : -1);
                 drawn[k] = v;

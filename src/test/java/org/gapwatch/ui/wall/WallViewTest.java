@@ -48,11 +48,11 @@ class WallViewTest {
         return WaitForAsyncUtils.asyncFx(() -> {
             wall.reset();
             WallModel m = WallModel.build(index, j, wall.request(SourceFilter.ALL), null);
-            wall.update(snap, m, ManySources.NOW);
+            wall.update(snap, j, m, ManySources.NOW);
             wall.takeCellsTouched();
             wall.takePaintCounts();
             for (int p = 1; p <= pulses; p++) {
-                wall.update(snap, m, ManySources.NOW + p * 16L); // crosses one second: the age slices run
+                wall.update(snap, j, m, ManySources.NOW + p * 16L); // crosses one second: the age slices run
             }
             int[] painted = wall.takePaintCounts();
             return new long[] {wall.takeCellsTouched(), painted[0] + painted[1], m.cells.count(), m.tileCount()};
@@ -77,7 +77,7 @@ class WallViewTest {
         TrackerSnapshot snap = ManySources.snapshot(5_000, WallViewTest::name, WallViewTest::status);
         Judgement j = new Judge().judge(snap, ManySources.NOW);
         SourceIndex index = SourceIndex.of(snap, SourceIndex.empty(), false);
-        Runnable pulse = () -> wall.update(snap, WallModel.build(index, j, wall.request(SourceFilter.ALL),
+        Runnable pulse = () -> wall.update(snap, j, WallModel.build(index, j, wall.request(SourceFilter.ALL),
                 wall.model()), ManySources.NOW);
         WaitForAsyncUtils.asyncFx(() -> {
             wall.reset();
