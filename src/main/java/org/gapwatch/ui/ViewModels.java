@@ -170,18 +170,19 @@ final class ViewModels implements AutoCloseable {
         int work = 0;
         WallModel.Request wr = wallRequest;
         if (wr != null && (wr != wallBuilt.request() || ((index != wallBuilt.index() || j != wallBuilt.judgement())
-                && t - wallAt >= Math.max(WALL_EVERY_MILLIS, COST_FACTOR * wallCost)))) {
+                && t - wallAt >= period(WALL_EVERY_MILLIS, wallCost)))) {
+            long t0 = System.nanoTime();
             wallBuilt = WallModel.build(index, j, wr, wallBuilt);
-            wallCost = System.nanoTime() / 1_000_000L - t;
+            wallCost = (System.nanoTime() - t0) / 1_000_000L;
             wallAt = t;
             publish(gen, wall, wallBuilt);
             work++;
         }
         TableModel.Request tr = tableRequest;
         if (tr != null && (tr != tableBuilt.request()
-                || (index != tableBuilt.index() && t - tableAt >= Math.max(TABLE_EVERY_MILLIS, COST_FACTOR * tableCost))
+                || (index != tableBuilt.index() && t - tableAt >= period(TABLE_EVERY_MILLIS, tableCost))
                 || (tr.live() && j != tableBuilt.judgement()
-                        && t - tableAt >= Math.max(LIVE_TABLE_EVERY_MILLIS, COST_FACTOR * tableCost)))) {
+                        && t - tableAt >= period(LIVE_TABLE_EVERY_MILLIS, tableCost)))) {
             long t0 = System.nanoTime();
             tableBuilt = TableModel.build(index, snap, j, tr, now, tableBuilt);
             tableCost = (System.nanoTime() - t0) / 1_000_000L;
@@ -200,6 +201,11 @@ final class ViewModels implements AutoCloseable {
             work++;
         }
         return work;
+    }
+
+    /** At least {@code base}, {@link #COST_FACTOR} times the last build's cost, but never more than a second. */
+    private static long period(long base, long lastCostMillis) {
+        return Math.max(base, Math.min(1_000, COST_FACTOR * lastCostMillis));
     }
 
     private <T> void publish(long gen, AtomicReference<T> to, T model) {

@@ -152,14 +152,22 @@ final class TilePainter {
         g.setFill(p.text());
         String shownTitle = text.fitTail(title.toUpperCase(java.util.Locale.ROOT), name, inner);
         g.fillText(shownTitle, left, y + pad + 3);
-        Font line = text.font(Math.max(10, tileH * 0.17), false);
+        double lineSize = Math.max(10, tileH * 0.17);
+        Font line = text.font(lineSize, false);
         g.setFont(line);
         g.setFill(p.dimText());
-        g.fillText(text.fit(lines[0] + " · " + more, line, inner), left, y + pad + 3 + nameSize(tileH) * 1.25);
+        g.fillText(text.fit(lines[0], line, inner), left, y + pad + 3 + nameSize(tileH) * 1.25);
+        // Bottom row: the counts of the exceptions (left, in the worst state's colour), how to open it (right).
+        double bottom = y + tileH - pad - 3 - lineSize * 1.2;
+        double moreW = text.width(more, line);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(more, x + w - pad - 3, bottom);
+        g.setTextAlign(TextAlignment.LEFT);
         if (lines.length > 1) {
-            g.setFont(text.font(Math.max(10, tileH * 0.17), true));
-            g.setFill(accent == p.dimText() ? p.dimText() : accent);
-            g.fillText(text.fit(lines[1], line, inner), left, y + tileH - pad - 3 - Math.max(10, tileH * 0.17) * 1.2);
+            Font bold = text.font(lineSize, true);
+            g.setFont(bold);
+            g.setFill(accent);
+            g.fillText(text.fit(lines[1], bold, inner - moreW - pad), left, bottom);
         }
         if (hovered) {
             g.setStroke(p.selection());
