@@ -113,4 +113,31 @@ class SourceTableTest {
             assertEquals(id, table.tableView().getItems().get(row).id());
         }).get();
     }
+
+    @Test
+    void columnFiltersMatchTextAsASubstringAndNumbersByComparison() {
+        World w = World.of(400);
+        java.util.List<String> none = java.util.Collections.nCopies(Column.values().length, "");
+        java.util.List<String> byCount = new java.util.ArrayList<>(none);
+        byCount.set(Column.RECEIVED.ordinal(), ">0"); // each source received one update
+        assertEquals(400, w.model(new TableModel.Request(SourceFilter.ALL, byCount, List.of())).size());
+        byCount.set(Column.RECEIVED.ordinal(), "<1");
+        assertEquals(0, w.model(new TableModel.Request(SourceFilter.ALL, byCount, List.of())).size());
+        byCount.set(Column.RECEIVED.ordinal(), "1");
+        assertEquals(400, w.model(new TableModel.Request(SourceFilter.ALL, byCount, List.of())).size(),
+                "without > or <, a number column matches its text");
+        java.util.List<String> bySrc = new java.util.ArrayList<>(none);
+        bySrc.set(Column.SRC.ordinal(), "G2/S-1"); // case-insensitive: g2/s-10, g2/s-14, ... and g2/s-1xx
+        bySrc.set(Column.STATUS.ordinal(), "alarm");
+        TableModel both = w.model(new TableModel.Request(SourceFilter.ALL, bySrc, List.of()));
+        assertEquals(0, both.size(), "no alarm (ids 7, 107, ...) is in g2 (7 % 4 = 3)");
+        bySrc.set(Column.STATUS.ordinal(), "");
+        TableModel src = w.model(new TableModel.Request(SourceFilter.ALL, bySrc, List.of()));
+        for (int i = 0; i < src.size(); i++) {
+            String name = w.index().name(src.order[i]);
+            assertTrue(name.startsWith("g2/s-1"), name);
+        }
+        assertEquals(28, src.size(), "g2/s-10, -14, -18 and the 25 of g2/s-1xx");
+        assertEquals(-1, src.rowOf(w.index().idOf("g2/s-2")));
+    }
 }
