@@ -106,14 +106,16 @@ public final class AlarmModel {
     public List<Alarm> evaluate(Judgement j, long nowMillis) {
         lastNow = nowMillis;
         boolean changed = unshelveExpired(nowMillis);
-        Map<Key, String> want = new LinkedHashMap<>();
+        // The detail of a source's alarm is written only when it activates (a view until then): an alarm already
+        // active does not need it again, and writing 50,000 of them each second is what a mass stale costs.
+        Map<Key, Object> want = new LinkedHashMap<>();
         Episode episode = j.currentEpisode();
         int badlyInEpisode = 0;
         for (int id = 0; id < j.sourceCount(); id++) {
             SourceView v = j.snapshot().source(id);
             AlarmKind kind = kindOf(j.state(id));
             if (kind != null) {
-                want.put(new Key(v.src(), kind), detail(v, kind, j, nowMillis));
+                want.put(new Key(v.src(), kind), v);
                 if (kind == AlarmKind.LOSS && j.episodeSources().contains(v.src())) {
                     badlyInEpisode++;
                 }
@@ -130,7 +132,7 @@ public final class AlarmModel {
         want.putAll(external);
         List<Alarm> notify = new ArrayList<>();
         JudgeConfig config = j.config();
-        for (Map.Entry<Key, String> e : want.entrySet()) {
+        for (Map.Entry<Key, Object> e : want.entrySet()) {
             Key k = e.getKey();
             Alarm row = rows.get(k);
             boolean suppressed = k.kind() == AlarmKind.LOSS && inEpisode.contains(k.src());
@@ -138,7 +140,7 @@ public final class AlarmModel {
                 if (k.kind() == AlarmKind.EPISODE && !row.detail().equals(e.getValue())) {
                     row = new Alarm(row.id(), row.src(), row.kind(), row.firstMillis(), row.lastMillis(),
                             row.count(), true, row.acknowledged(), -1, row.shelvedUntil(), false, row.chattering(),
-                            e.getValue(), row.guidance()); // the open episode's evidence grows
+                            (String) e.getValue(), row.guidance()); // the open episode's evidence grows
                     rows.put(k, row);
                     changed = true;
                 }
@@ -152,7 +154,9 @@ public final class AlarmModel {
             if (!onDelayPassed(k)) {
                 continue;
             }
-            Alarm a = activate(k, row, e.getValue(), config.guidanceFor(k.src()), suppressed, nowMillis);
+            String detail = e.getValue() instanceof SourceView v ? detail(v, k.kind(), j, nowMillis)
+                    : (String) e.getValue();
+            Alarm a = activate(k, row, detail, config.guidanceFor(k.src()), suppressed, nowMillis);
             changed = true;
             boolean becameChattering = a.chattering() && (row == null || !row.chattering());
             if (a.shelvedUntil() < 0 && !suppressed && (!a.chattering() || becameChattering)) {

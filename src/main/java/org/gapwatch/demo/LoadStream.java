@@ -11,10 +11,20 @@ public final class LoadStream {
     private final int perDatagram;
     private final long[] seq;
     private final String[] names;
+    private final long intervalMillis;
     private final StringBuilder sb = new StringBuilder(4096);
     private int cursor;
 
     public LoadStream(int sources, int perDatagram) {
+        this(sources, perDatagram, 50);
+    }
+
+    /**
+     * @param intervalMillis the interval each update announces: the time between two updates of one source at the
+     *                       rate sent, so that a source is not judged stale (3 intervals) while the flood keeps up
+     */
+    public LoadStream(int sources, int perDatagram, long intervalMillis) {
+        this.intervalMillis = intervalMillis;
         this.sources = sources;
         this.perDatagram = perDatagram;
         this.seq = new long[sources];
@@ -42,7 +52,7 @@ public final class LoadStream {
             }
             sb.append("{\"src\":\"").append(names[i]).append("\",\"seq\":").append(s)
                     .append(",\"value\":").append((s * 7 + i) % 1000 / 10.0)
-                    .append(",\"unit\":\"bar\",\"status\":\"ok\",\"interval\":50}");
+                    .append(",\"unit\":\"bar\",\"status\":\"ok\",\"interval\":").append(intervalMillis).append('}');
         }
         return sb.append(']').toString().getBytes(StandardCharsets.UTF_8);
     }

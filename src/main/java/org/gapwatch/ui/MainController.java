@@ -57,6 +57,9 @@ public final class MainController {
     final SourceTable table = new SourceTable();
     final PulseStats pulseNanos = new PulseStats(4096);
     final PulseStats frameGapNanos = new PulseStats(4096);
+    /** The part of a pulse's work spent in the views (wall and table), and in the rest (status bar, listeners). */
+    final PulseStats viewNanos = new PulseStats(4096);
+    final PulseStats restNanos = new PulseStats(4096);
     final PulseStats arrivalToPulseMillis = new PulseStats(65536);
     private MonitorWindow window;
     private Engine engine;
@@ -69,6 +72,8 @@ public final class MainController {
     private JudgeRunner liveJudging;
     /** The judging of the engine shown: the live one, or a replay's. */
     private JudgeRunner judging;
+    /** The wall's, the table's and the heatmap's models, built off the FX thread. */
+    private ViewModels models;
     private AnimationTimer timer;
     private long lastVersionMeasured;
     private long lastFrameNanos;
@@ -85,6 +90,9 @@ public final class MainController {
         liveJudging = new JudgeRunner(new Judge(judgeConfig), e::snapshot, System::currentTimeMillis, "judge-live")
                 .start();
         judging = liveJudging;
+        models = new ViewModels(e::snapshot, liveJudging::latest, System::currentTimeMillis,
+                org.gapwatch.fault.Faults.toDefaultLog(line -> System.getLogger("org.gapwatch.ui")
+                        .log(System.Logger.Level.WARNING, line))).start();
         detailSlot.getChildren().add(placeholder("Select a source on the wall or in the table"));
         alarmSlot.getChildren().add(placeholder("Alarm list: ui.alarm.AlarmListView goes here"));
         heatmapSlot.getChildren().add(placeholder("Loss heatmap: ui.heatmap.HeatmapView goes here"));
@@ -143,6 +151,9 @@ public final class MainController {
         if (liveJudging != null) {
             liveJudging.close();
         }
+        if (models != null) {
+            models.close();
+        }
     }
 
     private void pulse(long nowNanos) {
@@ -157,10 +168,21 @@ public final class MainController {
         Judgement judged = judging.latest();
         long now = clock.getAsLong();
         wall.setBlinking(blinking.get(), (nowNanos / 500_000_000L) % 2 == 0);
+        // Ask for the models wanted now (null: a hidden view wants none), draw the newest ones there are.
+        long tv = System.nanoTime();
+        models.wantWall(wall.isVisible() ? wall.request(filter) : null);
+        models.wantTable(table.request(filter));
         if (wall.isVisible()) {
-            wall.update(snap, judged, now, filter);
+            wall.update(snap, judged, models.wall(), now);
         }
-        table.update(snap, judged, now, filter);
+        table.update(snap, judged, models.table(), now);
+        if (pendingSrc != null && models.index().idOf(pendingSrc) >= 0) {
+            String src = pendingSrc;
+            pendingSrc = null;
+            selectSrc(src);
+        }
+        long tr = System.nanoTime();
+        viewNanos.add(tr - tv);
         status.update(snap, judged, now, replayName == null ? window.feed().status() : null);
         for (int i = 0; i < pulseListeners.size(); i++) {
             pulseListeners.get(i).pulse(snap, now);
@@ -170,6 +192,7 @@ public final class MainController {
             lastVersionMeasured = snap.version();
         }
         long t1 = System.nanoTime();
+        restNanos.add(t1 - tr);
         pulseNanos.add(t1 - t0);
         if (lastFrameNanos != 0) {
             frameGapNanos.add(nowNanos - lastFrameNanos);
@@ -244,23 +267,22 @@ public final class MainController {
         pulseListeners.add(l);
     }
 
-    /** Selects a source by name (from another component: alarm list, heatmap); null clears. */
+    /** Selects a source by name (from another component: alarm list, heatmap); null clears. A look-up, no scan. */
     private void selectSrc(String src) {
         if (syncingSrc) {
             return;
         }
-        TrackerSnapshot snap = engine.snapshot();
-        int id = -1;
-        for (int i = 0; src != null && i < snap.sourceCount(); i++) {
-            if (snap.source(i).src().equals(src)) {
-                id = i;
-                break;
-            }
-        }
+        int id = models.index().idOf(src);
         selected(id);
+        // Not indexed yet (another engine just shown, or a source this moment new): selected when it is.
+        pendingSrc = id < 0 ? src : null;
     }
 
+    /** A source selected by name before the index had it. */
+    private String pendingSrc;
+
     private void selected(int id) {
+        pendingSrc = null;
         wall.selectedIdProperty().set(id);
         table.selectedIdProperty().set(id);
         TrackerSnapshot snap = engine.snapshot();
@@ -345,6 +367,7 @@ public final class MainController {
         status.reset(replay);
         wall.selectedIdProperty().set(-1);
         table.selectedIdProperty().set(-1);
+        models.switchTo(e::snapshot, judgedBy::latest, viewClock);
         table.reset();
         wall.reset();
         selectedSrc.set(null);
@@ -359,19 +382,9 @@ public final class MainController {
         return clock.getAsLong();
     }
 
-    /** The sources the wall shows under the current filter, in wall order (group, then name). */
-    List<org.gapwatch.track.SourceView> filteredRows(TrackerSnapshot snap, long now) {
-        List<org.gapwatch.track.SourceView> keep = new java.util.ArrayList<>();
-        Judgement judged = judging.latest();
-        for (int i = 0; i < snap.sourceCount(); i++) {
-            var v = snap.source(i);
-            if (filter.matches(v, judged.state(i))) {
-                keep.add(v);
-            }
-        }
-        keep.sort(java.util.Comparator.comparing(org.gapwatch.track.SourceView::group)
-                .thenComparing(org.gapwatch.track.SourceView::src));
-        return keep;
+    /** The models of the views; the heatmap's rows come from there too. */
+    ViewModels models() {
+        return models;
     }
 
     @FXML

@@ -162,6 +162,15 @@ public final class MonitorWindow {
         return ui.pulseNanos;
     }
 
+    /** The pulse's work in the wall and table (ns), and in the rest: status bar and pulse listeners (ns). */
+    public PulseStats viewNanos() {
+        return ui.viewNanos;
+    }
+
+    public PulseStats restNanos() {
+        return ui.restNanos;
+    }
+
     public PulseStats frameGapNanos() {
         return ui.frameGapNanos;
     }

@@ -60,6 +60,7 @@ final class MonitorWiring {
     private JudgeRunner replayJudging;
     private long lastAlarmNanos = Long.MIN_VALUE / 2;
     private long lastRowsNanos = Long.MIN_VALUE / 2;
+    private List<org.gapwatch.track.SourceView> heatRowsShown;
 
     private final Feed feed;
 
@@ -84,7 +85,10 @@ final class MonitorWiring {
         heatmap.setEngine(liveEngine);
         heatmap.selectedSourceProperty().bindBidirectional(window.selectedSourceProperty());
         window.setHeatmapContent(heatmap);
-        ui.heatmapTab.selectedProperty().addListener((o, a, b) -> lastRowsNanos = Long.MIN_VALUE / 2);
+        ui.heatmapTab.selectedProperty().addListener((o, a, b) -> {
+            lastRowsNanos = Long.MIN_VALUE / 2;
+            heatRowsShown = null;
+        });
 
         live = alarms(ui.liveJudging(), System::currentTimeMillis, "");
         live.monitor().setReceiverProblem(() -> window.feed().status().loopProblem());
@@ -180,10 +184,14 @@ final class MonitorWiring {
         if (sel >= 0 && sel < snap.sourceCount()) {
             detail.update(snap.source(sel), ui.judgement().state(sel));
         }
-        if (ui.heatmapTab.isSelected() && ui.split.getItems().contains(ui.dock)
-                && t - lastRowsNanos >= ROWS_EVERY_NANOS) {
+        // The heatmap's rows (the wall's filter, in wall order) are built off the FX thread while it shows.
+        boolean heatShown = ui.heatmapTab.isSelected() && ui.split.getItems().contains(ui.dock);
+        ui.models().wantHeatRows(heatShown ? ui.filter() : null);
+        List<org.gapwatch.track.SourceView> rows = ui.models().heatRows();
+        if (heatShown && rows != heatRowsShown && t - lastRowsNanos >= ROWS_EVERY_NANOS) {
             lastRowsNanos = t;
-            heatmap.setRows(ui.filteredRows(snap, now));
+            heatRowsShown = rows;
+            heatmap.setRows(rows);
         }
     }
 
@@ -254,6 +262,7 @@ final class MonitorWiring {
         heatmap.setClock(clock);
         heatmap.setEngine(engine);
         lastRowsNanos = Long.MIN_VALUE / 2;
+        heatRowsShown = null;
         detail.setClock(clock);
         detail.setEngine(engine);
     }

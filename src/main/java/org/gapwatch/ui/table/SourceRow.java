@@ -4,16 +4,19 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
-import org.gapwatch.track.SourceView;
 import org.gapwatch.judge.Judgement;
 import org.gapwatch.judge.SourceState;
+import org.gapwatch.track.SourceView;
 
 /**
- * One table row, updated in place from the newest view of its source. Only cells on screen listen, so setting a
- * property nobody shows costs a field write.
+ * One row on screen: a slot for a position of the table that shows whichever source the newest model puts there,
+ * filled from the newest view of that source. Only cells on screen listen, so setting a property nobody shows costs
+ * a field write.
  */
 public final class SourceRow {
-    final int id;
+    int id = -1;
+    /** The row's position in the table (the slot it fills), -1 for a row made for a test's look. */
+    int position = -1;
     final SimpleStringProperty src = new SimpleStringProperty();
     final SimpleStringProperty protocol = new SimpleStringProperty();
     final SimpleObjectProperty<SourceState> status = new SimpleObjectProperty<>(SourceState.OK);
@@ -29,12 +32,8 @@ public final class SourceRow {
     final SimpleStringProperty sender = new SimpleStringProperty();
     final SimpleStringProperty session = new SimpleStringProperty();
     SourceView shown;
-    SourceState health = SourceState.OK;
 
-    SourceRow(SourceView v) {
-        this.id = v.id();
-        src.set(v.src());
-        protocol.set(v.protocol());
+    SourceRow() {
     }
 
     public int id() {
@@ -53,10 +52,17 @@ public final class SourceRow {
         return received.get();
     }
 
+    public SourceState status() {
+        return status.get();
+    }
+
+    /** Shows source {@code v} (another one than before, or a newer view of the same) as judged by {@code j}. */
     void update(SourceView v, long now, Judgement j) {
-        SourceState h = j.state(id);
-        health = h;
-        status.set(h);
+        if (v.id() != id) {
+            id = v.id();
+            shown = null;
+        }
+        status.set(j.state(id));
         lossPercent.set(j.loss(id) * 100);
         ageSeconds.set(v.ageMillis(now) / 1000);
         if (v == shown) {
@@ -64,15 +70,15 @@ public final class SourceRow {
         }
         shown = v;
         src.set(v.src()); // a decoder may rename a source (RTP: its CNAME once RTCP told it)
-        String unit = v.unit();
-        value.set(unit == null || unit.isEmpty() ? v.value() : v.value() + " " + unit);
+        protocol.set(v.protocol());
+        value.set(Column.valueText(v));
         received.set(v.received());
         lost.set(v.lost());
         late.set(v.late());
         duplicates.set(v.duplicates());
         restarts.set(v.restarts());
         rate.set(v.ratePerSecond());
-        sender.set(v.otherSender() != null ? v.sender() + " (also " + v.otherSender() + ")" : v.sender());
+        sender.set(Column.senderText(v));
         session.set(v.session());
     }
 }

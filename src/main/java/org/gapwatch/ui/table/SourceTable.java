@@ -2,18 +2,17 @@ package org.gapwatch.ui.table;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.value.ObservableValue;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
+import javafx.collections.ObservableListBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -21,7 +20,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.StackPane;
-import org.gapwatch.track.SourceView;
 import org.gapwatch.track.TrackerSnapshot;
 import org.gapwatch.ui.Format;
 import org.gapwatch.judge.Judgement;
@@ -31,33 +29,32 @@ import org.gapwatch.ui.SourceFilter;
 /**
  * The table view: a row per source with every counter; sortable, filterable per column (a field under each header;
  * text matches as a substring, numbers also as {@code >N} or {@code <N}), columns hidden from the header menu.
- * Rows are updated in place each pulse while the table shows; filtering and sort order are refreshed twice a
- * second so the list does not churn under a flood.
+ * Which rows show and in which order is a {@link TableModel} built off the FX thread; the table's items are slots,
+ * one per position, and only the slots on screen are filled (ten times a second, and when a new model arrives).
+ * Hidden, it does nothing per row; selecting a source is a look-up of its row.
  */
 public final class SourceTable extends StackPane {
-    private static final long REFILTER_EVERY_MILLIS = 1_000;
-    private static final long SWEEP_EVERY_MILLIS = 1_000;
     private static final long ROWS_EVERY_MILLIS = 100;
+    /** Slots kept for positions off screen (a cache: the ones on screen are used every fill and stay). */
+    private static final int SLOTS_KEPT = 2_048;
 
     private final TableView<SourceRow> table = new TableView<>();
-    private final ObservableList<SourceRow> rows = FXCollections.observableArrayList();
-    private final FilteredList<SourceRow> filtered = new FilteredList<>(rows);
+    private final Rows rows = new Rows();
     private final List<ColumnFilter> columnFilters = new ArrayList<>();
     private final IntegerProperty selectedId = new SimpleIntegerProperty(-1);
-    private SourceFilter filter = SourceFilter.ALL;
+    private TableModel model = TableModel.empty();
+    private TableModel.Request request;
+    private TrackerSnapshot snap = TrackerSnapshot.empty();
     private Judgement judgement = Judgement.empty();
-    private long refilteredMillis;
-    private long sweptMillis;
-    private long rowsMillis;
-    private boolean wasShowing;
-    private boolean refilterNow = true;
+    private long now;
+    private long rowsMillis = Long.MIN_VALUE / 2;
     private boolean syncingSelection;
+    private VirtualFlow<?> flow;
+    private long rowsTouched;
 
     public SourceTable() {
         getStyleClass().add("source-table");
-        SortedList<SourceRow> sorted = new SortedList<>(filtered);
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
+        table.setItems(rows);
         table.setTableMenuButtonVisible(true);
         table.setPlaceholder(new Label("No source matches the filter"));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
@@ -79,9 +76,12 @@ public final class SourceTable extends StackPane {
         TableColumn<SourceRow, ?> srcColumn = table.getColumns().getFirst();
         srcColumn.setSortType(TableColumn.SortType.ASCENDING);
         table.getSortOrder().add(srcColumn); // stable rows by name until the user sorts otherwise
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+        // Sorting is the model's (off the FX thread): the table only says which order it wants.
+        table.setSortPolicy(t -> true);
+        table.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
             if (!syncingSelection) {
-                selectedId.set(b == null ? -1 : b.id);
+                int i = b.intValue();
+                selectedId.set(i >= 0 && i < model.size() ? model.order[i] : -1);
             }
         });
         selectedId.addListener((o, a, b) -> selectRow(b.intValue()));
@@ -106,179 +106,221 @@ public final class SourceTable extends StackPane {
         table.getColumns().forEach(c -> c.setVisible(!hide.contains(c.getId())));
     }
 
-    /** Rows now shown (after all filters), in display order. */
+    /** Rows now shown (after all filters), in display order: made afresh for a look (tests), not the slots. */
     public List<SourceRow> shownRows() {
-        return List.copyOf(table.getItems());
+        List<SourceRow> out = new ArrayList<>(model.size());
+        for (int id : model.order) {
+            if (id < snap.sourceCount()) {
+                SourceRow r = new SourceRow();
+                r.update(snap.source(id), now, judgement);
+                out.add(r);
+            }
+        }
+        return out;
     }
 
-    /** Forgets every row: the next update fills the table from another engine's snapshot. */
+    /** Forgets every row: the next model fills the table from another engine's snapshot. */
     public void reset() {
-        rows.clear();
-        refilterNow = true;
-        sweptMillis = rowsMillis = refilteredMillis = Long.MIN_VALUE / 2;
+        apply(TableModel.empty());
+        snap = TrackerSnapshot.empty();
+        rowsMillis = Long.MIN_VALUE / 2;
     }
 
-    private int sweepCursor = -1;
+    /** Rows filled since the last call (for the tests that a hidden table does nothing per row). */
+    public long takeRowsTouched() {
+        long n = rowsTouched;
+        rowsTouched = 0;
+        return n;
+    }
 
-    /** Called once per pulse. Adds rows for new sources always; updates values only while showing. */
-    public void update(TrackerSnapshot snap, Judgement j, long now, SourceFilter f) {
-        judgement = j;
-        if (now < sweptMillis || snap.sourceCount() < rows.size()) {
-            // A replay's clock went back, or its engine started afresh (a seek backwards): start over.
-            reset();
-        }
-        for (int i = rows.size(); i < snap.sourceCount(); i++) {
-            rows.add(new SourceRow(snap.source(i)));
-            refilterNow = true;
-        }
-        if (f != filter) {
-            filter = f;
-            refilterNow = true;
-        }
-        boolean showing = isVisible() && getScene() != null;
-        if (showing && !wasShowing) {
-            refilterNow = true; // coming into view: every row fresh at once
-        }
-        wasShowing = showing;
-        if (!showing && !refilterNow) {
-            return;
-        }
-        // Rows on screen ten times a second (a table read by eye gains nothing from more, and every changed cell
-        // costs a layout); every row once a second, which keeps sorting and "problems only" current. That sweep
-        // goes a slice per pulse, not all rows in one pulse, which would stretch that frame.
-        if (refilterNow) {
-            for (int i = 0; i < rows.size(); i++) {
-                rows.get(i).update(snap.source(i), now, judgement);
-            }
-            sweptMillis = now;
-        } else if (!rows.isEmpty()) {
-            long elapsed = Math.max(0, now - sweptMillis);
-            int slice = (int) Math.min(rows.size(), Math.max(1, rows.size() * elapsed / SWEEP_EVERY_MILLIS));
-            for (int k = 0; k < slice; k++) {
-                sweepCursor = sweepCursor + 1 >= rows.size() ? 0 : sweepCursor + 1;
-                rows.get(sweepCursor).update(snap.source(sweepCursor), now, judgement);
-            }
-            sweptMillis = now;
-        }
-        if (!refilterNow && now - rowsMillis >= ROWS_EVERY_MILLIS) {
-            rowsMillis = now;
-            List<SourceRow> shown = table.getItems();
-            int first = 0, last = shown.size() - 1;
-            if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow && flow.getFirstVisibleCell() != null
-                    && flow.getLastVisibleCell() != null) {
-                first = Math.max(0, flow.getFirstVisibleCell().getIndex() - 1);
-                last = Math.min(last, flow.getLastVisibleCell().getIndex() + 1);
-            }
-            for (int i = first; i <= last; i++) {
-                SourceRow r = shown.get(i);
-                r.update(snap.source(r.id), now, judgement);
-            }
-        }
-        if (refilterNow || (now - refilteredMillis >= REFILTER_EVERY_MILLIS && membershipOrOrderIsLive())) {
-            refilter(now);
-        }
+    /** Whether the table is on screen (a hidden table asks for no model and fills no row). */
+    public boolean showing() {
+        return isVisible() && getScene() != null;
     }
 
     /**
-     * Whether rows can join, leave or move without any input from the user: when the filter depends on live state
-     * (problems only, a column filter) or the table is sorted by a live column. Otherwise re-filtering would only
-     * make the table rebuild its cells for nothing.
+     * What the next model is to be built for, or null while the table is hidden (none is needed). The same object
+     * while nothing changed, so a builder can tell by identity.
      */
-    private boolean membershipOrOrderIsLive() {
-        if (filter.problemsOnly() || columnFilters.stream().anyMatch(ColumnFilter::active)) {
-            return true;
+    public TableModel.Request request(SourceFilter filter) {
+        if (!showing()) {
+            return null;
         }
+        List<String> texts = new ArrayList<>(columnFilters.size());
+        for (ColumnFilter f : columnFilters) {
+            texts.add(f.field.getText());
+        }
+        List<TableModel.Sort> sort = new ArrayList<>();
         for (TableColumn<SourceRow, ?> c : table.getSortOrder()) {
-            if (!"src".equals(c.getId()) && !"sender".equals(c.getId()) && !"session".equals(c.getId())) {
-                return true;
-            }
+            sort.add(new TableModel.Sort(c.getId(), c.getSortType() == TableColumn.SortType.ASCENDING));
         }
-        return false;
+        TableModel.Request r = new TableModel.Request(filter, texts, sort);
+        if (!r.equals(request)) {
+            request = r;
+        }
+        return request;
     }
 
-    private void refilter(long now) {
-        refilteredMillis = now;
-        refilterNow = false;
-        SourceFilter f = filter;
-        List<ColumnFilter> active = columnFilters.stream().filter(ColumnFilter::active).toList();
+    /**
+     * Called once per pulse with the newest snapshot, judgement and model. Hidden: returns at once. Showing: takes
+     * a new model (its size and the selected row) and fills the rows on screen ten times a second.
+     */
+    public void update(TrackerSnapshot s, Judgement j, TableModel m, long nowMillis) {
+        if (!showing()) {
+            return;
+        }
+        snap = s;
+        judgement = j;
+        now = nowMillis;
+        boolean fresh = m != model;
+        if (fresh) {
+            apply(m);
+        }
+        if (fresh || nowMillis - rowsMillis >= ROWS_EVERY_MILLIS || nowMillis < rowsMillis) {
+            rowsMillis = nowMillis;
+            fillOnScreen();
+        }
+    }
+
+    private void apply(TableModel m) {
+        TableModel old = model;
+        model = m;
         syncingSelection = true;
         try {
-            filtered.setPredicate(r -> f.matchesName(r.src()) && (!f.problemsOnly() || r.health.isProblem())
-                    && active.stream().allMatch(c -> c.test(r)));
+            rows.resize(old.size(), m.size());
         } finally {
             syncingSelection = false;
         }
         selectRow(selectedId.get());
     }
 
+    private void fillOnScreen() {
+        if (flow == null && table.lookup(".virtual-flow") instanceof VirtualFlow<?> f) {
+            flow = f;
+        }
+        int first = 0, last = Math.min(model.size(), 60) - 1;
+        if (flow != null && flow.getFirstVisibleCell() != null && flow.getLastVisibleCell() != null) {
+            first = Math.max(0, flow.getFirstVisibleCell().getIndex() - 1);
+            last = Math.min(model.size() - 1, flow.getLastVisibleCell().getIndex() + 1);
+        }
+        for (int i = first; i <= last; i++) {
+            rows.fill(i);
+        }
+    }
+
     private void selectRow(int id) {
-        SourceRow cur = table.getSelectionModel().getSelectedItem();
-        if (cur != null && cur.id == id) {
+        int row = model.rowOf(id);
+        if (table.getSelectionModel().getSelectedIndex() == row && row >= 0) {
             return;
         }
         syncingSelection = true;
         try {
-            if (id < 0) {
+            if (row < 0) {
                 table.getSelectionModel().clearSelection();
-                return;
+            } else {
+                table.getSelectionModel().clearAndSelect(row);
             }
-            for (SourceRow r : table.getItems()) {
-                if (r.id == id) {
-                    table.getSelectionModel().select(r);
-                    return;
-                }
-            }
-            table.getSelectionModel().clearSelection();
         } finally {
             syncingSelection = false;
         }
     }
 
-    // ---- columns ----
-
-    private final class ColumnFilter {
-        final TextField field = new TextField();
-        final Function<SourceRow, String> text;
-        final Function<SourceRow, Double> number;
-
-        ColumnFilter(String id, Function<SourceRow, String> text, Function<SourceRow, Double> number) {
-            this.text = text;
-            this.number = number;
-            field.setId("filter-" + id);
-            field.setPromptText("filter");
-            field.getStyleClass().add("column-filter");
-            field.textProperty().addListener((o, a, b) -> refilterNow = true);
-        }
-
-        boolean active() {
-            return !field.getText().isBlank();
-        }
-
-        boolean test(SourceRow r) {
-            String q = field.getText().trim();
-            if (number != null && (q.startsWith(">") || q.startsWith("<"))) {
-                try {
-                    double limit = Double.parseDouble(q.substring(1).trim());
-                    double v = number.apply(r);
-                    return q.charAt(0) == '>' ? v > limit : v < limit;
-                } catch (NumberFormatException e) {
-                    return true;
-                }
+    /**
+     * The table's items: one slot per position of the model, made when first asked for and filled with the source
+     * the model puts there. A new model of the same size changes no item (the slots on screen are filled again); a
+     * new size adds or removes slots at the end.
+     */
+    private final class Rows extends ObservableListBase<SourceRow> {
+        private final LinkedHashMap<Integer, SourceRow> slots = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Integer, SourceRow> e) {
+                return size() > SLOTS_KEPT;
             }
-            String t = text.apply(r);
-            return t != null && t.toLowerCase(Locale.ROOT).contains(q.toLowerCase(Locale.ROOT));
+        };
+        private final SourceRow gone = new SourceRow();
+        private int size;
+
+        @Override
+        public SourceRow get(int i) {
+            if (i < 0 || i >= size) {
+                throw new IndexOutOfBoundsException(i);
+            }
+            return fill(i);
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public int indexOf(Object o) {
+            return o instanceof SourceRow r && r.position >= 0 && r.position < size && slots.get(r.position) == r
+                    ? r.position : -1;
+        }
+
+        @Override
+        public int lastIndexOf(Object o) {
+            return indexOf(o);
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            return indexOf(o) >= 0;
+        }
+
+        SourceRow fill(int i) {
+            SourceRow r = slots.get(i);
+            if (r == null) {
+                r = new SourceRow();
+                r.position = i;
+                slots.put(i, r);
+            }
+            int id = model.order[i];
+            if (id < snap.sourceCount()) {
+                r.update(snap.source(id), now, judgement);
+                rowsTouched++;
+            }
+            return r;
+        }
+
+        void resize(int from, int to) {
+            if (from == to) {
+                return;
+            }
+            size = to;
+            slots.keySet().removeIf(p -> p >= to);
+            beginChange();
+            if (to > from) {
+                nextAdd(from, to);
+            } else {
+                nextRemove(to, java.util.Collections.nCopies(from - to, gone));
+            }
+            endChange();
         }
     }
 
+    // ---- columns ----
+
+    /** The filter field under a column's header (matched off the FX thread: {@link TableModel#matches}). */
+    private static final class ColumnFilter {
+        final TextField field = new TextField();
+
+        ColumnFilter(String id) {
+            field.setId("filter-" + id);
+            field.setPromptText("filter");
+            field.getStyleClass().add("column-filter");
+        }
+
+    }
+
     private <T> TableColumn<SourceRow, T> column(String id, String name, double width,
-                                                 Function<SourceRow, ObservableValue<T>> value,
-                                                 Function<SourceRow, String> asText,
-                                                 Function<SourceRow, Double> asNumber) {
+                                                 Function<SourceRow, ObservableValue<T>> value) {
         TableColumn<SourceRow, T> c = new TableColumn<>(name);
         c.setId(id);
         c.setPrefWidth(width);
         c.setCellValueFactory(d -> value.apply(d.getValue()));
-        ColumnFilter cf = new ColumnFilter(id, asText, asNumber);
+        ColumnFilter cf = new ColumnFilter(id);
         columnFilters.add(cf);
         c.setGraphic(cf.field);
         return c;
@@ -286,20 +328,18 @@ public final class SourceTable extends StackPane {
 
     private TableColumn<SourceRow, String> text(String id, String name,
                                                 Function<SourceRow, ObservableValue<String>> v, double width) {
-        return column(id, name, width, v, r -> v.apply(r).getValue(), null);
+        return column(id, name, width, v);
     }
 
     private TableColumn<SourceRow, Number> number(String id, String name,
                                                   Function<SourceRow, javafx.beans.property.SimpleLongProperty> v) {
-        TableColumn<SourceRow, Number> c = column(id, name, 110, r -> v.apply(r),
-                r -> Long.toString(v.apply(r).get()), r -> (double) v.apply(r).get());
+        TableColumn<SourceRow, Number> c = column(id, name, 110, r -> v.apply(r));
         c.getStyleClass().add("numeric");
         return c;
     }
 
     private TableColumn<SourceRow, Number> percent() {
-        TableColumn<SourceRow, Number> c = column("loss", "Loss", 125, r -> r.lossPercent,
-                r -> Format.percent(r.lossPercent.get() / 100), r -> r.lossPercent.get());
+        TableColumn<SourceRow, Number> c = column("loss", "Loss", 125, r -> r.lossPercent);
         c.getStyleClass().add("numeric");
         c.setCellFactory(col -> new FormattedCell<>(n -> Format.percent(n.doubleValue() / 100),
                 n -> n.doubleValue() > 0 ? "losing" : null));
@@ -307,25 +347,21 @@ public final class SourceTable extends StackPane {
     }
 
     private TableColumn<SourceRow, Number> rate() {
-        TableColumn<SourceRow, Number> c = column("rate", "Rate", 85, r -> r.rate,
-                r -> Format.rate(r.rate.get()), r -> r.rate.get());
+        TableColumn<SourceRow, Number> c = column("rate", "Rate", 85, r -> r.rate);
         c.getStyleClass().add("numeric");
         c.setCellFactory(col -> new FormattedCell<>(n -> Format.rate(n.doubleValue()), n -> null));
         return c;
     }
 
     private TableColumn<SourceRow, Number> age() {
-        TableColumn<SourceRow, Number> c = column("age", "Age", 80, r -> r.ageSeconds,
-                r -> Format.age(r.ageSeconds.get() * 1000), r -> (double) r.ageSeconds.get());
+        TableColumn<SourceRow, Number> c = column("age", "Age", 80, r -> r.ageSeconds);
         c.getStyleClass().add("numeric");
         c.setCellFactory(col -> new FormattedCell<>(n -> Format.age(n.longValue() * 1000), n -> null));
         return c;
     }
 
     private TableColumn<SourceRow, SourceState> status() {
-        TableColumn<SourceRow, SourceState> c = column("status", "Status", 130, r -> r.status,
-                r -> r.status.get().word(), null);
-        c.setComparator((a, b) -> Integer.compare(a.ordinal(), b.ordinal()));
+        TableColumn<SourceRow, SourceState> c = column("status", "Status", 130, r -> r.status);
         c.setCellFactory(col -> new FormattedCell<>(SourceState::word, h -> "status-" + h.name().toLowerCase(Locale.ROOT)));
         return c;
     }

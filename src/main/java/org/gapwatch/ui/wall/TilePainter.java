@@ -120,6 +120,64 @@ final class TilePainter {
     }
 
     /**
+     * A collapsed group's aggregate tile: the group's name, its source count and the count of every state but OK
+     * ({@code summary}: "12,500 sources | 3 STALE · 40 LOSS"), in the worst state's colour when that is a problem,
+     * plus how many exceptions have no tile of their own. Drawn like a source tile (bar, frame) with a double
+     * frame, so it reads as "many" at a glance. Returns the texts drawn.
+     */
+    String paintAggregate(GraphicsContext g, Palette p, String title, SourceState worst, String summary,
+                          int hiddenExceptions, double x, double y, double w, double tileH, boolean hovered) {
+        double pad = pad(tileH);
+        Color accent = worst.isProblem() || worst == SourceState.WARN ? p.of(worst) : p.dimText();
+        g.setGlobalAlpha(1);
+        g.setFill(p.background());
+        g.fillRect(x - 2, y - 2, w + 4, tileH + 4);
+        g.setFill(p.tile());
+        g.fillRect(x, y, w, tileH);
+        double bar = bar(w);
+        g.setFill(accent);
+        g.fillRect(x, y, bar, tileH);
+        g.setStroke(accent);
+        g.setLineWidth(Math.max(1.5, tileH * 0.03));
+        g.strokeRect(x + 1, y + 1, w - 2, tileH - 2);
+        g.strokeRect(x + 4, y + 4, w - 8, tileH - 8);
+        double left = x + bar + pad + 3;
+        double inner = x + w - pad - 3 - left;
+        String[] lines = summary.split(" \\| ", 2);
+        String more = hiddenExceptions > 0 ? "+" + hiddenExceptions + " more ▸" : "open ▸";
+        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlignment.LEFT);
+        Font name = text.font(nameSize(tileH), true);
+        g.setFont(name);
+        g.setFill(p.text());
+        String shownTitle = text.fitTail(title.toUpperCase(java.util.Locale.ROOT), name, inner);
+        g.fillText(shownTitle, left, y + pad + 3);
+        double lineSize = Math.max(10, tileH * 0.17);
+        Font line = text.font(lineSize, false);
+        g.setFont(line);
+        g.setFill(p.dimText());
+        g.fillText(text.fit(lines[0], line, inner), left, y + pad + 3 + nameSize(tileH) * 1.25);
+        // Bottom row: the counts of the exceptions (left, in the worst state's colour), how to open it (right).
+        double bottom = y + tileH - pad - 3 - lineSize * 1.2;
+        double moreW = text.width(more, line);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(more, x + w - pad - 3, bottom);
+        g.setTextAlign(TextAlignment.LEFT);
+        if (lines.length > 1) {
+            Font bold = text.font(lineSize, true);
+            g.setFont(bold);
+            g.setFill(accent);
+            g.fillText(text.fit(lines[1], bold, inner - moreW - pad), left, bottom);
+        }
+        if (hovered) {
+            g.setStroke(p.selection());
+            g.setLineWidth(1.5);
+            g.strokeRect(x - 1, y - 1, w + 2, tileH + 2);
+        }
+        return shownTitle + " | " + more;
+    }
+
+    /**
      * An unacknowledged alarm: a thick frame that swaps between the alarm colour and the text colour every blink
      * (with the inverted name row), so the tile is told apart from a plain alarm even in a still picture.
      */

@@ -1,12 +1,10 @@
 package org.gapwatch.ui.wall;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
+import java.util.Set;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.geometry.Orientation;
+import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -19,20 +17,22 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
-import org.gapwatch.track.SourceView;
-import org.gapwatch.track.TrackerSnapshot;
 import org.gapwatch.judge.Judgement;
 import org.gapwatch.judge.SourceState;
+import org.gapwatch.track.SourceView;
+import org.gapwatch.track.TrackerSnapshot;
 import org.gapwatch.ui.Palette;
 import org.gapwatch.ui.SourceFilter;
 
 /**
- * The wall: a tile per source on one canvas the size of the viewport, grouped by the first level of {@code src}.
- * Each pulse it is handed the newest snapshot and repaints only the tiles whose view changed, plus everything once
- * a second (ages and strips move with the clock). Tiles keep their place: the order is by group and name.
+ * The wall: one canvas the size of the viewport showing a {@link WallModel} (built off the FX thread) with the
+ * newest values. Each pulse it paints only cells on screen: those whose view or state changed, plus a slice of them
+ * every pulse so that ages and strips move with the clock (all of them over {@link #AGE_SLICES} pulses once a
+ * second). Nothing here loops over the sources: the work per pulse is bounded by the cells on screen.
  */
 public final class WallView extends Region {
-    private static final long MEMBERSHIP_EVERY_MILLIS = 500;
+    /** The once-a-second repaint (ages, strips) is spread over this many pulses, not done in one. */
+    static final int AGE_SLICES = 8;
 
     private final Canvas canvas = new Canvas();
     private final ScrollBar scroll = new ScrollBar();
@@ -44,29 +44,28 @@ public final class WallView extends Region {
     private Palette palette = Palette.DARK;
     private double tileWidth; // 0 = fit
     private double zoom = 1;
+    private String focus = "";
+    private WallModel.Request request = WallModel.Request.NONE;
 
-    private int[] ids = new int[0];
-    private String[] names = new String[0];
-    private String[] groupNames = new String[0];
-    private int[] groupSizes = new int[0];
+    private WallModel model = WallModel.empty();
+    private WallModel.Cells drawnCells;
+    private TrackerSnapshot snap = TrackerSnapshot.empty();
+    private Judgement judgement = Judgement.empty();
+    private long now;
+    // What is painted in the cells on screen, [first, first + length): indexed by cell - first.
+    private int first;
     private SourceView[] drawn = new SourceView[0];
+    private SourceState[] drawnState = new SourceState[0];
     private String[] painted = new String[0];
-    private WallLayout layout;
-    private boolean needLayout = true;
     private boolean needFull = true;
     private long drawnSecond = Long.MIN_VALUE;
-    private int membershipCount = -1;
-    private SourceFilter membershipFilter;
-    private long membershipMillis;
+    private int ageCursor = Integer.MAX_VALUE;
     private int hovered = -1;
-    private TrackerSnapshot snap = TrackerSnapshot.empty();
-    private long now;
-    private Judgement judgement = Judgement.empty();
-    private SourceState[] drawnState = new SourceState[0];
+    private Set<String> blinking = Set.of();
+    private boolean blinkOn;
     private int tilesPainted;
     private int valuesPainted;
-    private java.util.Set<String> blinking = java.util.Set.of();
-    private boolean blinkOn;
+    private long cellsTouched;
 
     public WallView() {
         getStyleClass().add("wall-view");
@@ -97,12 +96,35 @@ public final class WallView extends Region {
     /** Tile width in pixels, or 0 to fit every tile into the window. */
     public void setTileWidth(double w) {
         tileWidth = w;
-        needLayout = true;
     }
 
     public void setZoom(double z) {
         zoom = z;
-        needLayout = true;
+    }
+
+    /** The group drilled into ("" for all sources); the next model shows what is under it. */
+    public String focus() {
+        return focus;
+    }
+
+    public void setFocus(String path) {
+        focus = path == null ? "" : path;
+        hovered = -1;
+        scroll.setValue(0);
+    }
+
+    /**
+     * What the next model is to be built for: {@code filter}, the focus and this wall's viewport and tile size.
+     * The same object while nothing changed, so a builder can tell by identity.
+     */
+    public WallModel.Request request(SourceFilter filter) {
+        double w = Math.max(50, getWidth() - scroll.prefWidth(-1));
+        double h = Math.max(50, getHeight());
+        WallModel.Request r = new WallModel.Request(filter, focus, w, h, tileWidth, zoom);
+        if (!r.equals(request)) {
+            request = r;
+        }
+        return request;
     }
 
     /** Whole tiles and values alone painted since the last call: {whole, valueOnly} (for diagnostics). */
@@ -113,18 +135,27 @@ public final class WallView extends Region {
         return n;
     }
 
+    /** Cells looked at by the pulses since the last call (for the test that this does not grow with sources). */
+    public long takeCellsTouched() {
+        long n = cellsTouched;
+        cellsTouched = 0;
+        return n;
+    }
+
     /**
-     * Sources whose tiles blink (unacknowledged alarms) and the blink phase. Only those tiles repaint when the
-     * phase flips; a new set repaints everything once.
+     * Sources whose tiles blink (unacknowledged alarms) and the blink phase. Only those tiles on screen repaint
+     * when the phase flips; a new set repaints the screen once.
      */
-    public void setBlinking(java.util.Set<String> srcs, boolean on) {
+    public void setBlinking(Set<String> srcs, boolean on) {
         if (srcs != blinking) {
             blinking = srcs;
             needFull = true;
         } else if (on != blinkOn && !srcs.isEmpty()) {
-            for (int i = 0; i < ids.length; i++) {
-                if (ids[i] < snap.sourceCount() && srcs.contains(snap.source(ids[i]).src())) {
-                    drawn[i] = null; // repainted by the next paintChanged
+            for (int k = 0; k < drawn.length; k++) {
+                int c = first + k;
+                if (c < model.cells.count() && model.cells.kind[c] == WallModel.TILE
+                        && srcs.contains(model.index.name(model.cells.ref[c]))) {
+                    drawn[k] = null; // repainted by the next paintChanged
                 }
             }
         }
@@ -133,17 +164,13 @@ public final class WallView extends Region {
 
     /** Forgets the tiles: the next update lays out another engine's sources afresh. */
     public void reset() {
-        membershipCount = -1;
-        ids = new int[0];
-        names = new String[0];
-        groupNames = new String[0];
-        groupSizes = new int[0];
-        drawn = new SourceView[0];
-        drawnState = new SourceState[0];
-        painted = new String[0];
-        hovered = -1;
+        model = WallModel.empty();
+        drawnCells = null;
         snap = TrackerSnapshot.empty();
-        needLayout = true;
+        judgement = Judgement.empty();
+        hovered = -1;
+        focus = "";
+        needFull = true;
     }
 
     /** Whether the tile of {@code src} is marked as blinking (an unacknowledged alarm). */
@@ -151,125 +178,129 @@ public final class WallView extends Region {
         return blinking.contains(src);
     }
 
-    /** Number of tiles currently on the wall (after filtering). */
+    public WallModel model() {
+        return model;
+    }
+
+    /** Number of source tiles currently on the wall (after filtering and summarising). */
     public int tileCount() {
-        return ids.length;
+        return model.tileCount();
     }
 
     /** Source ids of the tiles in display order. */
     public int[] tileIds() {
-        return ids.clone();
+        return model.tileIds();
     }
 
-    /** Centre of the tile of source {@code id} in this region's coordinates, or null when not laid out. */
-    public javafx.geometry.Point2D tileCentre(int id) {
-        if (layout == null) {
-            return null;
-        }
-        for (int i = 0; i < ids.length; i++) {
-            if (ids[i] == id) {
-                return new javafx.geometry.Point2D(layout.tileX[i] + layout.tileW / 2,
-                        layout.tileY[i] - scroll.getValue() + layout.tileH / 2);
+    /** Centre of the tile of source {@code id} in this region's coordinates, or null when it has no tile. */
+    public Point2D tileCentre(int id) {
+        return cellCentre(model.cellOf(id));
+    }
+
+    /** Centre of the aggregate tile of the group {@code key}, or null when it is not collapsed. */
+    public Point2D aggregateCentre(String key) {
+        for (int c = 0; c < model.cells.count(); c++) {
+            if (model.cells.kind[c] == WallModel.AGGREGATE && model.groups[model.cells.ref[c]].key().equals(key)) {
+                return cellCentre(c);
             }
         }
         return null;
+    }
+
+    /** Centre of cell {@code c} (tests). */
+    Point2D cellCentreForTest(int c) {
+        return cellCentre(c);
+    }
+
+    private Point2D cellCentre(int c) {
+        if (c < 0) {
+            return null;
+        }
+        WallLayout l = model.cells.layout;
+        return new Point2D(l.x(c) + l.tileW / 2, l.y(c) - scroll.getValue() + l.tileH / 2);
     }
 
     /** The texts the tile of source {@code id} shows on screen now, " | " between them; null if not drawn. */
     public String describeTile(int id) {
-        for (int i = 0; i < ids.length; i++) {
-            if (ids[i] == id) {
-                return painted[i];
-            }
-        }
-        return null;
+        int k = model.cellOf(id) - first;
+        return k >= 0 && k < painted.length ? painted[k] : null;
     }
 
     /**
-     * Called once per pulse with the newest snapshot and the newest judgement (which may be of a slightly older
-     * snapshot: states come from it, values from the snapshot). Cheap when nothing changed.
+     * Called once per pulse with the newest snapshot (values), the newest judgement (a tile's state) and the newest
+     * model (what goes where, and each group's counts, as of the judgement it was built from). Cheap when nothing
+     * changed; never more than the cells on screen.
      */
-    public void update(TrackerSnapshot s, Judgement j, long nowMillis, SourceFilter filter) {
+    public void update(TrackerSnapshot s, Judgement j, WallModel m, long nowMillis) {
         snap = s;
-        now = nowMillis;
-        if (j != judgement && filter.problemsOnly()) {
-            membershipCount = -1;
-        }
         judgement = j;
-        if (s.sourceCount() != membershipCount || filter != membershipFilter || nowMillis < membershipMillis
-                || (filter.problemsOnly() && nowMillis - membershipMillis >= MEMBERSHIP_EVERY_MILLIS)) {
-            rebuildMembership(s, nowMillis, filter);
+        now = nowMillis;
+        if (m != model) {
+            if (m.cells != model.cells) {
+                hovered = -1;
+            }
+            model = m;
         }
-        if (needLayout) {
-            relayout();
+        if (model.cells != drawnCells) {
+            if (!needFull && drawnCells != null && sameGeometry(drawnCells, model.cells)) {
+                rearranged(drawnCells, model.cells);
+            } else {
+                relayout();
+            }
         }
         long second = Math.floorDiv(nowMillis, 1000);
-        if (needFull || second != drawnSecond) {
+        if (needFull) {
             paintAll();
             drawnSecond = second;
+            ageCursor = Integer.MAX_VALUE;
             needFull = false;
-        } else {
-            paintChanged();
-        }
-    }
-
-    private void rebuildMembership(TrackerSnapshot s, long nowMillis, SourceFilter filter) {
-        membershipCount = s.sourceCount();
-        membershipFilter = filter;
-        membershipMillis = nowMillis;
-        List<SourceView> keep = new ArrayList<>();
-        for (int i = 0; i < s.sourceCount(); i++) {
-            SourceView v = s.source(i);
-            if (filter.matches(v, judgement.state(v.id()))) {
-                keep.add(v);
-            }
-        }
-        keep.sort(Comparator.comparing(SourceView::group).thenComparing(SourceView::src));
-        int[] newIds = new int[keep.size()];
-        for (int i = 0; i < newIds.length; i++) {
-            newIds[i] = keep.get(i).id();
-        }
-        if (Arrays.equals(newIds, ids)) {
             return;
         }
-        ids = newIds;
-        names = new String[ids.length];
-        List<String> groups = new ArrayList<>();
-        List<Integer> sizes = new ArrayList<>();
-        for (int i = 0; i < ids.length; i++) {
-            SourceView v = keep.get(i);
-            String g = v.group();
-            if (groups.isEmpty() || !groups.getLast().equals(g)) {
-                groups.add(g);
-                sizes.add(0);
-            }
-            sizes.set(sizes.size() - 1, sizes.getLast() + 1);
-            names[i] = v.src().length() > g.length() + 1 ? v.src().substring(g.length() + 1) : v.src();
+        if (second != drawnSecond) {
+            drawnSecond = second;
+            ageCursor = 0;
         }
-        groupNames = groups.toArray(String[]::new);
-        groupSizes = sizes.stream().mapToInt(Integer::intValue).toArray();
-        drawn = new SourceView[ids.length];
-        drawnState = new SourceState[ids.length];
-        painted = new String[ids.length];
-        hovered = -1;
-        needLayout = true;
+        paintChanged();
+    }
+
+    private static boolean sameGeometry(WallModel.Cells a, WallModel.Cells b) {
+        return a.layout.tileW == b.layout.tileW && a.layout.columns == b.layout.columns
+                && a.layout.contentHeight == b.layout.contentHeight;
+    }
+
+    /**
+     * A new arrangement in the same grid (an exception joined or left a collapsed group, a source arrived): only
+     * the cells on screen that now hold something else are painted again, not the screen.
+     */
+    private void rearranged(WallModel.Cells old, WallModel.Cells now) {
+        drawnCells = now;
+        if (Math.max(first, windowEnd()) - first != drawn.length) {
+            needFull = true;
+            return;
+        }
+        for (int k = 0; k < drawn.length; k++) {
+            int c = first + k;
+            cellsTouched++;
+            if (c >= old.count() || old.kind[c] != now.kind[c] || old.ref[c] != now.ref[c]) {
+                drawn[k] = null;
+                drawnState[k] = null;
+                painted[k] = null;
+            }
+        }
     }
 
     private void relayout() {
-        double w = Math.max(50, getWidth() - scroll.prefWidth(-1));
+        drawnCells = model.cells;
+        WallLayout l = model.cells.layout;
         double h = Math.max(50, getHeight());
-        double tw = tileWidth > 0 ? tileWidth * zoom
-                : WallLayout.fitWidth(groupSizes, w, h, 90 * zoom, 340 * zoom);
-        layout = new WallLayout(groupSizes, w, tw);
-        scroll.setMax(Math.max(0, layout.contentHeight - h));
+        scroll.setMax(Math.max(0, l.contentHeight - h));
         scroll.setVisibleAmount(h);
-        scroll.setVisible(layout.contentHeight > h);
-        scroll.setUnitIncrement(layout.tileH + WallLayout.GAP);
+        scroll.setVisible(l.contentHeight > h);
+        scroll.setUnitIncrement(l.tileH + WallLayout.GAP);
         scroll.setBlockIncrement(h * 0.9);
         if (scroll.getValue() > scroll.getMax()) {
             scroll.setValue(scroll.getMax());
         }
-        needLayout = false;
         needFull = true;
     }
 
@@ -301,30 +332,35 @@ public final class WallView extends Region {
         if (canvas.getWidth() != w - sw || canvas.getHeight() != h) {
             canvas.setWidth(Math.max(1, w - sw));
             canvas.setHeight(Math.max(1, h));
-            needLayout = true;
+            needFull = true;
         }
         scroll.resizeRelocate(w - sw, 0, sw, h);
+    }
+
+    /** Cells on screen now: [first, end). */
+    private int windowEnd() {
+        WallLayout l = model.cells.layout;
+        int end = l.firstCellAt(scroll.getValue() + canvas.getHeight() + l.tileH + WallLayout.GAP) + l.columns;
+        return Math.min(model.cells.count(), end);
     }
 
     private void paintAll() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(palette.background());
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        if (layout == null) {
-            return;
+        WallLayout l = model.cells.layout;
+        first = l.firstCellAt(scroll.getValue());
+        int end = Math.max(first, windowEnd());
+        int n = end - first;
+        if (drawn.length != n) {
+            drawn = new SourceView[n];
+            drawnState = new SourceState[n];
+            painted = new String[n];
         }
-        double top = scroll.getValue();
-        double bottom = top + canvas.getHeight();
-        headers(g, top, bottom);
-        for (int i = 0; i < ids.length; i++) {
-            double y = layout.tileY[i];
-            if (y + layout.tileH >= top && y <= bottom) {
-                paintTile(g, i, top);
-            } else {
-                drawn[i] = null;
-            }
+        for (int c = first; c < end; c++) {
+            paintCell(g, c);
         }
-        if (ids.length == 0) {
+        if (model.cells.count() == 0) {
             g.setFill(palette.dimText());
             g.setFont(text.font(22 * zoom, false));
             g.setTextAlign(TextAlignment.CENTER);
@@ -335,70 +371,41 @@ public final class WallView extends Region {
         }
     }
 
-    private void headers(GraphicsContext g, double top, double bottom) {
-        int start = 0;
-        double w = layout.tileW, h = layout.tileH, pad = Math.max(3, h * 0.07);
-        for (int gi = 0; gi < groupNames.length; gi++) {
-            double x = layout.headerX[gi];
-            double y = layout.headerY[gi] - top;
-            if (y + h >= 0 && y <= bottom - top) {
-                int stale = 0, alarm = 0, losing = 0;
-                for (int i = start; i < start + groupSizes[gi]; i++) {
-                    switch (judgement.state(ids[i])) {
-                        case STALE -> stale++;
-                        case ALARM, FAULT -> alarm++;
-                        case LOSING, BADLY_LOSING -> losing++;
-                        default -> {
-                        }
-                    }
-                }
-                g.setFill(palette.header());
-                g.fillRect(x, y, w, h);
-                g.setTextBaseline(VPos.TOP);
-                g.setTextAlign(TextAlignment.LEFT);
-                var titleFont = text.font(h * 0.3, true);
-                g.setFont(titleFont);
-                g.setFill(palette.background());
-                g.fillText(text.fit(groupNames[gi].toUpperCase(java.util.Locale.ROOT), titleFont, w - 2 * pad),
-                        x + pad, y + pad);
-                var small = text.font(Math.max(10, h * 0.2), true);
-                g.setFont(small);
-                String line1 = groupSizes[gi] + (groupSizes[gi] == 1 ? " source" : " sources");
-                String line2 = (stale > 0 ? stale + " stale " : "") + (alarm > 0 ? alarm + " alarm " : "")
-                        + (losing > 0 ? losing + " losing" : "");
-                g.fillText(text.fit(line1, small, w - 2 * pad), x + pad, y + pad + h * 0.36);
-                g.fillText(text.fit(line2.isEmpty() ? "all fine" : line2.trim(), small, w - 2 * pad), x + pad,
-                        y + pad + h * 0.36 + h * 0.24);
-            }
-            start += groupSizes[gi];
-        }
-    }
-
     private void paintChanged() {
-        if (layout == null) {
-            return;
-        }
         GraphicsContext g = canvas.getGraphicsContext2D();
-        double top = scroll.getValue();
-        double bottom = top + canvas.getHeight();
-        for (int i = 0; i < ids.length; i++) {
-            double y = layout.tileY[i];
-            if (y + layout.tileH >= top && y <= bottom && ids[i] < snap.sourceCount()) {
-                SourceView v = snap.source(ids[i]);
-                SourceView old = drawn[i];
-                SourceState state = judgement.state(ids[i]);
-                if (v == old && state == drawnState[i]) {
-                    continue;
+        WallModel.Cells cells = model.cells;
+        int slice = Math.max(1, (drawn.length + AGE_SLICES - 1) / AGE_SLICES);
+        int ageFrom = ageCursor, ageTo = ageCursor >= drawn.length ? ageCursor : ageCursor + slice;
+        ageCursor = ageTo;
+        for (int k = 0; k < drawn.length; k++) {
+            int c = first + k;
+            cellsTouched++;
+            boolean aged = k >= ageFrom && k < ageTo;
+            if (cells.kind[c] != WallModel.TILE) {
+                String summary = cells.ref[c] < 0 ? model.request.focus() : model.groups[cells.ref[c]].summary();
+                if (aged || painted[k] == null || !painted[k].endsWith(summary)) {
+                    paintCell(g, c);
                 }
-                if (old != null && state == drawnState[i] && onlyValueChanged(old, v) && i != hovered && ids[i] != selectedId.get()
-                        && !blinking.contains(v.src())) {
-                    painted[i] = painter.paintValue(g, palette, v, layout.tileX[i], y - top, layout.tileW,
-                            layout.tileH, painted[i]);
-                    drawn[i] = v;
-                    valuesPainted++;
-                } else {
-                    paintTile(g, i, top);
-                }
+                continue;
+            }
+            int id = cells.ref[c];
+            if (id >= snap.sourceCount()) {
+                continue;
+            }
+            SourceView v = snap.source(id);
+            SourceView old = drawn[k];
+            SourceState state = judgement.state(id);
+            if (!aged && v == old && state == drawnState[k]) {
+                continue;
+            }
+            if (!aged && old != null && state == drawnState[k] && onlyValueChanged(old, v) && c != hovered
+                    && id != selectedId.get() && !blinking.contains(v.src())) {
+                painted[k] = painter.paintValue(g, palette, v, cells.layout.x(c), cells.layout.y(c) - scroll.getValue(),
+                        cells.layout.tileW, cells.layout.tileH, painted[k]);
+                drawn[k] = v;
+                valuesPainted++;
+            } else {
+                paintCell(g, c);
             }
         }
     }
@@ -412,48 +419,122 @@ public final class WallView extends Region {
                 && java.util.Objects.equals(a.unit(), b.unit());
     }
 
-    private void paintTile(GraphicsContext g, int i, double top) {
-        if (ids[i] >= snap.sourceCount()) {
+    private void paintCell(GraphicsContext g, int c) {
+        int k = c - first;
+        if (k < 0 || k >= drawn.length) {
             return;
         }
-        SourceView v = snap.source(ids[i]);
-        SourceState h = judgement.state(ids[i]);
-        drawnState[i] = h;
-        painted[i] = painter.paint(g, palette, v, h, judgement.loss(ids[i]), names[i], layout.tileX[i], layout.tileY[i] - top, layout.tileW,
-                layout.tileH, now, ids[i] == selectedId.get(), i == hovered,
-                blinking.contains(v.src()) ? (blinkOn ? 1 : 0) : -1);
-        drawn[i] = v;
-        tilesPainted++;
+        WallModel.Cells cells = model.cells;
+        WallLayout l = cells.layout;
+        double x = l.x(c), y = l.y(c) - scroll.getValue();
+        switch (cells.kind[c]) {
+            case WallModel.TILE -> {
+                int id = cells.ref[c];
+                if (id >= snap.sourceCount()) {
+                    return;
+                }
+                SourceView v = snap.source(id);
+                SourceState h = judgement.state(id);
+                drawnState[k] = h;
+                painted[k] = painter.paint(g, palette, v, h, judgement.loss(id), model.tileName(c), x, y,
+                        l.tileW, l.tileH, now, id == selectedId.get(), c == hovered,
+                        blinking.contains(v.src()) ? (blinkOn ? 1 : 0) : -1);
+                drawn[k] = v;
+                tilesPainted++;
+            }
+            case WallModel.AGGREGATE -> {
+                WallModel.Group gr = model.groups[cells.ref[c]];
+                painted[k] = painter.paintAggregate(g, palette, gr.title(), gr.worst(), gr.summary(),
+                        gr.exceptions() - gr.shownExceptions(), x, y, l.tileW, l.tileH, c == hovered)
+                        + " | " + gr.summary();
+            }
+            case WallModel.HEADER -> {
+                WallModel.Group gr = model.groups[cells.ref[c]];
+                header(g, gr.title().toUpperCase(java.util.Locale.ROOT), gr.summary(), x, y, l.tileW, l.tileH);
+                painted[k] = gr.title() + " | " + gr.summary();
+            }
+            default -> {
+                String path = model.request.focus();
+                header(g, "◀ BACK", path + " | " + String.format(java.util.Locale.ROOT, "%,d", model.matched)
+                        + " sources", x, y, l.tileW, l.tileH);
+                painted[k] = "BACK | " + path;
+            }
+        }
     }
 
-    private int indexAt(double x, double y) {
-        return layout == null ? -1 : layout.tileAt(x, y + scroll.getValue());
+    /** A group header: its name and, below, "N sources" and the counts of every state but OK. */
+    private void header(GraphicsContext g, String title, String summary, double x, double y, double w, double h) {
+        double pad = Math.max(3, h * 0.07);
+        g.setFill(palette.background());
+        g.fillRect(x - 2, y - 2, w + 4, h + 4);
+        g.setFill(palette.header());
+        g.fillRect(x, y, w, h);
+        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlignment.LEFT);
+        var titleFont = text.font(h * 0.3, true);
+        g.setFont(titleFont);
+        g.setFill(palette.background());
+        g.fillText(text.fit(title, titleFont, w - 2 * pad), x + pad, y + pad);
+        var small = text.font(Math.max(10, h * 0.2), true);
+        g.setFont(small);
+        String[] lines = summary.split(" \\| ", 2);
+        g.fillText(text.fit(lines[0], small, w - 2 * pad), x + pad, y + pad + h * 0.36);
+        if (lines.length > 1) {
+            g.fillText(text.fit(lines[1], small, w - 2 * pad), x + pad, y + pad + h * 0.36 + h * 0.24);
+        }
+    }
+
+    private int cellAt(double x, double y) {
+        return model.cells.layout.cellAt(x, y + scroll.getValue());
     }
 
     private void clicked(MouseEvent e) {
         requestFocus();
-        int i = indexAt(e.getX(), e.getY());
-        selectedId.set(i < 0 ? -1 : ids[i]);
-    }
-
-    private void moved(MouseEvent e) {
-        int i = indexAt(e.getX(), e.getY());
-        hover(i);
-        if (i >= 0 && i < ids.length && ids[i] < snap.sourceCount()) {
-            tooltip.setText(snap.source(ids[i]).src());
+        int c = cellAt(e.getX(), e.getY());
+        if (c < 0) {
+            selectedId.set(-1);
+            return;
+        }
+        switch (model.cells.kind[c]) {
+            case WallModel.TILE -> selectedId.set(model.cells.ref[c]);
+            case WallModel.AGGREGATE -> setFocus(model.groups[model.cells.ref[c]].key()); // drill down
+            case WallModel.BACK -> up();
+            default -> {
+            }
         }
     }
 
-    private void hover(int i) {
-        if (i != hovered) {
+    /** Back up one level of drill-down. */
+    public void up() {
+        int slash = focus.lastIndexOf('/');
+        setFocus(slash < 0 ? "" : focus.substring(0, slash));
+    }
+
+    private void moved(MouseEvent e) {
+        int c = cellAt(e.getX(), e.getY());
+        hover(c);
+        if (c < 0) {
+            return;
+        }
+        switch (model.cells.kind[c]) {
+            case WallModel.TILE -> tooltip.setText(model.index.name(model.cells.ref[c]));
+            case WallModel.AGGREGATE -> tooltip.setText(model.groups[model.cells.ref[c]].key()
+                    + ": click to open the group");
+            case WallModel.BACK -> tooltip.setText("Back up one level (Backspace)");
+            default -> tooltip.setText(model.groups[model.cells.ref[c]].key());
+        }
+    }
+
+    private void hover(int c) {
+        if (c != hovered) {
             int old = hovered;
-            hovered = i;
+            hovered = c;
             GraphicsContext g = canvas.getGraphicsContext2D();
-            if (old >= 0 && old < ids.length) {
-                paintTile(g, old, scroll.getValue());
+            if (old >= 0 && old < model.cells.count()) {
+                paintCell(g, old);
             }
-            if (i >= 0) {
-                paintTile(g, i, scroll.getValue());
+            if (c >= 0) {
+                paintCell(g, c);
             }
         }
     }
@@ -464,24 +545,29 @@ public final class WallView extends Region {
     }
 
     private void key(KeyEvent e) {
-        if (ids.length == 0 || layout == null) {
+        if (e.getCode() == KeyCode.BACK_SPACE && !focus.isEmpty()) {
+            up();
+            e.consume();
             return;
         }
-        int cur = -1;
-        for (int i = 0; i < ids.length; i++) {
-            if (ids[i] == selectedId.get()) {
-                cur = i;
-                break;
-            }
+        WallModel.Cells cells = model.cells;
+        if (cells.count() == 0) {
+            return;
         }
-        int columns = layout.columns;
+        int cur = model.cellOf(selectedId.get());
+        int columns = cells.layout.columns;
+        int step = switch (e.getCode()) {
+            case RIGHT, END -> 1;
+            case LEFT, HOME -> -1;
+            case DOWN -> columns;
+            case UP -> -columns;
+            default -> 0;
+        };
         int next = switch (e.getCode()) {
-            case RIGHT -> cur + 1;
-            case LEFT -> cur - 1;
-            case DOWN -> cur < 0 ? 0 : cur + columns;
-            case UP -> cur - columns;
+            case RIGHT, LEFT, UP -> cur < 0 ? 0 : cur + step;
+            case DOWN -> cur < 0 ? 0 : cur + step;
             case HOME -> 0;
-            case END -> ids.length - 1;
+            case END -> cells.count() - 1;
             case PAGE_DOWN -> {
                 scroll.increment();
                 yield Integer.MIN_VALUE;
@@ -501,13 +587,23 @@ public final class WallView extends Region {
             selectedId.set(-1);
             return;
         }
-        next = Math.clamp(next, 0, ids.length - 1);
-        selectedId.set(ids[next]);
-        double y = layout.tileY[next];
+        next = Math.clamp(next, 0, cells.count() - 1);
+        // Headers and aggregates are not selectable: go on in the same direction to the next tile (else back).
+        int dir = step == 0 ? 1 : Integer.signum(step);
+        int c = next;
+        while (c >= 0 && c < cells.count() && cells.kind[c] != WallModel.TILE) {
+            c += dir;
+        }
+        if (c < 0 || c >= cells.count()) {
+            return;
+        }
+        selectedId.set(cells.ref[c]);
+        WallLayout l = cells.layout;
+        double y = l.y(c);
         if (y < scroll.getValue()) {
             scroll.setValue(Math.max(0, y - WallLayout.GAP));
-        } else if (y + layout.tileH > scroll.getValue() + canvas.getHeight()) {
-            scroll.setValue(Math.min(scroll.getMax(), y + layout.tileH + WallLayout.GAP - canvas.getHeight()));
+        } else if (y + l.tileH > scroll.getValue() + canvas.getHeight()) {
+            scroll.setValue(Math.min(scroll.getMax(), y + l.tileH + WallLayout.GAP - canvas.getHeight()));
         }
     }
 }

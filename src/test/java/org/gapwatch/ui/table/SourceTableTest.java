@@ -1,0 +1,143 @@
+package org.gapwatch.ui.table;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.scene.control.TableColumn;
+import javafx.stage.Stage;
+import org.gapwatch.judge.Judge;
+import org.gapwatch.judge.Judgement;
+import org.gapwatch.testutil.ManySources;
+import org.gapwatch.track.TrackerSnapshot;
+import org.gapwatch.ui.SourceFilter;
+import org.gapwatch.ui.model.SourceIndex;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class SourceTableTest {
+    private SourceTable table;
+
+    @Start
+    void start(Stage stage) {
+        table = new SourceTable();
+        stage.setScene(new Scene(table, 1200, 600));
+        stage.show();
+    }
+
+    private static String name(int i) {
+        return "g" + (i % 4) + "/s-" + i;
+    }
+
+    private static String status(int i) {
+        return i % 100 == 7 ? "alarm" : "ok";
+    }
+
+    private record World(TrackerSnapshot snap, Judgement judged, SourceIndex index) {
+        static World of(int n) {
+            TrackerSnapshot s = ManySources.snapshot(n, SourceTableTest::name, SourceTableTest::status);
+            return new World(s, new Judge().judge(s, ManySources.NOW), SourceIndex.of(s, SourceIndex.empty(), false));
+        }
+
+        TableModel model(TableModel.Request r) {
+            return TableModel.build(index, snap, judged, r, ManySources.NOW, null);
+        }
+    }
+
+    /** Rows filled by {@code pulses} pulses of the shown table, 100 ms apart, after a first one. */
+    private long shownPulses(World w, int pulses) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            table.setVisible(true);
+            table.reset();
+            TableModel m = w.model(table.request(SourceFilter.ALL));
+            table.update(w.snap(), w.judged(), m, ManySources.NOW);
+            table.tableView().layout();
+            table.takeRowsTouched();
+            for (int p = 1; p <= pulses; p++) {
+                table.update(w.snap(), w.judged(), m, ManySources.NOW + p * 100L);
+            }
+            return table.takeRowsTouched();
+        }).get();
+    }
+
+    @Test
+    void aHiddenTableAsksForNoModelAndFillsNoRow() throws Exception {
+        World w = World.of(50_000);
+        TableModel m = w.model(new TableModel.Request(SourceFilter.ALL, List.of(), List.of()));
+        long touched = WaitForAsyncUtils.asyncFx(() -> {
+            table.setVisible(false);
+            table.takeRowsTouched();
+            assertNull(table.request(SourceFilter.ALL), "hidden: no model wanted");
+            for (int p = 0; p < 50; p++) {
+                table.update(w.snap(), w.judged(), m, ManySources.NOW + p * 100L);
+            }
+            return table.takeRowsTouched();
+        }).get();
+        assertEquals(0, touched);
+    }
+
+    @Test
+    void theShownTableFillsTheRowsOnScreenWhateverTheNumberOfSources() throws Exception {
+        long small = shownPulses(World.of(1_000), 20);
+        long large = shownPulses(World.of(50_000), 20);
+        assertTrue(small > 0 && small < 20 * 60, "rows on screen only: " + small);
+        assertEquals(small, large, "rows filled with 1,000 and with 50,000 sources");
+    }
+
+    @Test
+    void selectingASourceSelectsItsRowByLookUpAndTheOrderIsTheModels() throws Exception {
+        World w = World.of(2_000);
+        WaitForAsyncUtils.asyncFx(() -> {
+            table.setVisible(true);
+            table.reset();
+            TableColumn<SourceRow, ?> status = table.tableView().getColumns().stream()
+                    .filter(c -> "status".equals(c.getId())).findFirst().orElseThrow();
+            table.tableView().getSortOrder().setAll(List.of(status));
+            TableModel m = w.model(table.request(SourceFilter.ALL));
+            table.update(w.snap(), w.judged(), m, ManySources.NOW);
+            // By status, worst first: the 20 alarms lead, in path order among themselves.
+            List<SourceRow> rows = table.shownRows();
+            assertEquals(2_000, rows.size());
+            assertEquals("g3/s-1007", rows.get(0).src()); // the alarms are ids 7, 107, ...: g3 first, by path
+            assertEquals(20, rows.stream().limit(25).filter(r -> r.status().isProblem()).count());
+            int id = w.index().idOf("g1/s-1301");
+            table.selectedIdProperty().set(id);
+            int row = table.tableView().getSelectionModel().getSelectedIndex();
+            assertEquals(m.rowOf(id), row);
+            assertEquals(id, table.tableView().getItems().get(row).id());
+        }).get();
+    }
+
+    @Test
+    void columnFiltersMatchTextAsASubstringAndNumbersByComparison() {
+        World w = World.of(400);
+        java.util.List<String> none = java.util.Collections.nCopies(Column.values().length, "");
+        java.util.List<String> byCount = new java.util.ArrayList<>(none);
+        byCount.set(Column.RECEIVED.ordinal(), ">0"); // each source received one update
+        assertEquals(400, w.model(new TableModel.Request(SourceFilter.ALL, byCount, List.of())).size());
+        byCount.set(Column.RECEIVED.ordinal(), "<1");
+        assertEquals(0, w.model(new TableModel.Request(SourceFilter.ALL, byCount, List.of())).size());
+        byCount.set(Column.RECEIVED.ordinal(), "1");
+        assertEquals(400, w.model(new TableModel.Request(SourceFilter.ALL, byCount, List.of())).size(),
+                "without > or <, a number column matches its text");
+        java.util.List<String> bySrc = new java.util.ArrayList<>(none);
+        bySrc.set(Column.SRC.ordinal(), "G2/S-1"); // case-insensitive: g2/s-10, g2/s-14, ... and g2/s-1xx
+        bySrc.set(Column.STATUS.ordinal(), "alarm");
+        TableModel both = w.model(new TableModel.Request(SourceFilter.ALL, bySrc, List.of()));
+        assertEquals(0, both.size(), "no alarm (ids 7, 107, ...) is in g2 (7 % 4 = 3)");
+        bySrc.set(Column.STATUS.ordinal(), "");
+        TableModel src = w.model(new TableModel.Request(SourceFilter.ALL, bySrc, List.of()));
+        for (int i = 0; i < src.size(); i++) {
+            String name = w.index().name(src.order[i]);
+            assertTrue(name.startsWith("g2/s-1"), name);
+        }
+        assertEquals(28, src.size(), "g2/s-10, -14, -18 and the 25 of g2/s-1xx");
+        assertEquals(-1, src.rowOf(w.index().idOf("g2/s-2")));
+    }
+}
