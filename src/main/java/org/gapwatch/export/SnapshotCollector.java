@@ -8,6 +8,8 @@ import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapsho
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.prometheus.metrics.model.snapshots.StateSetSnapshot;
+import io.prometheus.metrics.model.snapshots.StateSetSnapshot.StateSetDataPointSnapshot;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.gapwatch.judge.Cause;
+import org.gapwatch.judge.Judgement;
+import org.gapwatch.judge.SourceState;
 import org.gapwatch.protocol.RejectReason;
 import org.gapwatch.track.SourceView;
 import org.gapwatch.track.Totals;
@@ -26,11 +31,17 @@ import org.gapwatch.track.TrackerSnapshot;
  * for a scrape.
  *
  * <p>Cardinality is bounded: with more than {@code maxSourceSeries} sources, only sources with a problem (loss,
- * late, duplicates, restarts, stale, a second sender) keep series of their own, at most {@code maxSourceSeries},
+ * late, duplicates, restarts, stale, a second sender, a judged state other than ok or warn) keep series of their own, at most {@code maxSourceSeries},
  * the most lost first; all others are summed per group into one series with {@code src="(others)"}, and at most
  * {@code maxSourceSeries} groups are kept (the largest; the rest summed into {@code group="(others)"}). So
  * {@code sum(gapwatch_lost_total)} is the exact total either way, and {@code gapwatch_export_summarised} says when
  * the sums are in use.
+ *
+ * <p>The judgement (when one is given: the {@code listen} command's and the desktop's own, read with {@code
+ * JudgeRunner::latest}, never made here) adds each source's judged state as an OpenMetrics StateSet
+ * {@code gapwatch_state} (one series per state, 1 for the source's, with the label named after the metric, as the
+ * StateSet type has it), the count of sources in each state ({@code gapwatch_sources_by_state}, exact when series
+ * are summed, which a StateSet cannot be) and the closed loss episodes by cause ({@code gapwatch_episodes_total}).
  */
 public final class SnapshotCollector implements MultiCollector {
     public static final int DEFAULT_MAX_SOURCE_SERIES = 10_000;
@@ -38,6 +49,7 @@ public final class SnapshotCollector implements MultiCollector {
     public static final String OTHERS = "(others)";
 
     private final Supplier<TrackerSnapshot> snapshots;
+    private final Supplier<Judgement> judgements;
     private final LongSupplier clock;
     private final SourceLabels labels;
     // Changed by a reload of the probe's config while scrapes go on.
@@ -51,9 +63,17 @@ public final class SnapshotCollector implements MultiCollector {
         }
     }
 
+    /** Without a judgement: no state, no episodes (absent, not 0). */
     public SnapshotCollector(Supplier<TrackerSnapshot> snapshots, LongSupplier clock, int maxSourceSeries,
                              SourceLabels labels, Thresholds thresholds) {
+        this(snapshots, null, clock, maxSourceSeries, labels, thresholds);
+    }
+
+    /** @param judgements the newest judgement of the same engine, or null for none */
+    public SnapshotCollector(Supplier<TrackerSnapshot> snapshots, Supplier<Judgement> judgements, LongSupplier clock,
+                             int maxSourceSeries, SourceLabels labels, Thresholds thresholds) {
         this.snapshots = snapshots;
+        this.judgements = judgements;
         this.clock = clock;
         this.labels = labels;
         configure(maxSourceSeries, thresholds);
@@ -104,19 +124,20 @@ public final class SnapshotCollector implements MultiCollector {
         return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
     }
 
-    /** One series: its labels and its counts. */
-    private record Series(Labels labels, Counts counts) {
+    /** One series: its labels and its counts, and its source where it has one of its own (else null). */
+    private record Series(Labels labels, Counts counts, SourceView source) {
     }
 
     @Override
     public MetricSnapshots collect() {
         TrackerSnapshot snapshot = snapshots.get();
+        Judgement judged = judgements == null ? null : judgements.get();
         long now = clock.getAsLong();
         int maxSourceSeries = this.maxSourceSeries;
         Thresholds thresholds = this.thresholds;
         List<Series> series = new ArrayList<>();
         boolean summarised = snapshot.sourceCount() > maxSourceSeries;
-        int ownSeries = summarised ? summarise(snapshot, now, maxSourceSeries, series) : everySource(snapshot, now, series);
+        int ownSeries = summarised ? summarise(snapshot, judged, now, maxSourceSeries, series) : everySource(snapshot, now, series);
 
         List<MetricSnapshot> out = new ArrayList<>();
         out.add(counter("gapwatch_received", "Updates received from the source, in order or late.", series, c -> c.received));
@@ -125,7 +146,9 @@ public final class SnapshotCollector implements MultiCollector {
         out.add(counter("gapwatch_duplicates", "Updates received more than once.", series, c -> c.duplicates));
         out.add(counter("gapwatch_restarts", "Times the source restarted its sequence.", series, c -> c.restarts));
         out.add(gauge("gapwatch_stale", "1 while the source is stale (summed series: how many are).", series, c -> c.stale));
-        addJudgements(snapshot, out);
+        if (judged != null) {
+            addJudgement(judged, series, out);
+        }
         addTotals(snapshot.totals(), snapshot.invalidByReason(), out);
         out.add(single("gapwatch_sources", "Sources tracked.", snapshot.sourceCount()));
         out.add(single("gapwatch_export_summarised",
@@ -140,11 +163,48 @@ public final class SnapshotCollector implements MultiCollector {
     }
 
     /**
-     * Where the judgement's figures go when {@code org.gapwatch.judge} lands: {@code gapwatch_state} (a gauge per
-     * source, the judged state's code) and {@code gapwatch_episodes_total} (a counter by {@code cause}), read from
-     * the judgement's own published snapshot. Until then both are absent, not 0.
+     * The judged state of each source with series of its own, as a StateSet: a source judged not yet (it appeared
+     * since the last judgement, a fraction of a second ago) has none until the next scrape. Then the count per state
+     * of all sources the judgement saw, and the closed episodes by cause.
      */
-    private void addJudgements(TrackerSnapshot snapshot, List<MetricSnapshot> out) {
+    private static void addJudgement(Judgement j, List<Series> series, List<MetricSnapshot> out) {
+        StateSetSnapshot.Builder states = StateSetSnapshot.builder().name("gapwatch_state")
+                .help("The source's judged state (ok, warn, losing, badly-losing, stale, conflict, ...): 1 for its own.");
+        for (Series s : series) {
+            SourceState judged = s.source() == null ? null : stateOf(j, s.source());
+            if (judged != null) {
+                StateSetDataPointSnapshot.Builder p = StateSetDataPointSnapshot.builder().labels(s.labels());
+                for (SourceState state : SourceState.values()) {
+                    p.state(state.code(), state == judged);
+                }
+                states.dataPoint(p.build());
+            }
+        }
+        out.add(states.build());
+        GaugeSnapshot.Builder byState = GaugeSnapshot.builder().name("gapwatch_sources_by_state")
+                .help("Sources in each judged state, over all sources (also those summed per group).");
+        for (SourceState state : SourceState.values()) {
+            byState.dataPoint(GaugeDataPointSnapshot.builder().labels(Labels.of("state", state.code()))
+                    .value(j.count(state)).build());
+        }
+        out.add(byState.build());
+        CounterSnapshot.Builder episodes = CounterSnapshot.builder().name("gapwatch_episodes")
+                .help("Loss episodes that ended, by the cause judged (docs/alarms.md, Loss episodes).");
+        for (Cause c : Cause.values()) {
+            episodes.dataPoint(CounterDataPointSnapshot.builder().labels(Labels.of("cause", c.code()))
+                    .value(j.closedEpisodes(c)).build());
+        }
+        out.add(episodes.build());
+    }
+
+    /** The judged state of {@code v}, or null when the judgement did not see it (newer, or another engine's). */
+    private static SourceState stateOf(Judgement j, SourceView v) {
+        if (j == null) {
+            return null;
+        }
+        TrackerSnapshot judged = j.snapshot();
+        int id = v.id();
+        return id < judged.sourceCount() && judged.source(id).src().equals(v.src()) ? j.state(id) : null;
     }
 
     private int everySource(TrackerSnapshot s, long now, List<Series> series) {
@@ -152,17 +212,17 @@ public final class SnapshotCollector implements MultiCollector {
             SourceView v = s.source(i);
             Counts c = new Counts();
             c.add(v, v.isStale(now));
-            series.add(new Series(sourceLabels(v, v.src()), c));
+            series.add(new Series(sourceLabels(v, v.src()), c, v));
         }
         return s.sourceCount();
     }
 
-    private int summarise(TrackerSnapshot s, long now, int maxSourceSeries, List<Series> series) {
+    private int summarise(TrackerSnapshot s, Judgement judged, long now, int maxSourceSeries, List<Series> series) {
         List<SourceView> problems = new ArrayList<>();
         for (int i = 0; i < s.sourceCount(); i++) {
             SourceView v = s.source(i);
             // A source named like the summed series is always summed, so that no two series have the same labels.
-            if (!OTHERS.equals(v.src()) && hasProblem(v, now)) {
+            if (!OTHERS.equals(v.src()) && hasProblem(v, stateOf(judged, v), now)) {
                 problems.add(v);
             }
         }
@@ -173,7 +233,7 @@ public final class SnapshotCollector implements MultiCollector {
             hasOwn[v.id()] = true;
             Counts c = new Counts();
             c.add(v, v.isStale(now));
-            series.add(new Series(sourceLabels(v, v.src()), c));
+            series.add(new Series(sourceLabels(v, v.src()), c, v));
         }
         Map<List<String>, Counts> byGroup = new LinkedHashMap<>();
         for (int i = 0; i < s.sourceCount(); i++) {
@@ -187,7 +247,7 @@ public final class SnapshotCollector implements MultiCollector {
             byGroup = foldSmallestGroups(byGroup, maxSourceSeries);
         }
         byGroup.forEach((key, c) -> series.add(new Series(
-                Labels.of("protocol", key.get(0), "group", key.get(1), "src", OTHERS), c)));
+                Labels.of("protocol", key.get(0), "group", key.get(1), "src", OTHERS), c, null)));
         return own.size();
     }
 
@@ -210,8 +270,9 @@ public final class SnapshotCollector implements MultiCollector {
         return kept;
     }
 
-    private static boolean hasProblem(SourceView v, long now) {
-        return v.lost() > 0 || v.late() > 0 || v.duplicates() > 0 || v.restarts() > 0 || v.isStale(now)
+    /** Loss, late, duplicates, restarts, stale, a second sender, or a judged state worth showing (a fault...). */
+    private static boolean hasProblem(SourceView v, SourceState judged, long now) {
+        return (judged != null && judged.isProblem()) || v.lost() > 0 || v.late() > 0 || v.duplicates() > 0 || v.restarts() > 0 || v.isStale(now)
                 || v.conflict(now);
     }
 
