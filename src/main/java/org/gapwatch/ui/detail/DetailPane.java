@@ -43,6 +43,8 @@ import org.gapwatch.track.SourceView;
  */
 public class DetailPane extends Region {
     private static final long REFRESH_MILLIS = 1000;
+    private static final double VANTAGE_ROW = 30;
+    private static final double VANTAGE_HEADER = 42;
 
     private final ObjectProperty<String> source = new SimpleObjectProperty<>(this, "source");
     private final ReadOnlyObjectWrapper<SourceHistory> history = new ReadOnlyObjectWrapper<>(this, "history");
@@ -158,11 +160,17 @@ public class DetailPane extends Region {
     private void buildVantageTable() {
         vantage.setId("detail-vantage");
         vantage.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        vantage.setFixedCellSize(26);
+        vantage.setFixedCellSize(VANTAGE_ROW);
         vantage.getColumns().add(column("Probe", VantageRow::probe));
         vantage.getColumns().add(column("Received", VantageRow::received));
         vantage.getColumns().add(column("Lost", VantageRow::lost));
         vantage.getColumns().add(column("Last seen", VantageRow::lastSeen));
+        // The last column takes the rest: a probe that does not answer says why there.
+        double[] widths = {220, 110, 110};
+        for (int i = 0; i < widths.length; i++) {
+            vantage.getColumns().get(i).setPrefWidth(widths[i]);
+            vantage.getColumns().get(i).setMaxWidth(widths[i] * 1.5);
+        }
         vantageTitle.setText("Seen by probes");
         for (javafx.scene.Node n : List.of(vantageTitle, vantage)) {
             n.setVisible(false);
@@ -319,7 +327,8 @@ public class DetailPane extends Region {
         if (!rows.equals(vantage.getItems())) {
             vantage.getItems().setAll(rows);
         }
-        vantage.setPrefHeight(30 + 26 * Math.max(1, rows.size()));
+        // Header and every row, no scroll bar: a handful of probes.
+        vantage.setPrefHeight(VANTAGE_HEADER + VANTAGE_ROW * Math.max(1, rows.size()));
         vantage.setMinHeight(vantage.getPrefHeight());
     }
 

@@ -124,6 +124,7 @@ class DetailPaneTest {
                 new VantageRow("probe-b:9477", "—", "—", "no answer: connection refused (last at 07:59:00)")),
                 Await.onFx(pane::vantageRows));
         assertEquals(true, Await.onFx(() -> robotVisible("#detail-vantage")));
+        Await.onFx(() -> Screenshots.write(scene, "detail-pane-probes"));
         // A source no probe has: each probe that answered says so.
         Await.onFx(() -> {
             pane.setSource("plant/pump-7");
