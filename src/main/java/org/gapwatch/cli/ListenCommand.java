@@ -177,7 +177,7 @@ public final class ListenCommand implements Callable<Integer> {
                 System::currentTimeMillis, "judge").start();
         // Scrapes read the newest snapshot and the newest judgement; neither waits for the receiver nor the judge.
         SnapshotCollector collector = new SnapshotCollector(engine::snapshot, judging::latest,
-                System::currentTimeMillis, probe.metricsMaxSourceSeries(), SourceLabels.DEFAULT, probe.thresholds());
+                probe.metricsMaxSourceSeries(), SourceLabels.DEFAULT, probe.thresholds());
         // Bound before the warm-up, so that a port in use fails at once; scrapes see empty figures until joined.
         MetricsEndpoint endpoint;
         try {

@@ -15,7 +15,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.gapwatch.judge.Cause;
 import org.gapwatch.judge.Judgement;
@@ -37,8 +36,8 @@ import org.gapwatch.track.TrackerSnapshot;
  * {@code sum(gapwatch_lost_total)} is the exact total either way, and {@code gapwatch_export_summarised} says when
  * the sums are in use.
  *
- * <p>The judgement (when one is given: the {@code listen} command's and the desktop's own, read with {@code
- * JudgeRunner::latest}, never made here) adds each source's judged state as an OpenMetrics StateSet
+ * <p>The judgement (the {@code listen} command's and the desktop's own, read with {@code JudgeRunner::latest},
+ * never made here) decides staleness, and adds each source's judged state as an OpenMetrics StateSet
  * {@code gapwatch_state} (one series per state, 1 for the source's, with the label named after the metric, as the
  * StateSet type has it), the count of sources in each state ({@code gapwatch_sources_by_state}, exact when series
  * are summed, which a StateSet cannot be) and the closed loss episodes by cause ({@code gapwatch_episodes_total}).
@@ -50,7 +49,6 @@ public final class SnapshotCollector implements MultiCollector {
 
     private final Supplier<TrackerSnapshot> snapshots;
     private final Supplier<Judgement> judgements;
-    private final LongSupplier clock;
     private final SourceLabels labels;
     // Changed by a reload of the probe's config while scrapes go on.
     private volatile int maxSourceSeries;
@@ -63,18 +61,14 @@ public final class SnapshotCollector implements MultiCollector {
         }
     }
 
-    /** Without a judgement: no state, no episodes (absent, not 0). */
-    public SnapshotCollector(Supplier<TrackerSnapshot> snapshots, LongSupplier clock, int maxSourceSeries,
+    /**
+     * @param judgements the newest judgement of the same engine (its runner's {@code latest()}): the state, the
+     *                   staleness and the episodes exported are its
+     */
+    public SnapshotCollector(Supplier<TrackerSnapshot> snapshots, Supplier<Judgement> judgements, int maxSourceSeries,
                              SourceLabels labels, Thresholds thresholds) {
-        this(snapshots, null, clock, maxSourceSeries, labels, thresholds);
-    }
-
-    /** @param judgements the newest judgement of the same engine, or null for none */
-    public SnapshotCollector(Supplier<TrackerSnapshot> snapshots, Supplier<Judgement> judgements, LongSupplier clock,
-                             int maxSourceSeries, SourceLabels labels, Thresholds thresholds) {
         this.snapshots = snapshots;
         this.judgements = judgements;
-        this.clock = clock;
         this.labels = labels;
         configure(maxSourceSeries, thresholds);
     }
@@ -131,13 +125,13 @@ public final class SnapshotCollector implements MultiCollector {
     @Override
     public MetricSnapshots collect() {
         TrackerSnapshot snapshot = snapshots.get();
-        Judgement judged = judgements == null ? null : judgements.get();
-        long now = clock.getAsLong();
+        Judgement judged = judgements.get();
         int maxSourceSeries = this.maxSourceSeries;
         Thresholds thresholds = this.thresholds;
         List<Series> series = new ArrayList<>();
         boolean summarised = snapshot.sourceCount() > maxSourceSeries;
-        int ownSeries = summarised ? summarise(snapshot, judged, now, maxSourceSeries, series) : everySource(snapshot, now, series);
+        int ownSeries = summarised ? summarise(snapshot, judged, maxSourceSeries, series)
+                : everySource(snapshot, judged, series);
 
         List<MetricSnapshot> out = new ArrayList<>();
         out.add(counter("gapwatch_received", "Updates received from the source, in order or late.", series, c -> c.received));
@@ -146,9 +140,7 @@ public final class SnapshotCollector implements MultiCollector {
         out.add(counter("gapwatch_duplicates", "Updates received more than once.", series, c -> c.duplicates));
         out.add(counter("gapwatch_restarts", "Times the source restarted its sequence.", series, c -> c.restarts));
         out.add(gauge("gapwatch_stale", "1 while the source is stale (summed series: how many are).", series, c -> c.stale));
-        if (judged != null) {
-            addJudgement(judged, series, out);
-        }
+        addJudgement(judged, series, out);
         addTotals(snapshot.totals(), snapshot.invalidByReason(), out);
         out.add(single("gapwatch_sources", "Sources tracked.", snapshot.sourceCount()));
         out.add(single("gapwatch_export_summarised",
@@ -199,30 +191,27 @@ public final class SnapshotCollector implements MultiCollector {
 
     /** The judged state of {@code v}, or null when the judgement did not see it (newer, or another engine's). */
     private static SourceState stateOf(Judgement j, SourceView v) {
-        if (j == null) {
-            return null;
-        }
         TrackerSnapshot judged = j.snapshot();
         int id = v.id();
         return id < judged.sourceCount() && judged.source(id).src().equals(v.src()) ? j.state(id) : null;
     }
 
-    private int everySource(TrackerSnapshot s, long now, List<Series> series) {
+    private int everySource(TrackerSnapshot s, Judgement judged, List<Series> series) {
         for (int i = 0; i < s.sourceCount(); i++) {
             SourceView v = s.source(i);
             Counts c = new Counts();
-            c.add(v, v.isStale(now));
+            c.add(v, stale(judged, v));
             series.add(new Series(sourceLabels(v, v.src()), c, v));
         }
         return s.sourceCount();
     }
 
-    private int summarise(TrackerSnapshot s, Judgement judged, long now, int maxSourceSeries, List<Series> series) {
+    private int summarise(TrackerSnapshot s, Judgement judged, int maxSourceSeries, List<Series> series) {
         List<SourceView> problems = new ArrayList<>();
         for (int i = 0; i < s.sourceCount(); i++) {
             SourceView v = s.source(i);
             // A source named like the summed series is always summed, so that no two series have the same labels.
-            if (!OTHERS.equals(v.src()) && hasProblem(v, stateOf(judged, v), now)) {
+            if (!OTHERS.equals(v.src()) && hasProblem(v, stateOf(judged, v))) {
                 problems.add(v);
             }
         }
@@ -232,7 +221,7 @@ public final class SnapshotCollector implements MultiCollector {
         for (SourceView v : own) {
             hasOwn[v.id()] = true;
             Counts c = new Counts();
-            c.add(v, v.isStale(now));
+            c.add(v, stale(judged, v));
             series.add(new Series(sourceLabels(v, v.src()), c, v));
         }
         Map<List<String>, Counts> byGroup = new LinkedHashMap<>();
@@ -240,7 +229,7 @@ public final class SnapshotCollector implements MultiCollector {
             if (!hasOwn[i]) {
                 SourceView v = s.source(i);
                 byGroup.computeIfAbsent(List.of(labels.protocol(v), labels.group(v)), k -> new Counts())
-                        .add(v, v.isStale(now));
+                        .add(v, stale(judged, v));
             }
         }
         if (byGroup.size() > maxSourceSeries) {
@@ -270,10 +259,18 @@ public final class SnapshotCollector implements MultiCollector {
         return kept;
     }
 
-    /** Loss, late, duplicates, restarts, stale, a second sender, or a judged state worth showing (a fault...). */
-    private static boolean hasProblem(SourceView v, SourceState judged, long now) {
-        return (judged != null && judged.isProblem()) || v.lost() > 0 || v.late() > 0 || v.duplicates() > 0 || v.restarts() > 0 || v.isStale(now)
-                || v.conflict(now);
+    /**
+     * Counted loss, late, duplicates or restarts, or a judged state worth showing (stale, two senders, losing, a
+     * fault...): staleness and conflict are the judgement's to decide, not the export's.
+     */
+    private static boolean hasProblem(SourceView v, SourceState judged) {
+        return (judged != null && judged.isProblem()) || v.lost() > 0 || v.late() > 0 || v.duplicates() > 0
+                || v.restarts() > 0;
+    }
+
+    /** Judged stale; a source judged not yet arrived a moment ago and is not. */
+    private static boolean stale(Judgement judged, SourceView v) {
+        return stateOf(judged, v) == SourceState.STALE;
     }
 
     private Labels sourceLabels(SourceView v, String src) {

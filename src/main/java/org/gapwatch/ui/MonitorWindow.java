@@ -94,7 +94,7 @@ public final class MonitorWindow {
                 org.gapwatch.fault.Faults.toDefaultLog(line -> LOG.log(System.Logger.Level.WARNING, line))).start();
         ui.liveJudging().consult(probes::latest);
         wiring.detail.setRemoteViews(probes::latest);
-        collector = new SnapshotCollector(engine::snapshot, () -> ui.liveJudging().latest(), System::currentTimeMillis,
+        collector = new SnapshotCollector(engine::snapshot, () -> ui.liveJudging().latest(),
                 SnapshotCollector.DEFAULT_MAX_SOURCE_SERIES, SourceLabels.DEFAULT,
                 SnapshotCollector.Thresholds.ofPercent(initial.lossWarnPercent(), initial.lossAlarmPercent()));
         metrics = new MetricsEndpoint(collector, null);

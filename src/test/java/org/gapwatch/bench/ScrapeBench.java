@@ -36,7 +36,7 @@ public final class ScrapeBench {
         // A third argument "counters" leaves the judgement out, for comparison.
         org.gapwatch.judge.Judgement j = new org.gapwatch.judge.Judge().judge(s, 1500);
         boolean judged = args.length < 3 || !args[2].equals("counters");
-        SnapshotCollector c = new SnapshotCollector(() -> s, judged ? () -> j : null, () -> 1500, limit, SourceLabels.DEFAULT,
+        SnapshotCollector c = new SnapshotCollector(() -> s, judged ? () -> j : () -> org.gapwatch.judge.Judgement.empty(), limit, SourceLabels.DEFAULT,
                 SnapshotCollector.Thresholds.ofPercent(1, 5));
         OpenMetricsTextFormatWriter w = OpenMetricsTextFormatWriter.create();
         long bytes = 0;

@@ -71,7 +71,8 @@ class ProbePollerTest {
         f.send(1000, "{\"src\":\"plant/a\",\"seq\":1}", Feed.SENDER, to);
         f.send(1100, "{\"src\":\"plant/a\",\"seq\":4}", Feed.SENDER, to); // 2 lost
         f.publish(1200);
-        SnapshotCollector c = new SnapshotCollector(() -> f.engine().snapshot(), () -> 1300, 100,
+        SnapshotCollector c = new SnapshotCollector(() -> f.engine().snapshot(),
+                () -> new org.gapwatch.judge.Judge().judge(f.engine().snapshot(), 1300), 100,
                 SourceLabels.DEFAULT, SnapshotCollector.Thresholds.ofPercent(1, 5));
         AtomicReference<String> query = new AtomicReference<>();
         ManualClock clock = new ManualClock(java.time.Instant.ofEpochMilli(50_000));
@@ -114,7 +115,8 @@ class ProbePollerTest {
         Feed f = new Feed();
         f.send(1000, "{\"src\":\"s\",\"seq\":1}");
         f.publish(1000);
-        SnapshotCollector c = new SnapshotCollector(() -> f.engine().snapshot(), () -> 1000, 100,
+        SnapshotCollector c = new SnapshotCollector(() -> f.engine().snapshot(),
+                () -> new org.gapwatch.judge.Judge().judge(f.engine().snapshot(), 1000), 100,
                 SourceLabels.DEFAULT, SnapshotCollector.Thresholds.ofPercent(1, 5));
         try (MetricsServer probe = MetricsServer.start(new InetSocketAddress("127.0.0.1", 0), c);
              ProbePoller poller = new ProbePoller(List.of(), System::currentTimeMillis, faults()).start()) {
