@@ -5,9 +5,9 @@ import org.gapwatch.track.SourceView;
 /**
  * The {@code protocol} and {@code group} labels of a source's series. {@link #DEFAULT} reads both from the source's
  * view: the protocol it speaks ({@code json}, {@code rtp}, ...) and the subscription it came on, as the group and
- * port its newest datagram was sent to ({@code 239.1.2.3:5000}). Where the driver did not say where a datagram was
- * sent (nothing in the live receiver; a capture without addresses), {@code group} is empty, which Prometheus treats
- * as no label at all: absent rather than invented.
+ * port its newest datagram was sent to ({@code 239.1.2.3:5000}). Where no datagram of the source said where it was
+ * sent (a driver that does not say; the receiver and captures always do), {@code group} is empty, which Prometheus
+ * treats as no label at all: absent rather than invented.
  */
 public interface SourceLabels {
     SourceLabels DEFAULT = new SourceLabels() {
