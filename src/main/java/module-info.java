@@ -7,6 +7,7 @@ module org.gapwatch {
     requires tools.jackson.databind;
     requires info.picocli;
     requires java.management;
+    requires java.net.http;
     requires jdk.unsupported;
     requires io.prometheus.metrics.model;
     requires io.prometheus.metrics.exporter.httpserver;

@@ -171,15 +171,23 @@ public final class ListenCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Engine engine = new Engine(probe.trackerConfig());
-        SnapshotCollector collector = new SnapshotCollector(engine::snapshot, System::currentTimeMillis,
+        // Judged on a thread of its own while listening, so the report has the loss episodes of the whole run, and
+        // with the probe's loss levels, so that the exported state agrees with the exported thresholds.
+        JudgeRunner judging = new JudgeRunner(new Judge(probe.judgeConfig()), engine::snapshot,
+                System::currentTimeMillis, "judge").start();
+        // Scrapes read the newest snapshot and the newest judgement; neither waits for the receiver nor the judge.
+        SnapshotCollector collector = new SnapshotCollector(engine::snapshot, judging::latest,
                 probe.metricsMaxSourceSeries(), SourceLabels.DEFAULT, probe.thresholds());
         // Bound before the warm-up, so that a port in use fails at once; scrapes see empty figures until joined.
-        MetricsEndpoint endpoint = new MetricsEndpoint(collector, probe.metrics());
+        MetricsEndpoint endpoint;
+        try {
+            endpoint = new MetricsEndpoint(collector, probe.metrics());
+        } catch (RuntimeException e) {
+            judging.close();
+            throw e;
+        }
         // Set once joined; until then a signal ends the run with the (empty) summary all the same.
         AtomicReference<MulticastReceiver> joined = new AtomicReference<>();
-        // Judged on a thread of its own while listening, so the report has the loss episodes of the whole run.
-        JudgeRunner judging = new JudgeRunner(new Judge(), engine::snapshot, System::currentTimeMillis, "judge")
-                .start();
         CountDownLatch stop = new CountDownLatch(1);
         // Errors the loops survive: once per distinct trace on stderr, with the trace in the error log file.
         Faults faults = Faults.toDefaultLog(line -> {
@@ -253,6 +261,7 @@ public final class ListenCommand implements Callable<Integer> {
             // Cannot join (no such interface, port taken): an error line and exit 2, no summary.
             Runtime.getRuntime().removeShutdownHook(hook);
             endpoint.close();
+            judging.close();
             throw e;
         }
         joined.set(receiver);
@@ -268,7 +277,8 @@ public final class ListenCommand implements Callable<Integer> {
         err.flush();
         hooks.started(receiver, err);
         if (config != null) {
-            ProbeReload reload = new ProbeReload(config, fromCommandLine, probe, receiver, collector, endpoint, err);
+            ProbeReload reload = new ProbeReload(config, fromCommandLine, probe, receiver, collector,
+                    judging.judge(), endpoint, err);
             Hangup.onSignal(reload::reload);
         }
 

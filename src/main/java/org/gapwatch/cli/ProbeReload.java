@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.gapwatch.export.MetricsEndpoint;
 import org.gapwatch.export.SnapshotCollector;
+import org.gapwatch.judge.Judge;
 import org.gapwatch.net.GroupSpec;
 import org.gapwatch.net.MulticastReceiver;
 import org.gapwatch.settings.ProbeConfig;
@@ -17,7 +18,7 @@ import org.gapwatch.settings.ProbeConfig;
 /**
  * Applies a changed config file to a running probe (SIGHUP): joins the groups that are new, leaves those that are
  * gone, and keeps everything else running, so the counts of sources in groups that stay go on. The interface,
- * the metrics server and the export limits change at once; the source limit, receive buffer and staleness
+ * the metrics server, the export limits and the loss levels change at once; the source limit, receive buffer and staleness
  * default are the tracker's and the sockets', and say so until the next start. A file that does not load leaves
  * the running config as it is, with one line saying why.
  */
@@ -26,12 +27,14 @@ final class ProbeReload {
     private final ProbeSettings.CommandLine commandLine;
     private final MulticastReceiver receiver;
     private final SnapshotCollector collector;
+    private final Judge judge;
     private final MetricsEndpoint metrics;
     private final PrintWriter err;
     private ProbeSettings current;
 
     ProbeReload(Path file, ProbeSettings.CommandLine commandLine, ProbeSettings current, MulticastReceiver receiver,
-                SnapshotCollector collector, MetricsEndpoint metrics, PrintWriter err) {
+                SnapshotCollector collector, Judge judge, MetricsEndpoint metrics, PrintWriter err) {
+        this.judge = judge;
         this.file = file;
         this.commandLine = commandLine;
         this.current = current;
@@ -72,6 +75,7 @@ final class ProbeReload {
                 done.add("interface " + (next.networkInterface() == null ? "default" : next.networkInterface()));
             }
             collector.configure(next.metricsMaxSourceSeries(), next.thresholds());
+            judge.setConfig(next.judgeConfig());
             if (!Objects.equals(current.metrics(), next.metrics())) {
                 metrics.moveTo(next.metrics());
                 done.add(next.metrics() == null ? "metrics off" : "metrics on " + metrics.url());

@@ -68,6 +68,13 @@ record ProbeSettings(List<GroupSpec> groups, String networkInterface, int maxSou
                         SnapshotCollector.DEFAULT_MAX_SOURCE_SERIES)));
     }
 
+    /** The judgement at the probe's loss levels (over the last minute), so that the state agrees with the alerts. */
+    org.gapwatch.judge.JudgeConfig judgeConfig() {
+        return new org.gapwatch.judge.JudgeConfig(new org.gapwatch.judge.Thresholds(thresholds.lossWarnRatio(),
+                thresholds.lossAlarmRatio(), org.gapwatch.judge.LossWindow.ONE_MINUTE), List.of(),
+                org.gapwatch.judge.JudgeConfig.DEFAULT_QUIET_MILLIS);
+    }
+
     TrackerConfig trackerConfig() {
         TrackerConfig d = TrackerConfig.defaults();
         return new TrackerConfig(maxSources, defaultStaleMillis, d.minMedianStaleMillis());

@@ -8,13 +8,17 @@ import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapsho
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.prometheus.metrics.model.snapshots.StateSetSnapshot;
+import io.prometheus.metrics.model.snapshots.StateSetSnapshot.StateSetDataPointSnapshot;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.gapwatch.judge.Cause;
+import org.gapwatch.judge.Judgement;
+import org.gapwatch.judge.SourceState;
 import org.gapwatch.protocol.RejectReason;
 import org.gapwatch.track.SourceView;
 import org.gapwatch.track.Totals;
@@ -26,11 +30,17 @@ import org.gapwatch.track.TrackerSnapshot;
  * for a scrape.
  *
  * <p>Cardinality is bounded: with more than {@code maxSourceSeries} sources, only sources with a problem (loss,
- * late, duplicates, restarts, stale, a second sender) keep series of their own, at most {@code maxSourceSeries},
+ * late, duplicates, restarts, stale, a second sender, a judged state other than ok or warn) keep series of their own, at most {@code maxSourceSeries},
  * the most lost first; all others are summed per group into one series with {@code src="(others)"}, and at most
  * {@code maxSourceSeries} groups are kept (the largest; the rest summed into {@code group="(others)"}). So
  * {@code sum(gapwatch_lost_total)} is the exact total either way, and {@code gapwatch_export_summarised} says when
  * the sums are in use.
+ *
+ * <p>The judgement (the {@code listen} command's and the desktop's own, read with {@code JudgeRunner::latest},
+ * never made here) decides staleness, and adds each source's judged state as an OpenMetrics StateSet
+ * {@code gapwatch_state} (one series per state, 1 for the source's, with the label named after the metric, as the
+ * StateSet type has it), the count of sources in each state ({@code gapwatch_sources_by_state}, exact when series
+ * are summed, which a StateSet cannot be) and the closed loss episodes by cause ({@code gapwatch_episodes_total}).
  */
 public final class SnapshotCollector implements MultiCollector {
     public static final int DEFAULT_MAX_SOURCE_SERIES = 10_000;
@@ -38,7 +48,7 @@ public final class SnapshotCollector implements MultiCollector {
     public static final String OTHERS = "(others)";
 
     private final Supplier<TrackerSnapshot> snapshots;
-    private final LongSupplier clock;
+    private final Supplier<Judgement> judgements;
     private final SourceLabels labels;
     // Changed by a reload of the probe's config while scrapes go on.
     private volatile int maxSourceSeries;
@@ -51,10 +61,14 @@ public final class SnapshotCollector implements MultiCollector {
         }
     }
 
-    public SnapshotCollector(Supplier<TrackerSnapshot> snapshots, LongSupplier clock, int maxSourceSeries,
+    /**
+     * @param judgements the newest judgement of the same engine (its runner's {@code latest()}): the state, the
+     *                   staleness and the episodes exported are its
+     */
+    public SnapshotCollector(Supplier<TrackerSnapshot> snapshots, Supplier<Judgement> judgements, int maxSourceSeries,
                              SourceLabels labels, Thresholds thresholds) {
         this.snapshots = snapshots;
-        this.clock = clock;
+        this.judgements = judgements;
         this.labels = labels;
         configure(maxSourceSeries, thresholds);
     }
@@ -104,19 +118,20 @@ public final class SnapshotCollector implements MultiCollector {
         return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
     }
 
-    /** One series: its labels and its counts. */
-    private record Series(Labels labels, Counts counts) {
+    /** One series: its labels and its counts, and its source where it has one of its own (else null). */
+    private record Series(Labels labels, Counts counts, SourceView source) {
     }
 
     @Override
     public MetricSnapshots collect() {
         TrackerSnapshot snapshot = snapshots.get();
-        long now = clock.getAsLong();
+        Judgement judged = judgements.get();
         int maxSourceSeries = this.maxSourceSeries;
         Thresholds thresholds = this.thresholds;
         List<Series> series = new ArrayList<>();
         boolean summarised = snapshot.sourceCount() > maxSourceSeries;
-        int ownSeries = summarised ? summarise(snapshot, now, maxSourceSeries, series) : everySource(snapshot, now, series);
+        int ownSeries = summarised ? summarise(snapshot, judged, maxSourceSeries, series)
+                : everySource(snapshot, judged, series);
 
         List<MetricSnapshot> out = new ArrayList<>();
         out.add(counter("gapwatch_received", "Updates received from the source, in order or late.", series, c -> c.received));
@@ -125,7 +140,7 @@ public final class SnapshotCollector implements MultiCollector {
         out.add(counter("gapwatch_duplicates", "Updates received more than once.", series, c -> c.duplicates));
         out.add(counter("gapwatch_restarts", "Times the source restarted its sequence.", series, c -> c.restarts));
         out.add(gauge("gapwatch_stale", "1 while the source is stale (summed series: how many are).", series, c -> c.stale));
-        addJudgements(snapshot, out);
+        addJudgement(judged, series, out);
         addTotals(snapshot.totals(), snapshot.invalidByReason(), out);
         out.add(single("gapwatch_sources", "Sources tracked.", snapshot.sourceCount()));
         out.add(single("gapwatch_export_summarised",
@@ -140,29 +155,63 @@ public final class SnapshotCollector implements MultiCollector {
     }
 
     /**
-     * Where the judgement's figures go when {@code org.gapwatch.judge} lands: {@code gapwatch_state} (a gauge per
-     * source, the judged state's code) and {@code gapwatch_episodes_total} (a counter by {@code cause}), read from
-     * the judgement's own published snapshot. Until then both are absent, not 0.
+     * The judged state of each source with series of its own, as a StateSet: a source judged not yet (it appeared
+     * since the last judgement, a fraction of a second ago) has none until the next scrape. Then the count per state
+     * of all sources the judgement saw, and the closed episodes by cause.
      */
-    private void addJudgements(TrackerSnapshot snapshot, List<MetricSnapshot> out) {
+    private static void addJudgement(Judgement j, List<Series> series, List<MetricSnapshot> out) {
+        StateSetSnapshot.Builder states = StateSetSnapshot.builder().name("gapwatch_state")
+                .help("The source's judged state (ok, warn, losing, badly-losing, stale, conflict, ...): 1 for its own.");
+        for (Series s : series) {
+            SourceState judged = s.source() == null ? null : stateOf(j, s.source());
+            if (judged != null) {
+                StateSetDataPointSnapshot.Builder p = StateSetDataPointSnapshot.builder().labels(s.labels());
+                for (SourceState state : SourceState.values()) {
+                    p.state(state.code(), state == judged);
+                }
+                states.dataPoint(p.build());
+            }
+        }
+        out.add(states.build());
+        GaugeSnapshot.Builder byState = GaugeSnapshot.builder().name("gapwatch_sources_by_state")
+                .help("Sources in each judged state, over all sources (also those summed per group).");
+        for (SourceState state : SourceState.values()) {
+            byState.dataPoint(GaugeDataPointSnapshot.builder().labels(Labels.of("state", state.code()))
+                    .value(j.count(state)).build());
+        }
+        out.add(byState.build());
+        CounterSnapshot.Builder episodes = CounterSnapshot.builder().name("gapwatch_episodes")
+                .help("Loss episodes that ended, by the cause judged (docs/alarms.md, Loss episodes).");
+        for (Cause c : Cause.values()) {
+            episodes.dataPoint(CounterDataPointSnapshot.builder().labels(Labels.of("cause", c.code()))
+                    .value(j.closedEpisodes(c)).build());
+        }
+        out.add(episodes.build());
     }
 
-    private int everySource(TrackerSnapshot s, long now, List<Series> series) {
+    /** The judged state of {@code v}, or null when the judgement did not see it (newer, or another engine's). */
+    private static SourceState stateOf(Judgement j, SourceView v) {
+        TrackerSnapshot judged = j.snapshot();
+        int id = v.id();
+        return id < judged.sourceCount() && judged.source(id).src().equals(v.src()) ? j.state(id) : null;
+    }
+
+    private int everySource(TrackerSnapshot s, Judgement judged, List<Series> series) {
         for (int i = 0; i < s.sourceCount(); i++) {
             SourceView v = s.source(i);
             Counts c = new Counts();
-            c.add(v, v.isStale(now));
-            series.add(new Series(sourceLabels(v, v.src()), c));
+            c.add(v, stale(judged, v));
+            series.add(new Series(sourceLabels(v, v.src()), c, v));
         }
         return s.sourceCount();
     }
 
-    private int summarise(TrackerSnapshot s, long now, int maxSourceSeries, List<Series> series) {
+    private int summarise(TrackerSnapshot s, Judgement judged, int maxSourceSeries, List<Series> series) {
         List<SourceView> problems = new ArrayList<>();
         for (int i = 0; i < s.sourceCount(); i++) {
             SourceView v = s.source(i);
             // A source named like the summed series is always summed, so that no two series have the same labels.
-            if (!OTHERS.equals(v.src()) && hasProblem(v, now)) {
+            if (!OTHERS.equals(v.src()) && hasProblem(v, stateOf(judged, v))) {
                 problems.add(v);
             }
         }
@@ -172,22 +221,22 @@ public final class SnapshotCollector implements MultiCollector {
         for (SourceView v : own) {
             hasOwn[v.id()] = true;
             Counts c = new Counts();
-            c.add(v, v.isStale(now));
-            series.add(new Series(sourceLabels(v, v.src()), c));
+            c.add(v, stale(judged, v));
+            series.add(new Series(sourceLabels(v, v.src()), c, v));
         }
         Map<List<String>, Counts> byGroup = new LinkedHashMap<>();
         for (int i = 0; i < s.sourceCount(); i++) {
             if (!hasOwn[i]) {
                 SourceView v = s.source(i);
                 byGroup.computeIfAbsent(List.of(labels.protocol(v), labels.group(v)), k -> new Counts())
-                        .add(v, v.isStale(now));
+                        .add(v, stale(judged, v));
             }
         }
         if (byGroup.size() > maxSourceSeries) {
             byGroup = foldSmallestGroups(byGroup, maxSourceSeries);
         }
         byGroup.forEach((key, c) -> series.add(new Series(
-                Labels.of("protocol", key.get(0), "group", key.get(1), "src", OTHERS), c)));
+                Labels.of("protocol", key.get(0), "group", key.get(1), "src", OTHERS), c, null)));
         return own.size();
     }
 
@@ -210,9 +259,18 @@ public final class SnapshotCollector implements MultiCollector {
         return kept;
     }
 
-    private static boolean hasProblem(SourceView v, long now) {
-        return v.lost() > 0 || v.late() > 0 || v.duplicates() > 0 || v.restarts() > 0 || v.isStale(now)
-                || v.conflict(now);
+    /**
+     * Counted loss, late, duplicates or restarts, or a judged state worth showing (stale, two senders, losing, a
+     * fault...): staleness and conflict are the judgement's to decide, not the export's.
+     */
+    private static boolean hasProblem(SourceView v, SourceState judged) {
+        return (judged != null && judged.isProblem()) || v.lost() > 0 || v.late() > 0 || v.duplicates() > 0
+                || v.restarts() > 0;
+    }
+
+    /** Judged stale; a source judged not yet arrived a moment ago and is not. */
+    private static boolean stale(Judgement judged, SourceView v) {
+        return stateOf(judged, v) == SourceState.STALE;
     }
 
     private Labels sourceLabels(SourceView v, String src) {

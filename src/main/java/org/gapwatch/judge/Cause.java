@@ -8,7 +8,10 @@ public enum Cause {
     ONE_PUBLISHER("one publisher"),
     /** The losing sources are those of one subscription (group and port); other subscriptions do not lose. */
     ONE_GROUP("one group"),
-    /** Several senders on several groups lost in the same seconds, with no socket drops at this machine. */
+    /**
+     * Probes elsewhere lost at one vantage point but not at another (the loss is between them), or several senders
+     * on several groups lost in the same seconds, with no socket drops at this machine.
+     */
     NETWORK("the network"),
     /** The evidence is too thin to say; the evidence text says what is missing. */
     UNDETERMINED("undetermined");

@@ -27,6 +27,8 @@ final class EpisodeTracker {
 
     private final int capacity;
     private final ArrayDeque<Episode> closed = new ArrayDeque<>();
+    /** Episodes closed since start, by final cause: kept past {@link #CAPACITY}, so that counters never go back. */
+    private final long[] closedByCause = new long[Cause.values().length];
     private List<Episode> closedCopy = List.of();
     private long nextId = 1;
     private long[] prevLost = new long[0];
@@ -54,6 +56,9 @@ final class EpisodeTracker {
         final Set<String> secondSenders = new HashSet<>();
         final Set<String> secondGroups = new HashSet<>();
         Episode shown;
+        /** Each probe's figures when it was first seen answering during the episode, by URL. */
+        final Map<String, RemoteView.Probe> remoteBaseline = new LinkedHashMap<>();
+        RemoteView remote = RemoteView.NONE;
 
         Open(long start, Totals t) {
             this.start = start;
@@ -69,6 +74,11 @@ final class EpisodeTracker {
 
     /** Takes in what changed since the last observation, at {@code now}; closes an episode after the quiet time. */
     void observe(TrackerSnapshot snap, long now, long quietMillis) {
+        observe(snap, RemoteView.NONE, now, quietMillis);
+    }
+
+    /** As above, with what the remote probes said at their last poll (their loss tells where along the path). */
+    void observe(TrackerSnapshot snap, RemoteView remote, long now, long quietMillis) {
         Totals t = snap.totals();
         int n = snap.sourceCount();
         if (t.datagrams() < prevDatagrams) {
@@ -109,6 +119,12 @@ final class EpisodeTracker {
         }
         open.drops += drops;
         open.dropsKnown &= dropsKnown;
+        open.remote = remote;
+        for (RemoteView.Probe p : remote.probes()) {
+            if (p.answering()) {
+                open.remoteBaseline.putIfAbsent(p.url(), p);
+            }
+        }
         open.lastTotals = t;
         open.observed = now;
         if (loss) {
@@ -142,6 +158,7 @@ final class EpisodeTracker {
     private void close(TrackerSnapshot snap) {
         Episode e = episode(open, snap, open.lastLoss);
         open = null;
+        closedByCause[e.cause().ordinal()]++;
         closed.addLast(e);
         while (closed.size() > capacity) {
             closed.removeFirst();
@@ -175,6 +192,20 @@ final class EpisodeTracker {
         }
         String noDrops = o.dropsKnown ? "no socket drops at this machine"
                 : "this machine's socket drops are unknown";
+        PathEvidence path = PathEvidence.of(o.sources.keySet(), o.remoteBaseline, o.remote);
+        if (path.between() != null) {
+            return new String[] {"NETWORK", lostText + "; " + path.between() + "; " + noDrops};
+        }
+        if (path.beforeHere() != null && o.dropsKnown) {
+            return new String[] {"NETWORK", lostText + "; " + path.beforeHere() + "; " + noDrops};
+        }
+        String[] local = localCause(o, snap, lostText, noDrops);
+        String note = path.beforeHere() != null ? path.beforeHere() : path.upstream();
+        return note == null ? local : new String[] {local[0], local[1] + "; " + note};
+    }
+
+    /** The cause by this machine's figures alone, when the probes elsewhere do not tell where the loss is. */
+    private static String[] localCause(Open o, TrackerSnapshot snap, String lostText, String noDrops) {
         if (o.senders.size() == 1) {
             String sender = o.senders.iterator().next();
             int peers = quietSources(o, snap, v -> !sender.equals(senderOf(v)) && o.groups.contains(groupOf(v)));
@@ -245,5 +276,10 @@ final class EpisodeTracker {
 
     Episode current() {
         return open == null ? null : open.shown;
+    }
+
+    /** Episodes closed since start with each cause, indexed by {@link Cause#ordinal()}; a copy. */
+    long[] closedByCause() {
+        return closedByCause.clone();
     }
 }

@@ -44,6 +44,14 @@ public final class Judge {
 
     /** Judges {@code snap} at {@code nowMillis}. Calls must come in time order, from one thread. */
     public Judgement judge(TrackerSnapshot snap, long nowMillis) {
+        return judge(snap, RemoteView.NONE, nowMillis);
+    }
+
+    /**
+     * As above, consulting what probes elsewhere said at their last poll: their loss during an episode tells where
+     * along the path it starts (the episode's cause and evidence).
+     */
+    public Judgement judge(TrackerSnapshot snap, RemoteView remote, long nowMillis) {
         JudgeConfig c = config;
         if (c != compiled) {
             compiled = c;
@@ -65,9 +73,9 @@ public final class Judge {
             states[id] = state(v, nowMillis, t, loss[id], !invalidSenders.isEmpty()
                     && invalidSenders.contains(v.sender() + ' ' + v.src()));
         }
-        episodes.observe(snap, nowMillis, c.quietMillis());
+        episodes.observe(snap, remote, nowMillis, c.quietMillis());
         return new Judgement(snap, nowMillis, c, states, loss, episodes.closed(), episodes.current(),
-                recentLoss(snap.totals(), nowMillis));
+                recentLoss(snap.totals(), nowMillis), episodes.closedByCause(), remote);
     }
 
     /** Loss over the totals of the last {@link #RECENT_MILLIS}: a sample per judgement, the oldest still in span. */

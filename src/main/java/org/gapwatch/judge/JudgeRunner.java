@@ -26,6 +26,7 @@ public final class JudgeRunner implements AutoCloseable {
     private final LongSupplier clock;
     private final AtomicReference<Judgement> latest = new AtomicReference<>(Judgement.empty());
     private final LoopRunner loop;
+    private volatile Supplier<RemoteView> remote = () -> RemoteView.NONE;
     private long judgedVersion = -1;
     private long judgedAt = Long.MIN_VALUE;
 
@@ -49,6 +50,11 @@ public final class JudgeRunner implements AutoCloseable {
         }, Idle.park(PERIOD_MILLIS * 1_000_000L));
     }
 
+    /** Where the judgement reads what remote probes see (a poller's newest view); any thread, from the next round. */
+    public void consult(Supplier<RemoteView> remoteViews) {
+        this.remote = remoteViews;
+    }
+
     public JudgeRunner start() {
         loop.start();
         return this;
@@ -61,7 +67,7 @@ public final class JudgeRunner implements AutoCloseable {
         if (snap.version() != judgedVersion || now - judgedAt >= IDLE_MILLIS || now < judgedAt) {
             judgedVersion = snap.version();
             judgedAt = now;
-            latest.set(judge.judge(snap, now));
+            latest.set(judge.judge(snap, remote.get(), now));
         }
         return latest.get();
     }
@@ -70,7 +76,7 @@ public final class JudgeRunner implements AutoCloseable {
     public synchronized Judgement judgeNow(TrackerSnapshot snap, long now) {
         judgedVersion = snap.version();
         judgedAt = now;
-        Judgement j = judge.judge(snap, now);
+        Judgement j = judge.judge(snap, remote.get(), now);
         latest.set(j);
         return j;
     }

@@ -10,7 +10,8 @@ import org.gapwatch.track.TrackerSnapshot;
  */
 public final class Judgement {
     private static final Judgement EMPTY = new Judgement(TrackerSnapshot.empty(), 0, JudgeConfig.defaults(),
-            new SourceState[0], new double[0], List.of(), null, RecentLoss.NONE);
+            new SourceState[0], new double[0], List.of(), null, RecentLoss.NONE, new long[Cause.values().length],
+            RemoteView.NONE);
 
     private final TrackerSnapshot snapshot;
     private final long nowMillis;
@@ -22,6 +23,8 @@ public final class Judgement {
     private final Episode current;
     private final Set<String> episodeSources;
     private final RecentLoss recentLoss;
+    private final long[] closedByCause;
+    private final RemoteView remote;
 
     /**
      * Loss over all sources in the last {@link Judge#RECENT_MILLIS} (or since the first judgement, if shorter).
@@ -34,8 +37,10 @@ public final class Judgement {
     }
 
     Judgement(TrackerSnapshot snapshot, long nowMillis, JudgeConfig config, SourceState[] states, double[] loss,
-              List<Episode> closed, Episode current, RecentLoss recentLoss) {
+              List<Episode> closed, Episode current, RecentLoss recentLoss, long[] closedByCause, RemoteView remote) {
         this.recentLoss = recentLoss;
+        this.closedByCause = closedByCause;
+        this.remote = remote;
         this.snapshot = snapshot;
         this.nowMillis = nowMillis;
         this.config = config;
@@ -111,6 +116,19 @@ public final class Judgement {
     /** The open episode, else the last closed one, else null: what the status bar's diagnosis says. */
     public Episode latestEpisode() {
         return current != null ? current : closed.isEmpty() ? null : closed.getLast();
+    }
+
+    /**
+     * Episodes closed since the judge started whose final cause is {@code c}: only ever grows (unlike {@link
+     * #episodes()}, which keeps the last {@link EpisodeTracker#CAPACITY}), so it can be exported as a counter.
+     */
+    public long closedEpisodes(Cause c) {
+        return closedByCause[c.ordinal()];
+    }
+
+    /** What the probes elsewhere said at their last poll, as this judgement consulted it. */
+    public RemoteView remote() {
+        return remote;
     }
 
     public RecentLoss recentLoss() {

@@ -21,11 +21,14 @@ import java.util.List;
  * @param judging          which loss figure drives "losing", rules per group or glob, the episodes' quiet time;
  *                         a file without it (older versions) gets the defaults
  * @param metricsAddress   {@code ADDRESS:PORT} to serve {@code /metrics} for Prometheus on, or null for none
+ * @param probes           {@code /metrics} URLs of probes elsewhere ({@code http://probe-a:9477/metrics}) whose
+ *                         figures the detail view and the episodes' evidence compare with this machine's; entries
+ *                         that are not http(s) URLs are dropped (a file older than this setting has none)
  */
 public record Settings(List<String> groups, String networkInterface, double lossWarnPercent,
                        double lossAlarmPercent, long defaultStaleMillis, String theme, double zoom,
                        double tileWidth, String view, WindowBounds window, List<String> hiddenColumns,
-                       Judging judging, String metricsAddress) {
+                       Judging judging, String metricsAddress, List<String> probes) {
 
     public static final String DARK = "dark";
     public static final String LIGHT = "light";
@@ -54,6 +57,27 @@ public record Settings(List<String> groups, String networkInterface, double loss
                 .filter(c -> c != null).toList());
         judging = judging == null ? Judging.defaults() : judging;
         metricsAddress = metricsAddress == null || metricsAddress.isBlank() ? null : metricsAddress.trim();
+        probes = probes == null ? List.of() : List.copyOf(probes.stream().filter(p -> p != null)
+                .map(String::trim).filter(Settings::isProbeUrl).distinct().toList());
+    }
+
+    /** Backwards-compatible constructor: no probes. */
+    public Settings(List<String> groups, String networkInterface, double lossWarnPercent, double lossAlarmPercent,
+                    long defaultStaleMillis, String theme, double zoom, double tileWidth, String view,
+                    WindowBounds window, List<String> hiddenColumns, Judging judging, String metricsAddress) {
+        this(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme, zoom, tileWidth,
+                view, window, hiddenColumns, judging, metricsAddress, null);
+    }
+
+    /** An absolute http or https URL with a host: what a probe's {@code /metrics} can be polled at. */
+    public static boolean isProbeUrl(String text) {
+        try {
+            java.net.URI u = new java.net.URI(text);
+            return ("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme()))
+                    && u.getHost() != null && u.getRawQuery() == null && u.getRawFragment() == null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     /** Backwards-compatible constructor: the judging defaults. */
@@ -61,7 +85,7 @@ public record Settings(List<String> groups, String networkInterface, double loss
                     long defaultStaleMillis, String theme, double zoom, double tileWidth, String view,
                     WindowBounds window, List<String> hiddenColumns) {
         this(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme, zoom, tileWidth,
-                view, window, hiddenColumns, null, null);
+                view, window, hiddenColumns, null, null, null);
     }
 
     public static Settings defaults() {
@@ -74,62 +98,67 @@ public record Settings(List<String> groups, String networkInterface, double loss
 
     public Settings withGroups(List<String> g) {
         return new Settings(g, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme, zoom,
-                tileWidth, view, window, hiddenColumns, judging, metricsAddress);
+                tileWidth, view, window, hiddenColumns, judging, metricsAddress, probes);
     }
 
     public Settings withNetworkInterface(String i) {
         return new Settings(groups, i, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme, zoom,
-                tileWidth, view, window, hiddenColumns, judging, metricsAddress);
+                tileWidth, view, window, hiddenColumns, judging, metricsAddress, probes);
     }
 
     public Settings withThresholds(double warn, double alarm) {
         return new Settings(groups, networkInterface, warn, alarm, defaultStaleMillis, theme, zoom,
-                tileWidth, view, window, hiddenColumns, judging, metricsAddress);
+                tileWidth, view, window, hiddenColumns, judging, metricsAddress, probes);
     }
 
     public Settings withDefaultStaleMillis(long ms) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, ms, theme, zoom,
-                tileWidth, view, window, hiddenColumns, judging, metricsAddress);
+                tileWidth, view, window, hiddenColumns, judging, metricsAddress, probes);
     }
 
     public Settings withTheme(String t) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, t, zoom,
-                tileWidth, view, window, hiddenColumns, judging, metricsAddress);
+                tileWidth, view, window, hiddenColumns, judging, metricsAddress, probes);
     }
 
     public Settings withZoom(double z) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme, z,
-                tileWidth, view, window, hiddenColumns, judging, metricsAddress);
+                tileWidth, view, window, hiddenColumns, judging, metricsAddress, probes);
     }
 
     public Settings withTileWidth(double w) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
-                zoom, w, view, window, hiddenColumns, judging, metricsAddress);
+                zoom, w, view, window, hiddenColumns, judging, metricsAddress, probes);
     }
 
     public Settings withView(String v) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
-                zoom, tileWidth, v, window, hiddenColumns, judging, metricsAddress);
+                zoom, tileWidth, v, window, hiddenColumns, judging, metricsAddress, probes);
     }
 
     public Settings withWindow(WindowBounds w) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
-                zoom, tileWidth, view, w, hiddenColumns, judging, metricsAddress);
+                zoom, tileWidth, view, w, hiddenColumns, judging, metricsAddress, probes);
     }
 
     public Settings withHiddenColumns(List<String> h) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
-                zoom, tileWidth, view, window, h, judging, metricsAddress);
+                zoom, tileWidth, view, window, h, judging, metricsAddress, probes);
     }
 
     public Settings withJudging(Judging j) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
-                zoom, tileWidth, view, window, hiddenColumns, j, metricsAddress);
+                zoom, tileWidth, view, window, hiddenColumns, j, metricsAddress, probes);
     }
 
     public Settings withMetricsAddress(String a) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
-                zoom, tileWidth, view, window, hiddenColumns, judging, a);
+                zoom, tileWidth, view, window, hiddenColumns, judging, a, probes);
+    }
+
+    public Settings withProbes(List<String> p) {
+        return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
+                zoom, tileWidth, view, window, hiddenColumns, judging, metricsAddress, p);
     }
 
     /**

@@ -55,6 +55,7 @@ public final class MonitorWindow {
     /** /metrics of the live engine when the settings give an address (scrapes read its snapshot, never the FX thread). */
     private final SnapshotCollector collector;
     private final MetricsEndpoint metrics;
+    private final org.gapwatch.remote.ProbePoller probes;
     private Settings settings;
     private boolean applying;
     private boolean closed;
@@ -88,7 +89,12 @@ public final class MonitorWindow {
             });
         }
         wiring = new MonitorWiring(this, ui, stage, engine, feed);
-        collector = new SnapshotCollector(engine::snapshot, System::currentTimeMillis,
+        // Probes elsewhere: polled off the FX thread; the live judgement consults them, the detail view shows them.
+        probes = new org.gapwatch.remote.ProbePoller(initial.probes(), System::currentTimeMillis,
+                org.gapwatch.fault.Faults.toDefaultLog(line -> LOG.log(System.Logger.Level.WARNING, line))).start();
+        ui.liveJudging().consult(probes::latest);
+        wiring.detail.setRemoteViews(probes::latest);
+        collector = new SnapshotCollector(engine::snapshot, () -> ui.liveJudging().latest(),
                 SnapshotCollector.DEFAULT_MAX_SOURCE_SERIES, SourceLabels.DEFAULT,
                 SnapshotCollector.Thresholds.ofPercent(initial.lossWarnPercent(), initial.lossAlarmPercent()));
         metrics = new MetricsEndpoint(collector, null);
@@ -326,6 +332,9 @@ public final class MonitorWindow {
                 SnapshotCollector.Thresholds.ofPercent(s.lossWarnPercent(), s.lossAlarmPercent()));
         Settings old = settings;
         settings = s;
+        if (!old.probes().equals(s.probes())) {
+            probes.setUrls(s.probes());
+        }
         Application.setUserAgentStylesheet(Settings.LIGHT.equals(s.theme())
                 ? new PrimerLight().getUserAgentStylesheetBSS() : new PrimerDark().getUserAgentStylesheetBSS());
         scene.getStylesheets().removeIf(u -> u.endsWith("theme-dark.css") || u.endsWith("theme-light.css"));
@@ -457,6 +466,7 @@ public final class MonitorWindow {
         ui.stop();
         wiring.close();
         metrics.close();
+        probes.close();
         saver.shutdown();
         try {
             // The JVM exits right after the window closes: let the last save reach the disk first.

@@ -24,7 +24,7 @@ import org.gapwatch.settings.Settings;
 
 /**
  * Subscriptions, interface, loss levels and the loss window they apply to, rules per group or glob, the loss episodes'
- * quiet time, staleness default and theme; OK applies them live.
+ * quiet time, staleness default, the metrics address, other probes to compare with, and theme; OK applies them live.
  */
 final class SettingsDialog extends Dialog<Settings> {
     private static final String SYSTEM_CHOICE = "(system default)";
@@ -91,6 +91,12 @@ final class SettingsDialog extends Dialog<Settings> {
         TextField metrics = new TextField(s.metricsAddress() == null ? "" : s.metricsAddress());
         metrics.setId("settings-metrics");
         metrics.setPromptText("off, or e.g. 127.0.0.1:9477");
+        javafx.scene.control.TextArea probes = new javafx.scene.control.TextArea(String.join("\n", s.probes()));
+        probes.setId("settings-probes");
+        probes.setPrefRowCount(3);
+        probes.setPromptText("one /metrics URL a line, e.g.\nhttp://probe-site-a:9477/metrics");
+        Label probesError = new Label();
+        probesError.getStyleClass().add("warning");
         ComboBox<String> theme = new ComboBox<>(FXCollections.observableArrayList(Settings.DARK, Settings.LIGHT));
         theme.setValue(s.theme());
 
@@ -109,6 +115,8 @@ final class SettingsDialog extends Dialog<Settings> {
         grid.addRow(r++, new Label("Loss episode ends after quiet (s)"), quiet);
         grid.addRow(r++, new Label("Stale after (s), sources without ttl/interval"), stale);
         grid.addRow(r++, new Label("Metrics for Prometheus (ADDRESS:PORT)"), metrics);
+        grid.addRow(r++, new Label("Probes elsewhere on the path"), probes);
+        grid.add(probesError, 1, r++);
         grid.addRow(r, new Label("Theme"), theme);
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
@@ -121,6 +129,13 @@ final class SettingsDialog extends Dialog<Settings> {
                 rulesError.setText(ex.getMessage());
                 e.consume();
             }
+            try {
+                probeLines(probes.getText());
+                probesError.setText("");
+            } catch (IllegalArgumentException ex) {
+                probesError.setText(ex.getMessage());
+                e.consume();
+            }
         });
         setResultConverter(b -> b != ButtonType.OK ? null
                 : s.withJudging(new Settings.Judging("5 min".equals(window.getValue()) ? "5m" : "1m",
@@ -130,7 +145,26 @@ final class SettingsDialog extends Dialog<Settings> {
                 .withThresholds(warn.getValue(), alarm.getValue())
                 .withDefaultStaleMillis(stale.getValue() * 1000L)
                 .withTheme(theme.getValue())
-                .withMetricsAddress(metrics.getText()));
+                .withMetricsAddress(metrics.getText())
+                .withProbes(probeLines(probes.getText())));
+    }
+
+    /** The probe URLs of the text, one a line (blank lines ignored); a line that is not one names itself. */
+    static List<String> probeLines(String text) {
+        List<String> out = new ArrayList<>();
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String url = lines.get(i).trim();
+            if (url.isEmpty()) {
+                continue;
+            }
+            if (!Settings.isProbeUrl(url)) {
+                throw new IllegalArgumentException("line " + (i + 1) + ": '" + url + "' is not an http(s) URL"
+                        + " without a query, such as http://probe-a:9477/metrics");
+            }
+            out.add(url);
+        }
+        return out;
     }
 
     static List<String> multicastInterfaces() {

@@ -51,6 +51,7 @@ import org.gapwatch.ui.WhileShowing;
  * judge     protocol, settings, track, fault    the one judgement of every source, loss episodes
  * alarm     protocol, settings, track, judge    alarm handling over judgements
  * export    protocol, track, judge              /metrics for Prometheus, read off published snapshots
+ * remote    judge, fault                        other probes' /metrics polled into a RemoteView for the judgement
  * engine    protocol, track, fault              decoder + tracker behind one writer
  * net       protocol, track, engine, fault      sockets, receive loop, publisher
  * capture   protocol, track, engine, net, fault, files   pcap in and out (from net only GroupSpec and DatagramTap)
@@ -75,6 +76,7 @@ class ArchitectureTest {
             .layer("track").definedBy("org.gapwatch.track..")
             .layer("alarm").definedBy("org.gapwatch.alarm..")
             .layer("export").definedBy("org.gapwatch.export..")
+            .layer("remote").definedBy("org.gapwatch.remote..")
             .layer("engine").definedBy("org.gapwatch.engine..")
             .layer("net").definedBy("org.gapwatch.net..")
             .layer("capture").definedBy("org.gapwatch.capture..")
@@ -91,13 +93,14 @@ class ArchitectureTest {
             .whereLayer("judge").mayOnlyAccessLayers("protocol", "settings", "track", "fault")
             .whereLayer("alarm").mayOnlyAccessLayers("protocol", "settings", "track", "judge")
             .whereLayer("export").mayOnlyAccessLayers("protocol", "track", "judge")
+            .whereLayer("remote").mayOnlyAccessLayers("judge", "fault")
             .whereLayer("engine").mayOnlyAccessLayers("protocol", "track", "fault")
             .whereLayer("net").mayOnlyAccessLayers("protocol", "track", "engine", "fault", "concurrent")
             .whereLayer("capture").mayOnlyAccessLayers("protocol", "track", "engine", "net", "fault", "files",
                     "concurrent")
             .whereLayer("demo").mayOnlyAccessLayers("net", "protocol")
             .whereLayer("ui").mayOnlyAccessLayers("protocol", "settings", "track", "judge", "alarm", "engine", "net",
-                    "capture", "demo", "fault", "files", "export")
+                    "capture", "demo", "fault", "files", "export", "remote")
             .whereLayer("cli").mayOnlyAccessLayers("protocol", "settings", "track", "judge", "engine", "net",
                     "capture", "ui", "fault", "files", "export")
             .whereLayer("launcher").mayOnlyAccessLayers("cli");

@@ -26,11 +26,17 @@ public final class ScrapeBench {
         Feed f = new Feed(new Engine(TrackerConfig.defaults().withMaxSources(Math.max(n, 1))));
         for (int i = 0; i < n; i++) {
             String src = "site" + (i % 50) + "/line-" + (i / 50) + "/pump";
-            f.send(1000, "{\"src\":\"" + src + "\",\"seq\":1}");
-            f.send(1001, "{\"src\":\"" + src + "\",\"seq\":" + (i % 100 == 0 ? 3 : 2) + "}");
+            // 50 subscriptions (the group label), one per site.
+            java.net.InetSocketAddress group = new java.net.InetSocketAddress("239.1.0." + (i % 50 + 1), 5000);
+            f.send(1000, "{\"src\":\"" + src + "\",\"seq\":1}", Feed.SENDER, group);
+            f.send(1001, "{\"src\":\"" + src + "\",\"seq\":" + (i % 100 == 0 ? 3 : 2) + "}", Feed.SENDER, group);
         }
         TrackerSnapshot s = f.publish(1002);
-        SnapshotCollector c = new SnapshotCollector(() -> s, () -> 1500, limit, SourceLabels.DEFAULT,
+        // With a judgement, as listen exports: the state StateSet (ten series per source of its own) and episodes.
+        // A third argument "counters" leaves the judgement out, for comparison.
+        org.gapwatch.judge.Judgement j = new org.gapwatch.judge.Judge().judge(s, 1500);
+        boolean judged = args.length < 3 || !args[2].equals("counters");
+        SnapshotCollector c = new SnapshotCollector(() -> s, judged ? () -> j : () -> org.gapwatch.judge.Judgement.empty(), limit, SourceLabels.DEFAULT,
                 SnapshotCollector.Thresholds.ofPercent(1, 5));
         OpenMetricsTextFormatWriter w = OpenMetricsTextFormatWriter.create();
         long bytes = 0;
@@ -43,7 +49,8 @@ public final class ScrapeBench {
             best = Math.min(best, System.nanoTime() - t0);
             bytes = out.size();
         }
-        System.out.printf("sources=%d maxSourceSeries=%d scrape best of 30: %.1f ms, %d bytes (%.1f MiB)%n", n, limit,
+        System.out.printf("sources=%d maxSourceSeries=%d " + (judged ? "with state" : "counters only")
+                + ": scrape best of 30: %.1f ms, %d bytes (%.1f MiB)%n", n, limit,
                 best / 1e6, bytes, bytes / 1048576.0);
     }
 }

@@ -55,8 +55,9 @@ class ListenConfigTest {
         Launcher l = Launcher.start(dir, "listen", "--config", f.toString(), "--no-warmup", "--json");
         String url = ProbeHttp.metricsUrl(l);
         l.awaitStderr("listening on " + a);
-        String lostA = "gapwatch_lost_total{group=\"a\",protocol=\"json\",src=\"a/1\"}";
-        String receivedB = "gapwatch_received_total{group=\"b\",protocol=\"json\",src=\"b/1\"}";
+        // The group label is the subscription the source came on: its group and port.
+        String lostA = "gapwatch_lost_total{group=\"" + a + "\",protocol=\"json\",src=\"a/1\"}";
+        String receivedB = "gapwatch_received_total{group=\"" + b + "\",protocol=\"json\",src=\"b/1\"}";
         try (Publisher pa = Loopback.publisher(a); Publisher pb = Loopback.publisher(b)) {
             Loopback.send(pa, "{\"src\":\"a/1\",\"seq\":1}");
             Loopback.send(pa, "{\"src\":\"a/1\",\"seq\":5}"); // 3 lost
@@ -78,7 +79,7 @@ class ListenConfigTest {
             Await.until("b/1's second update", () -> value(ProbeHttp.get(url), receivedB) == 2);
             String body = ProbeHttp.get(url);
             assertEquals(3, value(body, lostA), body);
-            assertEquals(2, value(body, "gapwatch_received_total{group=\"a\",protocol=\"json\",src=\"a/1\"}"), body);
+            assertEquals(2, value(body, "gapwatch_received_total{group=\"" + a + "\",protocol=\"json\",src=\"a/1\"}"), body);
         }
         Files.writeString(f, "{\"groups\": 5}");
         l.signal("HUP");

@@ -114,7 +114,11 @@ class PrometheusScrapeTest {
             awaitQuery(port, "sum(gapwatch_received_total)", Long.toString(sent));
             awaitQuery(port, "sum(gapwatch_lost_total)", Long.toString(skipped));
             assertEquals("1", query(port, "up{job=\"gapwatch\"}"));
-            assertEquals("3", query(port, "count(gapwatch_lost_total{group=\"line\",protocol=\"json\"})"));
+            assertEquals("3", query(port, "count(gapwatch_lost_total{group=\"" + g + "\",protocol=\"json\"})"));
+            // The judged state as Prometheus stores the StateSet: one state of each source is 1. The publisher
+            // has stopped, so all three become stale (which outranks their loss) within their 5 s staleness.
+            awaitQuery(port, "sum(gapwatch_state{gapwatch_state=\"stale\"})", "3");
+            assertEquals("3", query(port, "sum(gapwatch_state)"));
         } finally {
             if (server != null) {
                 server.destroy();

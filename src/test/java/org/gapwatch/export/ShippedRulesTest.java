@@ -20,13 +20,13 @@ class ShippedRulesTest {
     private static final Path RULES = Path.of("packaging", "prometheus", "gapwatch-rules.yml");
     private static final Path RULE_TESTS = Path.of("packaging", "prometheus", "gapwatch-rules.test.yml");
     private static final Path DASHBOARD = Path.of("packaging", "grafana", "gapwatch-dashboard.json");
-    /** What SnapshotCollector exports (with _total for counters) and the episodes it will, plus the recorded rule. */
+    /** What SnapshotCollector exports (with _total for counters), with a judgement too. */
     private static final Set<String> EXPORTED = Set.of("gapwatch_received_total", "gapwatch_lost_total",
             "gapwatch_late_total", "gapwatch_duplicates_total", "gapwatch_restarts_total", "gapwatch_stale",
             "gapwatch_datagrams_total", "gapwatch_invalid_total", "gapwatch_rejected_sources_total",
             "gapwatch_socket_drops_total", "gapwatch_episodes_total", "gapwatch_sources",
             "gapwatch_export_summarised", "gapwatch_export_source_series", "gapwatch_loss_warn_ratio",
-            "gapwatch_loss_alarm_ratio");
+            "gapwatch_loss_alarm_ratio", "gapwatch_state", "gapwatch_sources_by_state");
 
     private static String promtool() {
         for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
@@ -48,7 +48,7 @@ class ShippedRulesTest {
     void promtoolAcceptsTheRulesAndTheirUnitTestsPass() throws IOException, InterruptedException {
         String promtool = promtool();
         External.require(promtool != null, "the program promtool", "apt-get install prometheus");
-        assertTrue(run(promtool, "check", "rules", RULES.toString()).contains("SUCCESS: 8 rules found"));
+        assertTrue(run(promtool, "check", "rules", RULES.toString()).contains("SUCCESS: 9 rules found"));
         assertTrue(run(promtool, "test", "rules", RULE_TESTS.toString()).contains("SUCCESS"));
     }
 

@@ -25,6 +25,10 @@ final class RealPeers {
         }
     }
 
+    static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name")) || isRootUid();
+    }
+
     private static boolean isRootUid() {
         try {
             return Files.readString(Path.of("/proc/self/status")).lines()

@@ -34,7 +34,8 @@ import org.gapwatch.track.SourceView;
 
 /**
  * Everything about one source: identity (src, sender, session, interval, ttl), its latest value and status, all
- * counters with a reset button, its value history with the lost spans shaded, and its last 100 gaps.
+ * counters with a reset button, what probes elsewhere see of it (probe, received, lost, last seen; shown when probes
+ * are polled), its value history with the lost spans shaded, and its last 100 gaps.
  *
  * <p>Bind or set {@link #sourceProperty()} (the src to show) and {@link #setEngine}. The pane asks the engine for the
  * source's history at once when the source changes and about once a second while it is showing; {@link #update}
@@ -42,6 +43,8 @@ import org.gapwatch.track.SourceView;
  */
 public class DetailPane extends Region {
     private static final long REFRESH_MILLIS = 1000;
+    private static final double VANTAGE_ROW = 30;
+    private static final double VANTAGE_HEADER = 42;
 
     private final ObjectProperty<String> source = new SimpleObjectProperty<>(this, "source");
     private final ReadOnlyObjectWrapper<SourceHistory> history = new ReadOnlyObjectWrapper<>(this, "history");
@@ -72,6 +75,10 @@ public class DetailPane extends Region {
     private final Label gapTitle = label("detail-gap-title", "section");
     /** The lanes of a source with several (PTP message types, MPEG-TS PIDs), one line each; hidden otherwise. */
     private final Label lanes = label("detail-lanes", "lanes");
+    /** What the probes elsewhere (the settings' list) see of the source; hidden when none is polled. */
+    private final TableView<VantageRow> vantage = new TableView<>();
+    private final Label vantageTitle = label("detail-vantage-title", "section");
+    private java.util.function.Supplier<org.gapwatch.judge.RemoteView> remote = () -> org.gapwatch.judge.RemoteView.NONE;
     private final VBox content = new VBox(12);
     private final Timeline timer = new Timeline(new KeyFrame(Duration.millis(REFRESH_MILLIS), e -> refresh()));
 
@@ -120,7 +127,8 @@ public class DetailPane extends Region {
 
         lanes.setVisible(false);
         lanes.managedProperty().bind(lanes.visibleProperty());
-        content.getChildren().addAll(head, facts, lanes, chart, gapTitle, gapTable);
+        buildVantageTable();
+        content.getChildren().addAll(head, facts, lanes, vantageTitle, vantage, chart, gapTitle, gapTable);
         content.setPadding(new Insets(12));
         getChildren().add(content);
 
@@ -149,8 +157,29 @@ public class DetailPane extends Region {
         gapTable.getColumns().add(column("How long", GapRow::span));
     }
 
-    private static <T> TableColumn<GapRow, T> column(String name, Function<GapRow, T> get) {
-        TableColumn<GapRow, T> c = new TableColumn<>(name);
+    private void buildVantageTable() {
+        vantage.setId("detail-vantage");
+        vantage.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        vantage.setFixedCellSize(VANTAGE_ROW);
+        vantage.getColumns().add(column("Probe", VantageRow::probe));
+        vantage.getColumns().add(column("Received", VantageRow::received));
+        vantage.getColumns().add(column("Lost", VantageRow::lost));
+        vantage.getColumns().add(column("Last seen", VantageRow::lastSeen));
+        // The last column takes the rest: a probe that does not answer says why there.
+        double[] widths = {220, 110, 110};
+        for (int i = 0; i < widths.length; i++) {
+            vantage.getColumns().get(i).setPrefWidth(widths[i]);
+            vantage.getColumns().get(i).setMaxWidth(widths[i] * 1.5);
+        }
+        vantageTitle.setText("Seen by probes");
+        for (javafx.scene.Node n : List.of(vantageTitle, vantage)) {
+            n.setVisible(false);
+            n.managedProperty().bind(n.visibleProperty());
+        }
+    }
+
+    private static <R, T> TableColumn<R, T> column(String name, Function<R, T> get) {
+        TableColumn<R, T> c = new TableColumn<>(name);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(get.apply(f.getValue())));
         c.setSortable(false);
         return c;
@@ -204,6 +233,20 @@ public class DetailPane extends Region {
         chart.setZone(zone);
     }
 
+    /**
+     * Where the figures of probes elsewhere come from: the poller's newest view (an atomic read, never a wait), read
+     * with each refresh.
+     */
+    public void setRemoteViews(java.util.function.Supplier<org.gapwatch.judge.RemoteView> remoteViews) {
+        this.remote = remoteViews;
+        showVantage();
+    }
+
+    /** The rows of the "seen by probes" table as shown, in the order of the settings' list. */
+    public List<VantageRow> vantageRows() {
+        return List.copyOf(vantage.getItems());
+    }
+
     /** The src of the source shown, or null for none. */
     public ObjectProperty<String> sourceProperty() {
         return source;
@@ -240,6 +283,7 @@ public class DetailPane extends Region {
 
     /** Asks the engine for the current source's history now. */
     public void refresh() {
+        showVantage();
         String src = source.get();
         if (engine == null || src == null) {
             return;
@@ -267,6 +311,25 @@ public class DetailPane extends Region {
             gapTitle.setText(h.gaps().isEmpty() ? "Gaps: none"
                     : "Gaps: last " + h.gaps().size() + (h.gaps().size() == 100 ? " (older ones dropped)" : ""));
         }));
+    }
+
+    private void showVantage() {
+        org.gapwatch.judge.RemoteView view = remote.get();
+        String src = source.get();
+        boolean shown = !view.isEmpty() && src != null;
+        vantageTitle.setVisible(shown);
+        vantage.setVisible(shown);
+        if (!shown) {
+            vantage.getItems().clear();
+            return;
+        }
+        List<VantageRow> rows = view.rows(src).stream().map(r -> VantageRow.of(r, zone)).toList();
+        if (!rows.equals(vantage.getItems())) {
+            vantage.getItems().setAll(rows);
+        }
+        // Header and every row, no scroll bar: a handful of probes.
+        vantage.setPrefHeight(VANTAGE_HEADER + VANTAGE_ROW * Math.max(1, rows.size()));
+        vantage.setMinHeight(vantage.getPrefHeight());
     }
 
     private void showLanes(List<org.gapwatch.track.LaneView> list) {

@@ -105,6 +105,44 @@ class DetailPaneTest {
         assertEquals("1 … 10", text("#detail-sequence"));
     }
 
+    /** Two probes polled: one answered with figures of plant/a, one does not answer (dashes and why, not zeros). */
+    @Test
+    void theProbesTableShowsEachProbeAndOneThatDoesNotAnswerAsSuch() {
+        org.gapwatch.judge.RemoteView view = new org.gapwatch.judge.RemoteView(List.of(
+                new org.gapwatch.judge.RemoteView.Probe("probe-a:9477", "http://probe-a:9477/metrics", T, T, null,
+                        0, 0, java.util.Map.of("plant/a", new org.gapwatch.judge.RemoteView.Reading(10, 0, false,
+                        T - 2000))),
+                new org.gapwatch.judge.RemoteView.Probe("probe-b:9477", "http://probe-b:9477/metrics", T, T - 60_000,
+                        "connection refused", -1, 0, java.util.Map.of("plant/a",
+                        new org.gapwatch.judge.RemoteView.Reading(3, 7, false, T - 60_000)))));
+        Await.onFx(() -> {
+            pane.setRemoteViews(() -> view);
+            pane.setSource("plant/a");
+            return null;
+        });
+        assertEquals(List.of(new VantageRow("probe-a:9477", "10", "0", "07:59:58"),
+                new VantageRow("probe-b:9477", "—", "—", "no answer: connection refused (last at 07:59:00)")),
+                Await.onFx(pane::vantageRows));
+        assertEquals(true, Await.onFx(() -> robotVisible("#detail-vantage")));
+        Await.onFx(() -> Screenshots.write(scene, "detail-pane-probes"));
+        // A source no probe has: each probe that answered says so.
+        Await.onFx(() -> {
+            pane.setSource("plant/pump-7");
+            return null;
+        });
+        assertEquals("not received there", Await.onFx(pane::vantageRows).getFirst().lastSeen());
+        // No probes polled: no table.
+        Await.onFx(() -> {
+            pane.setRemoteViews(() -> org.gapwatch.judge.RemoteView.NONE);
+            return null;
+        });
+        assertEquals(false, Await.onFx(() -> robotVisible("#detail-vantage")));
+    }
+
+    private boolean robotVisible(String id) {
+        return scene.lookup(id).isVisible();
+    }
+
     @Test
     void resetCountersZeroesThemButKeepsTheGapList(FxRobot robot) {
         Await.onFx(() -> {
