@@ -18,7 +18,7 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -r); $(date -u '+%F %H:%M') UTC;" \
      "load average $(cut -d' ' -f1-3 /proc/loadavg); rmem_max=$(cat /proc/sys/net/core/rmem_max)"
 echo "group=$GROUP sources=$SOURCES rate=$RATE/s for ${SECS}s; JAVA_OPTS=${JAVA_OPTS:-}"
-JAVA_OPTS="${JAVA_OPTS:-} -Xlog:gc:file=$tmp/gc.log:uptime" \
+JAVA_OPTS="${JAVA_OPTS:-} -Xlog:gc,safepoint:file=$tmp/gc.log:uptime" \
     $GW listen --group "$GROUP" --interface lo --max-sources "$SOURCES" --duration $(( SECS + 60 ))s --json \
     >"$tmp/listen.json" 2>"$tmp/listen.err" &
 lp=$!
@@ -42,22 +42,22 @@ p = json.load(open(f"{tmp}/pub.json"))
 lines = [l for l in open(f"{tmp}/listen.json") if l.strip()]
 j = json.loads(lines[-1]); t = j["totals"]
 rss = [int(x) for x in open(f"{tmp}/rss").read().split()] if open(f"{tmp}/rss").read().strip() else [0]
-pauses, heap_after = [], None
+pauses, heap_after, collector = [], None, None
 for l in open(f"{tmp}/gc.log"):
-    m = re.search(r"Pause.*?(\d+)M->(\d+)M\((\d+)M\) (\d+\.\d+)ms", l)
+    m = re.search(r"Using (.+)$", l.strip())
+    if m and collector is None:
+        collector = m.group(1)
+    # Every stop-the-world pause (GC or other), as the safepoint log times it: what stops the socket thread.
+    m = re.search(r'Safepoint "(\w+)".*Total: (\d+) ns', l)
     if m:
-        pauses.append(float(m.group(4)))
-        heap_after = f"{m.group(2)} MiB of {m.group(3)} MiB"
+        pauses.append(int(m.group(2)) / 1e6)
         continue
-    m = re.search(r"Pause.* (\d+\.\d+)ms", l)  # ZGC / Shenandoah pauses
-    if m:
-        pauses.append(float(m.group(1)))
-    m = re.search(r"(\d+)M\((\d+)%\)->(\d+)M\((\d+)%\)", l)  # ZGC cycle summary
-    if m:
-        heap_after = f"{m.group(3)} MiB after a cycle"
-    m = re.search(r"Concurrent.*?(\d+)M->(\d+)M\((\d+)M\)", l)  # Shenandoah cycle
+    m = re.search(r"(\d+)M->(\d+)M\((\d+)M\)", l)  # G1, Serial, Parallel, Shenandoah
     if m:
         heap_after = f"{m.group(2)} MiB of {m.group(3)} MiB"
+    m = re.search(r"(\d+)M\((\d+)%\)->(\d+)M\((\d+)%\)", l)  # ZGC
+    if m:
+        heap_after = f"{m.group(3)} MiB ({m.group(4)} % of the heap)"
 pauses.sort()
 def pct(q):
     return pauses[min(len(pauses) - 1, int(q * len(pauses)))] if pauses else 0.0
@@ -67,6 +67,6 @@ print(f"publisher: sent {sent:,} in {p['seconds']:.1f} s ({sent / p['seconds']:,
 print(f"listen:    {'OK' if ok else 'FAIL'} received {t['received']:,} lost {t['lost']:,} "
       f"socketDrops {t['socketDrops']:,} ({100.0 * t['socketDrops'] / max(1, sent):.2f} %) sources {len(j['sources']):,}")
 print(f"memory:    RSS peak {hwm / 1048576:.2f} GiB, at end {rss[-1] / 1048576:.2f} GiB; heap after last GC {heap_after}")
-print(f"GC:        {len(pauses)} pauses, p50 {pct(0.5):.1f} ms, p99 {pct(0.99):.1f} ms, max {pct(1.0):.1f} ms, "
+print(f"pauses:    {collector}: {len(pauses)} stop-the-world pauses, p50 {pct(0.5):.1f} ms, p99 {pct(0.99):.1f} ms, max {pct(1.0):.1f} ms, "
       f"total {sum(pauses) / 1000:.2f} s")
 EOF

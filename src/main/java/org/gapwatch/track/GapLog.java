@@ -3,15 +3,20 @@ package org.gapwatch.track;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The last {@value #CAPACITY} gaps of a source, as four parallel rings: a gap of a million costs what one does. */
+/**
+ * The last {@value #CAPACITY} gaps of a source, as parallel rings: a gap of a million costs what one does. The rings
+ * exist only once a gap does (most sources never lose), and the newest gap's record is kept until it changes, so
+ * the view made of a source at every change does not allocate it again.
+ */
 final class GapLog {
     static final int CAPACITY = 100;
-    private long[] first = new long[4];
-    private long[] last = new long[4];
-    private long[] detected = new long[4];
-    private long[] recovered = new long[4];
-    private long[] previous = new long[4];
-    private int[] lane = new int[4];
+    private long[] first;
+    private long[] last;
+    private long[] detected;
+    private long[] recovered;
+    private long[] previous;
+    private char[] lane; // 0 .. SourceState.MAX_LANES - 1
+    private Gap newest;
     private int next;
     private int size;
 
@@ -26,15 +31,18 @@ final class GapLog {
 
     /** A gap in lane {@code laneId} of the source (numbers of different lanes are of different spaces). */
     void add(int laneId, long firstSeq, long lastSeq, long detectedMillis, long previousArrivalMillis) {
-        if (size == first.length && size < CAPACITY) {
+        if (first == null) {
+            grow(4);
+        } else if (size == first.length && size < CAPACITY) {
             grow(Math.min(CAPACITY, size * 2));
         }
+        newest = null;
         first[next] = firstSeq;
         last[next] = lastSeq;
         detected[next] = detectedMillis;
         recovered[next] = 0;
         previous[next] = previousArrivalMillis;
-        lane[next] = laneId;
+        lane[next] = (char) laneId;
         next = (next + 1) % first.length;
         size = Math.min(size + 1, first.length);
     }
@@ -49,6 +57,7 @@ final class GapLog {
             int i = Math.floorMod(next - 1 - k, first.length);
             if (lane[i] == laneId && seq >= first[i] && seq <= last[i]) {
                 recovered[i]++;
+                newest = null;
                 return;
             }
         }
@@ -68,12 +77,24 @@ final class GapLog {
         if (size == 0) {
             return null;
         }
-        int i = Math.floorMod(next - 1, first.length);
-        return new Gap(first[i], last[i], detected[i], recovered[i], previous[i]);
+        if (newest == null) {
+            int i = Math.floorMod(next - 1, first.length);
+            newest = new Gap(first[i], last[i], detected[i], recovered[i], previous[i]);
+        }
+        return newest;
     }
 
     private void grow(int n) {
         // Only grows while not yet wrapped, so the order is already oldest-first from 0.
+        if (first == null) {
+            first = new long[n];
+            last = new long[n];
+            detected = new long[n];
+            recovered = new long[n];
+            previous = new long[n];
+            lane = new char[n];
+            return;
+        }
         first = java.util.Arrays.copyOf(first, n);
         last = java.util.Arrays.copyOf(last, n);
         detected = java.util.Arrays.copyOf(detected, n);
