@@ -3,38 +3,59 @@ package org.gapwatch.track;
 import java.util.Arrays;
 
 /**
- * The last {@value #CAPACITY} in-order values of a source with their arrival times, exact and compact: 8 bytes a
- * point instead of 16 for the usual source (docs/benchmarks.md, Engine).
+ * The last {@value #CAPACITY} in-order values of a source with their arrival times, exact and compact
+ * (docs/benchmarks.md, Engine): a source sending once a second with a few decimals costs three or four bytes a
+ * point instead of sixteen.
  * <ul>
- * <li>Numbers are kept as decimal mantissas, an int each at one decimal scale for the whole ring ({@code 21.3} is
- * 213 at scale 1), as long as every number of the ring is such a decimal: one that is not (or would overflow) turns
- * the ring into doubles for good. A mantissa is used only when it gives back the very same double, so nothing is
- * rounded.</li>
- * <li>Arrival times are int offsets from a base, moved forward when they no longer fit (after some 24 days); a ring
- * whose own span does not fit an int turns into longs.</li>
+ * <li>Arrival times are a {@link DeltaRing}: two bytes a point while they come at most 65 s apart (a clock stepping
+ * back turns them into plain longs).</li>
+ * <li>Numbers are decimal mantissas at one scale for the whole ring ({@code 21.3} is 213 at scale 1), also a
+ * {@link DeltaRing}, as long as every number is such a decimal; a mantissa is kept only when it gives back the very
+ * same double, so nothing is rounded. A number that needs a finer scale moves the ring to it; one that is no such
+ * decimal at all (or NaN, -0.0, infinite) turns the ring into doubles for good.</li>
  * <li>The array for other values (strings, booleans, null) exists only once such a value arrives.</li>
  * </ul>
  */
 final class ValueRing {
     static final int CAPACITY = 1000;
-    private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    private static final int INITIAL = 4;
+    private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
+        1e14, 1e15};
 
-    private int capacity = 4;
-    /** Mantissas at {@link #scale} while every number fits; null once {@link #numbers} holds them. */
-    private int[] mantissas = new int[capacity];
+    private DeltaRing arrivals = new DeltaRing(INITIAL, CAPACITY, false);
+    /** Mantissas at {@link #scale} while every number is a short decimal; null once {@link #numbers} holds them. */
+    private DeltaRing mantissas = new DeltaRing(INITIAL, CAPACITY, true);
     private int scale;
     private double[] numbers;
-    /** Arrival offsets from {@link #base}; null once {@link #arrivals} holds them. */
-    private int[] offsets = new int[capacity];
-    private long base;
-    private long[] arrivals;
     private Object[] others;
-    private int next;
-    private int size;
 
     void addNumber(double value, long arrivalMillis) {
-        int i = slot(arrivalMillis);
-        putNumber(i, value);
+        if (mantissas != null) {
+            long m = mantissa(value, scale);
+            if (m == NONE) {
+                int finer = scale + 1;
+                while (finer < POW10.length && mantissa(value, finer) == NONE) {
+                    finer++;
+                }
+                if (finer < POW10.length) {
+                    rebuildAt(finer);
+                } else {
+                    toDoubles();
+                }
+                addNumber(value, arrivalMillis);
+                return;
+            }
+            int i = arrivals.add(arrivalMillis);
+            mantissas.add(m);
+            fitOthers();
+            if (others != null) {
+                others[i] = null;
+            }
+            return;
+        }
+        int i = arrivals.add(arrivalMillis);
+        fitOthers();
+        numbers[i] = value;
         if (others != null) {
             others[i] = null;
         }
@@ -42,13 +63,15 @@ final class ValueRing {
 
     /** A non-numeric value: a String, a Boolean, or {@link ValuePoint#NULL}. */
     void addOther(Object value, long arrivalMillis) {
-        int i = slot(arrivalMillis);
-        if (others == null) {
-            others = new Object[capacity];
-        }
+        int i = arrivals.add(arrivalMillis);
         if (mantissas != null) {
-            mantissas[i] = 0;
-        } else {
+            mantissas.add(mantissas.size() == 0 ? 0 : mantissas.newest()); // a difference of 0: a byte or less
+        }
+        if (others == null) {
+            others = new Object[arrivals.capacity()];
+        }
+        fitOthers();
+        if (numbers != null) {
             numbers[i] = Double.NaN;
         }
         others[i] = value;
@@ -56,149 +79,87 @@ final class ValueRing {
 
     /** Oldest first. */
     ValuePoint[] toArray() {
+        int cap = arrivals.capacity();
+        long[] times = new long[cap];
+        arrivals.bySlot(times);
+        long[] ms = null;
+        if (mantissas != null) {
+            ms = new long[cap];
+            mantissas.bySlot(ms);
+        }
+        int size = arrivals.size();
         ValuePoint[] out = new ValuePoint[size];
-        int start = Math.floorMod(next - size, capacity);
+        int start = Math.floorMod(arrivals.newestSlot() + 1 - size, cap);
         for (int k = 0; k < size; k++) {
-            int i = (start + k) % capacity;
+            int i = (start + k) % cap;
             Object other = others == null ? null : others[i];
-            out[k] = new ValuePoint(arrival(i), other != null ? Double.NaN : number(i), other);
+            double number = other != null ? Double.NaN : ms != null ? ms[i] / POW10[scale] : numbers[i];
+            out[k] = new ValuePoint(times[i], number, other);
         }
         return out;
     }
 
     int size() {
-        return size;
+        return arrivals.size();
     }
 
-    /** True while the numbers are held as decimal mantissas (for tests and the memory benchmark). */
+    /** True while the numbers are held as decimal mantissas (for tests). */
     boolean decimal() {
         return mantissas != null;
     }
 
-    private double number(int i) {
-        return mantissas != null ? mantissas[i] / POW10[scale] : numbers[i];
-    }
+    private static final long NONE = Long.MIN_VALUE;
 
-    private long arrival(int i) {
-        return offsets != null ? base + offsets[i] : arrivals[i];
-    }
-
-    /** The slot for the next point, with its arrival time written. */
-    private int slot(long arrivalMillis) {
-        if (size == capacity && size < CAPACITY) {
-            grow(Math.min(CAPACITY, size * 2));
+    /** The mantissa of {@code v} at scale {@code k} that gives back exactly {@code v}, or {@link #NONE}. */
+    private static long mantissa(double v, int k) {
+        double m = v * POW10[k];
+        if (m > -0x1p53 && m < 0x1p53 && m == Math.rint(m)
+                && Double.doubleToRawLongBits((long) m / POW10[k]) == Double.doubleToRawLongBits(v)) {
+            return (long) m;
         }
-        int i = next;
-        next = (next + 1) % capacity;
-        size = Math.min(size + 1, capacity);
-        if (size == 1) {
-            base = arrivalMillis;
-        }
-        putArrival(i, arrivalMillis);
-        return i;
-    }
-
-    private void putArrival(int i, long t) {
-        if (offsets != null) {
-            long off = t - base;
-            if (off == (int) off || rebase(i, t)) {
-                offsets[i] = (int) (t - base);
-                return;
-            }
-            arrivals = new long[capacity];
-            for (int k = 0; k < capacity; k++) {
-                arrivals[k] = base + offsets[k];
-            }
-            offsets = null;
-        }
-        arrivals[i] = t;
-    }
-
-    /** Moves the base to the earliest time kept (slot {@code i} about to hold {@code t}); false if the span is too wide. */
-    private boolean rebase(int i, long t) {
-        long lo = t;
-        long hi = t;
-        for (int k = 0; k < capacity; k++) {
-            if (k != i && held(k)) {
-                long a = base + offsets[k];
-                lo = Math.min(lo, a);
-                hi = Math.max(hi, a);
-            }
-        }
-        if (hi - lo > Integer.MAX_VALUE) {
-            return false;
-        }
-        for (int k = 0; k < capacity; k++) {
-            if (k != i && held(k)) {
-                offsets[k] = (int) (base + offsets[k] - lo);
-            }
-        }
-        base = lo;
-        return true;
-    }
-
-    /** Slot {@code k} holds a point (the ring holds {@code size} points ending before {@code next}). */
-    private boolean held(int k) {
-        return Math.floorMod(next - 1 - k, capacity) < size;
-    }
-
-    private void putNumber(int i, double v) {
-        if (mantissas != null) {
-            for (int k = scale; k < POW10.length; k++) {
-                double m = v * POW10[k];
-                if (m >= Integer.MIN_VALUE && m <= Integer.MAX_VALUE && m == Math.rint(m)
-                        && Double.doubleToRawLongBits((int) m / POW10[k]) == Double.doubleToRawLongBits(v)) {
-                    if (k == scale || rescale(i, k)) {
-                        mantissas[i] = (int) m;
-                        return;
-                    }
-                    break;
-                }
-            }
-            numbers = new double[capacity];
-            for (int k = 0; k < capacity; k++) {
-                numbers[k] = mantissas[k] / POW10[scale];
-            }
-            mantissas = null;
-        }
-        numbers[i] = v;
+        return NONE;
     }
 
     /**
-     * Moves every mantissa to the finer scale {@code to}; false (nothing changed) if one would overflow. The same
-     * decimal at a finer scale gives back the same double: both are the double nearest to one rational number.
+     * Writes every point again at the finer scale {@code to}. The same decimal at a finer scale gives back the same
+     * double (both are the double nearest to one rational number); a mantissa too large for it turns the ring into
+     * doubles on the way, which is exact too.
      */
-    private boolean rescale(int i, int to) {
-        double factor = POW10[to - scale];
-        for (int k = 0; k < capacity; k++) {
-            if (k != i && Math.abs(mantissas[k] * factor) > Integer.MAX_VALUE) {
-                return false;
+    private void rebuildAt(int to) {
+        ValuePoint[] points = toArray();
+        arrivals = new DeltaRing(INITIAL, CAPACITY, false);
+        mantissas = new DeltaRing(INITIAL, CAPACITY, true);
+        numbers = null;
+        others = null;
+        scale = to;
+        for (ValuePoint p : points) {
+            if (p.other() != null) {
+                addOther(p.other(), p.arrivalMillis());
+            } else {
+                addNumber(p.number(), p.arrivalMillis());
             }
         }
-        int f = (int) factor;
-        for (int k = 0; k < capacity; k++) {
-            mantissas[k] *= f;
-        }
-        scale = to;
-        return true;
     }
 
-    private void grow(int n) {
-        // Only grows while not yet wrapped, so the order is already oldest-first from 0.
-        capacity = n;
-        if (mantissas != null) {
-            mantissas = Arrays.copyOf(mantissas, n);
-        } else {
-            numbers = Arrays.copyOf(numbers, n);
+    private void toDoubles() {
+        int cap = arrivals.capacity();
+        long[] ms = new long[cap];
+        mantissas.bySlot(ms);
+        numbers = new double[cap];
+        for (int k = 0; k < cap; k++) {
+            numbers[k] = ms[k] / POW10[scale];
         }
-        if (offsets != null) {
-            offsets = Arrays.copyOf(offsets, n);
-        } else {
-            arrivals = Arrays.copyOf(arrivals, n);
+        mantissas = null;
+    }
+
+    /** Grows the arrays kept by slot with the arrival ring (which grows only before it wraps: same order). */
+    private void fitOthers() {
+        int cap = arrivals.capacity();
+        if (others != null && others.length < cap) {
+            others = Arrays.copyOf(others, cap);
         }
-        if (others != null) {
-            others = Arrays.copyOf(others, n);
+        if (numbers != null && numbers.length < cap) {
+            numbers = Arrays.copyOf(numbers, cap);
         }
-        next = size;
     }
 }
