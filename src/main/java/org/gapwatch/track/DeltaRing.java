@@ -4,16 +4,21 @@ import java.util.Arrays;
 
 /**
  * The last values of a series of longs (arrival times, decimal mantissas, gap numbers), written in order, kept as
- * the oldest value and the difference from each value to the next: zigzag-coded (or unsigned, for a series that
- * does not go down) and packed to the width the largest
+ * the oldest value and the difference from each value to the next: zigzag-coded (or offset, for a series that
+ * nearly only rises) and packed to the width the largest
  * difference needs ({@link PackedCounts}), so a source that sends once a second keeps its arrival times in two bytes
  * each. A difference too large for an int turns the ring into plain longs for good. Starts small and grows to
  * {@code maxCapacity}, then overwrites its oldest value.
  */
 final class DeltaRing {
     private final int maxCapacity;
-    /** False for series that only grow (arrival times): differences unsigned, so twice the range per width. */
+    /**
+     * True: differences zigzag-coded (any sign). False, for series that nearly only rise (arrival times, whose clock
+     * may step back by a few milliseconds when it is re-anchored): difference + {@link #STEP_BACK}, so nearly twice
+     * the range per width; a larger step back turns the ring plain.
+     */
     private final boolean signed;
+    static final int STEP_BACK = 1024;
     private int capacity;
     /** zigzag(value[slot] - value[slot - 1]); the oldest slot's entry is unused. Null once {@link #plain}. */
     private PackedCounts deltas;
@@ -23,7 +28,15 @@ final class DeltaRing {
     private int next;
     private int size;
 
-    DeltaRing(int initialCapacity, int maxCapacity, boolean signed) {
+    static DeltaRing signed(int initialCapacity, int maxCapacity) {
+        return new DeltaRing(initialCapacity, maxCapacity, true);
+    }
+
+    static DeltaRing rising(int initialCapacity, int maxCapacity) {
+        return new DeltaRing(initialCapacity, maxCapacity, false);
+    }
+
+    private DeltaRing(int initialCapacity, int maxCapacity, boolean signed) {
         this.maxCapacity = maxCapacity;
         this.signed = signed;
         this.capacity = Math.min(initialCapacity, maxCapacity);
@@ -41,7 +54,7 @@ final class DeltaRing {
                 oldest = v;
             } else {
                 long d = v - newest;
-                long z = signed ? (d << 1) ^ (d >> 63) : d; // unsigned: a step back is < 0 and goes plain
+                long z = signed ? (d << 1) ^ (d >> 63) : d + STEP_BACK; // rising: a larger step back is < 0
                 // No overflow in v - newest (signs) and the zigzag code fits a count.
                 if (((v ^ newest) & (v ^ d)) >= 0 && z >= 0 && z <= Integer.MAX_VALUE) {
                     if (size == capacity) { // slot i held the oldest: the one after it becomes the oldest
@@ -132,6 +145,6 @@ final class DeltaRing {
     }
 
     private long decode(int z) {
-        return signed ? (z >>> 1) ^ -(z & 1) : z;
+        return signed ? (z >>> 1) ^ -(z & 1) : (long) z - STEP_BACK;
     }
 }

@@ -34,10 +34,10 @@ final class GapLog {
     /** A gap in lane {@code laneId} of the source (numbers of different lanes are of different spaces). */
     void add(int laneId, long firstSeq, long lastSeq, long detectedMillis, long previousArrivalMillis) {
         if (first == null) {
-            first = new DeltaRing(INITIAL, CAPACITY, true);
-            last = new DeltaRing(INITIAL, CAPACITY, true);
-            detected = new DeltaRing(INITIAL, CAPACITY, true);
-            previous = new DeltaRing(INITIAL, CAPACITY, true);
+            first = DeltaRing.signed(INITIAL, CAPACITY);
+            last = DeltaRing.signed(INITIAL, CAPACITY);
+            detected = DeltaRing.signed(INITIAL, CAPACITY);
+            previous = DeltaRing.signed(INITIAL, CAPACITY);
             recovered = new PackedCounts(INITIAL);
             lane = new PackedCounts(INITIAL);
         }

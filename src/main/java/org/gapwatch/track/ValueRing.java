@@ -22,9 +22,9 @@ final class ValueRing {
     private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
         1e14, 1e15};
 
-    private DeltaRing arrivals = new DeltaRing(INITIAL, CAPACITY, false);
+    private DeltaRing arrivals = DeltaRing.rising(INITIAL, CAPACITY);
     /** Mantissas at {@link #scale} while every number is a short decimal; null once {@link #numbers} holds them. */
-    private DeltaRing mantissas = new DeltaRing(INITIAL, CAPACITY, true);
+    private DeltaRing mantissas = DeltaRing.signed(INITIAL, CAPACITY);
     private int scale;
     private double[] numbers;
     private Object[] others;
@@ -127,8 +127,8 @@ final class ValueRing {
      */
     private void rebuildAt(int to) {
         ValuePoint[] points = toArray();
-        arrivals = new DeltaRing(INITIAL, CAPACITY, false);
-        mantissas = new DeltaRing(INITIAL, CAPACITY, true);
+        arrivals = DeltaRing.rising(INITIAL, CAPACITY);
+        mantissas = DeltaRing.signed(INITIAL, CAPACITY);
         numbers = null;
         others = null;
         scale = to;

@@ -99,6 +99,51 @@ class CompactHistoryTest {
     }
 
     @Test
+    void deltaRingGivesBackTheLastValuesNewestFirstAndOldestFirst() {
+        Random r = new Random(5);
+        DeltaRing ring = DeltaRing.signed(4, 100);
+        long[] all = new long[1_000];
+        long v = 0;
+        for (int k = 0; k < all.length; k++) {
+            v += k == 700 ? Long.MAX_VALUE / 3 : r.nextInt(20_001) - 10_000; // one jump no int holds, at 700
+            all[k] = v;
+            ring.add(v);
+            if (k == 699) {
+                assertEquals(2, ring.width(), "differences up to 20,000 zigzag-coded fit a char");
+            }
+        }
+        assertEquals(8, ring.width());
+        long[] bySlot = new long[ring.capacity()];
+        ring.bySlot(bySlot);
+        int slot = ring.newestSlot();
+        long walked = ring.newest();
+        for (int k = 0; k < 100; k++) {
+            long expected = all[all.length - 1 - k];
+            assertEquals(expected, bySlot[slot]);
+            assertEquals(expected, walked);
+            if (k < 99) {
+                walked = ring.valueBefore(slot, walked);
+                slot = ring.before(slot);
+            }
+        }
+    }
+
+    @Test
+    void arrivalTimesStepBackAfewMillisecondsAndStayCompact() {
+        DeltaRing ring = DeltaRing.rising(4, 1000);
+        long t = 1_700_000_000_000L;
+        for (int k = 0; k < 3_000; k++) {
+            t += k % 10 == 9 ? -3 : 1_000; // the arrival clock re-anchored now and then
+            ring.add(t);
+        }
+        assertEquals(2, ring.width());
+        assertEquals(t, ring.newest());
+        ring.add(t - DeltaRing.STEP_BACK - 1);
+        assertEquals(8, ring.width(), "a larger step back: plain longs");
+        assertEquals(t, ring.valueBefore(ring.newestSlot(), ring.newest()));
+    }
+
+    @Test
     void aSourceWithoutGapsHasNoGapRings() {
         GapLog log = new GapLog();
         assertEquals(null, log.newest());
