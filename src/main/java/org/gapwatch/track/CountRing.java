@@ -116,29 +116,42 @@ final class CountRing {
         long top = Math.min(end, head);
         int span = Math.max(300, strip.length);
         int i = (int) Math.floorMod(top, (long) n);
+        // Made for every view of every source (100,000 a second at 100,000 sources): sums in locals, and a source
+        // that never lost or came late reads one array, not three.
+        boolean onlyReceived = lost.width() == 0 && late.width() == 0;
+        long r10 = 0, l10 = 0, t10 = 0, r60 = 0, l60 = 0, t60 = 0, r300 = 0, l300 = 0, t300 = 0;
         for (long slot = top; slot >= low && end - slot < span; slot--) {
             int age = (int) (end - slot);
             int r = received.get(i);
-            int l = lost.get(i);
-            int t = late.get(i);
+            int l = onlyReceived ? 0 : lost.get(i);
+            int t = onlyReceived ? 0 : late.get(i);
             if (age < strip.length) {
                 strip[strip.length - 1 - age] = (byte) (l > 0 ? 3 : t > 0 ? 2 : r > 0 ? 1 : 0);
             }
             if (age < 10) {
-                sums[0] += r;
-                sums[1] += l;
-                sums[2] += t;
+                r10 += r;
+                l10 += l;
+                t10 += t;
             }
             if (age < 60) {
-                sums[3] += r;
-                sums[4] += l;
-                sums[5] += t;
+                r60 += r;
+                l60 += l;
+                t60 += t;
             }
-            sums[6] += r;
-            sums[7] += l;
-            sums[8] += t;
+            r300 += r;
+            l300 += l;
+            t300 += t;
             i = i == 0 ? n - 1 : i - 1;
         }
+        sums[0] = r10;
+        sums[1] = l10;
+        sums[2] = t10;
+        sums[3] = r60;
+        sums[4] = l60;
+        sums[5] = t60;
+        sums[6] = r300;
+        sums[7] = l300;
+        sums[8] = t300;
     }
 
     /** Per-slot state for drawing: 0 nothing, 1 received, 2 late (some), 3 lost (some). */
