@@ -12,8 +12,10 @@ cd "$(dirname "$0")/.."
 SECS=${1:-60}
 SOURCES=${2:-100000}
 RATE=${3:-100000}
-GW=${GW:-target/gapwatch/bin/gapwatch} # GW=other/image/bin/gapwatch measures another build (before / after)
-[ -x "$GW" ] || mvn -q -B -DskipTests package
+# GW=other/image/bin/gapwatch: the listener of another build (before / after); the publisher is always this one's.
+PUB=target/gapwatch/bin/gapwatch
+GW=${GW:-$PUB}
+[ -x "$PUB" ] || mvn -q -B -DskipTests package
 GROUP=239.255.$(( RANDOM % 200 + 20 )).$(( RANDOM % 250 + 1 )):$(( RANDOM % 20000 + 30000 ))
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -r); $(date -u '+%F %H:%M') UTC;" \
@@ -30,7 +32,7 @@ done
 # Peak RSS as the kernel saw it (VmHWM), sampled once a second as well for the curve's end.
 ( while kill -0 $lp 2>/dev/null; do grep -E '^VmRSS' /proc/$lp/status 2>/dev/null | awk '{print $2}' >>"$tmp/rss"; sleep 1; done ) &
 sp=$!
-JAVA_OPTS= $GW publish --group "$GROUP" --interface lo --ttl 0 --sources "$SOURCES" --rate "$RATE" --duration ${SECS}s --json \
+JAVA_OPTS= $PUB publish --group "$GROUP" --interface lo --ttl 0 --sources "$SOURCES" --rate "$RATE" --duration ${SECS}s --json \
     >"$tmp/pub.json"
 sleep 2 # the last datagrams through the ring
 hwm=$(awk '/^VmHWM/{print $2}' /proc/$lp/status)
