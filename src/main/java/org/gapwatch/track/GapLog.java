@@ -3,17 +3,24 @@ package org.gapwatch.track;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The last {@value #CAPACITY} gaps of a source, as four parallel rings: a gap of a million costs what one does. */
+/**
+ * The last {@value #CAPACITY} gaps of a source, as parallel rings: a gap of a million costs what one does. The rings
+ * exist only once a gap does (most sources never lose) and are {@link DeltaRing}s and {@link PackedCounts}, so a
+ * gap of a source losing now and then takes some six bytes instead of 44; the newest gap's record is kept until it
+ * changes, so the view made of a source at every change does not allocate it again.
+ */
 final class GapLog {
     static final int CAPACITY = 100;
-    private long[] first = new long[4];
-    private long[] last = new long[4];
-    private long[] detected = new long[4];
-    private long[] recovered = new long[4];
-    private long[] previous = new long[4];
-    private int[] lane = new int[4];
-    private int next;
-    private int size;
+    private static final int INITIAL = 4;
+    private DeltaRing first;
+    private DeltaRing last;
+    private DeltaRing detected;
+    private DeltaRing previous;
+    /** Late arrivals counted against each gap, by the rings' slots (at most some thousand: the sequence window). */
+    private PackedCounts recovered;
+    /** Lane of each gap, by slot: 0 .. SourceState.MAX_LANES - 1. */
+    private PackedCounts lane;
+    private Gap newest;
 
     void add(long firstSeq, long lastSeq, long detectedMillis) {
         add(firstSeq, lastSeq, detectedMillis, 0);
@@ -26,17 +33,25 @@ final class GapLog {
 
     /** A gap in lane {@code laneId} of the source (numbers of different lanes are of different spaces). */
     void add(int laneId, long firstSeq, long lastSeq, long detectedMillis, long previousArrivalMillis) {
-        if (size == first.length && size < CAPACITY) {
-            grow(Math.min(CAPACITY, size * 2));
+        if (first == null) {
+            first = DeltaRing.signed(INITIAL, CAPACITY);
+            last = DeltaRing.signed(INITIAL, CAPACITY);
+            detected = DeltaRing.signed(INITIAL, CAPACITY);
+            previous = DeltaRing.signed(INITIAL, CAPACITY);
+            recovered = new PackedCounts(INITIAL);
+            lane = new PackedCounts(INITIAL);
         }
-        first[next] = firstSeq;
-        last[next] = lastSeq;
-        detected[next] = detectedMillis;
-        recovered[next] = 0;
-        previous[next] = previousArrivalMillis;
-        lane[next] = laneId;
-        next = (next + 1) % first.length;
-        size = Math.min(size + 1, first.length);
+        int i = first.add(firstSeq);
+        last.add(lastSeq);
+        detected.add(detectedMillis);
+        previous.add(previousArrivalMillis);
+        if (recovered.length() < first.capacity()) {
+            recovered = grown(recovered, first.capacity());
+            lane = grown(lane, first.capacity());
+        }
+        recovered.set(i, 0);
+        lane.set(i, laneId);
+        newest = null;
     }
 
     /** Counts a late arrival against the gap that holds it, if that gap is still in the log. */
@@ -45,41 +60,68 @@ final class GapLog {
     }
 
     void recover(int laneId, long seq) {
-        for (int k = 0; k < size; k++) {
-            int i = Math.floorMod(next - 1 - k, first.length);
-            if (lane[i] == laneId && seq >= first[i] && seq <= last[i]) {
-                recovered[i]++;
+        if (first == null) {
+            return;
+        }
+        int i = first.newestSlot();
+        long f = first.newest();
+        long l = last.newest();
+        for (int k = 0; k < first.size(); k++) {
+            if (lane.get(i) == laneId && seq >= f && seq <= l) {
+                recovered.set(i, saturatedIncrement(recovered.get(i)));
+                newest = null;
                 return;
             }
+            f = first.valueBefore(i, f);
+            l = last.valueBefore(i, l);
+            i = first.before(i);
         }
     }
 
     /** Newest first. */
     List<Gap> list() {
+        int size = first == null ? 0 : first.size();
         List<Gap> out = new ArrayList<>(size);
+        if (size == 0) {
+            return out;
+        }
+        int i = first.newestSlot();
+        long f = first.newest();
+        long l = last.newest();
+        long d = detected.newest();
+        long p = previous.newest();
         for (int k = 0; k < size; k++) {
-            int i = Math.floorMod(next - 1 - k, first.length);
-            out.add(new Gap(first[i], last[i], detected[i], recovered[i], previous[i]));
+            out.add(new Gap(f, l, d, recovered.get(i), p));
+            f = first.valueBefore(i, f);
+            l = last.valueBefore(i, l);
+            d = detected.valueBefore(i, d);
+            p = previous.valueBefore(i, p);
+            i = first.before(i);
         }
         return out;
     }
 
     Gap newest() {
-        if (size == 0) {
+        if (first == null) {
             return null;
         }
-        int i = Math.floorMod(next - 1, first.length);
-        return new Gap(first[i], last[i], detected[i], recovered[i], previous[i]);
+        if (newest == null) {
+            newest = new Gap(first.newest(), last.newest(), detected.newest(), recovered.get(first.newestSlot()),
+                    previous.newest());
+        }
+        return newest;
     }
 
-    private void grow(int n) {
-        // Only grows while not yet wrapped, so the order is already oldest-first from 0.
-        first = java.util.Arrays.copyOf(first, n);
-        last = java.util.Arrays.copyOf(last, n);
-        detected = java.util.Arrays.copyOf(detected, n);
-        recovered = java.util.Arrays.copyOf(recovered, n);
-        previous = java.util.Arrays.copyOf(previous, n);
-        lane = java.util.Arrays.copyOf(lane, n);
-        next = size;
+    private static PackedCounts grown(PackedCounts from, int n) {
+        // The rings grow only before they wrap: slots keep their places.
+        PackedCounts to = new PackedCounts(n);
+        for (int k = 0; k < from.length(); k++) {
+            to.set(k, from.get(k));
+        }
+        return to;
+    }
+
+    private static int saturatedIncrement(int v) {
+        return v == Integer.MAX_VALUE ? v : v + 1;
     }
 }

@@ -55,6 +55,10 @@ final class SourceState {
     /** Where its newest datagram was sent (group and port), or null when the driver did not say. */
     InetSocketAddress destination;
     long otherSenderLastMillis;
+    // The addresses above as a view shows them, formatted once when they change rather than in every view.
+    String senderText;
+    String otherSenderText;
+    String destinationText;
 
     final CountRing perSecond = new CountRing(SECONDS);
     final CountRing perMinute = new CountRing(MINUTES);

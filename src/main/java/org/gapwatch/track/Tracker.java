@@ -127,8 +127,9 @@ public final class Tracker {
         }
         markDirty(s);
         noteSender(s, sender, arrivalMillis);
-        if (destination != null) {
+        if (destination != null && !destination.equals(s.destination)) {
             s.destination = destination;
+            s.destinationText = format(destination);
         }
         long second = Math.floorDiv(arrivalMillis, 1000);
         long minute = Math.floorDiv(second, 60);
@@ -305,11 +306,15 @@ public final class Tracker {
             return;
         }
         // The receiver hands the same sender instance for a run of datagrams: identity first, equals only if not.
-        if (s.sender != null && s.sender != sender && !s.sender.equals(sender)) {
-            s.otherSender = s.sender;
-            s.otherSenderLastMillis = s.senderLastMillis;
+        if (s.sender != sender && !sender.equals(s.sender)) {
+            if (s.sender != null) {
+                s.otherSender = s.sender;
+                s.otherSenderText = s.senderText;
+                s.otherSenderLastMillis = s.senderLastMillis;
+            }
+            s.sender = sender;
+            s.senderText = format(sender);
         }
-        s.sender = sender;
         s.senderLastMillis = now;
     }
 
@@ -507,14 +512,14 @@ public final class Tracker {
             case NUMBER -> s.string != null ? s.string : Update.formatNumber(s.number);
         };
         return new SourceView(s.id, s.src, version,
-                format(s.sender), format(s.otherSender), s.senderLastMillis, s.otherSenderLastMillis,
+                s.senderText, s.otherSenderText, s.senderLastMillis, s.otherSenderLastMillis,
                 s.lastLane.session, s.lastLane.first, s.lastLane.highest,
                 s.received, s.lost.value(), s.late, s.duplicates, s.restarts,
                 s.valueKind, value, s.valueKind == ValueKind.NUMBER ? s.number : Double.NaN, s.unit, s.text,
                 s.status, s.statusText, s.ts, s.interval, s.ttl,
                 s.firstArrivalMillis, s.lastArrivalMillis, s.staleAfterMillis(config),
                 end, strip, sums[6], sums[7], sums[8], sums[3], sums[4], sums[5], sums[0] / 10.0, s.gaps.newest(),
-                s.protocol, format(s.destination));
+                s.protocol, s.destinationText);
     }
 
     /** A full copy of one source's history, or null if there is no such source. */

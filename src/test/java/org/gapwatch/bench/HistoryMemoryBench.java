@@ -9,7 +9,8 @@ import org.gapwatch.track.TrackerConfig;
 
 /**
  * Heap for N sources with full history: 24 h of per-minute counts, 15 min of per-second counts, 1,000 values and
- * 100 gaps each. Run with the heap limit to prove: scripts/bench-memory.sh (uses -Xmx512m).
+ * 100 gaps each. Run with the heap limit to prove: scripts/bench-memory.sh (uses -Xmx512m); -Dhistogram=true
+ * prints the class histogram after it (where the bytes go).
  */
 public final class HistoryMemoryBench {
     public static void main(String[] args) {
@@ -57,6 +58,17 @@ public final class HistoryMemoryBench {
                         + " of counts%nheap used after GC: %.1f MiB (max heap %.0f MiB), %.1f KiB per source%n",
                 sources, updates, seconds, h.values().size(), h.gaps().size(), minutesFilled, secondsFilled,
                 used / 1048576.0, max / 1048576.0, used / 1024.0 / sources);
+        if (Boolean.getBoolean("histogram")) {
+            // What jcmd PID GC.class_histogram prints, from inside: where the bytes go, biggest first.
+            try {
+                Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+                        new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                        "gcClassHistogram", new Object[] {new String[0]}, new String[] {String[].class.getName()});
+                text.toString().lines().limit(25).forEach(System.out::println);
+            } catch (javax.management.JMException e) {
+                System.out.println("no class histogram: " + e);
+            }
+        }
         // The engine must stay reachable until measured, or the collector frees what is being measured.
         java.lang.ref.Reference.reachabilityFence(engine);
     }
