@@ -280,6 +280,11 @@ public final class MainController {
         }
     }
 
+    /** Gives the keyboard to the view shown (the wall, or the table). */
+    void focusView() {
+        (tableShown() ? table.tableView() : wall).requestFocus();
+    }
+
     void focusFilter() {
         filterField.requestFocus();
         filterField.selectAll();

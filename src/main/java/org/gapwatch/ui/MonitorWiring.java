@@ -19,7 +19,7 @@ import org.gapwatch.track.TrackerConfig;
 import org.gapwatch.track.TrackerSnapshot;
 import org.gapwatch.ui.alarm.AlarmListView;
 import org.gapwatch.ui.alarm.AlarmMonitor;
-import org.gapwatch.ui.alarm.ControlsFxNotifier;
+import org.gapwatch.ui.alarm.EpisodeBanner;
 import org.gapwatch.ui.capture.CaptureOpener;
 import org.gapwatch.ui.capture.RecordControl;
 import org.gapwatch.ui.capture.ReplayBanner;
@@ -49,6 +49,7 @@ final class MonitorWiring {
     final RecordControl record = new RecordControl();
     final ReplayMode mode = new ReplayMode();
     final Button alarmCount = new Button();
+    final EpisodeBanner banner = new EpisodeBanner();
     private final Alarms live;
     private Alarms replay;
     private Alarms shown;
@@ -73,7 +74,8 @@ final class MonitorWiring {
         this.ui = ui;
         this.stage = stage;
         this.liveEngine = liveEngine;
-        popups = new ControlsFxNotifier(() -> stage);
+        // Notices go to the banner under the toolbar: anchored in the layout, it covers no tile and no control.
+        popups = banner::notice;
 
         detail.setId("detail-pane");
         detail.setEngine(liveEngine);
@@ -106,6 +108,7 @@ final class MonitorWiring {
         ui.recordSlot.getChildren().addFirst(record);
 
         ui.topBox.getChildren().addFirst(new ReplayBanner(mode));
+        ui.topBox.getChildren().add(banner);
         // Back to LIVE leads the toolbar while replaying, and Open capture steps aside.
         Button back = new Button("⟲ Back to LIVE (Ctrl+L)");
         back.setId("back-to-live");
@@ -142,6 +145,7 @@ final class MonitorWiring {
 
     private void show(Alarms a) {
         shown = a;
+        banner.setModel(a.model());
         window.setAlarmContent(a.list());
         ui.blinking.set(a.model().unacknowledgedSources());
         showAlarmCount();
@@ -176,6 +180,7 @@ final class MonitorWiring {
             }
         }
         ui.blinking.set(shown.model().unacknowledgedSources());
+        banner.update(ui.judgement(), now);
         int sel = ui.wall.selectedIdProperty().get();
         if (sel >= 0 && sel < snap.sourceCount()) {
             detail.update(snap.source(sel), ui.judgement().state(sel));
@@ -280,13 +285,17 @@ final class MonitorWiring {
         return live.model();
     }
 
-    /** Notices passed by the rate limit (shown as pop-ups), oldest first. */
+    /** Notices passed by the rate limit (shown in the banner), oldest first. */
     List<Notice> notices() {
         return List.copyOf(notices);
     }
 
     void setPopups(Consumer<Notice> p) {
         popups = p;
+    }
+
+    void acknowledgeEpisode() {
+        banner.acknowledgeEpisode();
     }
 
     void acknowledgeAll() {

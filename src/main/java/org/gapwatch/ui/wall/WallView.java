@@ -36,8 +36,14 @@ public final class WallView extends Region {
 
     private final Canvas canvas = new Canvas();
     private final ScrollBar scroll = new ScrollBar();
-    private final TilePainter painter = new TilePainter();
+    /** Tile width "Fit" goes down to before it scrolls: names then have 14 px capitals, values 24 px (at zoom 1). */
+    static final double READABLE_TILE_WIDTH = 264;
+
     private final TextFit text = new TextFit();
+    private final TilePainter painter = new TilePainter(text);
+    private final OffscreenSummary offscreen = new OffscreenSummary();
+    private final HeaderPainter headers = new HeaderPainter(text);
+    private java.time.ZoneId zone = java.time.ZoneId.systemDefault();
     private final Tooltip tooltip = new Tooltip();
     private final IntegerProperty selectedId = new SimpleIntegerProperty(-1);
 
@@ -47,6 +53,8 @@ public final class WallView extends Region {
 
     private int[] ids = new int[0];
     private String[] names = new String[0];
+    /** The names as the tiles show them at the current layout (shortened, never two alike in a group). */
+    private String[] labels = new String[0];
     private String[] groupNames = new String[0];
     private int[] groupSizes = new int[0];
     private SourceView[] drawn = new SourceView[0];
@@ -73,7 +81,7 @@ public final class WallView extends Region {
         setFocusTraversable(true);
         scroll.setOrientation(Orientation.VERTICAL);
         scroll.valueProperty().addListener((o, a, b) -> needFull = true);
-        getChildren().addAll(canvas, scroll);
+        getChildren().addAll(canvas, scroll, offscreen.above(), offscreen.below());
         canvas.setOnMouseClicked(this::clicked);
         canvas.setOnMouseMoved(this::moved);
         canvas.setOnMouseExited(e -> hover(-1));
@@ -136,6 +144,7 @@ public final class WallView extends Region {
         membershipCount = -1;
         ids = new int[0];
         names = new String[0];
+        labels = new String[0];
         groupNames = new String[0];
         groupSizes = new int[0];
         drawn = new SourceView[0];
@@ -259,9 +268,13 @@ public final class WallView extends Region {
         double w = Math.max(50, getWidth() - scroll.prefWidth(-1));
         double h = Math.max(50, getHeight());
         double tw = tileWidth > 0 ? tileWidth * zoom
-                : WallLayout.fitWidth(groupSizes, w, h, 90 * zoom, 340 * zoom);
+                : WallLayout.fitWidth(groupSizes, w, h, READABLE_TILE_WIDTH * zoom, 2 * READABLE_TILE_WIDTH * zoom);
         layout = new WallLayout(groupSizes, w, tw);
-        scroll.setMax(Math.max(0, layout.contentHeight - h));
+        // Names are shortened per group when the group is first drawn at this layout (not all at once).
+        labels = new String[ids.length];
+        // Room past the last row for the "more below" line, so the last row can be scrolled clear of it.
+        double extra = layout.contentHeight > h ? offscreen.height() : 0;
+        scroll.setMax(Math.max(0, layout.contentHeight + extra - h));
         scroll.setVisibleAmount(h);
         scroll.setVisible(layout.contentHeight > h);
         scroll.setUnitIncrement(layout.tileH + WallLayout.GAP);
@@ -270,6 +283,53 @@ public final class WallView extends Region {
             scroll.setValue(scroll.getMax());
         }
         needLayout = false;
+        needFull = true;
+    }
+
+    /** The shown name of tile {@code i}: its group's names shortened for this layout's tile width. */
+    private String label(int i) {
+        if (labels[i] == null) {
+            int start = 0, gi = 0;
+            while (start + groupSizes[gi] <= i) {
+                start += groupSizes[gi++];
+            }
+            javafx.scene.text.Font f = text.font(TilePainter.nameSize(layout.tileH), false);
+            double budget = TilePainter.nameBudget(layout.tileW, layout.tileH, text);
+            String[] shown = NameShortener.shorten(Arrays.copyOfRange(names, start, start + groupSizes[gi]), f,
+                    budget, text);
+            System.arraycopy(shown, 0, labels, start, shown.length);
+        }
+        return labels[i];
+    }
+
+    /** The labels the tiles show at this layout, in display order (for tests: never two alike in a group). */
+    public List<String> tileLabels() {
+        List<String> out = new ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length && layout != null; i++) {
+            out.add(label(i));
+        }
+        return out;
+    }
+
+    /** The group of each tile, in display order. */
+    public List<String> tileGroups() {
+        List<String> out = new ArrayList<>(ids.length);
+        for (int gi = 0; gi < groupNames.length; gi++) {
+            for (int i = 0; i < groupSizes[gi]; i++) {
+                out.add(groupNames[gi]);
+            }
+        }
+        return out;
+    }
+
+    /** Tile width and height of the current layout, or null before the first layout. */
+    public double[] tileSize() {
+        return layout == null ? null : new double[] {layout.tileW, layout.tileH};
+    }
+
+    /** The time zone of the clock times tiles show ("since 17:50:04"). */
+    public void setZone(java.time.ZoneId z) {
+        zone = z;
         needFull = true;
     }
 
@@ -304,6 +364,7 @@ public final class WallView extends Region {
             needLayout = true;
         }
         scroll.resizeRelocate(w - sw, 0, sw, h);
+        offscreen.layout(w - sw, h);
     }
 
     private void paintAll() {
@@ -316,6 +377,7 @@ public final class WallView extends Region {
         double top = scroll.getValue();
         double bottom = top + canvas.getHeight();
         headers(g, top, bottom);
+        offscreen.update(layout, ids, judgement, top, bottom, scroll.isVisible());
         for (int i = 0; i < ids.length; i++) {
             double y = layout.tileY[i];
             if (y + layout.tileH >= top && y <= bottom) {
@@ -337,38 +399,15 @@ public final class WallView extends Region {
 
     private void headers(GraphicsContext g, double top, double bottom) {
         int start = 0;
-        double w = layout.tileW, h = layout.tileH, pad = Math.max(3, h * 0.07);
         for (int gi = 0; gi < groupNames.length; gi++) {
             double x = layout.headerX[gi];
             double y = layout.headerY[gi] - top;
-            if (y + h >= 0 && y <= bottom - top) {
-                int stale = 0, alarm = 0, losing = 0;
+            if (y + layout.tileH >= 0 && y <= bottom - top) {
+                int[] counts = new int[SourceState.values().length];
                 for (int i = start; i < start + groupSizes[gi]; i++) {
-                    switch (judgement.state(ids[i])) {
-                        case STALE -> stale++;
-                        case ALARM, FAULT -> alarm++;
-                        case LOSING, BADLY_LOSING -> losing++;
-                        default -> {
-                        }
-                    }
+                    counts[judgement.state(ids[i]).ordinal()]++;
                 }
-                g.setFill(palette.header());
-                g.fillRect(x, y, w, h);
-                g.setTextBaseline(VPos.TOP);
-                g.setTextAlign(TextAlignment.LEFT);
-                var titleFont = text.font(h * 0.3, true);
-                g.setFont(titleFont);
-                g.setFill(palette.background());
-                g.fillText(text.fit(groupNames[gi].toUpperCase(java.util.Locale.ROOT), titleFont, w - 2 * pad),
-                        x + pad, y + pad);
-                var small = text.font(Math.max(10, h * 0.2), true);
-                g.setFont(small);
-                String line1 = groupSizes[gi] + (groupSizes[gi] == 1 ? " source" : " sources");
-                String line2 = (stale > 0 ? stale + " stale " : "") + (alarm > 0 ? alarm + " alarm " : "")
-                        + (losing > 0 ? losing + " losing" : "");
-                g.fillText(text.fit(line1, small, w - 2 * pad), x + pad, y + pad + h * 0.36);
-                g.fillText(text.fit(line2.isEmpty() ? "all fine" : line2.trim(), small, w - 2 * pad), x + pad,
-                        y + pad + h * 0.36 + h * 0.24);
+                headers.paint(g, palette, groupNames[gi], groupSizes[gi], counts, x, y, layout.tileW, layout.tileH);
             }
             start += groupSizes[gi];
         }
@@ -392,7 +431,7 @@ public final class WallView extends Region {
                 }
                 if (old != null && state == drawnState[i] && onlyValueChanged(old, v) && i != hovered && ids[i] != selectedId.get()
                         && !blinking.contains(v.src())) {
-                    painted[i] = painter.paintValue(g, palette, v, layout.tileX[i], y - top, layout.tileW,
+                    painted[i] = painter.paintValue(g, palette, v, state, layout.tileX[i], y - top, layout.tileW,
                             layout.tileH, painted[i]);
                     drawn[i] = v;
                     valuesPainted++;
@@ -405,9 +444,9 @@ public final class WallView extends Region {
 
     /** True when a repaint of the value alone shows everything that changed from {@code a} to {@code b}. */
     private boolean onlyValueChanged(SourceView a, SourceView b) {
-        // The tile's 5-minute share can only have moved when something was lost and the received count moved.
-        return a.lost5m() == b.lost5m() && a.late5m() == b.late5m() && a.received5m() > 0
-                && (TilePainter.netLost5m(a) == 0 || a.received5m() == b.received5m())
+        // The tile's status ("LOST n" over 1 or 5 minutes, the publisher's text) only moves with these.
+        return a.lost5m() == b.lost5m() && a.late5m() == b.late5m() && a.lost1m() == b.lost1m()
+                && a.late1m() == b.late1m() && java.util.Objects.equals(a.text(), b.text())
                 && a.stripEndSecond() == b.stripEndSecond() && java.util.Arrays.equals(a.strip(), b.strip())
                 && java.util.Objects.equals(a.unit(), b.unit());
     }
@@ -419,8 +458,9 @@ public final class WallView extends Region {
         SourceView v = snap.source(ids[i]);
         SourceState h = judgement.state(ids[i]);
         drawnState[i] = h;
-        painted[i] = painter.paint(g, palette, v, h, judgement.loss(ids[i]), names[i], layout.tileX[i], layout.tileY[i] - top, layout.tileW,
-                layout.tileH, now, ids[i] == selectedId.get(), i == hovered,
+        painted[i] = painter.paint(g, palette, v, h, TileStatus.of(v, h, judgement, now, zone), label(i),
+                layout.tileX[i], layout.tileY[i] - top, layout.tileW, layout.tileH, now, ids[i] == selectedId.get(),
+                i == hovered,
                 blinking.contains(v.src()) ? (blinkOn ? 1 : 0) : -1);
         drawn[i] = v;
         tilesPainted++;

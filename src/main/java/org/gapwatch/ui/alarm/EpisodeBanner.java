@@ -1,0 +1,213 @@
+package org.gapwatch.ui.alarm;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.gapwatch.alarm.Alarm;
+import org.gapwatch.alarm.AlarmKind;
+import org.gapwatch.alarm.AlarmModel;
+import org.gapwatch.alarm.Notice;
+import org.gapwatch.judge.Episode;
+import org.gapwatch.judge.Judgement;
+
+/**
+ * A band across the top of the window for the current loss episode, or the last one: cause, sources, updates lost,
+ * socket drops, start and duration, in words and exact numbers. It stays until acknowledged (its button, or
+ * Ctrl+Shift+K); acknowledging also acknowledges the episode's alarm point in the {@link AlarmModel}. A new
+ * episode brings it back. It also carries the newest alarm notice (in place of pop-up notifications, which covered
+ * tiles and controls), with its own acknowledgement. Anchored in the window's layout: it pushes the wall down,
+ * it covers nothing.
+ */
+public final class EpisodeBanner extends VBox {
+    private final Label headline = new Label();
+    private final Label details = new Label();
+    private final Button acknowledge = new Button("Acknowledge (Ctrl+Shift+K)");
+    private final HBox episodeRow;
+    private final Label notice = new Label();
+    private final Button acknowledgeNotice = new Button("Acknowledge");
+    private final HBox noticeRow;
+    private AlarmModel model;
+    private ZoneId zone = ZoneId.systemDefault();
+    private long acknowledgedEpisode = -1;
+    private Episode shown;
+    private String shownText = "";
+    private Alarm noticeAlarm;
+
+    public EpisodeBanner() {
+        setId("episode-banner");
+        getStyleClass().add("episode-banner");
+        getStylesheets().add(Objects.requireNonNull(EpisodeBanner.class.getResource("alarms.css")).toExternalForm());
+        headline.getStyleClass().add("episode-headline");
+        headline.setId("episode-headline");
+        details.getStyleClass().add("episode-details");
+        details.setId("episode-details");
+        details.setWrapText(true);
+        headline.setWrapText(true);
+        VBox texts = new VBox(2, headline, details);
+        HBox.setHgrow(texts, Priority.ALWAYS);
+        texts.setMinWidth(0);
+        texts.setMaxWidth(Double.MAX_VALUE);
+        acknowledge.setId("episode-acknowledge");
+        acknowledge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        acknowledge.setOnAction(e -> acknowledgeEpisode());
+        episodeRow = new HBox(12, texts, acknowledge);
+        episodeRow.setAlignment(Pos.CENTER_LEFT);
+        episodeRow.getStyleClass().add("episode-row");
+        notice.setId("banner-notice");
+        notice.getStyleClass().add("banner-notice");
+        notice.setWrapText(true);
+        notice.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(notice, Priority.ALWAYS);
+        acknowledgeNotice.setId("notice-acknowledge");
+        acknowledgeNotice.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        acknowledgeNotice.setOnAction(e -> acknowledgeNotice());
+        noticeRow = new HBox(12, notice, acknowledgeNotice);
+        noticeRow.setAlignment(Pos.CENTER_LEFT);
+        noticeRow.getStyleClass().add("notice-row");
+        getChildren().addAll(episodeRow, noticeRow);
+        show(episodeRow, false);
+        show(noticeRow, false);
+        show(this, false);
+    }
+
+    /** The alarms whose episode point is acknowledged with the banner (may change with replay). */
+    public void setModel(AlarmModel m) {
+        model = m;
+        acknowledgedEpisode = -1;
+        shown = null;
+        noticeAlarm = null;
+        show(noticeRow, false);
+    }
+
+    public void setZone(ZoneId z) {
+        zone = z;
+    }
+
+    /** Called each pulse with the newest judgement: cheap when the episode's figures and the second did not change. */
+    public void update(Judgement j, long now) {
+        Episode e = j.latestEpisode();
+        boolean visible = e != null && e.id() != acknowledgedEpisode;
+        show(episodeRow, visible);
+        if (visible) {
+            shown = e;
+            String head = headline(e);
+            String more = details(e, now);
+            if (!head.equals(headline.getText())) {
+                headline.setText(head);
+            }
+            if (!more.equals(details.getText())) {
+                details.setText(more);
+            }
+            episodeRow.getStyleClass().remove("closed");
+            if (!e.open()) {
+                episodeRow.getStyleClass().add("closed");
+            }
+        } else {
+            shown = null;
+        }
+        if (noticeAlarm != null && model != null) {
+            Alarm now2 = model.get(noticeAlarm.id());
+            if (now2 == null || now2.acknowledged()) {
+                noticeAlarm = null;
+                show(noticeRow, false);
+            }
+        }
+        show(this, episodeRow.isVisible() || noticeRow.isVisible());
+    }
+
+    /** A notice from the alarm model (one per activation, rate-limited): shown in the banner's second row. */
+    public void notice(Notice n) {
+        if (n.alarm() != null && n.alarm().kind() == AlarmKind.EPISODE) {
+            return; // the episode row says it, with its figures
+        }
+        noticeAlarm = n.alarm();
+        shownText = n.title() + " — " + n.text();
+        notice.setText(shownText);
+        acknowledgeNotice.setVisible(noticeAlarm != null);
+        acknowledgeNotice.setText(noticeAlarm != null ? "Acknowledge" : "");
+        if (noticeAlarm == null) {
+            acknowledgeNotice.setText("Dismiss");
+            acknowledgeNotice.setVisible(true);
+        }
+        show(noticeRow, true);
+        show(this, true);
+    }
+
+    /** Acknowledges the episode shown, and its alarm point if it has one; true if there was one. */
+    public boolean acknowledgeEpisode() {
+        if (shown == null) {
+            return false;
+        }
+        acknowledgedEpisode = shown.id();
+        if (model != null) {
+            Alarm a = model.point(AlarmModel.EPISODE_SOURCE, AlarmKind.EPISODE);
+            if (a != null && !a.acknowledged()) {
+                model.acknowledge(a.id());
+            }
+        }
+        shown = null;
+        show(episodeRow, false);
+        show(this, noticeRow.isVisible());
+        return true;
+    }
+
+    private void acknowledgeNotice() {
+        if (noticeAlarm != null && model != null) {
+            model.acknowledge(noticeAlarm.id());
+        }
+        noticeAlarm = null;
+        show(noticeRow, false);
+        show(this, episodeRow.isVisible());
+    }
+
+    /** The episode shown, or null. */
+    public Episode shownEpisode() {
+        return shown;
+    }
+
+    static String headline(Episode e) {
+        return "LOSS EPISODE" + (e.open() ? " (ongoing)" : " (ended)") + " · " + e.lost() + " lost · "
+                + e.sources().size() + (e.sources().size() == 1 ? " source" : " sources") + " · cause: "
+                + e.cause().label();
+    }
+
+    String details(Episode e, long now) {
+        long end = e.open() ? now : e.endMillis();
+        String drops = e.socketDrops() < 0 ? "socket drops unknown" : e.socketDrops() + " socket drops";
+        return "since " + org.gapwatch.ui.Format.clock(e.startMillis(), zone) + " · "
+                + (e.open() ? "for " : "lasted ") + duration(end - e.startMillis()) + (e.open() ? ""
+                : " · ended " + org.gapwatch.ui.Format.clock(e.endMillis(), zone)) + " · " + drops + " · "
+                + sources(e.sources()) + " · " + e.evidence();
+    }
+
+    private static String sources(List<String> s) {
+        int shownMax = 3;
+        String head = String.join(", ", s.subList(0, Math.min(shownMax, s.size())));
+        return s.size() > shownMax ? head + " and " + (s.size() - shownMax) + " more" : head;
+    }
+
+    /** "45 s", "3 min 12 s", "2 h 5 min". */
+    static String duration(long millis) {
+        long s = Math.max(0, millis) / 1000;
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return s / 60 + " min " + s % 60 + " s";
+        }
+        return s / 3600 + " h " + s / 60 % 60 + " min";
+    }
+
+    private static void show(javafx.scene.Node n, boolean on) {
+        if (n.isVisible() != on) {
+            n.setVisible(on);
+            n.setManaged(on);
+        }
+    }
+}
