@@ -157,7 +157,10 @@ final class MonitorWiring {
         }
         AlarmModel m = shown.model();
         alarmCount.setText((mode.isReplaying() ? "Replay alarms " : "Alarms ") + m.unacknowledgedCount() + " new · "
-                + m.activeCount() + " active" + (m.flood() ? " · FLOOD " + m.alarmsPerTenMinutes() + "/10 min" : ""));
+                + m.activeCount() + " active" + (m.flood() ? " · FLOOD" : ""));
+        alarmCount.setTooltip(new Tooltip("Unacknowledged / active alarms; click or F4 for the list"
+                + (m.flood() ? ". FLOOD: " + m.alarmsPerTenMinutes() + " alarms in 10 min (ISA-18.2 benchmark "
+                + AlarmModel.FLOOD_BENCHMARK + ")" : "")));
         alarmCount.getStyleClass().removeAll("has-alarms", "alarm-flood");
         if (m.unacknowledgedCount() > 0) {
             alarmCount.getStyleClass().add("has-alarms");
@@ -292,6 +295,12 @@ final class MonitorWiring {
 
     void setPopups(Consumer<Notice> p) {
         popups = p;
+    }
+
+    /** The canvases of the dock follow the theme as the wall does. */
+    void setTheme(String theme) {
+        detail.setPalette(Palette.of(theme));
+        heatmap.setTheme(theme);
     }
 
     void acknowledgeEpisode() {

@@ -103,6 +103,12 @@ public final class EpisodeBanner extends VBox {
             }
             if (!more.equals(details.getText())) {
                 details.setText(more);
+                // The evidence and every source on hover (the band stays two lines high).
+                if (details.getTooltip() == null || !details.getTooltip().getText().startsWith(e.evidence())) {
+                    details.setTooltip(new javafx.scene.control.Tooltip(e.evidence() + "\n" + String.join(", ",
+                            e.sources().subList(0, Math.min(50, e.sources().size())))
+                            + (e.sources().size() > 50 ? " …" : "")));
+                }
             }
             episodeRow.getStyleClass().remove("closed");
             if (!e.open()) {
@@ -126,15 +132,15 @@ public final class EpisodeBanner extends VBox {
         if (n.alarm() != null && n.alarm().kind() == AlarmKind.EPISODE) {
             return; // the episode row says it, with its figures
         }
+        if (n.summary() && noticeRow.isVisible()) {
+            // Held back by the rate limit: said beside the alarm shown, not instead of it.
+            notice.setText(shownText + "   (+" + n.suppressed() + " more in the alarm list, F4)");
+            return;
+        }
         noticeAlarm = n.alarm();
         shownText = n.title() + " — " + n.text();
         notice.setText(shownText);
-        acknowledgeNotice.setVisible(noticeAlarm != null);
-        acknowledgeNotice.setText(noticeAlarm != null ? "Acknowledge" : "");
-        if (noticeAlarm == null) {
-            acknowledgeNotice.setText("Dismiss");
-            acknowledgeNotice.setVisible(true);
-        }
+        acknowledgeNotice.setText(noticeAlarm != null ? "Acknowledge" : "Dismiss");
         show(noticeRow, true);
         show(this, true);
     }
@@ -183,11 +189,11 @@ public final class EpisodeBanner extends VBox {
         return "since " + org.gapwatch.ui.Format.clock(e.startMillis(), zone) + " · "
                 + (e.open() ? "for " : "lasted ") + duration(end - e.startMillis()) + (e.open() ? ""
                 : " · ended " + org.gapwatch.ui.Format.clock(e.endMillis(), zone)) + " · " + drops + " · "
-                + sources(e.sources()) + " · " + e.evidence();
+                + sources(e.sources());
     }
 
     private static String sources(List<String> s) {
-        int shownMax = 3;
+        int shownMax = 2;
         String head = String.join(", ", s.subList(0, Math.min(shownMax, s.size())));
         return s.size() > shownMax ? head + " and " + (s.size() - shownMax) + " more" : head;
     }

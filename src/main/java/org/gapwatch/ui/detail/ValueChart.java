@@ -22,12 +22,13 @@ import org.gapwatch.track.ValuePoint;
  * and null values are marked along the bottom instead of plotted.
  */
 final class ValueChart extends Pane {
-    private static final Color BACKGROUND = Color.web("#1e1e1e");
-    private static final Color GRID = Color.web("#3a3a3a");
-    private static final Color TEXT = Color.web("#e8e8e8");
-    private static final Color LINE = Color.web("#56b4e9");      // Okabe-Ito sky blue
-    private static final Color GAP = Color.web("#e69f00");       // Okabe-Ito orange
-    private static final Color GAP_FILL = Color.web("#e69f00", 0.30);
+    // From the theme's palette (setPalette): the value line in the text colour, gaps in the loss colour alone.
+    private Color BACKGROUND = org.gapwatch.ui.Palette.DARK.tile();
+    private Color GRID = org.gapwatch.ui.Palette.DARK.nothing();
+    private Color TEXT = org.gapwatch.ui.Palette.DARK.text();
+    private Color LINE = org.gapwatch.ui.Palette.DARK.text();
+    private Color GAP = org.gapwatch.ui.Palette.DARK.loss();
+    private Color GAP_FILL = GAP.deriveColor(0, 1, 1, 0.30);
     private static final Font AXIS_FONT = Font.font("System", 16);
     private static final Font GAP_FONT = Font.font("System", FontWeight.BOLD, 16);
     private static final double LEFT = 90;
@@ -40,6 +41,16 @@ final class ValueChart extends Pane {
     private List<Gap> gaps = List.of();
     private long nowMillis;
     private ZoneId zone = ZoneId.systemDefault();
+
+    /** Colours of the theme; redraws with the next data. */
+    public void setPalette(org.gapwatch.ui.Palette p) {
+        BACKGROUND = p.tile();
+        GRID = p.nothing();
+        TEXT = p.text();
+        LINE = p.text();
+        GAP = p.loss();
+        GAP_FILL = GAP.deriveColor(0, 1, 1, 0.30);
+    }
 
     ValueChart() {
         getChildren().add(canvas);

@@ -68,11 +68,14 @@ public class HeatmapView extends Region {
     private static final long REFRESH_MILLIS = 1000;
     private static final long USER_ACTION_MILLIS = 100;
 
-    private static final Color BACKGROUND = Color.web("#1e1e1e");
-    private static final Color TEXT = Color.web("#e8e8e8");
-    private static final Color DIM_TEXT = Color.web("#c8c8c8");
-    private static final Color GROUP_BAND = Color.web("#2a2a2a");
-    private static final Color SELECTION = Color.web("#ffffff");
+    // The theme's colours (setPalette); cells from HeatColors: grey for no loss, the loss colour for loss.
+    private Color BACKGROUND = org.gapwatch.ui.Palette.DARK.background();
+    private Color TEXT = org.gapwatch.ui.Palette.DARK.text();
+    private Color DIM_TEXT = org.gapwatch.ui.Palette.DARK.dimText();
+    private Color GROUP_BAND = org.gapwatch.ui.Palette.DARK.header();
+    private Color SELECTION = org.gapwatch.ui.Palette.DARK.selection();
+    private HeatColors colors = HeatColors.DARK;
+    private Canvas legendCanvas;
     private static final Font LABEL_FONT = Font.font("System", 18);
     private static final Font GROUP_FONT = Font.font("System", FontWeight.BOLD, 18);
     private static final Font AXIS_FONT = Font.font("System", 16);
@@ -201,15 +204,35 @@ public class HeatmapView extends Region {
     }
 
     /** The colour scale with its marks: no data, 0, 0.1%, 1%, 10%, 100%. */
-    private static Canvas legend() {
-        double w = 430;
-        double h = 40;
-        Canvas c = new Canvas(w, h);
+    /** Colours of the theme ("dark" or "light"): canvas, cells and legend. */
+    public void setTheme(String theme) {
+        org.gapwatch.ui.Palette p = org.gapwatch.ui.Palette.of(theme);
+        BACKGROUND = p.background();
+        TEXT = p.text();
+        DIM_TEXT = p.dimText();
+        GROUP_BAND = p.header();
+        SELECTION = p.selection();
+        colors = HeatColors.of(theme);
+        if (legendCanvas != null) {
+            drawLegend(legendCanvas);
+        }
+        redraw();
+    }
+
+    private Canvas legend() {
+        legendCanvas = new Canvas(430, 40);
+        drawLegend(legendCanvas);
+        return legendCanvas;
+    }
+
+    private void drawLegend(Canvas c) {
+        double w = c.getWidth();
         GraphicsContext g = c.getGraphicsContext2D();
+        g.clearRect(0, 0, w, c.getHeight());
         g.setFont(Font.font("System", 14));
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.CENTER);
-        g.setFill(HeatColors.NOTHING);
+        g.setFill(colors.nothing());
         g.fillRect(0, 2, 60, 18);
         g.setFill(DIM_TEXT);
         g.fillText("no data", 30, 22);
@@ -217,7 +240,7 @@ public class HeatmapView extends Region {
         double barW = w - x0 - 24;
         for (int i = 0; i < barW; i++) {
             double p = i / (barW - 1);
-            g.setFill(colorAt(p));
+            g.setFill(colors.colorAt(p));
             g.fillRect(x0 + i, 2, 1.5, 18);
         }
         double[] marks = {0, 0.001, 0.01, 0.1, 1};
@@ -227,16 +250,6 @@ public class HeatmapView extends Region {
             g.setFill(TEXT);
             g.fillText(names[i], Math.min(x, w - 20), 22);
         }
-        return c;
-    }
-
-    private static Color colorAt(double p) {
-        if (p < HeatColors.FIRST_LOSS) {
-            // The gap between "none" and "a little": show the none colour, the scale starts at FIRST_LOSS.
-            return HeatColors.color(0);
-        }
-        double loss = Math.pow(10, (p - HeatColors.FIRST_LOSS) / (1 - HeatColors.FIRST_LOSS) * 3) / 1000;
-        return HeatColors.color(loss);
     }
 
     @Override
@@ -510,7 +523,7 @@ public class HeatmapView extends Region {
                 HeatRow row = rows.get(first + i);
                 int dr = dataRow(row.key(), i);
                 for (int b = 0; b < bins; b++) {
-                    line[b] = dr < 0 ? 0xff3a3a3a : HeatColors.argb(binLoss(dr, b, bins, columns));
+                    line[b] = dr < 0 ? colors.nothingArgb() : colors.argb(binLoss(dr, b, bins, columns));
                 }
                 img.getPixelWriter().setPixels(0, i, bins, 1, PixelFormat.getIntArgbInstance(), line, 0, bins);
             }

@@ -76,8 +76,10 @@ final class TextFit {
         String best = "…";
         while (lo <= hi) {
             int keep = (lo + hi) / 2;
-            int tail = Math.max(Math.min(keep, n - keepFrom), (int) Math.ceil(keep * 0.6));
-            tail = Math.min(tail, keep);
+            int tail = (int) Math.ceil(keep * 0.6);
+            if (keepFrom > 0) {
+                tail = Math.max(tail, Math.min(keep, n - keepFrom));
+            }
             String t = s.substring(0, keep - tail) + "…" + s.substring(n - tail);
             if (width(t, f) <= max) {
                 best = t;

@@ -22,9 +22,6 @@ final class TilePainter {
     static final double NAME_SHARE = 0.155;
     /** Value text size as a share of the tile's height. */
     static final double VALUE_SHARE = 0.255;
-    /** Widest age the top row keeps room for. */
-    static final String WIDEST_AGE = "119 min";
-
     private final TextFit text;
 
     TilePainter(TextFit text) {
@@ -69,14 +66,18 @@ final class TilePainter {
             g.fillRect(x + bar, y, w - bar, pad + nameSize * 1.2);
         }
         g.setFont(small);
-        g.setFill(blink >= 0 ? p.tile() : p.dimText());
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(age, x + w - pad, y + pad);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setFill(blink >= 0 ? p.tile() : p.text());
         // The name was shortened for this width by NameShortener; fitMiddle only guards a narrower tile.
         String shownName = text.fitMiddle(name, small, nameBudget(w, tileH, text));
+        g.setFill(blink >= 0 ? p.tile() : p.text());
         g.fillText(shownName, left, y + pad);
+        if (left + text.width(shownName, small) + pad + text.width(age, small) <= x + w - pad) {
+            g.setFill(blink >= 0 ? p.tile() : p.dimText());
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.fillText(age, x + w - pad, y + pad);
+            g.setTextAlign(TextAlignment.LEFT);
+        } else {
+            age = "";
+        }
 
         // Row 2: value with unit, large.
         String unit = v.unit() == null ? "" : v.unit();
@@ -141,7 +142,7 @@ final class TilePainter {
         }
         return shownName + " | " + shown + (unit.isEmpty() ? "" : " " + unit)
                 + (abnormal ? " | " + st.word() : "") + (since.isEmpty() ? "" : " | " + since)
-                + " | age " + age + (badge == null ? "" : " | " + badge) + (blink >= 0 ? " | NEW ALARM" : "");
+                + (age.isEmpty() ? "" : " | age " + age) + (badge == null ? "" : " | " + badge) + (blink >= 0 ? " | NEW ALARM" : "");
     }
 
     /**
@@ -183,10 +184,13 @@ final class TilePainter {
         return valueTop(y, tileH) + valueSize(tileH) * 1.1;
     }
 
-    /** Width the name may take on a tile: all but the age and the paddings. */
+    /**
+     * Width the name may take on a tile: the whole row. The name comes first; the age of the last update (quiet
+     * detail: a source silent too long says STALE and since when on its own line) is drawn only where it leaves room.
+     */
     static double nameBudget(double w, double tileH, TextFit text) {
         // The same budget for normal and abnormal tiles (with their bar), so a name does not change with its state.
-        return w - bar(w) - 3 * pad(tileH) - text.width(WIDEST_AGE, text.font(nameSize(tileH), false));
+        return w - bar(w) - 2 * pad(tileH);
     }
 
     /** Draws the value and unit; returns the value text as shown (possibly shortened). */

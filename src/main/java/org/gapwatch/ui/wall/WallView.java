@@ -43,6 +43,7 @@ public final class WallView extends Region {
     private final TilePainter painter = new TilePainter(text);
     private final OffscreenSummary offscreen = new OffscreenSummary();
     private final HeaderPainter headers = new HeaderPainter(text);
+    private String[] headerTexts = new String[0];
     private java.time.ZoneId zone = java.time.ZoneId.systemDefault();
     private final Tooltip tooltip = new Tooltip();
     private final IntegerProperty selectedId = new SimpleIntegerProperty(-1);
@@ -182,6 +183,11 @@ public final class WallView extends Region {
             }
         }
         return null;
+    }
+
+    /** The texts the header of group {@code gi} (in display order) shows now, " | " between them; null if not drawn. */
+    public String describeHeader(int gi) {
+        return gi < headerTexts.length ? headerTexts[gi] : null;
     }
 
     /** The texts the tile of source {@code id} shows on screen now, " | " between them; null if not drawn. */
@@ -398,6 +404,9 @@ public final class WallView extends Region {
     }
 
     private void headers(GraphicsContext g, double top, double bottom) {
+        if (headerTexts.length != groupNames.length) {
+            headerTexts = new String[groupNames.length];
+        }
         int start = 0;
         for (int gi = 0; gi < groupNames.length; gi++) {
             double x = layout.headerX[gi];
@@ -407,7 +416,8 @@ public final class WallView extends Region {
                 for (int i = start; i < start + groupSizes[gi]; i++) {
                     counts[judgement.state(ids[i]).ordinal()]++;
                 }
-                headers.paint(g, palette, groupNames[gi], groupSizes[gi], counts, x, y, layout.tileW, layout.tileH);
+                headerTexts[gi] = headers.paint(g, palette, groupNames[gi], groupSizes[gi], counts, x, y,
+                        layout.tileW, layout.tileH);
             }
             start += groupSizes[gi];
         }
