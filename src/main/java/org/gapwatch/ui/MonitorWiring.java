@@ -184,6 +184,7 @@ final class MonitorWiring {
         }
         ui.blinking.set(shown.model().unacknowledgedSources());
         banner.update(ui.judgement(), now);
+        ui.status().setDiagnosisShown(banner.shownEpisode() == null);
         int sel = ui.wall.selectedIdProperty().get();
         if (sel >= 0 && sel < snap.sourceCount()) {
             detail.update(snap.source(sel), ui.judgement().state(sel));

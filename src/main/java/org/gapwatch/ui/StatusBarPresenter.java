@@ -264,6 +264,17 @@ final class StatusBarPresenter {
         bar.getRightItems().addAll(bar.getRightItems().indexOf(sources), List.of(n, new Separator()));
     }
 
+    /**
+     * Whether the diagnosis shows: not while the episode banner tells the same episode with its figures (the bar
+     * then keeps its room for the live figures, so nothing in it is clipped at 1366 px).
+     */
+    void setDiagnosisShown(boolean on) {
+        if (diagnosis.isVisible() != on) {
+            diagnosis.setVisible(on);
+            diagnosis.setManaged(on);
+        }
+    }
+
     Label loopsLabel() {
         return loops;
     }

@@ -150,17 +150,21 @@ public class DetailPane extends Region {
         gapTable.setPrefHeight(260);
         gapTable.setMinHeight(140);
         // Short headers (the full meaning on hover), so they read whole at the dock's default width.
-        gapTable.getColumns().add(column("First", "First sequence number missing", GapRow::first));
-        gapTable.getColumns().add(column("Last", "Last sequence number missing", GapRow::last));
-        gapTable.getColumns().add(column("Count", "Numbers in the gap", GapRow::count));
-        gapTable.getColumns().add(column("Lost", "Never arrived", GapRow::lost));
-        gapTable.getColumns().add(column("Late", "Arrived late", GapRow::recovered));
-        gapTable.getColumns().add(column("Seen", "When the gap was detected", GapRow::detectedAt));
-        gapTable.getColumns().add(column("Span", "Time from the update before the gap to the one after", GapRow::span));
+        // The columns share the width in proportion to what they hold (a time of day needs 12 characters).
+        gapTable.getColumns().add(column("First", "First sequence number missing", GapRow::first, 85));
+        gapTable.getColumns().add(column("Last", "Last sequence number missing", GapRow::last, 85));
+        gapTable.getColumns().add(column("Count", "Numbers in the gap", GapRow::count, 62));
+        gapTable.getColumns().add(column("Lost", "Never arrived", GapRow::lost, 55));
+        gapTable.getColumns().add(column("Late", "Arrived late", GapRow::recovered, 55));
+        gapTable.getColumns().add(column("Seen", "When the gap was detected", GapRow::detectedAt, 130));
+        gapTable.getColumns().add(column("Span", "Time from the update before the gap to the one after", GapRow::span,
+                80));
     }
 
-    private static <T> TableColumn<GapRow, T> column(String name, String meaning, Function<GapRow, T> get) {
+    private static <T> TableColumn<GapRow, T> column(String name, String meaning, Function<GapRow, T> get,
+                                                     double share) {
         TableColumn<GapRow, T> c = new TableColumn<>();
+        c.setPrefWidth(share);
         Label header = new Label(name);
         header.setTooltip(new javafx.scene.control.Tooltip(meaning));
         header.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
