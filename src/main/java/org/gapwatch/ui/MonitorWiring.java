@@ -304,6 +304,12 @@ final class MonitorWiring {
         heatmap.setTheme(theme);
     }
 
+    /** The dock's canvases grow with the display scale as the wall does. */
+    void setScale(double scale) {
+        heatmap.setScale(scale);
+        detail.setScale(scale);
+    }
+
     void acknowledgeEpisode() {
         banner.acknowledgeEpisode();
     }

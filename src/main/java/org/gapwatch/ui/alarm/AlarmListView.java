@@ -102,6 +102,8 @@ public class AlarmListView extends Region {
         title.setMinWidth(Region.USE_PREF_SIZE);
         summary.setWrapText(true);
         message.setWrapText(true);
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        message.visibleProperty().bind(message.textProperty().isNotEmpty());
         // Title and summary on one line, the actions under them (wrapping at a narrow dock): every word whole.
         javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 6, acknowledge, acknowledgeAll,
                 shelveFor, shelve, export);
@@ -172,9 +174,26 @@ public class AlarmListView extends Region {
             this.factsOf = factsOf;
             this.detailOf = detailOf;
             box.setMinWidth(0);
-            box.prefWidthProperty().bind(widthProperty().subtract(16));
-            box.maxWidthProperty().bind(widthProperty().subtract(16));
+            widthProperty().addListener((o, was, w) -> {
+                box.setPrefWidth(lineWidth(w.doubleValue()));
+                box.setMaxWidth(lineWidth(w.doubleValue()));
+                requestLayout();
+            });
             setText(null);
+        }
+
+        private static double lineWidth(double cellWidth) {
+            return Math.max(120, cellWidth - 16);
+        }
+
+        /** As high as the wrapped lines are at the cell's width (not at the width they would take unwrapped). */
+        @Override
+        protected double computePrefHeight(double width) {
+            if (getGraphic() == null) {
+                return super.computePrefHeight(width);
+            }
+            double w = lineWidth(width > 0 ? width : getWidth() > 0 ? getWidth() : 600);
+            return snappedTopInset() + box.prefHeight(w) + snappedBottomInset();
         }
 
         private static Label line(String style) {

@@ -138,6 +138,11 @@ public class DetailPane extends Region {
         clear();
     }
 
+    /** The value chart's fonts at the display scale. */
+    public void setScale(double scale) {
+        chart.setScale(scale);
+    }
+
     /** The theme's canvas colours for the value chart. */
     public void setPalette(org.gapwatch.ui.Palette p) {
         chart.setPalette(p);

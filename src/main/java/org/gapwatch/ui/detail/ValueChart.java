@@ -29,8 +29,8 @@ final class ValueChart extends Pane {
     private Color LINE = org.gapwatch.ui.Palette.DARK.text();
     private Color GAP = org.gapwatch.ui.Palette.DARK.loss();
     private Color GAP_FILL = GAP.deriveColor(0, 1, 1, 0.30);
-    private static final Font AXIS_FONT = Font.font("System", 16);
-    private static final Font GAP_FONT = Font.font("System", FontWeight.BOLD, 16);
+    private Font AXIS_FONT = Font.font("System", 16);
+    private Font GAP_FONT = Font.font("System", FontWeight.BOLD, 16);
     private static final double LEFT = 90;
     private static final double RIGHT = 16;
     private static final double TOP = 26;
@@ -41,6 +41,12 @@ final class ValueChart extends Pane {
     private List<Gap> gaps = List.of();
     private long nowMillis;
     private ZoneId zone = ZoneId.systemDefault();
+
+    /** Fonts at the display scale (2 on a 3840x2160 screen). */
+    public void setScale(double scale) {
+        AXIS_FONT = Font.font("System", 16 * scale);
+        GAP_FONT = Font.font("System", FontWeight.BOLD, 16 * scale);
+    }
 
     /** Colours of the theme; redraws with the next data. */
     public void setPalette(org.gapwatch.ui.Palette p) {
