@@ -80,7 +80,7 @@ class MonitorScreensTest {
         writer = new WriterLoop(engine, clock);
         Settings s = Settings.defaults().withGroups(List.of()).withTheme(theme);
         window = Await.onFx(() -> {
-            MonitorWindow m = new MonitorWindow(stage, engine, iface -> Feed.none(), s, null);
+            MonitorWindow m = new MonitorWindow(stage, engine, iface -> demoLikeFeed(), s, null);
             stage.setMaximized(false); // a first run maximizes
             if (w <= 1000 && h <= 1000) {
                 stage.setWidth(w);
@@ -307,7 +307,49 @@ class MonitorScreensTest {
                 }
             });
         }
+        if (trouble) {
+            long at = System.currentTimeMillis();
+            writer.feed(f -> {
+                for (int i = 0; i < 3; i++) {
+                    f.send(at, "{\"v\":1,\"seq\":9,\"value\":3}"); // no src: invalid, counted
+                }
+            });
+        }
         clock.set(System.currentTimeMillis());
+    }
+
+    /**
+     * A feed that says what the demo's receiver says (two groups on lo, a capped receive buffer, socket drops
+     * known), so the status bar holds as much as it does on a control-room screen; it joins nothing.
+     */
+    private static Feed demoLikeFeed() {
+        Feed none = Feed.none();
+        return new Feed() {
+            @Override
+            public Status status() {
+                return new Status(List.of("239.255.77.1:47701", "rtp://239.255.77.2:47710?clock=90000"), "lo",
+                        "the kernel granted 416 KiB of the 8 MiB receive buffer asked for", 0);
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<Void> join(String group) {
+                return none.join(group);
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<Void> leave(String group) {
+                return none.leave(group);
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<Void> switchInterface(String networkInterface) {
+                return none.switchInterface(networkInterface);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     private Alarm episodeAlarm() {

@@ -50,30 +50,31 @@ public final class EpisodeBanner extends VBox {
         details.setWrapText(true);
         headline.setWrapText(true);
         VBox texts = new VBox(2, headline, details);
-        HBox.setHgrow(texts, Priority.ALWAYS);
-        texts.setMinWidth(0);
-        texts.setMaxWidth(Double.MAX_VALUE);
         acknowledge.setId("episode-acknowledge");
-        acknowledge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         acknowledge.setOnAction(e -> acknowledgeEpisode());
-        episodeRow = new HBox(12, texts, acknowledge);
-        episodeRow.setAlignment(Pos.CENTER_LEFT);
-        episodeRow.getStyleClass().add("episode-row");
+        episodeRow = row(texts, acknowledge, "episode-row");
         notice.setId("banner-notice");
         notice.getStyleClass().add("banner-notice");
         notice.setWrapText(true);
-        notice.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(notice, Priority.ALWAYS);
         acknowledgeNotice.setId("notice-acknowledge");
-        acknowledgeNotice.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         acknowledgeNotice.setOnAction(e -> acknowledgeNotice());
-        noticeRow = new HBox(12, notice, acknowledgeNotice);
-        noticeRow.setAlignment(Pos.CENTER_LEFT);
-        noticeRow.getStyleClass().add("notice-row");
+        noticeRow = row(notice, acknowledgeNotice, "notice-row");
         getChildren().addAll(episodeRow, noticeRow);
         show(episodeRow, false);
         show(noticeRow, false);
         show(this, false);
+    }
+
+    /** A row of the band: the texts take the width (wrapping), the button keeps its words. */
+    private static HBox row(javafx.scene.layout.Region texts, Button button, String style) {
+        HBox.setHgrow(texts, Priority.ALWAYS);
+        texts.setMinWidth(0);
+        texts.setMaxWidth(Double.MAX_VALUE);
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox row = new HBox(12, texts, button);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add(style);
+        return row;
     }
 
     /** The alarms whose episode point is acknowledged with the banner (may change with replay). */
