@@ -143,7 +143,7 @@ class MonitorScreensTest {
     void at1366x768NothingInToolbarStatusBarOrBannerIsClipped() throws Exception {
         open(1366, 768, Settings.DARK, false);
         feedScenario(300, true);
-        Await.fx("the episode banner shows", () -> ui().topBox.lookup("#episode-banner").isVisible());
+        Await.fx("the episode banner shows the episode", () -> wiring().banner.shownEpisode() != null);
         Await.fx("the status bar filled", () -> !ui().status().sourcesLabel().getText().isEmpty());
         layout();
         double width = Await.onFx(() -> scene.getWidth());
@@ -199,8 +199,14 @@ class MonitorScreensTest {
     @Test
     void theEpisodeBannerStaysUntilAcknowledgedAndAcknowledgesTheEpisodeAlarm(FxRobot robot) throws Exception {
         open(1000, 1000, Settings.DARK, false);
+        layout();
+        double quietHeight = Await.onFx(() -> wiring().banner.getHeight());
+        assertTrue(quietHeight > 0, "the band is there before any episode (quiet)");
         feedScenario(40, true);
         Await.fx("the banner shows the episode", () -> wiring().banner.shownEpisode() != null);
+        layout();
+        assertEquals(quietHeight, Await.onFx(() -> wiring().banner.getHeight()), 0.5,
+                "an episode does not change the band's height");
         String head = Await.onFx(() -> ((Labeled) wiring().banner.lookup("#episode-headline")).getText());
         var e = Await.onFx(() -> wiring().banner.shownEpisode());
         assertEquals("LOSS EPISODE (ongoing) · " + e.lost() + " lost · " + e.sources().size() + " sources · cause: "
@@ -208,7 +214,13 @@ class MonitorScreensTest {
         Await.fx("the episode raised its alarm point", () -> episodeAlarm() != null);
         assertFalse(Await.onFx(() -> episodeAlarm().acknowledged()));
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.K).release(KeyCode.K, KeyCode.SHIFT, KeyCode.CONTROL);
-        Await.fx("acknowledged: the banner is gone", () -> wiring().banner.shownEpisode() == null);
+        double before = Await.onFx(() -> wiring().banner.getHeight());
+        Await.fx("acknowledged: the banner turns quiet", () -> wiring().banner.shownEpisode() == null);
+        layout();
+        assertTrue(Await.onFx(() -> ((Labeled) wiring().banner.lookup("#episode-headline")).getText())
+                .startsWith("No loss episode waiting"));
+        assertEquals(before, Await.onFx(() -> wiring().banner.getHeight()), 0.5,
+                "the band keeps its height: the wall does not jump");
         assertTrue(Await.onFx(() -> episodeAlarm().acknowledged()), "and the alarm model has it acknowledged");
         assertTrue(Await.onFx(() -> window.stage().getWindows().filtered(w -> w != stage && w.isShowing()).isEmpty()),
                 "no pop-up window");

@@ -1,7 +1,6 @@
 package org.gapwatch.ui.alarm;
 
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Objects;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -27,7 +26,7 @@ import org.gapwatch.judge.Judgement;
 public final class EpisodeBanner extends VBox {
     private final Label headline = new Label();
     private final Label details = new Label();
-    private final Button acknowledge = new Button("Acknowledge (Ctrl+Shift+K)");
+    private final Button acknowledge = new Button("Acknowledge");
     private final HBox episodeRow;
     private final Label notice = new Label();
     private final Button acknowledgeNotice = new Button("Acknowledge");
@@ -38,6 +37,7 @@ public final class EpisodeBanner extends VBox {
     private Episode shown;
     private String shownText = "";
     private Alarm noticeAlarm;
+    private boolean noticeShown;
 
     public EpisodeBanner() {
         setId("episode-banner");
@@ -51,6 +51,8 @@ public final class EpisodeBanner extends VBox {
         headline.setWrapText(true);
         VBox texts = new VBox(2, headline, details);
         acknowledge.setId("episode-acknowledge");
+        acknowledge.setTooltip(new javafx.scene.control.Tooltip("Acknowledge the loss episode and its alarm"
+                + " (Ctrl+Shift+K)"));
         acknowledge.setOnAction(e -> acknowledgeEpisode());
         episodeRow = row(texts, acknowledge, "episode-row");
         notice.setId("banner-notice");
@@ -60,9 +62,11 @@ public final class EpisodeBanner extends VBox {
         acknowledgeNotice.setOnAction(e -> acknowledgeNotice());
         noticeRow = row(notice, acknowledgeNotice, "notice-row");
         getChildren().addAll(episodeRow, noticeRow);
-        show(episodeRow, false);
-        show(noticeRow, false);
-        show(this, false);
+        headline.setText("No loss episode");
+        details.setText("since this monitor started");
+        quiet(episodeRow, true);
+        acknowledge.setVisible(false);
+        clearNotice();
     }
 
     /** A row of the band: the texts take the width (wrapping), the button keeps its words. */
@@ -82,8 +86,7 @@ public final class EpisodeBanner extends VBox {
         model = m;
         acknowledgedEpisode = -1;
         shown = null;
-        noticeAlarm = null;
-        show(noticeRow, false);
+        clearNotice();
     }
 
     public void setZone(ZoneId z) {
@@ -93,39 +96,48 @@ public final class EpisodeBanner extends VBox {
     /** Called each pulse with the newest judgement: cheap when the episode's figures and the second did not change. */
     public void update(Judgement j, long now) {
         Episode e = j.latestEpisode();
-        boolean visible = e != null && e.id() != acknowledgedEpisode;
-        show(episodeRow, visible);
-        if (visible) {
-            shown = e;
-            String head = headline(e);
-            String more = details(e, now);
-            if (!head.equals(headline.getText())) {
-                headline.setText(head);
-            }
-            if (!more.equals(details.getText())) {
-                details.setText(more);
-                // The evidence and every source on hover (the band stays two lines high).
-                if (details.getTooltip() == null || !details.getTooltip().getText().startsWith(e.evidence())) {
-                    details.setTooltip(new javafx.scene.control.Tooltip(e.evidence() + "\n" + String.join(", ",
-                            e.sources().subList(0, Math.min(50, e.sources().size())))
-                            + (e.sources().size() > 50 ? " …" : "")));
-                }
-            }
-            episodeRow.getStyleClass().remove("closed");
-            if (!e.open()) {
-                episodeRow.getStyleClass().add("closed");
-            }
+        boolean loud = e != null && e.id() != acknowledgedEpisode;
+        shown = loud ? e : null;
+        String head;
+        String more;
+        if (loud) {
+            head = headline(e);
+            more = details(e, now);
+        } else if (e != null) {
+            head = "No loss episode waiting · the last, " + e.lost() + " lost at " + e.sources().size()
+                    + (e.sources().size() == 1 ? " source" : " sources") + ", is acknowledged";
+            more = (e.open() ? "still open since " : "ended ")
+                    + org.gapwatch.ui.Format.clock(e.open() ? e.startMillis() : e.endMillis(), zone);
         } else {
-            shown = null;
+            head = "No loss episode";
+            more = "since this monitor started";
+        }
+        if (!head.equals(headline.getText())) {
+            headline.setText(head);
+        }
+        if (!more.equals(details.getText())) {
+            details.setText(more);
+            if (loud && (details.getTooltip() == null || !details.getTooltip().getText().startsWith(e.evidence()))) {
+                // The evidence and the sources on hover (the band keeps one height).
+                details.setTooltip(new javafx.scene.control.Tooltip(e.evidence() + "\n" + String.join(", ",
+                        e.sources().subList(0, Math.min(50, e.sources().size())))
+                        + (e.sources().size() > 50 ? " …" : "")));
+            } else if (!loud) {
+                details.setTooltip(null);
+            }
+        }
+        quiet(episodeRow, !loud);
+        acknowledge.setVisible(loud);
+        episodeRow.getStyleClass().remove("closed");
+        if (loud && !e.open()) {
+            episodeRow.getStyleClass().add("closed");
         }
         if (noticeAlarm != null && model != null) {
-            Alarm now2 = model.get(noticeAlarm.id());
-            if (now2 == null || now2.acknowledged()) {
-                noticeAlarm = null;
-                show(noticeRow, false);
+            Alarm current = model.get(noticeAlarm.id());
+            if (current == null || current.acknowledged()) {
+                clearNotice();
             }
         }
-        show(this, episodeRow.isVisible() || noticeRow.isVisible());
     }
 
     /** A notice from the alarm model (one per activation, rate-limited): shown in the banner's second row. */
@@ -133,7 +145,7 @@ public final class EpisodeBanner extends VBox {
         if (n.alarm() != null && n.alarm().kind() == AlarmKind.EPISODE) {
             return; // the episode row says it, with its figures
         }
-        if (n.summary() && noticeRow.isVisible()) {
+        if (n.summary() && noticeShown) {
             // Held back by the rate limit: said beside the alarm shown, not instead of it.
             notice.setText(shownText + "   (+" + n.suppressed() + " more in the alarm list, F4)");
             return;
@@ -142,8 +154,9 @@ public final class EpisodeBanner extends VBox {
         shownText = n.title() + " — " + n.text();
         notice.setText(shownText);
         acknowledgeNotice.setText(noticeAlarm != null ? "Acknowledge" : "Dismiss");
-        show(noticeRow, true);
-        show(this, true);
+        acknowledgeNotice.setVisible(true);
+        noticeShown = true;
+        quiet(noticeRow, false);
     }
 
     /** Acknowledges the episode shown, and its alarm point if it has one; true if there was one. */
@@ -159,8 +172,8 @@ public final class EpisodeBanner extends VBox {
             }
         }
         shown = null;
-        show(episodeRow, false);
-        show(this, noticeRow.isVisible());
+        quiet(episodeRow, true);
+        acknowledge.setVisible(false);
         return true;
     }
 
@@ -168,9 +181,29 @@ public final class EpisodeBanner extends VBox {
         if (noticeAlarm != null && model != null) {
             model.acknowledge(noticeAlarm.id());
         }
+        clearNotice();
+    }
+
+    private void clearNotice() {
         noticeAlarm = null;
-        show(noticeRow, false);
-        show(this, episodeRow.isVisible());
+        noticeShown = false;
+        notice.setText("No new alarm");
+        acknowledgeNotice.setVisible(false);
+        quiet(noticeRow, true);
+    }
+
+    /**
+     * The band keeps its place and height whether or not anything is waiting (quiet grey when nothing is), so the
+     * wall never jumps under the operator's pointer when an episode begins or a notice arrives.
+     */
+    private static void quiet(HBox row, boolean on) {
+        if (on != row.getStyleClass().contains("quiet")) {
+            if (on) {
+                row.getStyleClass().add("quiet");
+            } else {
+                row.getStyleClass().remove("quiet");
+            }
+        }
     }
 
     /** The episode shown, or null. */
@@ -187,17 +220,13 @@ public final class EpisodeBanner extends VBox {
     String details(Episode e, long now) {
         long end = e.open() ? now : e.endMillis();
         String drops = e.socketDrops() < 0 ? "socket drops unknown" : e.socketDrops() + " socket drops";
+        // No source names here (they are on the wall, and on hover): the line keeps one length at every screen.
         return "since " + org.gapwatch.ui.Format.clock(e.startMillis(), zone) + " · "
                 + (e.open() ? "for " : "lasted ") + duration(end - e.startMillis()) + (e.open() ? ""
-                : " · ended " + org.gapwatch.ui.Format.clock(e.endMillis(), zone)) + " · " + drops + " · "
-                + sources(e.sources());
+                : " · ended " + org.gapwatch.ui.Format.clock(e.endMillis(), zone)) + " · " + drops
+                + " · first: " + e.sources().getFirst();
     }
 
-    private static String sources(List<String> s) {
-        int shownMax = 2;
-        String head = String.join(", ", s.subList(0, Math.min(shownMax, s.size())));
-        return s.size() > shownMax ? head + " and " + (s.size() - shownMax) + " more" : head;
-    }
 
     /** "45 s", "3 min 12 s", "2 h 5 min". */
     static String duration(long millis) {
@@ -211,10 +240,4 @@ public final class EpisodeBanner extends VBox {
         return s / 3600 + " h " + s / 60 % 60 + " min";
     }
 
-    private static void show(javafx.scene.Node n, boolean on) {
-        if (n.isVisible() != on) {
-            n.setVisible(on);
-            n.setManaged(on);
-        }
-    }
 }
