@@ -430,6 +430,7 @@ public final class WallView extends Region {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double top = scroll.getValue();
         double bottom = top + canvas.getHeight();
+        boolean stateChanged = false;
         for (int i = 0; i < ids.length; i++) {
             double y = layout.tileY[i];
             if (y + layout.tileH >= top && y <= bottom && ids[i] < snap.sourceCount()) {
@@ -446,9 +447,13 @@ public final class WallView extends Region {
                     drawn[i] = v;
                     valuesPainted++;
                 } else {
+                    stateChanged |= state != drawnState[i];
                     paintTile(g, i, top);
                 }
             }
+        }
+        if (stateChanged) {
+            headers(g, top, bottom); // the headers' counts follow a state change at once, not a second later
         }
     }
 
