@@ -59,6 +59,8 @@ class PaletteTest {
                 }
             }
         }
+        System.out.printf("%s palette: smallest CIEDE2000 between abnormal colours and normal grey, over normal vision"
+                + " and the three dichromacies: %.1f%n", theme, worst);
         assertTrue(worst >= MIN_DELTA_E);
     }
 
@@ -75,6 +77,8 @@ class PaletteTest {
                 assertNotEquals(p.loss(), p.of(s), s + " must not borrow the loss colour");
             }
         }
+        assertTrue(chroma(p.received()) < 6, "received seconds in the strip are grey, not blue");
+        assertTrue(chroma(p.late()) < 6, "late seconds in the strip are grey");
         assertEquals(p.loss(), p.of(SourceState.LOSING));
         assertEquals(p.loss(), p.of(SourceState.BADLY_LOSING));
         assertNotEquals(p.alarm(), p.loss(), "loss is not the ALARM colour");

@@ -85,6 +85,11 @@ class WallReadabilityTest {
         double value = cap(TilePainter.valueSize(tile[1]), true);
         System.out.printf("Fit, 300 sources, 3840x1860 wall, scale 2: tile %.0f x %.0f, cap heights name %.1f px,"
                 + " value %.1f px%n", tile[0], tile[1], name, value);
+        double chrome1 = cap(14, false);
+        double chrome2 = cap(28, false);
+        System.out.printf("chrome (toolbar, status bar) cap heights: %.1f px at scale 1, %.1f px at scale 2%n", chrome1,
+                chrome2);
+        assertTrue(chrome2 >= 1.9 * chrome1, "the chrome scales with the screen");
         assertTrue(name >= 28, "name cap height " + name + " >= 28 px at 4K");
         assertTrue(value >= 48, "value cap height " + value + " >= 48 px at 4K");
     }
