@@ -323,6 +323,7 @@ public final class MonitorWindow {
         scene.getRoot().setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 14 * scale));
         ui.wall.setZoom(scale);
         wiring.setScale(scale);
+        ui.setDisplayScale(scale);
         ui.setJudgeConfig(org.gapwatch.judge.JudgeConfig.from(s));
         ui.setTileWidthSetting(s.tileWidth());
         ui.table.setHiddenColumns(s.hiddenColumns());

@@ -255,6 +255,8 @@ class MonitorScreensTest {
                 });
                 Await.fx("detail", () -> ui().detailTab.isSelected() && ui().split.getItems().contains(ui().dock));
                 shot(base + "detail");
+                assertEquals(List.of(), Await.onFx(() -> clipped(List.of(wiring().detail), Double.MAX_VALUE)),
+                        base + "detail: texts elided");
                 Await.onFx(() -> {
                     wiring().showTab(ui().alarmTab);
                     return null;

@@ -141,6 +141,10 @@ public class DetailPane extends Region {
     /** The value chart's fonts at the display scale. */
     public void setScale(double scale) {
         chart.setScale(scale);
+        // The gap columns' widths at the scale too: the resize policy spreads extra room evenly, not by share.
+        for (TableColumn<GapRow, ?> c : gapTable.getColumns()) {
+            c.setPrefWidth((Double) c.getUserData() * scale);
+        }
     }
 
     /** The theme's canvas colours for the value chart. */
@@ -156,12 +160,12 @@ public class DetailPane extends Region {
         gapTable.setMinHeight(140);
         // Short headers (the full meaning on hover), so they read whole at the dock's default width.
         // The columns share the width in proportion to what they hold (a time of day needs 12 characters).
-        gapTable.getColumns().add(column("First", "First sequence number missing", GapRow::first, 85));
-        gapTable.getColumns().add(column("Last", "Last sequence number missing", GapRow::last, 85));
+        gapTable.getColumns().add(column("First", "First sequence number missing", GapRow::first, 78));
+        gapTable.getColumns().add(column("Last", "Last sequence number missing", GapRow::last, 78));
         gapTable.getColumns().add(column("Count", "Numbers in the gap", GapRow::count, 62));
         gapTable.getColumns().add(column("Lost", "Never arrived", GapRow::lost, 55));
         gapTable.getColumns().add(column("Late", "Arrived late", GapRow::recovered, 55));
-        gapTable.getColumns().add(column("Seen", "When the gap was detected", GapRow::detectedAt, 130));
+        gapTable.getColumns().add(column("Seen", "When the gap was detected", GapRow::detectedAt, 150));
         gapTable.getColumns().add(column("Span", "Time from the update before the gap to the one after", GapRow::span,
                 80));
     }
@@ -170,6 +174,7 @@ public class DetailPane extends Region {
                                                      double share) {
         TableColumn<GapRow, T> c = new TableColumn<>();
         c.setPrefWidth(share);
+        c.setUserData(share);
         Label header = new Label(name);
         header.setTooltip(new javafx.scene.control.Tooltip(meaning));
         header.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
