@@ -37,6 +37,14 @@ public final class Format {
         return String.format(Locale.ROOT, "%.0f %%", p);
     }
 
+    private static final java.time.format.DateTimeFormatter CLOCK =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+
+    /** A moment as a wall-clock time of day, "17:50:04". */
+    public static String clock(long epochMillis, java.time.ZoneId zone) {
+        return CLOCK.format(java.time.Instant.ofEpochMilli(epochMillis).atZone(zone));
+    }
+
     public static String rate(double perSecond) {
         if (perSecond >= 10_000) {
             return String.format(Locale.ROOT, "%.0fk/s", perSecond / 1000);

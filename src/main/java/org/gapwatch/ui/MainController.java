@@ -254,14 +254,21 @@ public final class MainController {
         boolean shown = split.getItems().contains(dock);
         if (on && !shown) {
             split.getItems().add(dock);
-            // Room for the detail's labels and the alarm table's columns: about 620 px, between 28 % and 50 %.
+            // Room for the detail's labels and the alarm list: about 620 px at the display scale, 28 % to 50 %.
             double w = split.getWidth() > 0 ? split.getWidth() : 1600;
-            split.setDividerPositions(1 - Math.clamp(620 / w, 0.28, 0.5));
+            split.setDividerPositions(1 - Math.clamp(620 * displayScale / w, 0.28, 0.5));
         } else if (!on && shown) {
             split.getItems().remove(dock);
         }
         dockButton.setSelected(on);
     }
+
+    /** The display scale times the zoom: the dock's default width grows with it as the text does. */
+    void setDisplayScale(double scale) {
+        displayScale = scale;
+    }
+
+    private double displayScale = 1;
 
     void addPulseListener(MonitorWindow.PulseListener l) {
         pulseListeners.add(l);
@@ -300,6 +307,11 @@ public final class MainController {
                 dock.getSelectionModel().select(detailTab);
             }
         }
+    }
+
+    /** Gives the keyboard to the view shown (the wall, or the table). */
+    void focusView() {
+        (tableShown() ? table.tableView() : wall).requestFocus();
     }
 
     void focusFilter() {

@@ -247,6 +247,8 @@ public final class MonitorWindow {
 
     public void show(boolean fullscreen, Runnable onFirstFrame) {
         stage.setFullScreenExitHint("F11 leaves full screen");
+        // A kiosk: Esc (which also clears a selection) must not leave full screen; F11 does (see keys()).
+        stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
         if (fullscreen) {
             // Also cover the screen by size, for kiosk displays without a window manager.
             Rectangle2D b = Screen.getPrimary().getBounds();
@@ -258,6 +260,7 @@ public final class MonitorWindow {
         stage.setFullScreen(fullscreen);
         stage.show();
         ui.start(onFirstFrame);
+        ui.focusView(); // arrow keys move the selection from the start, not a text cursor
     }
 
     private void keys() {
@@ -283,6 +286,8 @@ public final class MonitorWindow {
         acc.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), wiring::backToLive);
         acc.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), wiring::toggleRecord);
         acc.put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), wiring::acknowledgeSelected);
+        acc.put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                wiring::acknowledgeEpisode);
         acc.put(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 wiring::acknowledgeAll);
         acc.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
@@ -310,6 +315,23 @@ public final class MonitorWindow {
                 e.consume();
             }
         });
+    }
+
+    /**
+     * How much larger than at 1920x1080 everything is drawn: the screen's size over 1920x1080 (2 on a 3840x2160
+     * screen, never below 1), or {@code -Dgapwatch.displayScale=F}. The zoom setting (Ctrl + / Ctrl -) multiplies it.
+     */
+    static double displayScale() {
+        String forced = System.getProperty("gapwatch.displayScale");
+        if (forced != null) {
+            try {
+                return Math.clamp(Double.parseDouble(forced), 0.5, 4);
+            } catch (NumberFormatException e) {
+                LOG.log(System.Logger.Level.WARNING, "gapwatch.displayScale is not a number: " + forced);
+            }
+        }
+        Rectangle2D b = Screen.getPrimary().getBounds();
+        return Math.clamp(Math.min(b.getWidth() / 1920, b.getHeight() / 1080), 1, 4);
     }
 
     void zoom(double z) {
@@ -340,8 +362,12 @@ public final class MonitorWindow {
         scene.getStylesheets().removeIf(u -> u.endsWith("theme-dark.css") || u.endsWith("theme-light.css"));
         scene.getStylesheets().add(css(Settings.LIGHT.equals(s.theme()) ? "theme-light.css" : "theme-dark.css"));
         ui.wall.setPalette(Palette.of(s.theme()));
-        scene.getRoot().setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 14 * s.zoom()));
-        ui.wall.setZoom(s.zoom());
+        wiring.setTheme(s.theme());
+        double scale = displayScale() * s.zoom();
+        scene.getRoot().setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 14 * scale));
+        ui.wall.setZoom(scale);
+        wiring.setScale(scale);
+        ui.setDisplayScale(scale);
         ui.setJudgeConfig(org.gapwatch.judge.JudgeConfig.from(s));
         ui.setTileWidthSetting(s.tileWidth());
         ui.table.setHiddenColumns(s.hiddenColumns());

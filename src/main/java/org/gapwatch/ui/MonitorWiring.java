@@ -19,7 +19,7 @@ import org.gapwatch.track.TrackerConfig;
 import org.gapwatch.track.TrackerSnapshot;
 import org.gapwatch.ui.alarm.AlarmListView;
 import org.gapwatch.ui.alarm.AlarmMonitor;
-import org.gapwatch.ui.alarm.ControlsFxNotifier;
+import org.gapwatch.ui.alarm.EpisodeBanner;
 import org.gapwatch.ui.capture.CaptureOpener;
 import org.gapwatch.ui.capture.RecordControl;
 import org.gapwatch.ui.capture.ReplayBanner;
@@ -49,6 +49,7 @@ final class MonitorWiring {
     final RecordControl record = new RecordControl();
     final ReplayMode mode = new ReplayMode();
     final Button alarmCount = new Button();
+    final EpisodeBanner banner = new EpisodeBanner();
     private final Alarms live;
     private Alarms replay;
     private Alarms shown;
@@ -74,7 +75,8 @@ final class MonitorWiring {
         this.ui = ui;
         this.stage = stage;
         this.liveEngine = liveEngine;
-        popups = new ControlsFxNotifier(() -> stage);
+        // Notices go to the banner under the toolbar: anchored in the layout, it covers no tile and no control.
+        popups = banner::notice;
 
         detail.setId("detail-pane");
         detail.setEngine(liveEngine);
@@ -110,6 +112,7 @@ final class MonitorWiring {
         ui.recordSlot.getChildren().addFirst(record);
 
         ui.topBox.getChildren().addFirst(new ReplayBanner(mode));
+        ui.topBox.getChildren().add(banner);
         // Back to LIVE leads the toolbar while replaying, and Open capture steps aside.
         Button back = new Button("⟲ Back to LIVE (Ctrl+L)");
         back.setId("back-to-live");
@@ -146,6 +149,7 @@ final class MonitorWiring {
 
     private void show(Alarms a) {
         shown = a;
+        banner.setModel(a.model());
         window.setAlarmContent(a.list());
         ui.blinking.set(a.model().unacknowledgedSources());
         showAlarmCount();
@@ -157,7 +161,10 @@ final class MonitorWiring {
         }
         AlarmModel m = shown.model();
         alarmCount.setText((mode.isReplaying() ? "Replay alarms " : "Alarms ") + m.unacknowledgedCount() + " new · "
-                + m.activeCount() + " active" + (m.flood() ? " · FLOOD " + m.alarmsPerTenMinutes() + "/10 min" : ""));
+                + m.activeCount() + " active" + (m.flood() ? " · FLOOD" : ""));
+        alarmCount.setTooltip(new Tooltip("Unacknowledged / active alarms; click or F4 for the list"
+                + (m.flood() ? ". FLOOD: " + m.alarmsPerTenMinutes() + " alarms in 10 min (ISA-18.2 benchmark "
+                + AlarmModel.FLOOD_BENCHMARK + ")" : "")));
         alarmCount.getStyleClass().removeAll("has-alarms", "alarm-flood");
         if (m.unacknowledgedCount() > 0) {
             alarmCount.getStyleClass().add("has-alarms");
@@ -180,6 +187,8 @@ final class MonitorWiring {
             }
         }
         ui.blinking.set(shown.model().unacknowledgedSources());
+        banner.update(ui.judgement(), now);
+        ui.status().setDiagnosisShown(banner.shownEpisode() == null);
         int sel = ui.wall.selectedIdProperty().get();
         if (sel >= 0 && sel < snap.sourceCount()) {
             detail.update(snap.source(sel), ui.judgement().state(sel));
@@ -289,13 +298,29 @@ final class MonitorWiring {
         return live.model();
     }
 
-    /** Notices passed by the rate limit (shown as pop-ups), oldest first. */
+    /** Notices passed by the rate limit (shown in the banner), oldest first. */
     List<Notice> notices() {
         return List.copyOf(notices);
     }
 
     void setPopups(Consumer<Notice> p) {
         popups = p;
+    }
+
+    /** The canvases of the dock follow the theme as the wall does. */
+    void setTheme(String theme) {
+        detail.setPalette(Palette.of(theme));
+        heatmap.setTheme(theme);
+    }
+
+    /** The dock's canvases grow with the display scale as the wall does. */
+    void setScale(double scale) {
+        heatmap.setScale(scale);
+        detail.setScale(scale);
+    }
+
+    void acknowledgeEpisode() {
+        banner.acknowledgeEpisode();
     }
 
     void acknowledgeAll() {

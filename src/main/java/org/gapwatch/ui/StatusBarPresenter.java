@@ -70,8 +70,8 @@ final class StatusBarPresenter {
         invalid.setFocusTraversable(true);
         invalid.setOnAction(e -> showInvalid());
         invalid.setMinWidth(Region.USE_PREF_SIZE);
-        loss.setTooltip(new Tooltip("Over the last 5 s: updates lost on the way (network, publisher) and datagrams"
-                + " this machine's sockets dropped"));
+        loss.setTooltip(new Tooltip("Over the last 5 s: loss = updates lost on the way (network, publisher);"
+                + " drops = datagrams this machine's sockets dropped"));
         buffer.getStyleClass().add("warning");
         buffer.setVisible(false);
         buffer.setManaged(false);
@@ -91,11 +91,9 @@ final class StatusBarPresenter {
         invalidPopup.setAutoHide(true);
     }
 
+    /** Was a label that could shrink; now every status text shows whole (the texts are kept short instead). */
     private static Label shrinkable(String id) {
-        Label l = new Label();
-        l.setId(id);
-        l.setMinWidth(60);
-        return l;
+        return label(id);
     }
 
     private static Label label(String id) {
@@ -157,9 +155,12 @@ final class StatusBarPresenter {
                 joined.setTooltip(new Tooltip("Groups on " + feed.networkInterface() + ": "
                         + String.join(", ", feed.groups()) + "; the receiver tries again every second"));
             } else {
+                // One group is named; several are counted (named in the tooltip), so the bar never clips.
                 joined.setText(feed.groups().isEmpty() ? "No group joined"
-                        : String.join(", ", feed.groups()) + " on " + feed.networkInterface());
-                joined.setTooltip(new Tooltip("Joined groups and the interface they are joined on"));
+                        : (feed.groups().size() == 1 ? feed.groups().getFirst() : feed.groups().size() + " groups")
+                        + " on " + feed.networkInterface());
+                joined.setTooltip(new Tooltip("Joined on " + feed.networkInterface() + ": "
+                        + String.join(", ", feed.groups())));
             }
         }
         rate.setText(replay != null ? String.format(Locale.ROOT, "replay: %,d datagrams", tot.datagrams())
@@ -171,11 +172,11 @@ final class StatusBarPresenter {
         if (drops < 0 || recent.dropShare() < 0) {
             dropText = replay != null ? "local drops: not in a capture" : "local drops n/a";
         } else {
-            dropText = "local " + Format.percent(recent.dropShare()) + " (" + drops + ")";
+            dropText = "drops " + Format.percent(recent.dropShare()) + " (" + drops + ")";
         }
         loss.setText(replay != null
                 ? "Replay loss: " + tot.lost() + " lost · " + dropText
-                : "Loss: network " + Format.percent(recent.lossShare()) + " · " + dropText);
+                : "loss " + Format.percent(recent.lossShare()) + " · " + dropText);
         loss.getStyleClass().remove("losing");
         if (recent.lost() > 0) {
             loss.getStyleClass().add("losing");
@@ -193,7 +194,7 @@ final class StatusBarPresenter {
         diagnose(judged.latestEpisode());
 
         String warn = feed.bufferWarning();
-        buffer.setText(warn == null ? "" : "⚠ receive buffer capped");
+        buffer.setText(warn == null ? "" : "⚠ buffer capped");
         buffer.setTooltip(warn == null ? null : new Tooltip(warn));
         buffer.setVisible(warn != null);
         buffer.setManaged(warn != null);
@@ -225,12 +226,13 @@ final class StatusBarPresenter {
             diagnosis.setTooltip(null);
             return;
         }
-        String when = e.open() ? "⚠ LOSS EPISODE now — " : "Last loss episode ("
+        // Short: the episode banner under the toolbar has the figures; this stays after it is acknowledged.
+        String when = e.open() ? "LOSS EPISODE: " : "last episode "
                 + java.time.Instant.ofEpochMilli(e.endMillis()).atZone(java.time.ZoneId.systemDefault())
-                .toLocalTime().format(CLOCK) + ") — ";
-        diagnosis.setText(when + e.cause().label() + ": " + e.sources().size() + " source"
-                + (e.sources().size() == 1 ? "" : "s") + ", " + e.lost() + " lost");
-        diagnosis.setTooltip(new Tooltip(e.summary()));
+                .toLocalTime().format(CLOCK) + ": ";
+        diagnosis.setText(when + e.cause().label());
+        diagnosis.setTooltip(new Tooltip(e.summary() + " (" + e.sources().size() + " source"
+                + (e.sources().size() == 1 ? "" : "s") + ", " + e.lost() + " lost)"));
         if (e.open()) {
             diagnosis.getStyleClass().add(e.cause() == org.gapwatch.judge.Cause.THIS_MACHINE ? "warning" : "losing");
         }
@@ -260,6 +262,17 @@ final class StatusBarPresenter {
     /** Puts {@code n} (the alarm count) just left of the source counts. */
     void addAlarmItem(javafx.scene.Node n) {
         bar.getRightItems().addAll(bar.getRightItems().indexOf(sources), List.of(n, new Separator()));
+    }
+
+    /**
+     * Whether the diagnosis shows: not while the episode banner tells the same episode with its figures (the bar
+     * then keeps its room for the live figures, so nothing in it is clipped at 1366 px).
+     */
+    void setDiagnosisShown(boolean on) {
+        if (diagnosis.isVisible() != on) {
+            diagnosis.setVisible(on);
+            diagnosis.setManaged(on);
+        }
     }
 
     Label loopsLabel() {

@@ -159,7 +159,7 @@ class MainWindowTest {
         try {
             Await.fx("tile tells 3 lost", () -> {
                 String t = wall().describeTile(id);
-                return t != null && t.contains("| 3 lost |");
+                return t != null && t.contains("| LOST 3 |"); // the exact count, in the LOSS chip
             });
         } finally {
             screenshot("wall-gaps-tile");

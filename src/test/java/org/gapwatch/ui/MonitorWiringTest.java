@@ -222,7 +222,7 @@ class MonitorWiringTest {
         assertEquals(9, m1.received());
         assertEquals(1, m1.lost());
         Await.fx("tile shows the capture's loss", () -> wall().describeTile(m1.id()) != null
-                && wall().describeTile(m1.id()).contains("| 1 lost"));
+                && wall().describeTile(m1.id()).contains("| LOST 1 |"));
         Await.fx("status bar counts the capture's sources", () -> ui().status().sourcesLabel().getText()
                 .startsWith("2 sources"));
         Await.fx("status bar says REPLAY, not live figures", () -> ui().status().joinedLabel().getText()

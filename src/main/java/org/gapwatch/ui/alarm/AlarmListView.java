@@ -99,11 +99,20 @@ public class AlarmListView extends Region {
         });
         Label title = new Label("Alarms");
         title.getStyleClass().add("alarm-title");
-        HBox spacer = new HBox();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(12, title, summary, spacer, message, acknowledge, acknowledgeAll, shelveFor, shelve,
-                export);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        summary.setWrapText(true);
+        message.setWrapText(true);
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        message.visibleProperty().bind(message.textProperty().isNotEmpty());
+        // Title and summary on one line, the actions under them (wrapping at a narrow dock): every word whole.
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 6, acknowledge, acknowledgeAll,
+                shelveFor, shelve, export);
+        for (javafx.scene.Node n : actions.getChildren()) {
+            ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox head = new HBox(12, title, summary);
+        head.setAlignment(Pos.BASELINE_LEFT);
+        javafx.scene.layout.VBox bar = new javafx.scene.layout.VBox(6, head, message, actions);
         bar.setPadding(new Insets(6, 10, 6, 10));
         content.setTop(bar);
         content.setCenter(table);
@@ -123,17 +132,22 @@ public class AlarmListView extends Region {
         table.setId("alarm-table");
         table.setPlaceholder(new Label("No alarms"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // One column, a few wrapped lines a row: the source, then when / how often / kind / state, then the detail
+        // and guidance. At the dock's width every row reads whole (a row of eight columns did not).
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
-        table.getColumns().add(column("Last", 90, a -> time.withZone(zone).format(Instant.ofEpochMilli(a.lastMillis()))));
-        table.getColumns().add(column("First", 90, a -> time.withZone(zone).format(Instant.ofEpochMilli(a.firstMillis()))));
-        table.getColumns().add(column("Count", 60, a -> Integer.toString(a.count())));
-        table.getColumns().add(column("Source", 240, Alarm::src));
-        table.getColumns().add(column("Kind", 100, a -> a.kind().label()));
-        table.getColumns().add(column("State", 170, a -> (a.needsAcknowledging() ? "● " : "") + a.state().label()
-                + (a.shelvedUntil() >= 0 ? " until " + time.withZone(zone).format(Instant.ofEpochMilli(a.shelvedUntil())) : "")
-                + (a.chattering() ? " · chattering" : "")));
-        table.getColumns().add(column("Detail", 340, Alarm::detail));
-        table.getColumns().add(column("Guidance", 240, Alarm::guidance));
+        TableColumn<Alarm, Alarm> c = new TableColumn<>("Alarm (latest first)");
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
+        c.setSortable(false);
+        c.setCellFactory(col -> new AlarmCell(a -> (a.needsAcknowledging() ? "● " : "") + a.src(),
+                a -> "last " + time.withZone(zone).format(Instant.ofEpochMilli(a.lastMillis())) + " · first "
+                        + time.withZone(zone).format(Instant.ofEpochMilli(a.firstMillis())) + " · " + a.count() + "× · "
+                        + a.kind().label() + " · " + a.state().label()
+                        + (a.shelvedUntil() >= 0 ? " until "
+                        + time.withZone(zone).format(Instant.ofEpochMilli(a.shelvedUntil())) : "")
+                        + (a.chattering() ? " · chattering" : ""),
+                a -> a.detail() + (a.guidance() == null || a.guidance().isEmpty() ? "" : "\nWhat to do: "
+                        + a.guidance())));
+        table.getColumns().add(c);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(Alarm a, boolean empty) {
@@ -145,12 +159,63 @@ public class AlarmListView extends Region {
         });
     }
 
-    private static TableColumn<Alarm, String> column(String name, double width, Function<Alarm, String> get) {
-        TableColumn<Alarm, String> c = new TableColumn<>(name);
-        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(get.apply(f.getValue())));
-        c.setPrefWidth(width);
-        c.setSortable(false);
-        return c;
+    /** A row of the list: three wrapped lines (title, facts, detail), as wide as the column. */
+    private static final class AlarmCell extends javafx.scene.control.TableCell<Alarm, Alarm> {
+        private final Label title = line("alarm-row-title");
+        private final Label facts = line("alarm-row-facts");
+        private final Label detail = line("alarm-row-detail");
+        private final javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(2, title, facts, detail);
+        private final Function<Alarm, String> titleOf;
+        private final Function<Alarm, String> factsOf;
+        private final Function<Alarm, String> detailOf;
+
+        AlarmCell(Function<Alarm, String> titleOf, Function<Alarm, String> factsOf, Function<Alarm, String> detailOf) {
+            this.titleOf = titleOf;
+            this.factsOf = factsOf;
+            this.detailOf = detailOf;
+            box.setMinWidth(0);
+            widthProperty().addListener((o, was, w) -> {
+                box.setPrefWidth(lineWidth(w.doubleValue()));
+                box.setMaxWidth(lineWidth(w.doubleValue()));
+                requestLayout();
+            });
+            setText(null);
+        }
+
+        private static double lineWidth(double cellWidth) {
+            return Math.max(120, cellWidth - 16);
+        }
+
+        /** As high as the wrapped lines are at the cell's width (not at the width they would take unwrapped). */
+        @Override
+        protected double computePrefHeight(double width) {
+            if (getGraphic() == null) {
+                return super.computePrefHeight(width);
+            }
+            double w = lineWidth(width > 0 ? width : getWidth() > 0 ? getWidth() : 600);
+            return snappedTopInset() + box.prefHeight(w) + snappedBottomInset();
+        }
+
+        private static Label line(String style) {
+            Label l = new Label();
+            l.getStyleClass().add(style);
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+            return l;
+        }
+
+        @Override
+        protected void updateItem(Alarm a, boolean empty) {
+            super.updateItem(a, empty);
+            if (empty || a == null) {
+                setGraphic(null);
+                return;
+            }
+            title.setText(titleOf.apply(a));
+            facts.setText(factsOf.apply(a));
+            detail.setText(detailOf.apply(a));
+            setGraphic(box);
+        }
     }
 
     @Override

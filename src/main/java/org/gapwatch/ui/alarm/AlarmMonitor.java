@@ -18,7 +18,7 @@ import org.gapwatch.judge.Judgement;
 
 /**
  * Evaluates the newest judgement against an {@link AlarmModel} once a second on the FX thread and passes
- * new alarms through a {@link NotificationLimiter} to a notifier (e.g. {@link ControlsFxNotifier}, or none). The
+ * new alarms through a {@link NotificationLimiter} to a notifier (e.g. {@link EpisodeBanner#notice}, or none). The
  * main window may instead call {@link #tick(long)} from its own pulse.
  */
 public final class AlarmMonitor {

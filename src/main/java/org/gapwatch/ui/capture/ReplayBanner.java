@@ -6,7 +6,7 @@ import javafx.scene.control.Label;
 
 /**
  * The window's unmistakable marking while it shows a replay: a full-width band, large white letters on a striped
- * violet that is no status colour, {@code REPLAY — file.pcap — 2026-11-27 03:12:05}. Shown only while
+ * steel blue that is no status colour, {@code REPLAY — file.pcap — 2026-11-27 03:12:05}. Shown only while
  * {@link ReplayMode#replayingProperty()} holds (invisible and taking no room otherwise): put it at the top of the
  * window once.
  */

@@ -116,9 +116,13 @@ public class DetailPane extends Region {
         reset.setOnAction(e -> resetCounters());
         counters.add(reset, 0, 9, 2, 1);
 
-        HBox head = new HBox(24, title, status, value);
-        head.setAlignment(Pos.BASELINE_LEFT);
-        HBox facts = new HBox(48, identity, counters);
+        // At the dock's width the name, the status and the value each get a line, and the two fact tables stand
+        // side by side only where there is room (else one under the other): nothing is elided.
+        title.setWrapText(true);
+        status.setWrapText(true);
+        value.setWrapText(true);
+        javafx.scene.layout.VBox head = new javafx.scene.layout.VBox(4, title, value, status);
+        javafx.scene.layout.FlowPane facts = new javafx.scene.layout.FlowPane(48, 12, identity, counters);
 
         chart.setId("detail-chart");
         VBox.setVgrow(chart, Priority.ALWAYS);
@@ -142,19 +146,36 @@ public class DetailPane extends Region {
         clear();
     }
 
+    /** The value chart's fonts at the display scale. */
+    public void setScale(double scale) {
+        chart.setScale(scale);
+        // The gap columns' widths at the scale too: the resize policy spreads extra room evenly, not by share.
+        for (TableColumn<GapRow, ?> c : gapTable.getColumns()) {
+            c.setPrefWidth((Double) c.getUserData() * scale);
+        }
+    }
+
+    /** The theme's canvas colours for the value chart. */
+    public void setPalette(org.gapwatch.ui.Palette p) {
+        chart.setPalette(p);
+    }
+
     private void buildGapTable() {
         gapTable.setId("detail-gaps");
-        gapTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        gapTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         gapTable.setPlaceholder(new Label("No gaps"));
         gapTable.setPrefHeight(260);
         gapTable.setMinHeight(140);
-        gapTable.getColumns().add(column("First seq", GapRow::first));
-        gapTable.getColumns().add(column("Last seq", GapRow::last));
-        gapTable.getColumns().add(column("Count", GapRow::count));
-        gapTable.getColumns().add(column("Lost", GapRow::lost));
-        gapTable.getColumns().add(column("Late", GapRow::recovered));
-        gapTable.getColumns().add(column("Detected at", GapRow::detectedAt));
-        gapTable.getColumns().add(column("How long", GapRow::span));
+        // Short headers (the full meaning on hover), so they read whole at the dock's default width.
+        // The columns share the width in proportion to what they hold (a time of day needs 12 characters).
+        gapTable.getColumns().add(column("First", "First sequence number missing", GapRow::first, 78));
+        gapTable.getColumns().add(column("Last", "Last sequence number missing", GapRow::last, 78));
+        gapTable.getColumns().add(column("Count", "Numbers in the gap", GapRow::count, 62));
+        gapTable.getColumns().add(column("Lost", "Never arrived", GapRow::lost, 55));
+        gapTable.getColumns().add(column("Late", "Arrived late", GapRow::recovered, 55));
+        gapTable.getColumns().add(column("Seen", "When the gap was detected", GapRow::detectedAt, 150));
+        gapTable.getColumns().add(column("Span", "Time from the update before the gap to the one after", GapRow::span,
+                80));
     }
 
     private void buildVantageTable() {
@@ -180,6 +201,21 @@ public class DetailPane extends Region {
 
     private static <R, T> TableColumn<R, T> column(String name, Function<R, T> get) {
         TableColumn<R, T> c = new TableColumn<>(name);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(get.apply(f.getValue())));
+        c.setSortable(false);
+        return c;
+    }
+
+    private static <T> TableColumn<GapRow, T> column(String name, String meaning, Function<GapRow, T> get,
+                                                     double share) {
+        TableColumn<GapRow, T> c = new TableColumn<>();
+        c.setPrefWidth(share);
+        c.setUserData(share);
+        Label header = new Label(name);
+        header.setTooltip(new javafx.scene.control.Tooltip(meaning));
+        header.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        c.setGraphic(header);
+        c.setText("");
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(get.apply(f.getValue())));
         c.setSortable(false);
         return c;
@@ -364,7 +400,7 @@ public class DetailPane extends Region {
         }
         value.setText("");
         status.setText("");
-        status.getStyleClass().removeAll("status-alarm", "status-warn", "status-ok");
+        status.getStyleClass().removeAll("status-alarm", "status-warn", "status-ok", "status-stale");
         gapTable.getItems().clear();
         gapTitle.setText("Gaps");
         chart.setData(List.of(), List.of(), clock.getAsLong());
@@ -378,9 +414,9 @@ public class DetailPane extends Region {
         String st = v.statusText() == null ? "no status" : v.statusText();
         status.setText(st + (v.text() == null ? "" : " — " + v.text())
                 + (judged == org.gapwatch.judge.SourceState.STALE ? "   STALE" : ""));
-        status.getStyleClass().removeAll("status-alarm", "status-warn", "status-ok");
-        status.getStyleClass().add(v.status().isAlarming() || judged == org.gapwatch.judge.SourceState.STALE
-                ? "status-alarm"
+        status.getStyleClass().removeAll("status-alarm", "status-warn", "status-ok", "status-stale");
+        status.getStyleClass().add(judged == org.gapwatch.judge.SourceState.STALE ? "status-stale"
+                : v.status().isAlarming() ? "status-alarm"
                 : switch (v.status()) {
                     case WARN, UNKNOWN -> "status-warn";
                     default -> "status-ok";

@@ -22,24 +22,46 @@ import org.gapwatch.track.ValuePoint;
  * and null values are marked along the bottom instead of plotted.
  */
 final class ValueChart extends Pane {
-    private static final Color BACKGROUND = Color.web("#1e1e1e");
-    private static final Color GRID = Color.web("#3a3a3a");
-    private static final Color TEXT = Color.web("#e8e8e8");
-    private static final Color LINE = Color.web("#56b4e9");      // Okabe-Ito sky blue
-    private static final Color GAP = Color.web("#e69f00");       // Okabe-Ito orange
-    private static final Color GAP_FILL = Color.web("#e69f00", 0.30);
-    private static final Font AXIS_FONT = Font.font("System", 16);
-    private static final Font GAP_FONT = Font.font("System", FontWeight.BOLD, 16);
-    private static final double LEFT = 90;
-    private static final double RIGHT = 16;
-    private static final double TOP = 26;
-    private static final double BOTTOM = 30;
+    // From the theme's palette (setPalette): the value line in the text colour, gaps in the loss colour alone.
+    private Color BACKGROUND = org.gapwatch.ui.Palette.DARK.tile();
+    private Color GRID = org.gapwatch.ui.Palette.DARK.nothing();
+    private Color TEXT = org.gapwatch.ui.Palette.DARK.text();
+    private Color LINE = org.gapwatch.ui.Palette.DARK.text();
+    private Color GAP = org.gapwatch.ui.Palette.DARK.loss();
+    private Color GAP_FILL = GAP.deriveColor(0, 1, 1, 0.30);
+    private Font AXIS_FONT = Font.font("System", 16);
+    private Font GAP_FONT = Font.font("System", FontWeight.BOLD, 16);
+    // Margins at the display scale (setScale), so the axis labels keep their room.
+    private double left = 90;
+    private double right = 16;
+    private double top = 26;
+    private double bottom = 30;
 
     private final Canvas canvas = new Canvas();
     private List<ValuePoint> values = List.of();
     private List<Gap> gaps = List.of();
     private long nowMillis;
     private ZoneId zone = ZoneId.systemDefault();
+
+    /** Fonts at the display scale (2 on a 3840x2160 screen). */
+    public void setScale(double scale) {
+        AXIS_FONT = Font.font("System", 16 * scale);
+        left = 90 * scale;
+        right = 16 * scale;
+        top = 26 * scale;
+        bottom = 30 * scale;
+        GAP_FONT = Font.font("System", FontWeight.BOLD, 16 * scale);
+    }
+
+    /** Colours of the theme; redraws with the next data. */
+    public void setPalette(org.gapwatch.ui.Palette p) {
+        BACKGROUND = p.tile();
+        GRID = p.nothing();
+        TEXT = p.text();
+        LINE = p.text();
+        GAP = p.loss();
+        GAP_FILL = GAP.deriveColor(0, 1, 1, 0.30);
+    }
 
     ValueChart() {
         getChildren().add(canvas);
@@ -71,17 +93,17 @@ final class ValueChart extends Pane {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(BACKGROUND);
         g.fillRect(0, 0, w, h);
-        double pw = w - LEFT - RIGHT;
-        double ph = h - TOP - BOTTOM;
+        double pw = w - left - right;
+        double ph = h - top - bottom;
         g.setStroke(GRID);
         g.setLineWidth(1);
-        g.strokeRect(LEFT, TOP, pw, ph);
+        g.strokeRect(left, top, pw, ph);
         g.setFont(AXIS_FONT);
         if (values.isEmpty()) {
             g.setFill(TEXT);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText("No values yet", LEFT + pw / 2, TOP + ph / 2);
+            g.fillText("No values yet", left + pw / 2, top + ph / 2);
             return;
         }
         long t0 = values.get(0).arrivalMillis();
@@ -123,13 +145,13 @@ final class ValueChart extends Pane {
             double x1 = gap.spanMillis() >= 0 ? x(Math.max(t0, gap.previousArrivalMillis()), t0, t1, pw) : x2;
             double width = Math.max(3, x2 - x1);
             g.setFill(GAP_FILL);
-            g.fillRect(x2 - width, TOP, width, ph);
+            g.fillRect(x2 - width, top, width, ph);
             g.setStroke(GAP);
             g.setLineWidth(2);
-            g.strokeLine(x2, TOP, x2, TOP + ph);
+            g.strokeLine(x2, top, x2, top + ph);
             g.setFont(GAP_FONT);
             g.setFill(GAP);
-            g.fillText("−" + gap.lost(), x2 - width / 2, TOP - 2);
+            g.fillText("−" + gap.lost(), x2 - width / 2, top - 2);
         }
         g.setFont(AXIS_FONT);
         if (numbers) {
@@ -143,7 +165,7 @@ final class ValueChart extends Pane {
                     continue;
                 }
                 double x = x(p.arrivalMillis(), t0, t1, pw);
-                double y = TOP + ph - (p.number() - min) / (max - min) * ph;
+                double y = top + ph - (p.number() - min) / (max - min) * ph;
                 if (pen) {
                     g.lineTo(x, y);
                 } else {
@@ -157,7 +179,7 @@ final class ValueChart extends Pane {
                 for (ValuePoint p : values) {
                     if (p.isNumber() && Double.isFinite(p.number())) {
                         double x = x(p.arrivalMillis(), t0, t1, pw);
-                        double y = TOP + ph - (p.number() - min) / (max - min) * ph;
+                        double y = top + ph - (p.number() - min) / (max - min) * ph;
                         g.fillOval(x - 3.5, y - 3.5, 7, 7);
                     }
                 }
@@ -167,11 +189,11 @@ final class ValueChart extends Pane {
             g.setTextBaseline(VPos.CENTER);
             for (int i = 0; i <= 4; i++) {
                 double v = min + (max - min) * i / 4;
-                double y = TOP + ph - ph * i / 4;
-                g.fillText(axisLabel(v, max - min), LEFT - 8, y);
+                double y = top + ph - ph * i / 4;
+                g.fillText(axisLabel(v, max - min), left - 8, y);
                 g.setStroke(GRID);
                 g.setLineWidth(1);
-                g.strokeLine(LEFT, y, LEFT + pw, y);
+                g.strokeLine(left, y, left + pw, y);
             }
         }
         if (others) {
@@ -179,7 +201,7 @@ final class ValueChart extends Pane {
             for (ValuePoint p : values) {
                 if (!p.isNumber()) {
                     double x = x(p.arrivalMillis(), t0, t1, pw);
-                    g.fillRect(x - 1, TOP + ph - 12, 2, 12);
+                    g.fillRect(x - 1, top + ph - 12, 2, 12);
                 }
             }
             if (!numbers) {
@@ -187,7 +209,7 @@ final class ValueChart extends Pane {
                 g.setTextBaseline(VPos.CENTER);
                 ValuePoint last = values.get(values.size() - 1);
                 g.fillText("text values (ticks at the bottom); latest: " + shorten(String.valueOf(last.other())),
-                        LEFT + pw / 2, TOP + ph / 2);
+                        left + pw / 2, top + ph / 2);
             }
         }
         // Under 10 s of history the seconds alone repeat: show tenths. A narrow chart gets three labels, not five.
@@ -199,7 +221,7 @@ final class ValueChart extends Pane {
         for (int i = 0; i <= 4; i += labelStep) {
             long t = t0 + (t1 - t0) * i / 4;
             g.setTextAlign(i == 0 ? TextAlignment.LEFT : i == 4 ? TextAlignment.RIGHT : TextAlignment.CENTER);
-            g.fillText(f.format(Instant.ofEpochMilli(t)), LEFT + pw * i / 4, TOP + ph + 6);
+            g.fillText(f.format(Instant.ofEpochMilli(t)), left + pw * i / 4, top + ph + 6);
         }
     }
 
@@ -215,7 +237,7 @@ final class ValueChart extends Pane {
         return s.matches("-[0.]+") ? s.substring(1) : s;
     }
 
-    private static double x(long t, long t0, long t1, double pw) {
-        return LEFT + (double) (t - t0) / (t1 - t0) * pw;
+    private double x(long t, long t0, long t1, double pw) {
+        return left + (double) (t - t0) / (t1 - t0) * pw;
     }
 }

@@ -3,20 +3,35 @@ package org.gapwatch.ui.heatmap;
 import javafx.scene.paint.Color;
 
 /**
- * Colour of a loss fraction: viridis (colour-blind safe, darker to brighter as loss grows) on a logarithmic scale so
- * 0.1% and 1% differ as clearly as 10% and 100%. No loss is viridis' dark violet end; "nothing expected" (no update
- * and no known gap in the slot) is a neutral grey with no hue, so it never reads as "fine".
+ * Colour of a loss fraction, exceptions first: no loss is the quiet grey of a tile (not a hue), "nothing expected"
+ * (no update and no known gap in the slot) is the darker (on the light theme: lighter) panel colour, and any loss is
+ * the loss colour (ui.Palette.loss, used for loss alone), dim to strong on a logarithmic scale so that 0.1 % and
+ * 1 % differ as clearly as 10 % and 100 %. One hue ramped in lightness stays ordered under every colour vision.
  */
 public final class HeatColors {
-    /** Nothing expected in the slot. */
-    public static final Color NOTHING = Color.web("#3a3a3a");
-    /** Viridis at 0, 0.125 .. 1. */
-    private static final int[] STOPS = {
-        0x440154, 0x472c7a, 0x3b528b, 0x2c728e, 0x21918c, 0x28ae80, 0x5ec962, 0xaddc30, 0xfde725};
+    public static final HeatColors DARK = new HeatColors(0xff3a4047, 0xff1d2024, 0x5c2a6b, 0xe040fb, 0xffd9ff);
+    public static final HeatColors LIGHT = new HeatColors(0xffd3d7dc, 0xfff4f6f8, 0xf3c4fa, 0xe040fb, 0x5a0070);
     /** Position on the scale of the smallest non-zero loss, so any loss stands apart from none. */
     static final double FIRST_LOSS = 0.25;
+    /** Position of the full loss colour (10 % loss). */
+    private static final double FULL = FIRST_LOSS + (1 - FIRST_LOSS) * 2 / 3;
 
-    private HeatColors() {
+    private final int none;
+    private final int nothing;
+    private final int low;
+    private final int mid;
+    private final int high;
+
+    private HeatColors(int none, int nothing, int low, int mid, int high) {
+        this.none = none;
+        this.nothing = nothing;
+        this.low = low;
+        this.mid = mid;
+        this.high = high;
+    }
+
+    public static HeatColors of(String theme) {
+        return "light".equals(theme) ? LIGHT : DARK;
     }
 
     /** Position 0..1 on the colour scale of a loss fraction (NaN stays NaN). */
@@ -32,30 +47,51 @@ public final class HeatColors {
         return FIRST_LOSS + (1 - FIRST_LOSS) * Math.min(1, decades);
     }
 
+    /** Opaque ARGB of "nothing expected". */
+    public int nothingArgb() {
+        return nothing;
+    }
+
+    public Color nothing() {
+        return rgb(nothing);
+    }
+
     /** Opaque ARGB of a loss fraction. */
-    public static int argb(double loss) {
-        double p = scale(loss);
+    public int argb(double loss) {
+        return argbAt(scale(loss));
+    }
+
+    /** Opaque ARGB at a position of the scale (for the legend); below {@link #FIRST_LOSS} is no loss. */
+    int argbAt(double p) {
         if (Double.isNaN(p)) {
-            return 0xff3a3a3a;
+            return nothing;
         }
-        double x = p * (STOPS.length - 1);
-        int i = Math.min(STOPS.length - 2, (int) x);
-        double f = x - i;
-        int a = STOPS[i];
-        int b = STOPS[i + 1];
+        if (p < FIRST_LOSS) {
+            return none;
+        }
+        int a = p <= FULL ? low : mid;
+        int b = p <= FULL ? mid : high;
+        double f = p <= FULL ? (p - FIRST_LOSS) / (FULL - FIRST_LOSS) : (p - FULL) / (1 - FULL);
         int r = mix(a >> 16 & 0xff, b >> 16 & 0xff, f);
         int g = mix(a >> 8 & 0xff, b >> 8 & 0xff, f);
         int bl = mix(a & 0xff, b & 0xff, f);
         return 0xff000000 | r << 16 | g << 8 | bl;
     }
 
-    public static Color color(double loss) {
-        int c = argb(loss);
+    public Color color(double loss) {
+        return rgb(argb(loss));
+    }
+
+    Color colorAt(double p) {
+        return rgb(argbAt(p));
+    }
+
+    private static Color rgb(int c) {
         return Color.rgb(c >> 16 & 0xff, c >> 8 & 0xff, c & 0xff);
     }
 
     private static int mix(int a, int b, double f) {
-        return (int) Math.round(a + (b - a) * f);
+        return (int) Math.round(a + (b - a) * Math.clamp(f, 0, 1));
     }
 
     /** Loss fraction of summed counts, net of late arrivals; NaN where nothing was expected. */

@@ -68,11 +68,21 @@ public class HeatmapView extends Region {
     private static final long REFRESH_MILLIS = 1000;
     private static final long USER_ACTION_MILLIS = 100;
 
-    private static final Color BACKGROUND = Color.web("#1e1e1e");
-    private static final Color TEXT = Color.web("#e8e8e8");
-    private static final Color DIM_TEXT = Color.web("#c8c8c8");
-    private static final Color GROUP_BAND = Color.web("#2a2a2a");
-    private static final Color SELECTION = Color.web("#ffffff");
+    // The theme's colours (setPalette); cells from HeatColors: grey for no loss, the loss colour for loss.
+    private Color BACKGROUND = org.gapwatch.ui.Palette.DARK.background();
+    private Color TEXT = org.gapwatch.ui.Palette.DARK.text();
+    private Color DIM_TEXT = org.gapwatch.ui.Palette.DARK.dimText();
+    private Color GROUP_BAND = org.gapwatch.ui.Palette.DARK.header();
+    private Color SELECTION = org.gapwatch.ui.Palette.DARK.selection();
+    private HeatColors colors = HeatColors.DARK;
+    // Sizes at the display scale (setScale): rows, label column, axis and fonts grow with the screen.
+    private double rowHeight = ROW_HEIGHT;
+    private double labelWidth = LABEL_WIDTH;
+    private double axisHeight = AXIS_HEIGHT;
+    private Font labelFont = LABEL_FONT;
+    private Font groupFont = GROUP_FONT;
+    private Font axisFont = AXIS_FONT;
+    private Canvas legendCanvas;
     private static final Font LABEL_FONT = Font.font("System", 18);
     private static final Font GROUP_FONT = Font.font("System", FontWeight.BOLD, 18);
     private static final Font AXIS_FONT = Font.font("System", 16);
@@ -201,42 +211,75 @@ public class HeatmapView extends Region {
     }
 
     /** The colour scale with its marks: no data, 0, 0.1%, 1%, 10%, 100%. */
-    private static Canvas legend() {
-        double w = 430;
-        double h = 40;
-        Canvas c = new Canvas(w, h);
+    /** The display scale (2 on a 3840x2160 screen): rows, labels, axis and fonts of the canvas grow with it. */
+    public void setScale(double scale) {
+        rowHeight = ROW_HEIGHT * scale;
+        labelWidth = LABEL_WIDTH * scale;
+        axisHeight = AXIS_HEIGHT * scale;
+        labelFont = Font.font("System", LABEL_FONT.getSize() * scale);
+        groupFont = Font.font("System", FontWeight.BOLD, GROUP_FONT.getSize() * scale);
+        axisFont = Font.font("System", AXIS_FONT.getSize() * scale);
+        if (legendCanvas != null) {
+            legendCanvas.setWidth(430 * scale);
+            legendCanvas.setHeight(40 * scale);
+            legendScale = scale;
+            drawLegend(legendCanvas);
+        }
+        updateScrollBar();
+        redraw();
+    }
+
+    private double legendScale = 1;
+
+    /** Colours of the theme ("dark" or "light"): canvas, cells and legend. */
+    public void setTheme(String theme) {
+        org.gapwatch.ui.Palette p = org.gapwatch.ui.Palette.of(theme);
+        BACKGROUND = p.background();
+        TEXT = p.text();
+        DIM_TEXT = p.dimText();
+        GROUP_BAND = p.header();
+        SELECTION = p.selection();
+        colors = HeatColors.of(theme);
+        if (legendCanvas != null) {
+            drawLegend(legendCanvas);
+        }
+        redraw();
+    }
+
+    private Canvas legend() {
+        legendCanvas = new Canvas(430, 40);
+        drawLegend(legendCanvas);
+        return legendCanvas;
+    }
+
+    private void drawLegend(Canvas c) {
+        double k = legendScale;
+        double w = c.getWidth();
         GraphicsContext g = c.getGraphicsContext2D();
-        g.setFont(Font.font("System", 14));
+        g.clearRect(0, 0, w, c.getHeight());
+        g.setFont(Font.font("System", 14 * k));
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.CENTER);
-        g.setFill(HeatColors.NOTHING);
-        g.fillRect(0, 2, 60, 18);
+        g.setFill(colors.nothing());
+        g.fillRect(0, 2 * k, 60 * k, 18 * k);
+        g.setStroke(DIM_TEXT);
+        g.strokeRect(0.5, 2 * k + 0.5, 60 * k - 1, 18 * k - 1);
         g.setFill(DIM_TEXT);
-        g.fillText("no data", 30, 22);
-        double x0 = 80;
-        double barW = w - x0 - 24;
+        g.fillText("no data", 30 * k, 22 * k);
+        double x0 = 80 * k;
+        double barW = w - x0 - 24 * k;
         for (int i = 0; i < barW; i++) {
             double p = i / (barW - 1);
-            g.setFill(colorAt(p));
-            g.fillRect(x0 + i, 2, 1.5, 18);
+            g.setFill(colors.colorAt(p));
+            g.fillRect(x0 + i, 2 * k, 1.5, 18 * k);
         }
         double[] marks = {0, 0.001, 0.01, 0.1, 1};
         String[] names = {"0", "0.1%", "1%", "10%", "100%"};
         for (int i = 0; i < marks.length; i++) {
             double x = x0 + HeatColors.scale(marks[i]) * (barW - 1);
             g.setFill(TEXT);
-            g.fillText(names[i], Math.min(x, w - 20), 22);
+            g.fillText(names[i], Math.min(x, w - 20 * k), 22 * k);
         }
-        return c;
-    }
-
-    private static Color colorAt(double p) {
-        if (p < HeatColors.FIRST_LOSS) {
-            // The gap between "none" and "a little": show the none colour, the scale starts at FIRST_LOSS.
-            return HeatColors.color(0);
-        }
-        double loss = Math.pow(10, (p - HeatColors.FIRST_LOSS) / (1 - HeatColors.FIRST_LOSS) * 3) / 1000;
-        return HeatColors.color(loss);
     }
 
     @Override
@@ -350,8 +393,8 @@ public class HeatmapView extends Region {
         if (index < first() || index >= first() + visibleRows()) {
             return null;
         }
-        double y = (index - first()) * ROW_HEIGHT + ROW_HEIGHT / 2;
-        return canvas.localToScreen(LABEL_WIDTH / 2, y);
+        double y = (index - first()) * rowHeight + rowHeight / 2;
+        return canvas.localToScreen(labelWidth / 2, y);
     }
 
     /** How many grid requests were sent to the engine. */
@@ -454,7 +497,7 @@ public class HeatmapView extends Region {
     }
 
     private int visibleRows() {
-        return Math.max(1, (int) Math.floor((canvas.getHeight() - AXIS_HEIGHT) / ROW_HEIGHT));
+        return Math.max(1, (int) Math.floor((canvas.getHeight() - axisHeight) / rowHeight));
     }
 
     private void updateScrollBar() {
@@ -480,7 +523,7 @@ public class HeatmapView extends Region {
     // ---- drawing ----
 
     private double cellWidth() {
-        return Math.max(1, canvas.getWidth() - LABEL_WIDTH - RIGHT_PAD);
+        return Math.max(1, canvas.getWidth() - labelWidth - RIGHT_PAD);
     }
 
     /** Columns are pooled into bins at least {@value #MIN_BIN_PX} px wide, so one bad second is visible from afar. */
@@ -510,47 +553,47 @@ public class HeatmapView extends Region {
                 HeatRow row = rows.get(first + i);
                 int dr = dataRow(row.key(), i);
                 for (int b = 0; b < bins; b++) {
-                    line[b] = dr < 0 ? 0xff3a3a3a : HeatColors.argb(binLoss(dr, b, bins, columns));
+                    line[b] = dr < 0 ? colors.nothingArgb() : colors.argb(binLoss(dr, b, bins, columns));
                 }
                 img.getPixelWriter().setPixels(0, i, bins, 1, PixelFormat.getIntArgbInstance(), line, 0, bins);
             }
             g.setImageSmoothing(false);
-            g.drawImage(img, LABEL_WIDTH, 0, cw, count * ROW_HEIGHT);
+            g.drawImage(img, labelWidth, 0, cw, count * rowHeight);
         }
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
         String selected = selectedSource.get();
         for (int i = 0; i < count; i++) {
             HeatRow row = rows.get(first + i);
-            double y = i * ROW_HEIGHT;
+            double y = i * rowHeight;
             if (row.groupRow()) {
                 g.setFill(GROUP_BAND);
-                g.fillRect(0, y, LABEL_WIDTH, ROW_HEIGHT);
+                g.fillRect(0, y, labelWidth, rowHeight);
             }
             g.setStroke(BACKGROUND);
             g.setLineWidth(2);
-            g.strokeLine(LABEL_WIDTH, y + ROW_HEIGHT, LABEL_WIDTH + cw, y + ROW_HEIGHT);
+            g.strokeLine(labelWidth, y + rowHeight, labelWidth + cw, y + rowHeight);
             boolean isSelected = row.src() != null && row.src().equals(selected);
             g.save();
             g.beginPath();
-            g.rect(0, y, LABEL_WIDTH - 8, ROW_HEIGHT);
+            g.rect(0, y, labelWidth - 8, rowHeight);
             g.clip();
-            g.setFont(row.groupRow() || isSelected ? GROUP_FONT : LABEL_FONT);
+            g.setFont(row.groupRow() || isSelected ? groupFont : labelFont);
             g.setFill(isSelected ? SELECTION : row.groupRow() ? TEXT : DIM_TEXT);
-            g.fillText(row.label(), 8, y + ROW_HEIGHT / 2);
+            g.fillText(row.label(), 8, y + rowHeight / 2);
             g.restore();
             if (isSelected) {
                 g.setStroke(SELECTION);
                 g.setLineWidth(3);
-                g.strokeRect(1.5, y + 1.5, LABEL_WIDTH + cw - 3, ROW_HEIGHT - 3);
+                g.strokeRect(1.5, y + 1.5, labelWidth + cw - 3, rowHeight - 3);
             }
         }
         if (rows.isEmpty()) {
             g.setFill(DIM_TEXT);
-            g.setFont(LABEL_FONT);
-            g.fillText("No sources", 8, ROW_HEIGHT / 2);
+            g.setFont(labelFont);
+            g.fillText("No sources", 8, rowHeight / 2);
         }
-        drawAxis(g, res, count * ROW_HEIGHT, cw);
+        drawAxis(g, res, count * rowHeight, cw);
     }
 
     /**
@@ -581,7 +624,7 @@ public class HeatmapView extends Region {
         long step = res.perMinute() ? 3 * 3_600_000L : 5 * 60_000L;
         long minor = res.perMinute() ? 3_600_000L : 60_000L;
         DateTimeFormatter f = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(zone);
-        g.setFont(AXIS_FONT);
+        g.setFont(axisFont);
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.CENTER);
         g.setStroke(DIM_TEXT);
@@ -589,19 +632,19 @@ public class HeatmapView extends Region {
         long zoneOffset = zone.getRules().getOffset(Instant.ofEpochMilli(startMillis)).getTotalSeconds() * 1000L;
         long firstTick = Math.floorDiv(startMillis + zoneOffset + minor - 1, minor) * minor - zoneOffset;
         for (long t = firstTick; t <= startMillis + spanMillis; t += minor) {
-            double x = LABEL_WIDTH + (double) (t - startMillis) / spanMillis * cw;
+            double x = labelWidth + (double) (t - startMillis) / spanMillis * cw;
             boolean major = Math.floorMod(t + zoneOffset, step) == 0;
             g.strokeLine(x, top, x, top + (major ? 10 : 5));
-            if (major && x > LABEL_WIDTH + 80 && x < LABEL_WIDTH + cw - 60) {
+            if (major && x > labelWidth + 80 && x < labelWidth + cw - 60) {
                 g.setFill(TEXT);
                 g.fillText(f.format(Instant.ofEpochMilli(t)), x, top + 12);
             }
         }
         g.setFill(TEXT);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText("now", LABEL_WIDTH + cw, top + 12);
+        g.fillText("now", labelWidth + cw, top + 12);
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("−" + (res.perMinute() ? "24 h" : "15 min"), LABEL_WIDTH, top + 12);
+        g.fillText("−" + (res.perMinute() ? "24 h" : "15 min"), labelWidth, top + 12);
     }
 
     // ---- mouse ----
@@ -610,8 +653,8 @@ public class HeatmapView extends Region {
         if (y < 0) {
             return -1;
         }
-        int i = first() + (int) (y / ROW_HEIGHT);
-        return i < rows.size() && (y / ROW_HEIGHT) < visibleRows() ? i : -1;
+        int i = first() + (int) (y / rowHeight);
+        return i < rows.size() && (y / rowHeight) < visibleRows() ? i : -1;
     }
 
     private void hover(double x, double y) {
@@ -624,13 +667,13 @@ public class HeatmapView extends Region {
         }
         HeatRow row = rows.get(index);
         String name = row.groupRow() ? row.group() + " (" + row.ids().length + " sources)" : row.src();
-        if (x < LABEL_WIDTH || data == null) {
+        if (x < labelWidth || data == null) {
             hoverInfo.setText(name);
             return;
         }
         Resolution res = resolution.get();
         int bins = bins(res.columns());
-        int bin = (int) clamp((x - LABEL_WIDTH) / cellWidth() * bins, 0, bins - 1);
+        int bin = (int) clamp((x - labelWidth) / cellWidth() * bins, 0, bins - 1);
         int dr = dataRow(row.key(), index - first());
         if (dr < 0) {
             hoverInfo.setText(name);

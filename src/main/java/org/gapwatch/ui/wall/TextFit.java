@@ -54,20 +54,48 @@ final class TextFit {
         return lo == 0 ? "…" : s.substring(0, lo) + "…";
     }
 
-    /** {@code s} cut at the front ("…line-3/pump-7"), keeping the end of a name that is the distinguishing part. */
-    String fitTail(String s, Font f, double max) {
+    /**
+     * {@code s} shortened in the middle ("zone-3/det…ctor-12"), keeping its start and, a little longer, its end, where
+     * names keep the parts that tell them apart; as it is if it fits.
+     */
+    String fitMiddle(String s, Font f, double max) {
+        return fitAround(s, 0, f, max);
+    }
+
+    /**
+     * {@code s} shortened in the middle, but never cutting into {@code keepFrom}..end beyond what the width forces:
+     * the end from {@code keepFrom} on is kept whole if it fits with an ellipsis before it.
+     */
+    String fitAround(String s, int keepFrom, Font f, double max) {
         if (width(s, f) <= max) {
             return s;
         }
-        int lo = 0, hi = s.length();
-        while (lo < hi) {
-            int mid = (lo + hi + 1) / 2;
-            if (width("…" + s.substring(s.length() - mid), f) <= max) {
-                lo = mid;
+        int n = s.length();
+        // The most characters kept, split 40:60 between head and tail.
+        int lo = 0, hi = n - 1;
+        String best = "…";
+        while (lo <= hi) {
+            int keep = (lo + hi) / 2;
+            int tail = (int) Math.ceil(keep * 0.6);
+            if (keepFrom > 0) {
+                tail = Math.max(tail, Math.min(keep, n - keepFrom));
+            }
+            String t = s.substring(0, keep - tail) + "…" + s.substring(n - tail);
+            if (width(t, f) <= max) {
+                best = t;
+                lo = keep + 1;
             } else {
-                hi = mid - 1;
+                hi = keep - 1;
             }
         }
-        return "…" + s.substring(s.length() - lo);
+        return best;
+    }
+
+    /** Cap height of {@code f}: the height of a capital H as drawn (for tests and layout checks). */
+    static double capHeight(Font f) {
+        Text t = new Text("H");
+        t.setFont(f);
+        t.setBoundsType(javafx.scene.text.TextBoundsType.VISUAL);
+        return t.getLayoutBounds().getHeight();
     }
 }

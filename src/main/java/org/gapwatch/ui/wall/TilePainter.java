@@ -5,105 +5,131 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import org.gapwatch.judge.SourceState;
 import org.gapwatch.track.SourceView;
 import org.gapwatch.ui.Format;
-import org.gapwatch.judge.LossFigures;
-import org.gapwatch.judge.SourceState;
 import org.gapwatch.ui.Palette;
 
 /**
- * Draws one source tile: name and age on top, the value large, status glyph and word with the 5-minute loss, and
- * the 60-second gap strip at the bottom. Sizes follow the tile's height so the layout holds at every tile size.
+ * Draws one source tile, exceptions first (ISA-101). A normal tile is quiet grey: name and age, the value large, the
+ * 60-second strip. An abnormal tile adds its colour (a bar and a frame) and says what, how much and since when: a
+ * chip with glyph and word in the state's colour ("LOST 412", "STALE") and a line under it ("since 17:50:04 · 12 s
+ * ago"). Stale looks the loudest (hatched, the strongest frame), never dimmed. Sizes follow the tile's height
+ * ({@link #nameSize}, {@link #valueSize}), so "Fit" can choose a tile height for a legible text size.
  */
 final class TilePainter {
-    private final TextFit text = new TextFit();
+    /** Name and status text size as a share of the tile's height. */
+    static final double NAME_SHARE = 0.155;
+    /** Value text size as a share of the tile's height. */
+    static final double VALUE_SHARE = 0.255;
+    private final TextFit text;
+
+    TilePainter(TextFit text) {
+        this.text = text;
+    }
 
     /** Paints the tile and returns what it wrote, " | " between texts (for tests and screen readers). */
-    String paint(GraphicsContext g, Palette p, SourceView v, SourceState h, double loss, String name, double x, double y, double w,
-               double tileH, long now, boolean selected, boolean hovered, int blink) {
+    String paint(GraphicsContext g, Palette p, SourceView v, SourceState h, TileStatus st, String name, double x,
+                 double y, double w, double tileH, long now, boolean selected, boolean hovered, int blink) {
         double pad = pad(tileH);
-        Color accent = p.of(h);
+        boolean abnormal = Palette.abnormal(h);
         boolean stale = h == SourceState.STALE;
+        Color accent = p.of(h);
 
+        g.setGlobalAlpha(1);
         g.setFill(p.background());
-        g.fillRect(x - 2, y - 2, w + 4, tileH + 4);
+        g.fillRect(x - 3, y - 3, w + 6, tileH + 6);
         g.setFill(p.tile());
         g.fillRect(x, y, w, tileH);
         if (stale) {
             hatch(g, p, x, y, w, tileH);
         }
-        // Status bar on the left edge: the colour, seen first from afar.
-        double bar = bar(w);
-        g.setFill(accent);
-        g.fillRect(x, y, bar, tileH);
-        if (h.isProblem() && !stale) {
+        double bar = abnormal ? bar(w) : 0;
+        if (abnormal) {
+            g.setFill(accent);
+            g.fillRect(x, y, bar, tileH);
             g.setStroke(accent);
-            g.setLineWidth(Math.max(2, tileH * 0.035));
+            g.setLineWidth(stale ? Math.max(3, tileH * 0.04) : Math.max(2, tileH * 0.025));
             g.strokeRect(x + 1, y + 1, w - 2, tileH - 2);
         }
-
         double left = x + bar + pad;
         double inner = x + w - pad - left;
-        g.setGlobalAlpha(stale ? 0.55 : 1);
         g.setTextBaseline(VPos.TOP);
 
         // Row 1: name (left), age (right).
         double nameSize = nameSize(tileH);
         Font small = text.font(nameSize, false);
         String age = Format.age(v.ageMillis(now));
-        double ageW = text.width(age, small);
-        // A badge for protocols other than Gapwatch's own JSON: "RTP" left of the age.
-        String badge = v.protocol() == null || "json".equals(v.protocol()) ? null
-                : v.protocol().toUpperCase(java.util.Locale.ROOT);
-        double badgeW = badge == null ? 0 : text.width(badge, small) + pad;
-        g.setFont(small);
         if (blink >= 0) {
             // An unacknowledged alarm: the name row inverted, swapping colours every blink.
             g.setFill(blink == 1 ? p.alarm() : p.text());
             g.fillRect(x + bar, y, w - bar, pad + nameSize * 1.2);
         }
-        g.setFill(blink >= 0 ? p.tile() : p.dimText());
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(age, x + w - pad, y + pad);
-        if (badge != null) {
-            g.fillText(badge, x + w - pad - ageW - pad, y + pad);
-        }
-        g.setTextAlign(TextAlignment.LEFT);
+        g.setFont(small);
+        // The name was shortened for this width by NameShortener; fitMiddle only guards a narrower tile.
+        String shownName = text.fitMiddle(name, small, nameBudget(w, tileH, text));
         g.setFill(blink >= 0 ? p.tile() : p.text());
-        String shownName = text.fitTail(name, small, inner - ageW - pad - badgeW);
         g.fillText(shownName, left, y + pad);
+        if (left + text.width(shownName, small) + pad + text.width(age, small) <= x + w - pad) {
+            g.setFill(blink >= 0 ? p.tile() : p.dimText());
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.fillText(age, x + w - pad, y + pad);
+            g.setTextAlign(TextAlignment.LEFT);
+        } else {
+            age = "";
+        }
 
         // Row 2: value with unit, large.
         String unit = v.unit() == null ? "" : v.unit();
         String shown = drawValue(g, p, v, left, inner, valueTop(y, tileH), valueSize(tileH));
 
-        // Row 3: glyph + status word, loss % on the right.
-        double stripH = Math.max(4, tileH * 0.1);
-        double rowSize = Math.max(10, Math.min(tileH * 0.19, w * 0.07));
-        double rowTop = y + tileH - pad - stripH - rowSize * 1.15;
-        g.setGlobalAlpha(1);
-        Glyphs.draw(g, h, left, rowTop, rowSize * 1.05, accent, p.tile());
-        Font word = text.font(rowSize, true);
-        g.setFont(word);
-        g.setFill(stale ? p.text() : accent);
-        String status = statusText(v, h, loss, now);
-        g.fillText(status, left + rowSize * 1.35, rowTop - rowSize * 0.05);
-        String lossText = lossText(v, h);
-        boolean lossy = netLost5m(v) > 0;
-        Font lossFont = text.font(rowSize, lossy);
-        if (text.width(status, word) + text.width(lossText, lossFont) + rowSize * 2 >= inner) {
-            lossFont = text.font(Math.max(9, rowSize * 0.75), lossy);
+        // Row 3: the status chip (glyph and word in the state's colour) and the protocol badge.
+        double chipTop = chipTop(y, tileH);
+        double rowH = nameSize * 1.12;
+        String badge = v.protocol() == null || "json".equals(v.protocol()) ? null
+                : v.protocol().toUpperCase(java.util.Locale.ROOT);
+        double chipRight = left;
+        if (abnormal) {
+            Font word = text.font(nameSize, true);
+            double glyph = nameSize * 0.95;
+            double wordW = text.width(st.word(), word);
+            double chipW = Math.min(inner, nameSize * 0.3 + glyph + nameSize * 0.3 + wordW + nameSize * 0.35);
+            g.setFill(accent);
+            g.fillRect(left, chipTop, chipW, rowH);
+            Glyphs.draw(g, h, left + nameSize * 0.3, chipTop + (rowH - glyph) / 2, glyph, p.inkOn(h), accent);
+            g.setFont(word);
+            g.setFill(p.inkOn(h));
+            g.fillText(text.fit(st.word(), word, chipW - glyph - nameSize * 0.9),
+                    left + nameSize * 0.6 + glyph, chipTop + nameSize * 0.06);
+            chipRight = left + chipW;
         }
-        boolean lossShown = text.width(status, word) + text.width(lossText, lossFont) + rowSize * 1.6 < inner;
-        if (lossShown) {
-            g.setFont(lossFont);
-            g.setFill(lossy ? p.losing() : p.dimText());
+        if (badge != null && text.width(badge, small) + pad < x + w - pad - chipRight) {
+            g.setFont(small);
+            g.setFill(p.dimText());
             g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText(lossText, x + w - pad, rowTop - rowSize * 0.05);
+            g.fillText(badge, x + w - pad, chipTop + nameSize * 0.06);
             g.setTextAlign(TextAlignment.LEFT);
+        } else {
+            badge = null;
         }
 
-        // Row 4: the gap strip.
+        // Row 4: since when, in the text colour at the name's size (read, not decoded).
+        String since = "";
+        if (abnormal && !st.since().isEmpty()) {
+            g.setFont(small);
+            g.setFill(p.text());
+            for (String s : st.sinceVariants()) {
+                since = s;
+                if (text.width(s, small) <= inner) {
+                    break;
+                }
+            }
+            since = text.fit(since, small, inner);
+            g.fillText(since, left, chipTop + rowH + tileH * 0.012);
+        }
+
+        // Row 5: the gap strip.
+        double stripH = stripH(tileH);
         strip(g, p, v, now, left, y + tileH - pad - stripH, inner, stripH);
 
         if (blink >= 0) {
@@ -112,11 +138,11 @@ final class TilePainter {
         if (selected || hovered) {
             g.setStroke(p.selection());
             g.setLineWidth(selected ? 3 : 1.5);
-            g.strokeRect(x - 1, y - 1, w + 2, tileH + 2);
+            g.strokeRect(x - 1.5, y - 1.5, w + 3, tileH + 3);
         }
-        return shownName + " | " + shown + (unit.isEmpty() ? "" : " " + unit) + " | " + status
-                + (lossShown ? " | " + lossText : "") + " | age " + age + (badge == null ? "" : " | " + badge)
-                + (blink >= 0 ? " | NEW ALARM" : "");
+        return shownName + " | " + shown + (unit.isEmpty() ? "" : " " + unit)
+                + (abnormal ? " | " + st.word() : "") + (since.isEmpty() ? "" : " | " + since)
+                + (age.isEmpty() ? "" : " | age " + age) + (badge == null ? "" : " | " + badge) + (blink >= 0 ? " | NEW ALARM" : "");
     }
 
     /**
@@ -150,7 +176,7 @@ final class TilePainter {
         Font name = text.font(nameSize(tileH), true);
         g.setFont(name);
         g.setFill(p.text());
-        String shownTitle = text.fitTail(title.toUpperCase(java.util.Locale.ROOT), name, inner);
+        String shownTitle = text.fitMiddle(title.toUpperCase(java.util.Locale.ROOT), name, inner);
         g.fillText(shownTitle, left, y + pad + 3);
         double lineSize = Math.max(10, tileH * 0.17);
         Font line = text.font(lineSize, false);
@@ -182,31 +208,47 @@ final class TilePainter {
      * (with the inverted name row), so the tile is told apart from a plain alarm even in a still picture.
      */
     private void alarmMark(GraphicsContext g, Palette p, double x, double y, double w, double tileH, boolean on) {
-        double t = Math.max(4, tileH * 0.06);
-        Color frame = on ? p.alarm() : p.text();
-        g.setStroke(frame);
+        double t = Math.max(4, tileH * 0.05);
+        g.setStroke(on ? p.alarm() : p.text());
         g.setLineWidth(t);
         g.strokeRect(x + t / 2, y + t / 2, w - t, tileH - t);
     }
 
-    private static double pad(double tileH) {
-        return Math.max(2, tileH * 0.05);
+    static double pad(double tileH) {
+        return Math.max(2, tileH * 0.045);
     }
 
-    private static double bar(double w) {
-        return Math.max(4, w * 0.035);
+    static double bar(double w) {
+        return Math.max(5, w * 0.03);
     }
 
-    private static double nameSize(double tileH) {
-        return Math.max(10, tileH * 0.19);
+    static double nameSize(double tileH) {
+        return Math.max(9, tileH * NAME_SHARE);
+    }
+
+    static double valueSize(double tileH) {
+        return Math.max(12, tileH * VALUE_SHARE);
+    }
+
+    static double stripH(double tileH) {
+        return Math.max(3, tileH * 0.07);
     }
 
     private static double valueTop(double y, double tileH) {
-        return y + pad(tileH) + nameSize(tileH) * 1.1;
+        return y + pad(tileH) + nameSize(tileH) * 1.12;
     }
 
-    private static double valueSize(double tileH) {
-        return Math.max(15, tileH * 0.34);
+    private static double chipTop(double y, double tileH) {
+        return valueTop(y, tileH) + valueSize(tileH) * 1.1;
+    }
+
+    /**
+     * Width the name may take on a tile: the whole row. The name comes first; the age of the last update (quiet
+     * detail: a source silent too long says STALE and since when on its own line) is drawn only where it leaves room.
+     */
+    static double nameBudget(double w, double tileH, TextFit text) {
+        // The same budget for normal and abnormal tiles (with their bar), so a name does not change with its state.
+        return w - bar(w) - 2 * pad(tileH);
     }
 
     /** Draws the value and unit; returns the value text as shown (possibly shortened). */
@@ -215,11 +257,8 @@ final class TilePainter {
         String unit = v.unit() == null ? "" : v.unit();
         String value = v.value() == null || v.value().isEmpty() ? "—" : v.value();
         Font big = text.font(valueSize, true);
-        Font unitFont = text.font(valueSize * 0.55, false);
+        Font unitFont = text.font(valueSize * 0.6, false);
         double unitW = unit.isEmpty() ? 0 : text.width(" " + unit, unitFont);
-        if (text.width(value, big) + unitW > inner) {
-            big = text.font(valueSize * 0.7, true);
-        }
         String shown = text.fit(value, big, Math.max(10, inner - unitW));
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
@@ -229,26 +268,29 @@ final class TilePainter {
         if (!unit.isEmpty()) {
             g.setFont(unitFont);
             g.setFill(p.dimText());
-            g.fillText(" " + unit, left + text.width(shown, big), valueTop + valueSize * 0.38);
+            g.fillText(" " + unit, left + text.width(shown, big), valueTop + valueSize * 0.33);
         }
         return shown;
     }
 
     /**
-     * Repaints only the value of a tile whose state, loss and strip are as last painted: one text instead of a
+     * Repaints only the value of a tile whose state, status and strip are as last painted: one text instead of a
      * whole tile, which keeps a flood of value changes cheap to render. Returns the tile's texts as
      * {@link #paint} does, given the previous ones.
      */
-    String paintValue(GraphicsContext g, Palette p, SourceView v, double x, double y, double w, double tileH,
-                      String previous) {
+    String paintValue(GraphicsContext g, Palette p, SourceView v, SourceState h, double x, double y, double w,
+                      double tileH, String previous) {
         double pad = pad(tileH);
-        double left = x + bar(w) + pad;
+        double left = x + (Palette.abnormal(h) ? bar(w) : 0) + pad;
         double inner = x + w - pad - left;
         double top = valueTop(y, tileH);
         double size = valueSize(tileH);
         g.setGlobalAlpha(1);
+        if (h == SourceState.STALE) {
+            return previous; // a hatched tile is repainted whole (a stale source gets no new values anyway)
+        }
         g.setFill(p.tile());
-        g.fillRect(left - 1, top - 1, inner + 2, size * 1.12 + 2);
+        g.fillRect(left - 1, top - 1, inner + 2, size * 1.1 + 1);
         String shown = drawValue(g, p, v, left, inner, top, size);
         String unit = v.unit() == null || v.unit().isEmpty() ? "" : " " + v.unit();
         if (previous == null) {
@@ -260,33 +302,9 @@ final class TilePainter {
     }
 
     /**
-     * The status word: "STALE 12 s", "LOSS 3.2 %" (the judged share, over the loss window that made it LOSS), or
-     * the word.
-     */
-    static String statusText(SourceView v, SourceState h, double loss, long now) {
-        return switch (h) {
-            case STALE -> "STALE " + Format.age(v.ageMillis(now));
-            case LOSING, BADLY_LOSING -> "LOSS " + Format.percent(loss);
-            default -> h.word();
-        };
-    }
-
-    /** Right of the status word: the exact count lost in the last 5 minutes and its share. */
-    static String lossText(SourceView v, SourceState h) {
-        long n = netLost5m(v);
-        if (n == 0) {
-            return "loss 0 %";
-        }
-        return h.isLoss() ? n + " lost" : n + " lost · " + Format.percent(LossFigures.fiveMinutes(v));
-    }
-
-    static long netLost5m(SourceView v) {
-        return Math.max(0, v.lost5m() - v.late5m());
-    }
-
-    /**
-     * One column a second for the last 60 s, newest at the right. Told apart by height as well as colour:
-     * lost = full height, late = two thirds, received = one third, nothing expected = a thin base line.
+     * One column a second for the last 60 s, newest at the right. Told apart by height as well as colour: lost =
+     * full height in the loss colour, late = two thirds in a light grey, received = one third in a quiet grey,
+     * nothing expected = a thin base line.
      */
     static void strip(GraphicsContext g, Palette p, SourceView v, long now, double x, double y, double w, double h) {
         byte[] s = v.strip();
@@ -313,8 +331,9 @@ final class TilePainter {
                     g.fillRect(cx, y + h * 0.3, col - gap, h * 0.7);
                 }
                 case 3 -> {
-                    g.setFill(p.lost());
-                    g.fillRect(cx, y, col - gap, h);
+                    // A lost second is at least 2 px wide, so a single one is seen.
+                    g.setFill(p.loss());
+                    g.fillRect(cx, y, Math.max(2, col - gap), h);
                 }
                 default -> {
                 }
@@ -329,15 +348,10 @@ final class TilePainter {
         g.clip();
         g.setStroke(p.hatch());
         g.setLineWidth(1.5);
-        double step = 9;
+        double step = 10;
         for (double d = -h; d < w; d += step) {
             g.strokeLine(x + d, y + h, x + d + h, y);
         }
         g.restore();
-        g.setStroke(p.stale());
-        g.setLineWidth(2);
-        g.setLineDashes(6, 4);
-        g.strokeRect(x + 1, y + 1, w - 2, h - 2);
-        g.setLineDashes((double[]) null);
     }
 }

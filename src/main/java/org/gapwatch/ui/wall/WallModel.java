@@ -23,8 +23,9 @@ import org.gapwatch.ui.model.SourceIndex;
 public final class WallModel {
     /** At a fixed tile size the wall scrolls through at most this many screens before groups collapse. */
     static final int FIXED_SCREENS = 4;
-    static final double MIN_FIT_WIDTH = 90;
-    static final double MAX_FIT_WIDTH = 340;
+    /** "Fit" never goes below a tile readable from three metres (see WallView.READABLE_TILE_WIDTH). */
+    static final double MIN_FIT_WIDTH = WallView.READABLE_TILE_WIDTH;
+    static final double MAX_FIT_WIDTH = 2 * WallView.READABLE_TILE_WIDTH;
 
     static final byte TILE = 0;
     static final byte HEADER = 1;

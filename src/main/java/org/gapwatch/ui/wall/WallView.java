@@ -1,5 +1,7 @@
 package org.gapwatch.ui.wall;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -36,8 +38,18 @@ public final class WallView extends Region {
 
     private final Canvas canvas = new Canvas();
     private final ScrollBar scroll = new ScrollBar();
-    private final TilePainter painter = new TilePainter();
+    /** Tile width "Fit" goes down to before it scrolls: names then have 14 px capitals, values 24 px (at zoom 1). */
+    static final double READABLE_TILE_WIDTH = 264;
+
     private final TextFit text = new TextFit();
+    private final TilePainter painter = new TilePainter(text);
+    private final OffscreenSummary offscreen = new OffscreenSummary();
+    private final HeaderPainter headers = new HeaderPainter(text);
+    private String[] labels;
+    private WallModel.Cells labelledCells;
+    /** What each group header drawn shows, by group index (tests and hover). */
+    private final java.util.Map<Integer, String> headerTexts = new java.util.HashMap<>();
+    private java.time.ZoneId zone = java.time.ZoneId.systemDefault();
     private final Tooltip tooltip = new Tooltip();
     private final IntegerProperty selectedId = new SimpleIntegerProperty(-1);
 
@@ -72,7 +84,7 @@ public final class WallView extends Region {
         setFocusTraversable(true);
         scroll.setOrientation(Orientation.VERTICAL);
         scroll.valueProperty().addListener((o, a, b) -> needFull = true);
-        getChildren().addAll(canvas, scroll);
+        getChildren().addAll(canvas, scroll, offscreen.above(), offscreen.below());
         canvas.setOnMouseClicked(this::clicked);
         canvas.setOnMouseMoved(this::moved);
         canvas.setOnMouseExited(e -> hover(-1));
@@ -293,7 +305,9 @@ public final class WallView extends Region {
         drawnCells = model.cells;
         WallLayout l = model.cells.layout;
         double h = Math.max(50, getHeight());
-        scroll.setMax(Math.max(0, l.contentHeight - h));
+        // Room past the last row for the "more below" line, so the last row can be scrolled clear of it.
+        double extra = l.contentHeight > h ? offscreen.height() : 0;
+        scroll.setMax(Math.max(0, l.contentHeight + extra - h));
         scroll.setVisibleAmount(h);
         scroll.setVisible(l.contentHeight > h);
         scroll.setUnitIncrement(l.tileH + WallLayout.GAP);
@@ -301,6 +315,89 @@ public final class WallView extends Region {
         if (scroll.getValue() > scroll.getMax()) {
             scroll.setValue(scroll.getMax());
         }
+        needFull = true;
+    }
+
+    /**
+     * The shown name of tile cell {@code c}: the names of its group's tile cells shortened together for this
+     * layout's tile width (in the middle, never two alike), made the first time the group is drawn.
+     */
+    private String label(int c) {
+        WallModel.Cells cells = model.cells;
+        if (labels == null || labelledCells != cells) {
+            labels = new String[cells.count()];
+            labelledCells = cells;
+        }
+        if (labels[c] == null) {
+            int group = cells.group[c];
+            List<Integer> members = new ArrayList<>();
+            for (int k = 0; k < cells.count(); k++) {
+                if (cells.kind[k] == WallModel.TILE && cells.group[k] == group) {
+                    members.add(k);
+                }
+            }
+            String[] names = new String[members.size()];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = model.tileName(members.get(i));
+            }
+            WallLayout l = cells.layout;
+            javafx.scene.text.Font f = text.font(TilePainter.nameSize(l.tileH), false);
+            String[] shown = NameShortener.shorten(names, f, TilePainter.nameBudget(l.tileW, l.tileH, text), text);
+            for (int i = 0; i < shown.length; i++) {
+                labels[members.get(i)] = shown[i];
+            }
+        }
+        return labels[c];
+    }
+
+    /** The labels the source tiles show at this layout, in display order (for tests: never two alike in a group). */
+    public List<String> tileLabels() {
+        List<String> out = new ArrayList<>();
+        WallModel.Cells cells = model.cells;
+        for (int c = 0; c < cells.count(); c++) {
+            if (cells.kind[c] == WallModel.TILE) {
+                out.add(label(c));
+            }
+        }
+        return out;
+    }
+
+    /** The group of each source tile, in display order. */
+    public List<String> tileGroups() {
+        List<String> out = new ArrayList<>();
+        WallModel.Cells cells = model.cells;
+        for (int c = 0; c < cells.count(); c++) {
+            if (cells.kind[c] == WallModel.TILE) {
+                out.add(model.groups[cells.group[c]].title());
+            }
+        }
+        return out;
+    }
+
+    /** The texts the header of group {@code gi} (in display order) shows now, " | " between them; null if not drawn. */
+    public String describeHeader(int gi) {
+        return headerTexts.get(gi);
+    }
+
+    /** Whether the wall now summarises: some group is collapsed into an aggregate tile. */
+    public boolean summarising() {
+        for (WallModel.Group g : model.groups) {
+            if (g.collapsed()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Tile width and height of the current layout, or null before the first layout. */
+    public double[] tileSize() {
+        WallLayout l = model.cells.layout;
+        return l == null || model.cells.count() == 0 ? null : new double[] {l.tileW, l.tileH};
+    }
+
+    /** The time zone of the clock times tiles show ("since 17:50:04"). */
+    public void setZone(java.time.ZoneId z) {
+        zone = z;
         needFull = true;
     }
 
@@ -335,6 +432,7 @@ public final class WallView extends Region {
             needFull = true;
         }
         scroll.resizeRelocate(w - sw, 0, sw, h);
+        offscreen.layout(w - sw, h);
     }
 
     /** Cells on screen now: [first, end). */
@@ -360,6 +458,8 @@ public final class WallView extends Region {
         for (int c = first; c < end; c++) {
             paintCell(g, c);
         }
+        offscreen.update(model.cells, judgement, scroll.getValue(), scroll.getValue() + canvas.getHeight(),
+                scroll.isVisible());
         if (model.cells.count() == 0) {
             g.setFill(palette.dimText());
             g.setFont(text.font(22 * zoom, false));
@@ -400,7 +500,7 @@ public final class WallView extends Region {
             }
             if (!aged && old != null && state == drawnState[k] && onlyValueChanged(old, v) && c != hovered
                     && id != selectedId.get() && !blinking.contains(v.src())) {
-                painted[k] = painter.paintValue(g, palette, v, cells.layout.x(c), cells.layout.y(c) - scroll.getValue(),
+                painted[k] = painter.paintValue(g, palette, v, state, cells.layout.x(c), cells.layout.y(c) - scroll.getValue(),
                         cells.layout.tileW, cells.layout.tileH, painted[k]);
                 drawn[k] = v;
                 valuesPainted++;
@@ -412,9 +512,9 @@ public final class WallView extends Region {
 
     /** True when a repaint of the value alone shows everything that changed from {@code a} to {@code b}. */
     private boolean onlyValueChanged(SourceView a, SourceView b) {
-        // The tile's 5-minute share can only have moved when something was lost and the received count moved.
-        return a.lost5m() == b.lost5m() && a.late5m() == b.late5m() && a.received5m() > 0
-                && (TilePainter.netLost5m(a) == 0 || a.received5m() == b.received5m())
+        // The tile's status ("LOST n" over 1 or 5 minutes, the publisher's text) only moves with these.
+        return a.lost5m() == b.lost5m() && a.late5m() == b.late5m() && a.lost1m() == b.lost1m()
+                && a.late1m() == b.late1m() && java.util.Objects.equals(a.text(), b.text())
                 && a.stripEndSecond() == b.stripEndSecond() && java.util.Arrays.equals(a.strip(), b.strip())
                 && java.util.Objects.equals(a.unit(), b.unit());
     }
@@ -436,7 +536,7 @@ public final class WallView extends Region {
                 SourceView v = snap.source(id);
                 SourceState h = judgement.state(id);
                 drawnState[k] = h;
-                painted[k] = painter.paint(g, palette, v, h, judgement.loss(id), model.tileName(c), x, y,
+                painted[k] = painter.paint(g, palette, v, h, TileStatus.of(v, h, judgement, now, zone), label(c), x, y,
                         l.tileW, l.tileH, now, id == selectedId.get(), c == hovered,
                         blinking.contains(v.src()) ? (blinkOn ? 1 : 0) : -1);
                 drawn[k] = v;
@@ -450,8 +550,9 @@ public final class WallView extends Region {
             }
             case WallModel.HEADER -> {
                 WallModel.Group gr = model.groups[cells.ref[c]];
-                header(g, gr.title().toUpperCase(java.util.Locale.ROOT), gr.summary(), x, y, l.tileW, l.tileH);
-                painted[k] = gr.title() + " | " + gr.summary();
+                String shown = headers.paint(g, palette, gr.title(), gr.size(), gr.counts(), x, y, l.tileW, l.tileH);
+                headerTexts.put(cells.ref[c], shown);
+                painted[k] = shown + " | " + gr.summary();
             }
             default -> {
                 String path = model.request.focus();

@@ -139,14 +139,4 @@ class AlarmListViewTest {
     private String label(String id) {
         return Await.onFx(() -> ((Label) scene.lookup(id)).getText());
     }
-
-    @Test
-    void controlsFxNotifierPopsUpAWindowOverTheOwner() {
-        int before = Await.onFx(() -> javafx.stage.Window.getWindows().size());
-        Await.onFx(() -> {
-            new ControlsFxNotifier(() -> stage).accept(new Notice("stale: lab/x", "no update for 4.0 s", null, 0));
-            return null;
-        });
-        Await.fx("notification window", () -> javafx.stage.Window.getWindows().size() > before);
-    }
 }

@@ -81,9 +81,14 @@ class GridQueryTest {
 
     @Test
     void coloursTellNothingExpectedFromNoLossAndGrowWithLoss() {
-        assertEquals(0xff3a3a3a, HeatColors.argb(Double.NaN));
-        assertEquals(0xff440154, HeatColors.argb(0));
-        assertEquals(0xfffde725, HeatColors.argb(1));
+        HeatColors c = HeatColors.DARK;
+        assertEquals(0xff1d2024, c.argb(Double.NaN), "nothing expected: the panel colour");
+        assertEquals(0xff3a4047, c.argb(0), "no loss: a quiet grey, no hue");
+        assertEquals(0xff5c2a6b, c.argb(0.0001), "the least loss: the dim end of the loss colour");
+        assertEquals(0xffe040fb, c.argb(0.1), "10 %: the loss colour itself");
+        assertEquals(0xffffd9ff, c.argb(1));
+        assertEquals(0xffd3d7dc, HeatColors.LIGHT.argb(0));
+        assertEquals(0xfff4f6f8, HeatColors.LIGHT.argb(Double.NaN));
         assertEquals(HeatColors.FIRST_LOSS, HeatColors.scale(0.0001));
         assertEquals(0.5, HeatColors.scale(0.01), 0.01);
         double last = 0;

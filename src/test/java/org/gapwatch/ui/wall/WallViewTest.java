@@ -27,6 +27,8 @@ class WallViewTest {
     @Start
     void start(Stage stage) {
         wall = new WallView();
+        // Small tiles (the readable minimum scaled down): many cells on screen, as the counts below assume.
+        wall.setZoom(90 / WallView.READABLE_TILE_WIDTH);
         stage.setScene(new Scene(wall, 960, 720));
         stage.show();
     }

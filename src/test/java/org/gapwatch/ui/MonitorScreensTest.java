@@ -1,0 +1,432 @@
+package org.gapwatch.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.gapwatch.alarm.Alarm;
+import org.gapwatch.alarm.AlarmKind;
+import org.gapwatch.alarm.AlarmModel;
+import org.gapwatch.engine.Engine;
+import org.gapwatch.settings.Settings;
+import org.gapwatch.testutil.Await;
+import org.gapwatch.testutil.Screenshots;
+import org.gapwatch.testutil.WriterLoop;
+import org.gapwatch.track.TrackerConfig;
+import org.gapwatch.ui.feed.Feed;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The whole window at operators' screen sizes, fed by a test writer (no network): Esc keeps a kiosk in full screen,
+ * the keyboard starts on the wall, nothing in toolbar, status bar, banner, detail or alarm list is clipped at
+ * 1366x768 or at the dock's default width, the episode banner stays until acknowledged. Writes a screenshot of every
+ * view at 1920x1080, 3840x2160 and 1366x768, dark and light, to target/screenshots/.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MonitorScreensTest {
+    private final AtomicLong clock = new AtomicLong(System.currentTimeMillis());
+    private Engine engine;
+    private WriterLoop writer;
+    private MonitorWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage primary) {
+        stage = new Stage();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (window != null) {
+            Await.onFx(() -> {
+                window.stage().close();
+                window.close();
+                javafx.application.Application.setUserAgentStylesheet(null);
+                return null;
+            });
+        }
+        if (writer != null) {
+            writer.close();
+        }
+        System.clearProperty("gapwatch.displayScale");
+    }
+
+    private Scene scene;
+
+    /**
+     * Opens the window at {@code w} x {@code h}. The headless platform's screen is 1000 x 1000 and a larger stage
+     * cannot be shown on it: a larger window is laid out in a scene of that size of its own, not shown on a stage
+     * (its pulse runs all the same; layout and CSS are applied before each look and snapshot).
+     */
+    private void open(double w, double h, String theme, boolean fullscreen) {
+        engine = new Engine(TrackerConfig.defaults());
+        writer = new WriterLoop(engine, clock);
+        Settings s = Settings.defaults().withGroups(List.of()).withTheme(theme);
+        window = Await.onFx(() -> {
+            MonitorWindow m = new MonitorWindow(stage, engine, iface -> demoLikeFeed(), s, null);
+            stage.setMaximized(false); // a first run maximizes
+            if (w <= 1000 && h <= 1000) {
+                stage.setWidth(w);
+                stage.setHeight(h);
+                m.show(fullscreen, null);
+                stage.toFront();
+                stage.requestFocus();
+                scene = m.scene();
+            } else {
+                Parent root = m.scene().getRoot();
+                m.scene().setRoot(new javafx.scene.layout.Pane());
+                scene = new Scene(root, w, h);
+                scene.getStylesheets().setAll(m.scene().getStylesheets());
+                m.controller().start(null);
+            }
+            return m;
+        });
+    }
+
+    private void layout() {
+        Await.onFx(() -> {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            return null;
+        });
+    }
+
+    // ---- kiosk ----
+
+    @Test
+    void escKeepsFullScreenAndF11LeavesIt(FxRobot robot) {
+        open(1000, 1000, Settings.DARK, true);
+        Await.fx("full screen", stage::isFullScreen);
+        robot.push(KeyCode.ESCAPE);
+        Await.onFx(() -> null); // the key is handled
+        assertTrue(Await.onFx(stage::isFullScreen), "Esc does not leave full screen");
+        robot.push(KeyCode.F11);
+        Await.fx("F11 leaves full screen", () -> !stage.isFullScreen());
+        robot.push(KeyCode.F11);
+        Await.fx("F11 enters it again", stage::isFullScreen);
+    }
+
+    @Test
+    void theKeyboardStartsOnTheWallAndSelectsAtOnce(FxRobot robot) throws Exception {
+        open(1000, 1000, Settings.DARK, false);
+        // Two sources: with the dock open beside it, a 1000 px window still has room for both at a readable size.
+        feedScenario(2, false);
+        Await.fx("two tiles", () -> wall().tileCount() == 2);
+        Await.fx("the wall has the focus", () -> stage.getScene().getFocusOwner() == wall());
+        int[] ids = Await.onFx(() -> wall().tileIds());
+        int first = ids[0];
+        int second = ids[1];
+        robot.push(KeyCode.RIGHT);
+        Await.fx("the first tile is selected by the first arrow key", () -> wall().selectedIdProperty().get() == first);
+        robot.push(KeyCode.RIGHT);
+        Await.fx("and the next by the next", () -> wall().selectedIdProperty().get() == second);
+    }
+
+    // ---- 1366 x 768 ----
+
+    @Test
+    void at1366x768NothingInToolbarStatusBarOrBannerIsClipped() throws Exception {
+        open(1366, 768, Settings.DARK, false);
+        feedScenario(300, true);
+        Await.fx("the episode banner shows the episode", () -> wiring().banner.shownEpisode() != null);
+        Await.fx("the status bar filled", () -> !ui().status().sourcesLabel().getText().isEmpty());
+        layout();
+        double width = Await.onFx(() -> scene.getWidth());
+        assertEquals(1366, width, 1, "the window is 1366 px wide");
+        List<String> clipped = Await.onFx(() -> clipped(List.of(ui().toolbar, ui().statusBar,
+                ui().topBox.lookup("#episode-banner")), width));
+        assertEquals(List.of(), clipped, "texts elided or cut off at 1366x768");
+        // The main actions stay on the toolbar itself (not only in its overflow menu).
+        for (String id : List.of("#filter", "#view-wall", "#view-table", "#tile-size", "#open-capture",
+                "#dock-toggle", "#settings")) {
+            Node n = Await.onFx(() -> ui().toolbar.lookup(id));
+            assertNotNull(n, id);
+            assertTrue(Await.onFx(() -> n.getScene() != null && n.localToScene(n.getBoundsInLocal()).getMaxX() <= width),
+                    id + " on the toolbar at 1366 px");
+        }
+        // 300 tiles at a readable size do not fit: "Fit" summarises into aggregate tiles with their exceptions.
+        layout();
+        Await.fx("the wall summarises", () -> wall().summarising());
+    }
+
+    @Test
+    void detailAndAlarmListReadWholeAtTheDocksDefaultWidth() throws Exception {
+        open(1920, 1080, Settings.DARK, false);
+        feedScenario(40, true);
+        String src = "plant/line-1/pump-1";
+        Await.fx("source known", () -> engine.snapshot().sourceCount() == 40);
+        layout();
+        Await.onFx(() -> {
+            window.selectedSourceProperty().set(src);
+            return null;
+        });
+        Await.fx("dock open on the detail", () -> ui().split.getItems().contains(ui().dock) && ui().detailTab.isSelected());
+        layout();
+        assertEquals(620, Await.onFx(() -> ui().dock.getWidth()), 12, "the dock's default width");
+        Await.fx("detail filled", () -> wiring().detail.lookup("#detail-src") instanceof Labeled l
+                && src.equals(l.getText()));
+        layout();
+        List<String> detailClipped = Await.onFx(() -> clipped(List.of(wiring().detail), Double.MAX_VALUE));
+        assertEquals(List.of(), detailClipped, "detail texts elided at the dock's default width");
+        Await.onFx(() -> {
+            wiring().showTab(ui().alarmTab);
+            return null;
+        });
+        Await.fx("alarms listed", () -> !wiring().alarmModel().log().isEmpty());
+        layout();
+        List<String> alarmClipped = Await.onFx(() -> clipped(List.of(wiring().alarmList()), Double.MAX_VALUE));
+        assertEquals(List.of(), alarmClipped, "alarm list texts elided at the dock's default width");
+    }
+
+    // ---- the banner ----
+
+    @Test
+    void theEpisodeBannerStaysUntilAcknowledgedAndAcknowledgesTheEpisodeAlarm(FxRobot robot) throws Exception {
+        open(1000, 1000, Settings.DARK, false);
+        layout();
+        double quietHeight = Await.onFx(() -> wiring().banner.getHeight());
+        assertTrue(quietHeight > 0, "the band is there before any episode (quiet)");
+        feedScenario(40, true);
+        Await.fx("the banner shows the episode", () -> wiring().banner.shownEpisode() != null);
+        layout();
+        assertEquals(quietHeight, Await.onFx(() -> wiring().banner.getHeight()), 0.5,
+                "an episode does not change the band's height");
+        String head = Await.onFx(() -> ((Labeled) wiring().banner.lookup("#episode-headline")).getText());
+        var e = Await.onFx(() -> wiring().banner.shownEpisode());
+        assertEquals("LOSS EPISODE (ongoing) · " + e.lost() + " lost · " + e.sources().size() + " sources · cause: "
+                + e.cause().label(), head.replace("(ended)", "(ongoing)"));
+        Await.fx("the episode raised its alarm point", () -> episodeAlarm() != null);
+        assertFalse(Await.onFx(() -> episodeAlarm().acknowledged()));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.K).release(KeyCode.K, KeyCode.SHIFT, KeyCode.CONTROL);
+        double before = Await.onFx(() -> wiring().banner.getHeight());
+        Await.fx("acknowledged: the banner turns quiet", () -> wiring().banner.shownEpisode() == null);
+        layout();
+        assertTrue(Await.onFx(() -> ((Labeled) wiring().banner.lookup("#episode-headline")).getText())
+                .startsWith("No loss episode waiting"));
+        assertEquals(before, Await.onFx(() -> wiring().banner.getHeight()), 0.5,
+                "the band keeps its height: the wall does not jump");
+        assertTrue(Await.onFx(() -> episodeAlarm().acknowledged()), "and the alarm model has it acknowledged");
+        assertTrue(Await.onFx(() -> window.stage().getWindows().filtered(w -> w != stage && w.isShowing()).isEmpty()),
+                "no pop-up window");
+    }
+
+    // ---- screenshots ----
+
+    @Test
+    void screenshotsOfEveryViewAtThreeSizes() throws Exception {
+        record Size(String name, double w, double h, double scale) {
+        }
+        for (Size size : List.of(new Size("1920x1080", 1920, 1080, 1), new Size("3840x2160", 3840, 2160, 2),
+                new Size("1366x768", 1366, 768, 1))) {
+            for (String theme : List.of(Settings.DARK, Settings.LIGHT)) {
+                System.setProperty("gapwatch.displayScale", Double.toString(size.scale()));
+                open(size.w(), size.h(), theme, false);
+                feedScenario(300, true);
+                Await.fx("the banner shows", () -> wiring().banner.shownEpisode() != null);
+                String base = "screens-" + size.name() + "-" + theme + "-";
+                shot(base + "wall");
+                Await.onFx(() -> {
+                    ui().toggleView();
+                    return null;
+                });
+                Await.fx("table", () -> ui().tableShown());
+                shot(base + "table");
+                layout();
+                Await.onFx(() -> {
+                    ui().toggleView();
+                    window.selectedSourceProperty().set("plant/line-1/pump-1");
+                    return null;
+                });
+                Await.fx("detail", () -> ui().detailTab.isSelected() && ui().split.getItems().contains(ui().dock));
+                shot(base + "detail");
+                assertEquals(List.of(), Await.onFx(() -> clipped(List.of(wiring().detail), Double.MAX_VALUE)),
+                        base + "detail: texts elided");
+                Await.onFx(() -> {
+                    wiring().showTab(ui().alarmTab);
+                    return null;
+                });
+                shot(base + "alarms");
+                Await.onFx(() -> {
+                    wiring().showTab(ui().heatmapTab);
+                    return null;
+                });
+                Await.fx("heatmap rows", () -> !wiring().heatmap.rowLabels().isEmpty());
+                shot(base + "heatmap");
+                stop();
+                window = null;
+                writer = null;
+                stage = Await.onFx(Stage::new);
+            }
+        }
+    }
+
+    // ---- helpers ----
+
+    /**
+     * 300 (or n) sources named as the demo's, in 7 groups; with {@code trouble}: 30 of them lose 5 of 20 updates
+     * (one episode), one goes stale, two say alarm and three warn.
+     */
+    private void feedScenario(int n, boolean trouble) throws InterruptedException {
+        String[][] groups = {{"plant", "line", "pump"}, {"power", "feeder", "breaker"}, {"hvac", "zone", "ahu"},
+            {"water", "pump-station", "pump"}, {"comms", "gateway", "link"}, {"security", "door", "panel"},
+            {"fire", "loop", "detector"}};
+        List<String> srcs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String[] g = groups[i % groups.length];
+            int k = i / groups.length;
+            srcs.add(g[0] + "/" + g[1] + "-" + (1 + k / 8) + "/" + g[2] + "-" + (1 + k % 8));
+        }
+        long t = System.currentTimeMillis() - 9_000;
+        for (int round = 0; round < 10; round++) {
+            long at = t + round * 1000L;
+            clock.set(at);
+            int r = round;
+            writer.feed(f -> {
+                for (int i = 0; i < srcs.size(); i++) {
+                    boolean stale = trouble && i == 5 && r > 0; // silent for 8 s: stale after 3 intervals of 1 s
+                    if (stale) {
+                        continue;
+                    }
+                    String status = trouble && (i == 9 || i == 23) ? "alarm" : trouble && i % 50 == 7 ? "warn" : "ok";
+                    f.send(at, "{\"v\":1,\"src\":\"" + srcs.get(i) + "\",\"seq\":" + r + ",\"value\":"
+                            + (40 + i % 17) + "." + (r % 10) + ",\"unit\":\"°C\",\"status\":\"" + status
+                            + "\",\"interval\":" + (i == 5 ? 1000 : 10_000) + "}");
+                }
+            });
+        }
+        if (trouble) {
+            // A burst: 30 sources skip 5 numbers each.
+            long at = System.currentTimeMillis();
+            clock.set(at);
+            writer.feed(f -> {
+                for (int i = 0; i < 30; i++) {
+                    f.send(at, "{\"v\":1,\"src\":\"" + srcs.get(i * 3 % srcs.size()) + "\",\"seq\":15,\"value\":1,"
+                            + "\"status\":\"ok\",\"interval\":10000}");
+                }
+            });
+        }
+        if (trouble) {
+            long at = System.currentTimeMillis();
+            writer.feed(f -> {
+                for (int i = 0; i < 3; i++) {
+                    f.send(at, "{\"v\":1,\"seq\":9,\"value\":3}"); // no src: invalid, counted
+                }
+            });
+        }
+        clock.set(System.currentTimeMillis());
+    }
+
+    /**
+     * A feed that says what the demo's receiver says (two groups on lo, a capped receive buffer, socket drops
+     * known), so the status bar holds as much as it does on a control-room screen; it joins nothing.
+     */
+    private static Feed demoLikeFeed() {
+        Feed none = Feed.none();
+        return new Feed() {
+            @Override
+            public Status status() {
+                return new Status(List.of("239.255.77.1:47701", "rtp://239.255.77.2:47710?clock=90000"), "lo",
+                        "the kernel granted 416 KiB of the 8 MiB receive buffer asked for", 0);
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<Void> join(String group) {
+                return none.join(group);
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<Void> leave(String group) {
+                return none.leave(group);
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<Void> switchInterface(String networkInterface) {
+                return none.switchInterface(networkInterface);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private Alarm episodeAlarm() {
+        return wiring().alarmModel().point(AlarmModel.EPISODE_SOURCE, AlarmKind.EPISODE);
+    }
+
+    /** Texts under {@code roots} shown elided ("…") or reaching past {@code width}: "id or text: why". */
+    private static List<String> clipped(List<Node> roots, double width) {
+        List<String> out = new ArrayList<>();
+        for (Node root : roots) {
+            collect(root, width, out);
+        }
+        return out;
+    }
+
+    private static void collect(Node n, double width, List<String> out) {
+        if (!n.isVisible() || n.getScene() == null) {
+            return;
+        }
+        if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
+            // The label's own text node (not that of its graphic).
+            Text shown = (Text) l.getChildrenUnmodifiable().stream().filter(c -> c instanceof Text).findFirst()
+                    .orElse(null);
+            String what = (l.getId() != null ? "#" + l.getId() : l.getClass().getSimpleName()
+                    + (l.getParent() != null ? " in " + l.getParent().getClass().getSimpleName() : "")) + " '"
+                    + l.getText() + "'";
+            // Elided: the text node shows a shortened text with an ellipsis ("…" or the "..." of a table cell).
+            if (shown != null && !shown.getText().equals(l.getText())
+                    && (shown.getText().endsWith("…") || shown.getText().endsWith("..."))) {
+                out.add(what + " shown as '" + shown.getText() + "'");
+            }
+            Bounds b = l.localToScene(l.getBoundsInLocal());
+            if (b.getMaxX() > width + 0.5 || b.getMinX() < -0.5) {
+                out.add(what + " reaches past the window (" + Math.round(b.getMinX()) + ".." + Math.round(b.getMaxX())
+                        + ")");
+            }
+        }
+        if (n instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                collect(c, width, out);
+            }
+        }
+    }
+
+    private void shot(String name) {
+        layout();
+        // Two pulses so that the wall, the table and the dock have drawn what the layout gave them.
+        long frames = Await.onFx(() -> window.pulseNanos().count());
+        Await.fx("two more pulses", () -> window.pulseNanos().count() >= frames + 2);
+        layout();
+        Await.onFx(() -> Screenshots.write(scene, name));
+    }
+
+    private MainController ui() {
+        return window.controller();
+    }
+
+    private MonitorWiring wiring() {
+        return window.wiring();
+    }
+
+    private org.gapwatch.ui.wall.WallView wall() {
+        return ui().wall;
+    }
+}
