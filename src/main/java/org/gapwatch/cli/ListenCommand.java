@@ -171,6 +171,7 @@ public final class ListenCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Engine engine = new Engine(probe.trackerConfig());
+        engine.setResources(org.gapwatch.files.MappingFiles::read); // jsonmap mappings, checked when parsed
         SnapshotCollector collector = new SnapshotCollector(engine::snapshot, System::currentTimeMillis,
                 probe.metricsMaxSourceSeries(), SourceLabels.DEFAULT, probe.thresholds());
         // Bound before the warm-up, so that a port in use fails at once; scrapes see empty figures until joined.

@@ -31,6 +31,22 @@ public final class Update {
     String previousSrc;
     boolean resetLane;
     String laneLabel;
+    boolean ended;
+    int mark;
+    long seqTo;
+
+    /** {@link #mark()}: an ordinary update (a message that arrived). */
+    public static final int MARK_NONE = 0;
+    /**
+     * {@link #mark()}: not a message but the sender's word that it sent every number up to {@link #seq()} (RTPS
+     * HEARTBEAT): those not received are lost now, without waiting for a later message. Nothing is received.
+     */
+    public static final int MARK_SENT = 1;
+    /**
+     * {@link #mark()}: the sender's word that numbers {@link #seq()} to {@link #seqTo()} will never come (RTPS GAP):
+     * not lost; if they were counted lost, they no longer are. Nothing is received.
+     */
+    public static final int MARK_IRRELEVANT = 2;
 
     public Update() {
         clear();
@@ -59,6 +75,9 @@ public final class Update {
         previousSrc = null;
         resetLane = false;
         laneLabel = null;
+        ended = false;
+        mark = MARK_NONE;
+        seqTo = -1;
     }
 
     public String src() { return src; }
@@ -97,6 +116,12 @@ public final class Update {
     public boolean resetLane() { return resetLane; }
     /** What the decoder calls the lane ({@code PID 0x0100 News HD}, {@code Sync}), or null to keep the last one. */
     public String laneLabel() { return laneLabel; }
+    /** The source said it stopped (sACN Stream_Terminated): judged ENDED, not stale, not an alarm, until it sends again. */
+    public boolean ended() { return ended; }
+    /** {@link #MARK_NONE}, {@link #MARK_SENT} or {@link #MARK_IRRELEVANT}. */
+    public int mark() { return mark; }
+    /** The last number of a {@link #MARK_IRRELEVANT} range. */
+    public long seqTo() { return seqTo; }
 
     // ---- writing, for decoders (and tests) ----
 
@@ -123,6 +148,9 @@ public final class Update {
         previousSrc = o.previousSrc;
         resetLane = o.resetLane;
         laneLabel = o.laneLabel;
+        ended = o.ended;
+        mark = o.mark;
+        seqTo = o.seqTo;
         return this;
     }
 
@@ -146,6 +174,11 @@ public final class Update {
     public Update previousSrc(String v) { previousSrc = v; return this; }
     public Update resetLane(boolean v) { resetLane = v; return this; }
     public Update laneLabel(String v) { laneLabel = v; return this; }
+    public Update ended(boolean v) { ended = v; return this; }
+    /** Makes this a {@link #MARK_SENT}: every number up to {@code last} was sent. */
+    public Update sentUpTo(long last) { mark = MARK_SENT; seq = last; return this; }
+    /** Makes this a {@link #MARK_IRRELEVANT}: numbers {@code from} to {@code to} will never come. */
+    public Update irrelevant(long from, long to) { mark = MARK_IRRELEVANT; seq = from; seqTo = to; return this; }
 
     @Override
     public String toString() {

@@ -12,6 +12,7 @@ final class GapLog {
     private long[] recovered = new long[4];
     private long[] previous = new long[4];
     private int[] lane = new int[4];
+    private boolean[] byCadence = new boolean[4];
     private int next;
     private int size;
 
@@ -26,6 +27,12 @@ final class GapLog {
 
     /** A gap in lane {@code laneId} of the source (numbers of different lanes are of different spaces). */
     void add(int laneId, long firstSeq, long lastSeq, long detectedMillis, long previousArrivalMillis) {
+        add(laneId, firstSeq, lastSeq, detectedMillis, previousArrivalMillis, false);
+    }
+
+    /** {@code cadence}: the lane counts due times (loss by cadence), not sequence numbers. */
+    void add(int laneId, long firstSeq, long lastSeq, long detectedMillis, long previousArrivalMillis,
+             boolean cadence) {
         if (size == first.length && size < CAPACITY) {
             grow(Math.min(CAPACITY, size * 2));
         }
@@ -35,6 +42,7 @@ final class GapLog {
         recovered[next] = 0;
         previous[next] = previousArrivalMillis;
         lane[next] = laneId;
+        byCadence[next] = cadence;
         next = (next + 1) % first.length;
         size = Math.min(size + 1, first.length);
     }
@@ -59,7 +67,7 @@ final class GapLog {
         List<Gap> out = new ArrayList<>(size);
         for (int k = 0; k < size; k++) {
             int i = Math.floorMod(next - 1 - k, first.length);
-            out.add(new Gap(first[i], last[i], detected[i], recovered[i], previous[i]));
+            out.add(new Gap(first[i], last[i], detected[i], recovered[i], previous[i], byCadence[i]));
         }
         return out;
     }
@@ -69,7 +77,7 @@ final class GapLog {
             return null;
         }
         int i = Math.floorMod(next - 1, first.length);
-        return new Gap(first[i], last[i], detected[i], recovered[i], previous[i]);
+        return new Gap(first[i], last[i], detected[i], recovered[i], previous[i], byCadence[i]);
     }
 
     private void grow(int n) {
@@ -80,6 +88,7 @@ final class GapLog {
         recovered = java.util.Arrays.copyOf(recovered, n);
         previous = java.util.Arrays.copyOf(previous, n);
         lane = java.util.Arrays.copyOf(lane, n);
+        byCadence = java.util.Arrays.copyOf(byCadence, n);
         next = size;
     }
 }

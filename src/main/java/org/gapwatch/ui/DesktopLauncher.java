@@ -65,6 +65,7 @@ public final class DesktopLauncher {
             Settings saved = store.load(problem -> LOG.log(System.Logger.Level.WARNING, problem));
             Settings s = effectiveSettings(saved, o);
             Engine engine = new Engine(new TrackerConfig(o.maxSources(), s.defaultStaleMillis(), 1_000));
+            engine.setResources(org.gapwatch.files.MappingFiles::read);
             if (o.demo()) {
                 try {
                     demo = new DemoPublisher(System.nanoTime()).start();

@@ -46,9 +46,12 @@ final class SettingsDialog extends Dialog<Settings> {
         add.setDefaultButton(false);
         Runnable addGroup = () -> {
             try {
-                String g = GroupSpec.parse(newGroup.getText()).toString();
-                if (!groups.getItems().contains(g)) {
-                    groups.getItems().add(g);
+                // sacn://1-8 adds one group per universe; a jsonmap mapping is loaded and checked here.
+                for (GroupSpec spec : GroupSpec.parseAll(newGroup.getText())) {
+                    String g = spec.check(org.gapwatch.files.MappingFiles::read).toString();
+                    if (!groups.getItems().contains(g)) {
+                        groups.getItems().add(g);
+                    }
                 }
                 newGroup.clear();
                 groupError.setText("");

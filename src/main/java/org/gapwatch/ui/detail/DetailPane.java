@@ -147,6 +147,7 @@ public class DetailPane extends Region {
         gapTable.getColumns().add(column("Late", GapRow::recovered));
         gapTable.getColumns().add(column("Detected at", GapRow::detectedAt));
         gapTable.getColumns().add(column("How long", GapRow::span));
+        gapTable.getColumns().add(column("Counted", GapRow::how));
     }
 
     private static <T> TableColumn<GapRow, T> column(String name, Function<GapRow, T> get) {
@@ -276,9 +277,9 @@ public class DetailPane extends Region {
         }
         StringBuilder sb = new StringBuilder("Lanes (each its own sequence space)");
         for (org.gapwatch.track.LaneView l : list) {
-            sb.append(String.format(java.util.Locale.ROOT, "%n%s: received %d, lost %d, duplicates %d, restarts %d",
-                    l.label() != null ? l.label() : "lane " + l.lane(), l.received(), l.lost(), l.duplicates(),
-                    l.restarts()));
+            sb.append(String.format(java.util.Locale.ROOT, "%n%s: received %d, lost %d%s, duplicates %d, restarts %d",
+                    l.label() != null ? l.label() : "lane " + l.lane(), l.received(), l.lost(),
+                    l.byCadence() ? " by cadence" : "", l.duplicates(), l.restarts()));
         }
         lanes.setText(sb.toString());
     }
