@@ -35,6 +35,7 @@ public final class CollectdDecoder implements ProtocolDecoder, CollectdSink {
         String values = "";
         String status;
         String message;
+        long intervalMillis = Update.ABSENT;
 
         Source(String name) {
             this.name = name;
@@ -79,7 +80,7 @@ public final class CollectdDecoder implements ProtocolDecoder, CollectdSink {
         Update u = result.next().protocol("collectd").src(s.name).space(SequenceSpace.CADENCE)
                 .seq(cadence.slot()).ts(time / 1_000_000).laneLabel("value lists");
         if (interval > 0) {
-            u.interval(Math.max(1, interval / 1_000_000));
+            s.intervalMillis = Math.max(1, interval / 1_000_000);
         }
         fill(u, s, v.signed());
     }
@@ -167,6 +168,7 @@ public final class CollectdDecoder implements ProtocolDecoder, CollectdSink {
     }
 
     private static void fill(Update u, Source s, boolean signed) {
+        u.interval(s.intervalMillis);
         if (!Double.isNaN(s.number) && !Double.isInfinite(s.number)) {
             u.number(s.number);
         }
