@@ -20,6 +20,11 @@ public final class DemoPublisher implements AutoCloseable {
     private final RtpStream rtpStream;
     private final byte[] rtpBuf = new byte[1500];
     private final DemoScenario scenario;
+    /** One source of collectd, sACN, RTPS and jsonmap each. */
+    private final ProtocolStreams protocols;
+    /** Every group the demo sends to, as subscriptions. */
+    public static final java.util.List<String> GROUPS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(GROUP, RTP_GROUP), ProtocolStreams.GROUPS.stream()).toList();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -30,6 +35,7 @@ public final class DemoPublisher implements AutoCloseable {
         rtcp = new Publisher(r.sockets().get(1), "lo", 0);
         rtpStream = new RtpStream(RTP_STREAMS, seed, 0.002, -1, 96, 90_000, 50);
         scenario = new DemoScenario(seed, System.currentTimeMillis());
+        protocols = new ProtocolStreams(seed);
         thread = new Thread(this::run, "demo-publisher");
         thread.setDaemon(true);
     }
@@ -53,6 +59,7 @@ public final class DemoPublisher implements AutoCloseable {
                     rtp.send(rtpBuf, 0, len);
                 }
             }
+            protocols.tick(now, tick);
             tick++;
             try {
                 Thread.sleep(TICK_MILLIS);
@@ -69,5 +76,6 @@ public final class DemoPublisher implements AutoCloseable {
         publisher.close();
         rtp.close();
         rtcp.close();
+        protocols.close();
     }
 }

@@ -176,9 +176,10 @@ public final class Engine {
         rebuildRoutes();
     }
 
-    /** What decoders made from now on may read (a jsonmap subscription's mapping file). Any thread. */
-    public void setResources(org.gapwatch.protocol.Resources r) {
+    /** What decoders may read (a jsonmap subscription's mapping file); the routes' decoders are made anew. */
+    public synchronized void setResources(org.gapwatch.protocol.Resources r) {
         resources = r;
+        rebuildRoutes();
     }
 
     /** Forgets the route of a subscription. Any thread. */

@@ -39,7 +39,7 @@ public final class DesktopLauncher {
     static Settings effectiveSettings(Settings saved, UiOptions o) {
         Settings s = saved;
         if (o.demo()) {
-            s = s.withGroups(List.of(DemoPublisher.GROUP, DemoPublisher.RTP_GROUP)).withNetworkInterface("lo");
+            s = s.withGroups(DemoPublisher.GROUPS).withNetworkInterface("lo");
         }
         if (o.benchSeconds() > 0) {
             s = s.withGroups(List.of(UiBench.GROUP)).withNetworkInterface("lo").withView(Settings.WALL);
