@@ -6,16 +6,21 @@ import java.nio.ByteOrder;
 /** Writes RTPS messages of one writer (little-endian submessages): for the demo and benchmarks. */
 public final class RtpsWriter {
     private final ByteBuffer b;
+    private final long prefixHigh;
+    private final int prefixLow;
 
-    /** A message from participant {@code prefixHigh}/{@code prefixLow} into {@code into}. */
+    /** Messages from participant {@code prefixHigh}/{@code prefixLow} into {@code into}. */
     public RtpsWriter(byte[] into, long prefixHigh, int prefixLow) {
         b = ByteBuffer.wrap(into);
-        b.put(new byte[] {'R', 'T', 'P', 'S', 2, 1, 0x01, 0x10}).putLong(prefixHigh).putInt(prefixLow);
+        this.prefixHigh = prefixHigh;
+        this.prefixLow = prefixLow;
+        reset();
     }
 
-    /** Starts the next message (the header stays). */
+    /** Starts the next message: its header (the buffer may have held something else meanwhile). */
     public RtpsWriter reset() {
-        b.position(RtpsReader.HEADER_LENGTH);
+        b.clear().order(ByteOrder.BIG_ENDIAN);
+        b.put(new byte[] {'R', 'T', 'P', 'S', 2, 1, 0x01, 0x10}).putLong(prefixHigh).putInt(prefixLow);
         return this;
     }
 
