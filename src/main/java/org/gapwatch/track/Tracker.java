@@ -188,13 +188,8 @@ public final class Tracker {
                 duplicates++;
             } else {
                 // A late arrival filling a hole: received now, no longer lost, not the latest value.
-                l.window.set(seq);
-                s.gaps.recover(l.id, seq);
-                l.sessionLost--;
+                fillHole(s, l, seq);
                 l.sessionReceived++;
-                l.lost.recoverOne();
-                s.lost.recoverOne();
-                lost.recoverOne();
                 countLate(s, second, minute);
             }
         } else {
@@ -211,6 +206,16 @@ public final class Tracker {
             countLate(s, second, minute);
         }
         return true;
+    }
+
+    /** Number {@code n}, counted lost, is no longer: it came late, or the sender said it will never come. */
+    private void fillHole(SourceState s, Lane l, long n) {
+        l.window.set(n);
+        s.gaps.recover(l.id, n);
+        l.sessionLost--;
+        l.lost.recoverOne();
+        s.lost.recoverOne();
+        lost.recoverOne();
     }
 
     /** Gives a source its better name, keeping everything it has; null when there is no such source. */
@@ -296,13 +301,8 @@ public final class Tracker {
         long low = Math.max(Math.max(from, l.first), l.highest - SequenceWindow.SIZE + 1);
         for (long n = low; n <= Math.min(to, l.highest); n++) {
             if (!l.window.get(n)) {
-                l.window.set(n);
-                s.gaps.recover(l.id, n);
-                l.sessionLost--;
+                fillHole(s, l, n);
                 l.sessionIrrelevant++;
-                l.lost.recoverOne();
-                s.lost.recoverOne();
-                lost.recoverOne();
             }
         }
         if (to > l.highest) {

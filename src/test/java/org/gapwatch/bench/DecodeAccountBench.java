@@ -196,7 +196,7 @@ public class DecodeAccountBench {
     @Benchmark
     public void collectdDecodeAndAccount(Others o) {
         int i = o.collectdCursor;
-        o.collectdCursor = i + 1 == o.sources ? 0 : i + 1;
+        o.collectdCursor = next(i, o.sources);
         byte[] p = o.collectd[i];
         o.engine.datagram(p, 0, p.length, SENDER, Others.COLLECTD, o.nanos);
         addBigEndian(p, o.collectdTime, org.gapwatch.protocol.collectd.HighResTime.SECOND);
@@ -209,7 +209,7 @@ public class DecodeAccountBench {
     @Benchmark
     public void sacnDecodeAndAccount(Others o) {
         int i = o.sacnCursor;
-        o.sacnCursor = i + 1 == Others.SACN_SOURCES ? 0 : i + 1;
+        o.sacnCursor = next(i, Others.SACN_SOURCES);
         byte[] p = o.sacn[i];
         o.engine.datagram(p, 0, p.length, SENDER, Others.SACN, o.nanos);
         p[111]++;
@@ -220,7 +220,7 @@ public class DecodeAccountBench {
     @Benchmark
     public void rtpsDecodeAndAccount(Others o) {
         int i = o.rtpsCursor;
-        o.rtpsCursor = i + 1 == o.sources ? 0 : i + 1;
+        o.rtpsCursor = next(i, o.sources);
         byte[] p = o.rtps[i];
         o.engine.datagram(p, 0, p.length, SENDER, Others.RTPS, o.nanos);
         // writerSN low word, little-endian, at 40.
@@ -238,13 +238,18 @@ public class DecodeAccountBench {
     @Benchmark
     public void jsonmapDecodeAndAccount(Others o) {
         int i = o.jsonmapCursor;
-        o.jsonmapCursor = i + 1 == o.sources ? 0 : i + 1;
+        o.jsonmapCursor = next(i, o.sources);
         byte[] p = o.jsonmap[i];
         o.engine.datagram(p, 0, p.length, SENDER, Others.JSONMAP, o.nanos);
         increment(p, o.jsonmapFrameEnd);
         if (o.jsonmapCursor == 0) {
             o.nanos += 1_000_000_000L;
         }
+    }
+
+    /** The next of {@code n} sources, round robin. */
+    private static int next(int i, int n) {
+        return i + 1 == n ? 0 : i + 1;
     }
 
     private static void addBigEndian(byte[] b, int off, long add) {
