@@ -44,6 +44,14 @@ public interface Protocol {
         return null;
     }
 
+    /**
+     * A subscription a source of this protocol offers, from what its decoder wrote ({@code src} and {@code text}),
+     * or null: sACN discovery lists universes, and the settings dialog offers {@code sacn://1-3,7}.
+     */
+    default String offer(String src, String text) {
+        return null;
+    }
+
     /** A decoder for one subscription, for one writer thread. */
     ProtocolDecoder newDecoder(Subscription subscription);
 

@@ -22,6 +22,8 @@ import org.gapwatch.protocol.Update;
  */
 public final class SacnDecoder implements ProtocolDecoder {
     static final int MAX_SOURCES = 4096;
+    static final String DISCOVERY_PREFIX = "sacn/discovery/";
+    static final String UNIVERSES = "universes ";
     /** The levels the text shows: the first slots, as decimals. */
     static final int LEVELS_SHOWN = 16;
     private static final long DISCOVERY_INTERVAL_MILLIS = 10_000; // E131_UNIVERSE_DISCOVERY_INTERVAL
@@ -139,7 +141,7 @@ public final class SacnDecoder implements ProtocolDecoder {
     }
 
     private void discovery() {
-        Source s = source(E131Packet.DISCOVERY_UNIVERSE, "sacn/discovery/");
+        Source s = source(E131Packet.DISCOVERY_UNIVERSE, DISCOVERY_PREFIX);
         if (s == null) {
             return;
         }
@@ -152,7 +154,7 @@ public final class SacnDecoder implements ProtocolDecoder {
         int[] list = s.listed.stream().mapToInt(Integer::intValue).toArray();
         Update u = result.next().protocol("sacn").src(s.name).space(SequenceSpace.NONE)
                 .interval(DISCOVERY_INTERVAL_MILLIS).number(list.length).unit("universes")
-                .text(list.length == 0 ? "no universes" : "universes " + SacnUniverses.format(list));
+                .text(list.length == 0 ? "no universes" : UNIVERSES + SacnUniverses.format(list));
         rename(u, s);
     }
 

@@ -45,6 +45,16 @@ public final class SacnProtocol implements Protocol {
         return out;
     }
 
+    /** A discovery source ({@code sacn/discovery/NAME}, text {@code universes 1-3,7}) offers {@code sacn://1-3,7}. */
+    @Override
+    public String offer(String src, String text) {
+        if (src == null || text == null || !src.startsWith(SacnDecoder.DISCOVERY_PREFIX)
+                || !text.startsWith(SacnDecoder.UNIVERSES)) {
+            return null;
+        }
+        return "sacn://" + text.substring(SacnDecoder.UNIVERSES.length());
+    }
+
     @Override
     public ProtocolDecoder newDecoder(Subscription subscription) {
         return new SacnDecoder();

@@ -83,6 +83,9 @@ class SacnLoopbackTest {
         SourceView listing = r.live("sacn/discovery/desk");
         assertEquals(5.0, listing.number());
         assertEquals("universes 1-3,7,12", listing.text());
+        assertEquals("sacn://1-3,7,12", org.gapwatch.protocol.Protocols.get("sacn").offer(listing.src(),
+                listing.text()), "what the settings dialog offers to subscribe");
+        assertEquals(null, org.gapwatch.protocol.Protocols.get("sacn").offer(desk.src(), desk.text()));
 
         // Judged long after: the source that ended is ENDED, not stale; the other is stale.
         TrackerSnapshot live = r.live();
