@@ -59,12 +59,8 @@ public final class CollectdDecoder implements ProtocolDecoder, CollectdSink {
 
     @Override
     public void valueList(ValueList v) {
-        if (result.count() == result.capacity()) {
-            return;
-        }
         Source s = source(v.key());
         if (s == null) {
-            result.next().protocol("collectd").src(v.key()).reason(CollectdReject.TOO_MANY_SOURCES);
             return;
         }
         long time = HighResTime.toNanos(v.timeHr());
@@ -87,12 +83,8 @@ public final class CollectdDecoder implements ProtocolDecoder, CollectdSink {
 
     @Override
     public void notification(Notification n) {
-        if (result.count() == result.capacity()) {
-            return;
-        }
         Source s = source(n.key());
         if (s == null) {
-            result.next().protocol("collectd").src(n.key()).reason(CollectdReject.TOO_MANY_SOURCES);
             return;
         }
         s.status = switch (n.severity()) {
@@ -110,10 +102,15 @@ public final class CollectdDecoder implements ProtocolDecoder, CollectdSink {
         fill(u, s, n.signed());
     }
 
+    /** The source of a key, or null when the result is full or (counted) the source limit is reached. */
     private Source source(String key) {
+        if (result.count() == result.capacity()) {
+            return null;
+        }
         Source s = sources.get(key);
         if (s == null) {
             if (sources.size() >= MAX_SOURCES) {
+                result.next().protocol("collectd").src(key).reason(CollectdReject.TOO_MANY_SOURCES);
                 return null;
             }
             s = new Source(key);
