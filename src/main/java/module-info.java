@@ -15,7 +15,12 @@ module org.gapwatch {
     // Protocols plug in here (org.gapwatch.protocol.Protocols); JSON v1 is built in.
     uses org.gapwatch.protocol.Protocol;
     provides org.gapwatch.protocol.Protocol with org.gapwatch.protocol.rtp.RtpProtocol,
-            org.gapwatch.protocol.mpegts.MpegTsProtocol, org.gapwatch.protocol.ptp.PtpProtocol;
+            org.gapwatch.protocol.mpegts.MpegTsProtocol, org.gapwatch.protocol.ptp.PtpProtocol,
+            org.gapwatch.protocol.collectd.CollectdProtocol,
+            org.gapwatch.protocol.sacn.SacnProtocol,
+            org.gapwatch.protocol.rtps.RtpsProtocol,
+            org.gapwatch.protocol.rtps.RtpsProtocol.Dds,
+            org.gapwatch.protocol.jsonmap.JsonMapProtocol;
 
     exports org.gapwatch;
     exports org.gapwatch.protocol;

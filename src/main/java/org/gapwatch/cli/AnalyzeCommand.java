@@ -135,6 +135,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     public static Result analyze(Path file, CaptureFilter filter, TrackerConfig config,
                                  CaptureReader.ReadListener progress) throws IOException {
         Engine engine = new Engine(config);
+        engine.setResources(org.gapwatch.files.MappingFiles::read);
         // Datagrams to a subscription's group and ports are decoded with its protocol; all others as JSON v1.
         for (GroupSpec g : filter.groups()) {
             if (!g.json()) {

@@ -15,7 +15,7 @@ final class Groups {
         List<GroupSpec> out = new ArrayList<>();
         for (String g : texts) {
             try {
-                out.add(GroupSpec.parse(g));
+                out.addAll(ProbeSettings.checked(g));
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }

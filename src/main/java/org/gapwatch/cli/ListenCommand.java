@@ -171,6 +171,7 @@ public final class ListenCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Engine engine = new Engine(probe.trackerConfig());
+        engine.setResources(org.gapwatch.files.MappingFiles::read); // jsonmap mappings, checked when parsed
         // Judged on a thread of its own while listening, so the report has the loss episodes of the whole run, and
         // with the probe's loss levels, so that the exported state agrees with the exported thresholds.
         JudgeRunner judging = new JudgeRunner(new Judge(probe.judgeConfig()), engine::snapshot,

@@ -30,17 +30,24 @@ record ProbeSettings(List<GroupSpec> groups, String networkInterface, int maxSou
     static final double DEFAULT_WARN_PERCENT = 1.0;
     static final double DEFAULT_ALARM_PERCENT = 5.0;
 
+    /** The subscriptions of one spec ({@code sacn://1-8} is eight), each checked (a jsonmap mapping loaded). */
+    static List<GroupSpec> checked(String spec) {
+        List<GroupSpec> out = GroupSpec.parseAll(spec);
+        out.forEach(g -> g.check(org.gapwatch.files.MappingFiles::read));
+        return out;
+    }
+
     static ProbeSettings of(CommandLine cl, ProbeConfig file, Path path) {
         ProbeConfig f = file != null ? file : new ProbeConfig(null, null, null, null, null, null, null, null, null);
         List<GroupSpec> groups = new ArrayList<>();
         if (cl.groups() != null && !cl.groups().isEmpty()) {
             for (String g : cl.groups()) {
-                groups.add(GroupSpec.parse(g)); // a usage error, said by the caller
+                groups.addAll(checked(g)); // a usage error, said by the caller
             }
         } else if (f.groups() != null) {
             for (String g : f.groups()) {
                 try {
-                    groups.add(GroupSpec.parse(g));
+                    groups.addAll(checked(g));
                 } catch (IllegalArgumentException e) {
                     throw ProbeConfig.bad(path, e.getMessage());
                 }

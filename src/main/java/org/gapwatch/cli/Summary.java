@@ -72,6 +72,12 @@ public final class Summary {
                 } else {
                     g.writeStringProperty("status", v.statusText());
                 }
+                if (v.text() != null) {
+                    g.writeStringProperty("text", v.text());
+                }
+                if (v.lastGap() != null && v.lastGap().byCadence()) {
+                    g.writeBooleanProperty("lostByCadence", true);
+                }
                 g.writeBooleanProperty("stale", judged.state(i) == org.gapwatch.judge.SourceState.STALE);
                 g.writeStringProperty("state", judged.state(i).code());
                 g.writeEndObject();

@@ -34,6 +34,11 @@ public final class DemoPublisher implements AutoCloseable {
     private int syncSeq;
     private int announceSeq;
     private final DemoScenario scenario;
+    /** One source of collectd, sACN, RTPS and jsonmap each. */
+    private final ProtocolStreams protocols;
+    /** Every group the demo sends to, as subscriptions. */
+    public static final java.util.List<String> GROUPS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(GROUP, RTP_GROUP, TS_GROUP, PTP_GROUP), ProtocolStreams.GROUPS.stream()).toList();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -47,6 +52,7 @@ public final class DemoPublisher implements AutoCloseable {
         tsStream = new TsStream(3, seed, 0.0005);
         ptp = new Publisher(GroupSpec.parse(PTP_GROUP), "lo", 0);
         scenario = new DemoScenario(seed, System.currentTimeMillis());
+        protocols = new ProtocolStreams(seed);
         thread = new Thread(this::run, "demo-publisher");
         thread.setDaemon(true);
     }
@@ -75,6 +81,7 @@ public final class DemoPublisher implements AutoCloseable {
                 ts.send(rtpBuf, 0, len);
             }
             grandmaster(tick, now);
+            protocols.tick(now, tick);
             tick++;
             try {
                 Thread.sleep(TICK_MILLIS);
@@ -107,5 +114,6 @@ public final class DemoPublisher implements AutoCloseable {
         rtcp.close();
         ts.close();
         ptp.close();
+        protocols.close();
     }
 }

@@ -60,6 +60,8 @@ public final class Engine {
     private volatile Map<InetSocketAddress, ProtocolDecoder> routes = Map.of();
     /** What the routes were made from, so that a reset makes fresh decoders (they keep state: RTP names). */
     private final Map<Subscription, List<InetSocketAddress>> subscriptions = new java.util.LinkedHashMap<>();
+    /** What decoders may read (jsonmap mappings), given by the layer that does I/O. */
+    private volatile org.gapwatch.protocol.Resources resources = org.gapwatch.protocol.Resources.NONE;
     // The writer's last look-up: the receiver hands the same destination instance for every datagram of a socket.
     private InetSocketAddress lastDestination;
     private ProtocolDecoder lastDecoder;
@@ -174,6 +176,12 @@ public final class Engine {
         rebuildRoutes();
     }
 
+    /** What decoders may read (a jsonmap subscription's mapping file); the routes' decoders are made anew. */
+    public synchronized void setResources(org.gapwatch.protocol.Resources r) {
+        resources = r;
+        rebuildRoutes();
+    }
+
     /** Forgets the route of a subscription. Any thread. */
     public synchronized void unroute(Subscription subscription) {
         if (subscriptions.remove(subscription) != null) {
@@ -184,10 +192,19 @@ public final class Engine {
     private void rebuildRoutes() {
         Map<InetSocketAddress, ProtocolDecoder> next = new HashMap<>();
         subscriptions.forEach((sub, destinations) -> {
-            ProtocolDecoder d = Protocols.decoder(sub);
+            ProtocolDecoder d = decoder(sub);
             destinations.forEach(a -> next.put(a, d));
         });
         routes = Map.copyOf(next);
+    }
+
+    private ProtocolDecoder decoder(Subscription sub) {
+        try {
+            return Protocols.decoder(sub, resources);
+        } catch (IllegalArgumentException e) {
+            // Checked before it started (Protocol.check); this is a file that changed since: counted, not read.
+            return new org.gapwatch.protocol.NotStartedDecoder();
+        }
     }
 
     /** Runs queued queries and publishes a snapshot if one is due. Writer thread only. */

@@ -122,6 +122,10 @@ public final class Judge {
     }
 
     private static SourceState state(SourceView v, long now, Thresholds t, double loss, boolean invalidFromSender) {
+        if (v.ended()) {
+            // It said it stopped (sACN Stream_Terminated): silence after that is expected, not a fault.
+            return SourceState.ENDED;
+        }
         if (v.isStale(now)) {
             return SourceState.STALE;
         }

@@ -11,8 +11,8 @@ public enum SourceState {
     /** No update within its staleness time (docs/protocol.md, Staleness). */
     STALE("STALE"),
     /**
-     * The source said it stopped. The wire protocol (v1) has no word for this yet, so nothing yields it today; it is
-     * here so that every view already has a place for it when the protocol does.
+     * The source said it stopped ({@code Update.ended}: sACN Stream_Terminated); ranks above stale because silence
+     * after it is expected. Not an alarm. JSON v1 has no word for it.
      */
     ENDED("ENDED"),
     /** Two senders claim the source within its staleness time. */

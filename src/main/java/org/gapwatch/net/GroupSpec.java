@@ -33,7 +33,61 @@ public record GroupSpec(String protocol, InetAddress group, int port, InetAddres
         this(Protocols.DEFAULT_SCHEME, group, port, source, Map.of());
     }
 
+    /**
+     * Every subscription one spec stands for: one, or several when its protocol expands the address part
+     * ({@link Protocol#expand}: {@code sacn://1-8} is eight, one group per universe, each with its own decoder).
+     */
+    public static List<GroupSpec> parseAll(String text) {
+        Expansion e = expansion(text);
+        if (e == null) {
+            return List.of(parseOne(text));
+        }
+        List<GroupSpec> out = new ArrayList<>(e.groups.size());
+        for (String g : e.groups) {
+            out.add(parseOne(e.spec(g)));
+        }
+        return out;
+    }
+
+    /** One subscription; a spec that stands for several ({@link #parseAll}) is refused with one line. */
     public static GroupSpec parse(String text) {
+        Expansion e = expansion(text);
+        if (e == null) {
+            return parseOne(text);
+        }
+        if (e.groups.size() != 1) {
+            throw new IllegalArgumentException("bad group '" + text + "': it names " + e.groups.size()
+                    + " groups; give one here");
+        }
+        return parseOne(e.spec(e.groups.get(0)));
+    }
+
+    /** A spec whose protocol expands its address part into these groups. */
+    private record Expansion(String scheme, String query, List<String> groups) {
+        String spec(String group) {
+            return scheme + "://" + group + query;
+        }
+    }
+
+    /** The expansion of a spec, or null when its address part is an ordinary address. */
+    private static Expansion expansion(String text) {
+        String s = text.trim();
+        int sep = s.indexOf("://");
+        String scheme = sep < 0 ? "" : s.substring(0, sep).toLowerCase(Locale.ROOT);
+        if (!Protocols.known(scheme)) {
+            return null; // no scheme (JSON), or an unknown one: parseOne says so
+        }
+        String rest = s.substring(sep + 3);
+        int q = rest.indexOf('?');
+        try {
+            List<String> groups = Protocols.get(scheme).expand(q < 0 ? rest : rest.substring(0, q));
+            return groups == null ? null : new Expansion(scheme, q < 0 ? "" : rest.substring(q), groups);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("bad group '" + text + "': " + e.getMessage());
+        }
+    }
+
+    private static GroupSpec parseOne(String text) {
         String s = text.trim();
         String scheme = Protocols.DEFAULT_SCHEME;
         int sep = s.indexOf("://");
@@ -193,6 +247,19 @@ public record GroupSpec(String protocol, InetAddress group, int port, InetAddres
             out.add(new InetSocketAddress(group, p));
         }
         return out;
+    }
+
+    /**
+     * Checks that the subscription can start, reading what it needs through {@code resources} (jsonmap: its
+     * mapping file, validated): IllegalArgumentException with one line, naming the spec, when it cannot.
+     */
+    public GroupSpec check(org.gapwatch.protocol.Resources resources) {
+        try {
+            Protocols.get(protocol).check(subscription(), resources);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("bad group '" + this + "': " + e.getMessage());
+        }
+        return this;
     }
 
     /** What the protocol's decoder is made for. */

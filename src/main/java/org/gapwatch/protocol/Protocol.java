@@ -34,6 +34,39 @@ public interface Protocol {
         return new int[0];
     }
 
+    /**
+     * The groups one spec's address part stands for, when it is not a literal address: {@code 1-8} for sACN is
+     * universes 1 to 8, each its own group ({@code 239.255.0.1:5568} ...). Returns {@code ADDRESS[:PORT]} texts,
+     * each parsed as a spec of its own with the same options; null when {@code addressPart} is an ordinary address.
+     * A bad list throws IllegalArgumentException with a one-line message.
+     */
+    default java.util.List<String> expand(String addressPart) {
+        return null;
+    }
+
+    /**
+     * A subscription a source of this protocol offers, from what its decoder wrote ({@code src} and {@code text}),
+     * or null: sACN discovery lists universes, and the settings dialog offers {@code sacn://1-3,7}.
+     */
+    default String offer(String src, String text) {
+        return null;
+    }
+
     /** A decoder for one subscription, for one writer thread. */
     ProtocolDecoder newDecoder(Subscription subscription);
+
+    /**
+     * A decoder that may need something read from outside ({@link Resources}: jsonmap's mapping file). Throws
+     * IllegalArgumentException with one line when that is missing or invalid.
+     */
+    default ProtocolDecoder newDecoder(Subscription subscription, Resources resources) {
+        return newDecoder(subscription);
+    }
+
+    /**
+     * Checks a subscription before it starts, reading what it needs ({@link Resources}): one line as
+     * IllegalArgumentException when it cannot start (jsonmap: a mapping that is not there or not valid).
+     */
+    default void check(Subscription subscription, Resources resources) {
+    }
 }

@@ -50,4 +50,9 @@ public final class Protocols {
     public static ProtocolDecoder decoder(Subscription s) {
         return get(s.scheme()).newDecoder(s);
     }
+
+    /** A decoder for a subscription that may read what it needs through {@code resources}. */
+    public static ProtocolDecoder decoder(Subscription s, Resources resources) {
+        return get(s.scheme()).newDecoder(s, resources);
+    }
 }

@@ -15,7 +15,13 @@ public abstract sealed class SequenceSpace {
     public static final int HELD = 2;
 
     /** JSON v1: 63-bit numbers that never wrap; exactly the rules of docs/protocol.md. */
-    public static final SequenceSpace LINEAR_63 = new Linear();
+    public static final SequenceSpace LINEAR_63 = new Linear("linear-63", false);
+    /**
+     * Loss by cadence (collectd, JSON mapped without {@code seq}): the decoder numbers the due times of a lane itself
+     * ({@link org.gapwatch.protocol.cadence.CadenceCheck#slot}), so a message after n missed intervals is n numbers
+     * ahead and the usual rules count them; every gap of such a lane is marked {@link #byCadence()}.
+     */
+    public static final SequenceSpace CADENCE = new Linear("cadence", true);
     /**
      * RTP (RFC 3550 Appendix A.1): 16 bits from a random start, extended over wraps; MAX_DROPOUT 3000,
      * MAX_MISORDER 100, MIN_SEQUENTIAL 2.
@@ -28,6 +34,11 @@ public abstract sealed class SequenceSpace {
      * as n mod 16), a repeat of the last is a duplicate; no reordering, no restart by jump.
      */
     public static final SequenceSpace MPEGTS_CC_4 = new Wrapping("cc-4", 4, 16, 0, 1);
+    /**
+     * sACN (E1.31-2018 6.7.2): 8 bits per (CID, universe); a step of 1 to 236 forward is taken (the numbers between
+     * lost), 1 to 19 behind is out of order (late if it had been counted lost, else a duplicate).
+     */
+    public static final SequenceSpace SACN_8 = new Wrapping("sacn-8", 8, 237, 20, 1);
     /** No numbers: every update is the next one; loss is never counted (only staleness tells). */
     public static final SequenceSpace NONE = new None();
 
@@ -42,6 +53,11 @@ public abstract sealed class SequenceSpace {
     /** Short name for docs and reports: {@code linear-63}, {@code rtp-16}, ... */
     public final String name() {
         return name;
+    }
+
+    /** True when the numbers are due times the decoder counted, not numbers the sender sent: gaps say "by cadence". */
+    public boolean byCadence() {
+        return false;
     }
 
     /** Width of the counter on the wire: 63 for JSON, 16 for RTP, 4 for the TS continuity counter, 0 for none. */
@@ -62,8 +78,16 @@ public abstract sealed class SequenceSpace {
     }
 
     private static final class Linear extends SequenceSpace {
-        Linear() {
-            super("linear-63", 63);
+        private final boolean byCadence;
+
+        Linear(String name, boolean byCadence) {
+            super(name, 63);
+            this.byCadence = byCadence;
+        }
+
+        @Override
+        public boolean byCadence() {
+            return byCadence;
         }
 
         @Override

@@ -32,6 +32,22 @@ public final class Update {
     boolean resetLane;
     String laneLabel;
     boolean sameValue;
+    boolean ended;
+    int mark;
+    long seqTo;
+
+    /** {@link #mark()}: an ordinary update (a message that arrived). */
+    public static final int MARK_NONE = 0;
+    /**
+     * {@link #mark()}: not a message but the sender's word that it sent every number up to {@link #seq()} (RTPS
+     * HEARTBEAT): those not received are lost now, without waiting for a later message. Nothing is received.
+     */
+    public static final int MARK_SENT = 1;
+    /**
+     * {@link #mark()}: the sender's word that numbers {@link #seq()} to {@link #seqTo()} will never come (RTPS GAP):
+     * not lost; if they were counted lost, they no longer are. Nothing is received.
+     */
+    public static final int MARK_IRRELEVANT = 2;
 
     public Update() {
         clear();
@@ -61,6 +77,9 @@ public final class Update {
         resetLane = false;
         laneLabel = null;
         sameValue = false;
+        ended = false;
+        mark = MARK_NONE;
+        seqTo = -1;
     }
 
     public String src() { return src; }
@@ -104,6 +123,12 @@ public final class Update {
      * figures once a second, not per packet): the fields are still set, but the value history takes no new point.
      */
     public boolean sameValue() { return sameValue; }
+    /** The source said it stopped (sACN Stream_Terminated): judged ENDED, not stale, not an alarm, until it sends again. */
+    public boolean ended() { return ended; }
+    /** {@link #MARK_NONE}, {@link #MARK_SENT} or {@link #MARK_IRRELEVANT}. */
+    public int mark() { return mark; }
+    /** The last number of a {@link #MARK_IRRELEVANT} range. */
+    public long seqTo() { return seqTo; }
 
     // ---- writing, for decoders (and tests) ----
 
@@ -131,6 +156,9 @@ public final class Update {
         resetLane = o.resetLane;
         laneLabel = o.laneLabel;
         sameValue = o.sameValue;
+        ended = o.ended;
+        mark = o.mark;
+        seqTo = o.seqTo;
         return this;
     }
 
@@ -155,6 +183,11 @@ public final class Update {
     public Update resetLane(boolean v) { resetLane = v; return this; }
     public Update laneLabel(String v) { laneLabel = v; return this; }
     public Update sameValue(boolean v) { sameValue = v; return this; }
+    public Update ended(boolean v) { ended = v; return this; }
+    /** Makes this a {@link #MARK_SENT}: every number up to {@code last} was sent. */
+    public Update sentUpTo(long last) { mark = MARK_SENT; seq = last; return this; }
+    /** Makes this a {@link #MARK_IRRELEVANT}: numbers {@code from} to {@code to} will never come. */
+    public Update irrelevant(long from, long to) { mark = MARK_IRRELEVANT; seq = from; seqTo = to; return this; }
 
     @Override
     public String toString() {

@@ -6,10 +6,22 @@ package org.gapwatch.track;
  *
  * @param previousArrivalMillis arrival of the last update before the gap (0 when unknown): the gap spans the time
  *                              from it to {@code detectedMillis}
+ * @param byCadence             counted by cadence (due times that passed without a message: collectd, JSON mapped
+ *                              without seq), not from sequence numbers; views say "by cadence" beside it
  */
-public record Gap(long first, long last, long detectedMillis, long recovered, long previousArrivalMillis) {
+public record Gap(long first, long last, long detectedMillis, long recovered, long previousArrivalMillis,
+                  boolean byCadence) {
     public Gap(long first, long last, long detectedMillis, long recovered) {
         this(first, last, detectedMillis, recovered, 0);
+    }
+
+    public Gap(long first, long last, long detectedMillis, long recovered, long previousArrivalMillis) {
+        this(first, last, detectedMillis, recovered, previousArrivalMillis, false);
+    }
+
+    /** "by cadence" for a gap counted by cadence, "" for one of sequence numbers: the word views show beside it. */
+    public String how() {
+        return byCadence ? "by cadence" : "";
     }
 
     /** Time between the last update before the gap and the one that revealed it; -1 when unknown. */

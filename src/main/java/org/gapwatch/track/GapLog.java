@@ -21,6 +21,8 @@ final class GapLog {
     /** Lane of each gap, by slot: 0 .. SourceState.MAX_LANES - 1. */
     private PackedCounts lane;
     private Gap newest;
+    /** 1 where the gap's lane counts due times (loss by cadence), not sequence numbers. */
+    private PackedCounts cadence;
 
     void add(long firstSeq, long lastSeq, long detectedMillis) {
         add(firstSeq, lastSeq, detectedMillis, 0);
@@ -33,6 +35,12 @@ final class GapLog {
 
     /** A gap in lane {@code laneId} of the source (numbers of different lanes are of different spaces). */
     void add(int laneId, long firstSeq, long lastSeq, long detectedMillis, long previousArrivalMillis) {
+        add(laneId, firstSeq, lastSeq, detectedMillis, previousArrivalMillis, false);
+    }
+
+    /** {@code byCadence}: the lane counts due times (loss by cadence), not sequence numbers. */
+    void add(int laneId, long firstSeq, long lastSeq, long detectedMillis, long previousArrivalMillis,
+             boolean byCadence) {
         if (first == null) {
             first = DeltaRing.signed(INITIAL, CAPACITY);
             last = DeltaRing.signed(INITIAL, CAPACITY);
@@ -40,6 +48,7 @@ final class GapLog {
             previous = DeltaRing.signed(INITIAL, CAPACITY);
             recovered = new PackedCounts(INITIAL);
             lane = new PackedCounts(INITIAL);
+            cadence = new PackedCounts(INITIAL);
         }
         int i = first.add(firstSeq);
         last.add(lastSeq);
@@ -48,9 +57,11 @@ final class GapLog {
         if (recovered.length() < first.capacity()) {
             recovered = grown(recovered, first.capacity());
             lane = grown(lane, first.capacity());
+            cadence = grown(cadence, first.capacity());
         }
         recovered.set(i, 0);
         lane.set(i, laneId);
+        cadence.set(i, byCadence ? 1 : 0);
         newest = null;
     }
 
@@ -91,7 +102,7 @@ final class GapLog {
         long d = detected.newest();
         long p = previous.newest();
         for (int k = 0; k < size; k++) {
-            out.add(new Gap(f, l, d, recovered.get(i), p));
+            out.add(new Gap(f, l, d, recovered.get(i), p, cadence.get(i) == 1));
             f = first.valueBefore(i, f);
             l = last.valueBefore(i, l);
             d = detected.valueBefore(i, d);
@@ -107,7 +118,7 @@ final class GapLog {
         }
         if (newest == null) {
             newest = new Gap(first.newest(), last.newest(), detected.newest(), recovered.get(first.newestSlot()),
-                    previous.newest());
+                    previous.newest(), cadence.get(first.newestSlot()) == 1);
         }
         return newest;
     }

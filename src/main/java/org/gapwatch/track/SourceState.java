@@ -44,6 +44,8 @@ final class SourceState {
     long ts = Update.ABSENT;
     long interval = Update.ABSENT;
     long ttl = Update.ABSENT;
+    /** Its latest in-order update said the source stopped (sACN Stream_Terminated). */
+    boolean ended;
 
     long firstArrivalMillis;
     long lastArrivalMillis;

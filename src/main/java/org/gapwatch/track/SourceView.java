@@ -14,6 +14,7 @@ import org.gapwatch.protocol.ValueKind;
  * @param first the first number of the current session, of the lane of the latest update (PTP and MPEG-TS sources
  *              have several lanes; session and highest are that lane's too)
  * @param protocol the scheme of the protocol the source speaks: {@code json}, {@code rtp}, ...
+ * @param ended    its latest update said it stopped (sACN Stream_Terminated): judged ENDED, not stale
  */
 public record SourceView(
         int id, String src, long version,
@@ -26,7 +27,7 @@ public record SourceView(
         long stripEndSecond, byte[] strip,
         long received5m, long lost5m, long late5m,
         long received1m, long lost1m, long late1m,
-        double ratePerSecond, Gap lastGap, String protocol, String destination) {
+        double ratePerSecond, Gap lastGap, String protocol, String destination, boolean ended) {
 
     public static final int STRIP_SECONDS = 60;
 

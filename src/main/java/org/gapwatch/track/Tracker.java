@@ -138,6 +138,11 @@ public final class Tracker {
         if (u.laneLabel() != null) {
             l.label = u.laneLabel();
         }
+        if (u.mark() != Update.MARK_NONE) {
+            sendersWord(s, l, u, arrivalMillis, second, minute);
+            return true;
+        }
+        l.byCadence = u.space().byCadence();
         int placed = u.space().place(u.seq(), l);
         if (placed == SequenceSpace.HELD) {
             // Arrived, but its number is not (yet) in the lane's space: probation or an unconfirmed jump.
@@ -166,7 +171,7 @@ public final class Tracker {
             l.window.clearAdvance(l.highest, seq);
             l.window.set(seq);
             if (missing > 0) {
-                s.gaps.add(l.id, l.highest + 1, seq - 1, arrivalMillis, s.lastArrivalMillis);
+                s.gaps.add(l.id, l.highest + 1, seq - 1, arrivalMillis, s.lastArrivalMillis, l.byCadence);
                 countLost(s, l, missing, second, minute);
             }
             l.highest = seq;
@@ -184,13 +189,8 @@ public final class Tracker {
                 duplicates++;
             } else {
                 // A late arrival filling a hole: received now, no longer lost, not the latest value.
-                l.window.set(seq);
-                s.gaps.recover(l.id, seq);
-                l.sessionLost--;
+                fillHole(s, l, seq);
                 l.sessionReceived++;
-                l.lost.recoverOne();
-                s.lost.recoverOne();
-                lost.recoverOne();
                 countLate(s, second, minute);
             }
         } else {
@@ -199,7 +199,7 @@ public final class Tracker {
             long missing = l.first - seq - 1;
             l.window.set(seq);
             if (missing > 0) {
-                s.gaps.add(l.id, seq + 1, l.first - 1, arrivalMillis, 0);
+                s.gaps.add(l.id, seq + 1, l.first - 1, arrivalMillis, 0, l.byCadence);
                 countLost(s, l, missing, second, minute);
             }
             l.first = seq;
@@ -207,6 +207,16 @@ public final class Tracker {
             countLate(s, second, minute);
         }
         return true;
+    }
+
+    /** Number {@code n}, counted lost, is no longer: it came late, or the sender said it will never come. */
+    private void fillHole(SourceState s, Lane l, long n) {
+        l.window.set(n);
+        s.gaps.recover(l.id, n);
+        l.sessionLost--;
+        l.lost.recoverOne();
+        s.lost.recoverOne();
+        lost.recoverOne();
     }
 
     /** Gives a source its better name, keeping everything it has; null when there is no such source. */
@@ -250,8 +260,66 @@ public final class Tracker {
         l.highest = seq;
         l.sessionReceived = 0;
         l.sessionLost = 0;
+        l.sessionIrrelevant = 0;
         l.window.clear();
         l.window.set(seq);
+    }
+
+    /**
+     * What a sender said about its numbers, in a message that is not one of them (docs/protocols.md, Sender's
+     * word): {@link Update#MARK_SENT} (every number up to seq was sent: the missing ones are lost now) or {@link
+     * Update#MARK_IRRELEVANT} (seq..seqTo will never come: not lost, and no longer lost if they were). On a lane
+     * not yet started it sets the baseline after the numbers it names, as a passive monitor cannot know the earlier.
+     */
+    private void sendersWord(SourceState s, Lane l, Update u, long arrivalMillis, long second, long minute) {
+        long from = u.seq();
+        long to = u.mark() == Update.MARK_SENT ? u.seq() : u.seqTo();
+        if (to < from || to < 0) {
+            return;
+        }
+        if (!l.started) {
+            l.started = true;
+            l.session = null;
+            l.first = to + 1;
+            l.highest = to;
+            l.sessionReceived = 0;
+            l.sessionLost = 0;
+            l.sessionIrrelevant = 0;
+            l.window.clear();
+            return;
+        }
+        if (u.mark() == Update.MARK_SENT) {
+            if (to > l.highest) {
+                long missing = to - l.highest;
+                l.window.clearAdvance(l.highest, to);
+                s.gaps.add(l.id, l.highest + 1, to, arrivalMillis, s.lastArrivalMillis, l.byCadence);
+                countLost(s, l, missing, second, minute);
+                l.highest = to;
+            }
+            return;
+        }
+        // Irrelevant numbers inside the window that were counted lost: no longer lost, not received either.
+        long low = Math.max(Math.max(from, l.first), l.highest - SequenceWindow.SIZE + 1);
+        for (long n = low; n <= Math.min(to, l.highest); n++) {
+            if (!l.window.get(n)) {
+                fillHole(s, l, n);
+                l.sessionIrrelevant++;
+            }
+        }
+        if (to > l.highest) {
+            long start = Math.max(from, l.highest + 1);
+            long missing = start - l.highest - 1;
+            l.window.clearAdvance(l.highest, to);
+            if (missing > 0) {
+                s.gaps.add(l.id, l.highest + 1, start - 1, arrivalMillis, s.lastArrivalMillis, l.byCadence);
+                countLost(s, l, missing, second, minute);
+            }
+            for (long n = Math.max(start, to - SequenceWindow.SIZE + 1); n <= to; n++) {
+                l.window.set(n);
+            }
+            l.sessionIrrelevant += to - start + 1;
+            l.highest = to;
+        }
     }
 
     private void inOrder(SourceState s, Lane l, Update u, long arrivalMillis, long second, long minute) {
@@ -269,6 +337,7 @@ public final class Tracker {
         s.ts = u.ts();
         s.interval = u.interval();
         s.ttl = u.ttl();
+        s.ended = u.ended();
         if (u.sameValue() && s.values.size() > 0) {
             return; // the decoder's figures were not renewed: no new point in the value history
         }
@@ -519,7 +588,7 @@ public final class Tracker {
                 s.status, s.statusText, s.ts, s.interval, s.ttl,
                 s.firstArrivalMillis, s.lastArrivalMillis, s.staleAfterMillis(config),
                 end, strip, sums[6], sums[7], sums[8], sums[3], sums[4], sums[5], sums[0] / 10.0, s.gaps.newest(),
-                s.protocol, s.destinationText);
+                s.protocol, s.destinationText, s.ended);
     }
 
     /** A full copy of one source's history, or null if there is no such source. */
@@ -539,7 +608,7 @@ public final class Tracker {
         return new SourceHistory(view(s, nowMillis), endSecond, rs, ls, ts, endMinute, rm, lm, tm,
                 List.of(s.values.toArray()), s.gaps.list(), s.startedLanes().stream()
                 .map(l -> new LaneView(l.id, l.label, l.first, l.highest, l.received, l.lost.value(), l.duplicates,
-                        l.restarts)).toList());
+                        l.restarts, l.byCadence)).toList());
     }
 
     /**

@@ -39,8 +39,7 @@ public final class DesktopLauncher {
     static Settings effectiveSettings(Settings saved, UiOptions o) {
         Settings s = saved;
         if (o.demo()) {
-            s = s.withGroups(List.of(DemoPublisher.GROUP, DemoPublisher.RTP_GROUP, DemoPublisher.TS_GROUP,
-                    DemoPublisher.PTP_GROUP)).withNetworkInterface("lo");
+            s = s.withGroups(DemoPublisher.GROUPS).withNetworkInterface("lo");
         }
         if (o.benchSeconds() > 0) {
             s = s.withGroups(List.of(UiBench.GROUP)).withNetworkInterface("lo").withView(Settings.WALL);
@@ -66,6 +65,7 @@ public final class DesktopLauncher {
             Settings saved = store.load(problem -> LOG.log(System.Logger.Level.WARNING, problem));
             Settings s = effectiveSettings(saved, o);
             Engine engine = new Engine(new TrackerConfig(o.maxSources(), s.defaultStaleMillis(), 1_000));
+            engine.setResources(org.gapwatch.files.MappingFiles::read);
             if (o.demo()) {
                 try {
                     demo = new DemoPublisher(System.nanoTime()).start();

@@ -464,7 +464,7 @@ public final class MonitorWindow {
     }
 
     public void openSettings() {
-        SettingsDialog d = new SettingsDialog(stage, settings);
+        SettingsDialog d = new SettingsDialog(stage, settings, offers(engine.snapshot()));
         d.showAndWait().ifPresent(s -> {
             try {
                 update(s);
@@ -472,6 +472,20 @@ public final class MonitorWindow {
                 SettingsDialog.error(stage, e.getMessage());
             }
         });
+    }
+
+    /** Subscriptions the sources on the network offer (sACN discovery's universes), each once, not yet joined. */
+    static List<String> offers(org.gapwatch.track.TrackerSnapshot snap) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (org.gapwatch.track.SourceView v : snap.sources()) {
+            if (org.gapwatch.protocol.Protocols.known(v.protocol())) {
+                String o = org.gapwatch.protocol.Protocols.get(v.protocol()).offer(v.src(), v.text());
+                if (o != null) {
+                    out.add(o);
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** Applies a subscription change right away (used by the settings dialog and tests). */

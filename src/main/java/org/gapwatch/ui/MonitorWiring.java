@@ -218,6 +218,7 @@ final class MonitorWiring {
         }
         ReplayBar old = bar;
         Engine engine = new Engine(config);
+        engine.setResources(org.gapwatch.files.MappingFiles::read);
         // Datagrams of the subscribed groups replay with their protocols (RTP as RTP); all others as JSON v1.
         for (String g : feed.status().groups()) {
             GroupSpec s = GroupSpec.parse(g);

@@ -30,6 +30,11 @@ final class SettingsDialog extends Dialog<Settings> {
     private static final String SYSTEM_CHOICE = "(system default)";
 
     SettingsDialog(Window owner, Settings s) {
+        this(owner, s, List.of());
+    }
+
+    /** {@code offers}: subscriptions sources on the network offer (sACN discovery), shown to add with one click. */
+    SettingsDialog(Window owner, Settings s, List<String> offers) {
         initOwner(owner);
         setTitle("Gapwatch settings");
         setHeaderText("Applied at once, no restart. Command-line options override these at start.");
@@ -46,9 +51,12 @@ final class SettingsDialog extends Dialog<Settings> {
         add.setDefaultButton(false);
         Runnable addGroup = () -> {
             try {
-                String g = GroupSpec.parse(newGroup.getText()).toString();
-                if (!groups.getItems().contains(g)) {
-                    groups.getItems().add(g);
+                // sacn://1-8 adds one group per universe; a jsonmap mapping is loaded and checked here.
+                for (GroupSpec spec : GroupSpec.parseAll(newGroup.getText())) {
+                    String g = spec.check(org.gapwatch.files.MappingFiles::read).toString();
+                    if (!groups.getItems().contains(g)) {
+                        groups.getItems().add(g);
+                    }
                 }
                 newGroup.clear();
                 groupError.setText("");
@@ -58,6 +66,19 @@ final class SettingsDialog extends Dialog<Settings> {
         };
         add.setOnAction(e -> addGroup.run());
         newGroup.setOnAction(e -> addGroup.run());
+        ComboBox<String> offered = new ComboBox<>(FXCollections.observableArrayList(offers));
+        offered.setId("settings-offers");
+        if (!offers.isEmpty()) {
+            offered.setValue(offers.getFirst());
+        }
+        Button subscribe = new Button("Subscribe");
+        subscribe.setId("settings-subscribe-offer");
+        subscribe.setOnAction(e -> {
+            if (offered.getValue() != null) {
+                newGroup.setText(offered.getValue());
+                addGroup.run();
+            }
+        });
         Button remove = new Button("Remove");
         remove.setId("settings-remove-group");
         remove.setOnAction(e -> groups.getItems().removeAll(groups.getSelectionModel().getSelectedItems()));
@@ -106,6 +127,9 @@ final class SettingsDialog extends Dialog<Settings> {
         grid.addRow(r++, new Label("Groups joined"), groups);
         grid.addRow(r++, new Label("Add group"), new HBox(6, newGroup, add, remove));
         grid.add(groupError, 1, r++);
+        if (!offers.isEmpty()) {
+            grid.addRow(r++, new Label("Offered on the network"), new HBox(6, offered, subscribe));
+        }
         grid.addRow(r++, new Label("Interface"), iface);
         grid.addRow(r++, new Label("Loss figure judged"), window);
         grid.addRow(r++, new Label("Losing at loss ≥ %"), warn);

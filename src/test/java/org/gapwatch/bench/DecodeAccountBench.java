@@ -182,4 +182,145 @@ public class DecodeAccountBench {
         }
         b[k]++;
     }
+
+    // ---- collectd, sACN, RTPS, jsonmap (issue 10): each through its routed decoder, state of its own ----
+
+    /** One datagram per call, round robin over its sources, time (or sequence) advanced in place. */
+    @State(Scope.Thread)
+    public static class Others {
+        static final InetSocketAddress COLLECTD = new InetSocketAddress("239.255.0.10", 25826);
+        static final InetSocketAddress SACN = new InetSocketAddress("239.255.0.11", 5568);
+        static final InetSocketAddress RTPS = new InetSocketAddress("239.255.0.12", 7401);
+        static final InetSocketAddress JSONMAP = new InetSocketAddress("239.255.0.13", 7000);
+        /** sACN: sources on one universe (a universe has a few, not a thousand: the arbiter looks at all). */
+        static final int SACN_SOURCES = 16;
+        final Engine engine = new Engine(TrackerConfig.defaults());
+        byte[][] collectd;
+        int collectdTime;
+        byte[][] sacn;
+        byte[][] rtps;
+        byte[][] jsonmap;
+        int jsonmapFrameEnd;
+        int collectdCursor;
+        int sacnCursor;
+        int rtpsCursor;
+        int jsonmapCursor;
+        long nanos = 1_700_000_000_000_000_000L;
+
+        @Param({"1000"})
+        public int sources;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            engine.setResources(org.gapwatch.files.MappingFiles::read);
+            engine.route(new Subscription("collectd", "239.255.0.10", 25826, Map.of()), List.of(COLLECTD));
+            engine.route(new Subscription("sacn", "239.255.0.11", 5568, Map.of()), List.of(SACN));
+            engine.route(new Subscription("rtps", "239.255.0.12", 7401, Map.of()), List.of(RTPS));
+            engine.route(new Subscription("jsonmap", "239.255.0.13", 7000, Map.of("map", "sensor-gateway")),
+                    List.of(JSONMAP));
+            collectd = new byte[sources][];
+            rtps = new byte[sources][];
+            jsonmap = new byte[sources][];
+            sacn = new byte[SACN_SOURCES][];
+            byte[] buf = new byte[1500];
+            for (int i = 0; i < sources; i++) {
+                String host = String.format("host-%04d", i);
+                // HOST part (4 + 9 + 1 bytes), then TIME_HR's header: its 8 bytes start at 18.
+                int n = new org.gapwatch.protocol.collectd.CollectdWriter(buf).gauges(host, "load", "load",
+                        1_700_000_000_000_000_000L, 1_000_000_000L, 0.5, 0.4, 0.3).length();
+                collectd[i] = java.util.Arrays.copyOf(buf, n);
+                org.gapwatch.protocol.rtps.RtpsWriter w = new org.gapwatch.protocol.rtps.RtpsWriter(buf,
+                        0x0110_0000_0000_0001L, 7);
+                n = w.data(0x100 + (i << 8) | 0x02, 1, i).length();
+                rtps[i] = java.util.Arrays.copyOf(buf, n);
+                String j = "{\"gateway\":\"gw\",\"readings\":[{\"site\":\"s" + (i % 10) + "\",\"device\":\"d"
+                        + String.format("%04d", i) + "\",\"frame\":1000000000";
+                jsonmapFrameEnd = j.length();
+                jsonmap[i] = (j + ",\"value\":21.5,\"unit\":\"degC\",\"state\":0,\"time\":1700000000.0,"
+                        + "\"period\":1}]}").getBytes(StandardCharsets.UTF_8);
+            }
+            collectdTime = 4 + 9 + 1 + 4;
+            byte[] slots = new byte[512];
+            for (int i = 0; i < 48; i++) {
+                slots[i] = (byte) (i * 5);
+            }
+            for (int i = 0; i < SACN_SOURCES; i++) {
+                int n = org.gapwatch.protocol.sacn.E131Writer.data(buf, 0x1000 + i, 0x2000 + i, "desk " + i,
+                        100 + i, 0, 0, 1, slots, 512);
+                sacn[i] = java.util.Arrays.copyOf(buf, n);
+            }
+        }
+    }
+
+    /** collectd: one value list of three gauges per datagram (111 bytes), its TIME_HR one interval on per round. */
+    @Benchmark
+    public void collectdDecodeAndAccount(Others o) {
+        int i = o.collectdCursor;
+        o.collectdCursor = next(i, o.sources);
+        byte[] p = o.collectd[i];
+        o.engine.datagram(p, 0, p.length, SENDER, Others.COLLECTD, o.nanos);
+        addBigEndian(p, o.collectdTime, org.gapwatch.protocol.collectd.HighResTime.SECOND);
+        if (o.collectdCursor == 0) {
+            o.nanos += 1_000_000_000L;
+        }
+    }
+
+    /** sACN: a 638-byte data packet (512 slots), 16 sources on one universe, sequence number + 1 per packet. */
+    @Benchmark
+    public void sacnDecodeAndAccount(Others o) {
+        int i = o.sacnCursor;
+        o.sacnCursor = next(i, Others.SACN_SOURCES);
+        byte[] p = o.sacn[i];
+        o.engine.datagram(p, 0, p.length, SENDER, Others.SACN, o.nanos);
+        p[111]++;
+        o.nanos += 1_500_000L;
+    }
+
+    /** RTPS: one DATA (writer sequence number + 1 per round) in a 56-byte message, one writer per source. */
+    @Benchmark
+    public void rtpsDecodeAndAccount(Others o) {
+        int i = o.rtpsCursor;
+        o.rtpsCursor = next(i, o.sources);
+        byte[] p = o.rtps[i];
+        o.engine.datagram(p, 0, p.length, SENDER, Others.RTPS, o.nanos);
+        // writerSN low word, little-endian, at 40.
+        int sn = (p[40] & 0xFF | (p[41] & 0xFF) << 8 | (p[42] & 0xFF) << 16 | (p[43] & 0xFF) << 24) + 1;
+        p[40] = (byte) sn;
+        p[41] = (byte) (sn >>> 8);
+        p[42] = (byte) (sn >>> 16);
+        p[43] = (byte) (sn >>> 24);
+        if (o.rtpsCursor == 0) {
+            o.nanos += 10_000_000L;
+        }
+    }
+
+    /** jsonmap: the sensor-gateway shape, one reading per datagram (about 150 bytes), through the shipped mapping. */
+    @Benchmark
+    public void jsonmapDecodeAndAccount(Others o) {
+        int i = o.jsonmapCursor;
+        o.jsonmapCursor = next(i, o.sources);
+        byte[] p = o.jsonmap[i];
+        o.engine.datagram(p, 0, p.length, SENDER, Others.JSONMAP, o.nanos);
+        increment(p, o.jsonmapFrameEnd);
+        if (o.jsonmapCursor == 0) {
+            o.nanos += 1_000_000_000L;
+        }
+    }
+
+    /** The next of {@code n} sources, round robin. */
+    private static int next(int i, int n) {
+        return i + 1 == n ? 0 : i + 1;
+    }
+
+    private static void addBigEndian(byte[] b, int off, long add) {
+        long v = 0;
+        for (int k = 0; k < 8; k++) {
+            v = v << 8 | (b[off + k] & 0xFF);
+        }
+        v += add;
+        for (int k = 7; k >= 0; k--) {
+            b[off + k] = (byte) v;
+            v >>>= 8;
+        }
+    }
 }

@@ -28,7 +28,10 @@ import org.junit.jupiter.api.Test;
  * oracle comes from the capture (before the drop): for each value list, the times it had in the datagrams the
  * receiver never got. Loss by cadence over the received datagrams must be, per value list, exactly the dropped
  * times that lie between its first and last received time (loss before a lane's first and after its last message
- * cannot be seen by cadence), plus any round collectd itself skipped (the capture's own cadence loss).
+ * cannot be seen by cadence), plus any round collectd itself skipped (the capture's own cadence loss). Gapwatch's
+ * own receiver and engine ({@code collectd://}, in the namespace) give the same loss per value list, every gap
+ * marked by cadence; {@code analyze} on its recording the same again; {@code analyze} on the tcpdump capture
+ * (before the drop) only collectd's own skipped rounds.
  */
 class CollectdRealSenderTest {
     private static final String GROUP = CollectdReader.DEFAULT_GROUP;
@@ -65,8 +68,12 @@ class CollectdRealSenderTest {
         List<Netns.Receiver.Datagram> got;
         List<CapturedDatagram> all;
         long dropped;
+        org.gapwatch.track.TrackerSnapshot live;
+        GapwatchInNsRecording gapwatch;
         try (Netns ns = Netns.create("wire2-collectd", dir)) {
             Netns.Receiver r = ns.receive(InetAddress.getByName(GROUP), PORT);
+            gapwatch = GapwatchInNsRecording.start(ns, List.of(org.gapwatch.net.GroupSpec.parse("collectd://" + GROUP)),
+                    dir.resolve("gapwatch-collectd.pcap"));
             Process tcpdump = ns.capture(sent, PORT);
             Process collectd = ns.start("collectd.log", "collectd", "-f", "-C", conf.toString());
             Netns.awaitTrue(() -> r.count() >= 2, "collectd sending: " + ns.log("collectd.log"));
@@ -83,7 +90,10 @@ class CollectdRealSenderTest {
             Netns.stop(tcpdump);
             got = r.datagrams();
             all = Netns.read(sent, PORT);
+            live = gapwatch.awaitDatagrams(got.size());
         }
+        org.gapwatch.track.TrackerSnapshot recorded = gapwatch.analyzeRecording().snapshot();
+        org.gapwatch.track.TrackerSnapshot fromTcpdump = gapwatch.analyze(sent).snapshot();
         assertTrue(dropped > 0, "the firewall dropped nothing in " + all.size() + " datagrams");
         boolean[] missing = Netns.missing(all, got);
 
@@ -132,6 +142,18 @@ class CollectdRealSenderTest {
             if (received.lost(key) != expected || received.duplicates(key) != 0) {
                 wrong.add(key + ": lost " + received.lost(key) + ", dropped " + expected + ", duplicates "
                         + received.duplicates(key));
+            }
+            // Gapwatch itself: live, from its own recording, and from the capture taken before the drop.
+            org.gapwatch.track.SourceView v = GapwatchInNsRecording.source(live, key);
+            org.gapwatch.track.SourceView rec = GapwatchInNsRecording.source(recorded, key);
+            org.gapwatch.track.SourceView cap = GapwatchInNsRecording.source(fromTcpdump, key);
+            if (v.lost() != expected || v.duplicates() != 0 || v.received() != e.getValue().size()
+                    || (expected > 0 && !v.lastGap().byCadence()) || rec.lost() != v.lost()
+                    || rec.received() != v.received() || cap.lost() != captured.lost(key)) {
+                wrong.add("Gapwatch " + key + ": received " + v.received() + " of " + e.getValue().size() + ", lost "
+                        + v.lost() + " (dropped " + expected + "), from its recording " + rec.lost()
+                        + ", from the tcpdump capture " + cap.lost() + " (collectd skipped " + captured.lost(key)
+                        + ")");
             }
         }
         System.out.printf("collectd: %d datagrams captured, firewall dropped %d; %d value lists; lost by cadence "

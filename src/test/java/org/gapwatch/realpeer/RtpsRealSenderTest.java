@@ -34,7 +34,9 @@ import org.junit.jupiter.api.Test;
  * the capture has and the receiver never got, counting those above the writer's first received number and up to
  * the highest the receiver knows of (its highest DATA or HEARTBEAT last). Cyclone answers the subscribers' NACKs by
  * unicast retransmissions, which a monitor on the group does not see: so a drop stays a loss for the monitor,
- * while the subscribers get everything.
+ * while the subscribers get everything. Gapwatch's own receiver and engine ({@code rtps://239.255.0.1}: ports
+ * 7400 and 7401, in the namespace) give the same loss per writer, named by its SEDP topic; {@code analyze} on its
+ * recording the same again.
  */
 class RtpsRealSenderTest {
     private static final String GROUP = RtpsPorts.DEFAULT_GROUP;
@@ -53,9 +55,13 @@ class RtpsRealSenderTest {
         List<Netns.Receiver.Datagram> discovery;
         List<CapturedDatagram> all;
         long dropped;
+        org.gapwatch.track.TrackerSnapshot live;
+        GapwatchInNsRecording gapwatch;
         try (Netns ns = Netns.create("wire2-rtps", dir)) {
             Netns.Receiver r = ns.receive(InetAddress.getByName(GROUP), DATA_PORT);
             Netns.Receiver d = ns.receive(InetAddress.getByName(GROUP), DISCOVERY_PORT);
+            gapwatch = GapwatchInNsRecording.start(ns, List.of(org.gapwatch.net.GroupSpec.parse("rtps://" + GROUP)),
+                    dir.resolve("gapwatch-rtps.pcap"));
             Process tcpdump = ns.capture(sent, DATA_PORT, DISCOVERY_PORT);
             List<Process> peers = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
@@ -78,7 +84,9 @@ class RtpsRealSenderTest {
             data = r.datagrams();
             discovery = d.datagrams();
             all = Netns.read(sent, DATA_PORT);
+            live = gapwatch.awaitDatagrams(data.size() + discovery.size());
         }
+        org.gapwatch.track.TrackerSnapshot recorded = gapwatch.analyzeRecording().snapshot();
         boolean[] missing = Netns.missing(all, data);
 
         // The monitor: every received datagram through the reader into the accounting.
@@ -170,6 +178,14 @@ class RtpsRealSenderTest {
                     + accounting.late(w) + ", heartbeats " + accounting.heartbeats(w) + ", irrelevant "
                     + accounting.irrelevant(w));
             assertEquals(e, accounting.lost(w), w.toString());
+            // Gapwatch itself, live and from its recording: the writer's source, named by its topic once known.
+            org.gapwatch.track.SourceView v = live.sources().stream().filter(x -> x.src().endsWith("/" + w))
+                    .findFirst().orElseThrow(() -> new AssertionError("Gapwatch has no source for " + w));
+            assertEquals(e, v.lost(), "Gapwatch " + v.src());
+            assertEquals(accounting.received(w), v.received(), "Gapwatch " + v.src());
+            org.gapwatch.track.SourceView rec = GapwatchInNsRecording.source(recorded, v.src());
+            assertEquals(List.of(v.received(), v.lost(), v.late()), List.of(rec.received(), rec.lost(), rec.late()),
+                    "analyze on Gapwatch's recording, " + v.src());
             if (t != null) {
                 assertEquals("DDSPerfRDataKS", t.topicName(), "ddsperf's data topic for KS");
                 assertEquals("KeyedSeq", t.typeName());

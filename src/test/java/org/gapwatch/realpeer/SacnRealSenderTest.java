@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Test;
  * 1, 2 and 3 at 40 packets a second each, 800 packets a universe (more than three wraps of the 8-bit sequence
  * number), to 239.255.0.U:5568 in a namespace; nftables drops 10 % at random in prerouting. Every captured packet
  * parses; per universe, the sequence check over what was received counts lost exactly the packets of that
- * universe the firewall dropped, and nothing late or repeated; one source wins each universe.
+ * universe the firewall dropped, and nothing late or repeated; one source wins each universe. Gapwatch's own
+ * receiver and engine ({@code sacn://1-3}, in the namespace) give the same figures per source, {@code analyze} on
+ * its recording the same again, and {@code analyze} on the tcpdump capture (taken before the drop) counts the
+ * dropped packets as received and nothing lost.
  */
 class SacnRealSenderTest {
     static final String VERSION = "4.6.2";
@@ -59,10 +62,14 @@ class SacnRealSenderTest {
         List<List<Netns.Receiver.Datagram>> got = new ArrayList<>();
         List<CapturedDatagram> all;
         long dropped;
+        org.gapwatch.track.TrackerSnapshot live;
+        GapwatchInNsRecording gapwatch;
         try (Netns ns = Netns.create("wire2-sacn", dir)) {
             for (int u : UNIVERSES) {
                 receivers.add(ns.receive(InetAddress.getByName(SacnUniverses.group(u)), E131Packet.PORT));
             }
+            gapwatch = GapwatchInNsRecording.start(ns, org.gapwatch.net.GroupSpec.parseAll("sacn://1-3"),
+                    dir.resolve("gapwatch-sacn.pcap"));
             Process tcpdump = ns.capture(sent, E131Packet.PORT);
             Process node = ns.start("node.log", "node", script.toString());
             // Every receiver on port 5568 gets every universe it joined; the first packets are the baselines.
@@ -87,7 +94,10 @@ class SacnRealSenderTest {
                 got.add(r.datagrams());
             }
             all = Netns.read(sent, E131Packet.PORT);
+            live = gapwatch.awaitDatagrams(got.stream().mapToInt(List::size).sum());
         }
+        org.gapwatch.track.TrackerSnapshot recorded = gapwatch.analyzeRecording().snapshot();
+        org.gapwatch.track.TrackerSnapshot captured = gapwatch.analyze(sent).snapshot();
         // One socket per group (the JDK turns IP_MULTICAST_ALL off: each gets only its own group's datagrams);
         // the capture is split by destination group to compare each universe with its receiver.
         E131Packet p = new E131Packet();
@@ -136,6 +146,19 @@ class SacnRealSenderTest {
             assertEquals(0, check.late(cidHigh, cidLow, u) + check.duplicates(cidHigh, cidLow, u));
             assertEquals("gapwatch test desk", arbiter.winner(u, lastNanos).name());
             total += check.lost(cidHigh, cidLow, u);
+            // Gapwatch itself, live, from its recording, and from the capture before the drop.
+            String src = "sacn/" + u + "/gapwatch test desk";
+            org.gapwatch.track.SourceView v = GapwatchInNsRecording.source(live, src);
+            assertEquals(dropsPerUniverse[u], v.lost(), "Gapwatch, universe " + u);
+            assertEquals(check.received(cidHigh, cidLow, u), v.received(), "Gapwatch, universe " + u);
+            assertEquals(0, v.late() + v.duplicates() + v.restarts());
+            assertTrue(v.text().contains("wins"), v.text());
+            org.gapwatch.track.SourceView r = GapwatchInNsRecording.source(recorded, src);
+            assertEquals(List.of(v.received(), v.lost(), v.late(), v.duplicates()),
+                    List.of(r.received(), r.lost(), r.late(), r.duplicates()), "analyze on Gapwatch's recording");
+            org.gapwatch.track.SourceView c = GapwatchInNsRecording.source(captured, src);
+            assertEquals(v.received() + dropsPerUniverse[u], c.received(), "analyze on the tcpdump capture");
+            assertEquals(0, c.lost());
         }
         assertEquals("67617077-6174-6368-7361-636e74657374", E131Packet.cidText(cidHigh, cidLow));
         assertEquals(dropped, total, "lost over all universes = the firewall's counter");

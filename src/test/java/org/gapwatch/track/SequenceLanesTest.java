@@ -137,8 +137,8 @@ class SequenceLanesTest {
         SourceHistory h = tracker.history(ptp, now);
         assertEquals(List.of(8L, 65537L), h.gaps().stream().map(Gap::first).toList());
         // Each lane its own figures, summing to the source's; the label as the decoder gave it.
-        assertEquals(List.of(new LaneView(0, "Sync", 65534, 65538, 4, 1, 0, 0),
-                new LaneView(11, null, 7, 10, 3, 1, 0, 0)), h.lanes());
+        assertEquals(List.of(new LaneView(0, "Sync", 65534, 65538, 4, 1, 0, 0, false),
+                new LaneView(11, null, 7, 10, 3, 1, 0, 0, false)), h.lanes());
     }
 
     @Test

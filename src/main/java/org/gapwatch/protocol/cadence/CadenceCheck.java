@@ -32,6 +32,7 @@ public final class CadenceCheck {
     private final int maxLanes;
     private final Map<Object, Lane> lanes = new HashMap<>();
     private long refused;
+    private long slot;
 
     public CadenceCheck() {
         this(DEFAULT_TOLERANCE, DEFAULT_MAX_LANES);
@@ -62,15 +63,18 @@ public final class CadenceCheck {
             l.last = timeNanos;
             l.interval = Math.max(0, intervalNanos);
             l.received = 1;
+            slot = 0;
             return FIRST;
         }
         long d = timeNanos - l.last;
         if (d == 0) {
             l.duplicates++;
+            slot = l.slot;
             return DUPLICATE;
         }
         if (d < 0) {
             l.behind++;
+            slot = l.interval <= 0 ? l.slot - 1 : l.slot - Math.max(1, rounded(-d, l.interval));
             return BEHIND;
         }
         l.received++;
@@ -81,9 +85,12 @@ public final class CadenceCheck {
         }
         if (interval <= 0) {
             l.unjudged++;
+            slot = ++l.slot;
             return 0;
         }
-        long k = d / interval + (d % interval >= interval - d % interval ? 1 : 0); // round half up
+        long k = rounded(d, interval);
+        l.slot += Math.max(1, k);
+        slot = l.slot;
         long off = Math.abs(d - k * interval);
         if (off > tolerance * interval) {
             l.offCadence++;
@@ -91,6 +98,19 @@ public final class CadenceCheck {
         long missed = Math.max(0, k - 1);
         l.lost = l.lost + missed < l.lost ? Long.MAX_VALUE : l.lost + missed;
         return (int) Math.min(missed, Integer.MAX_VALUE);
+    }
+
+    private static long rounded(long d, long interval) {
+        return d / interval + (d % interval >= interval - d % interval ? 1 : 0); // round half up
+    }
+
+    /**
+     * The due-time number of the message just checked, on its lane's line: 0 for the first, one up per interval
+     * passed (so a message after n missed intervals is n + 1 up), the same for a duplicate, below the last for one
+     * behind. What a decoder hands the tracker in {@link org.gapwatch.protocol.SequenceSpace#CADENCE}.
+     */
+    public long slot() {
+        return slot;
     }
 
     /** When the lane's next message is due (its last time + interval), or Long.MIN_VALUE when unknown. */
@@ -152,6 +172,7 @@ public final class CadenceCheck {
 
     private static final class Lane {
         long last;
+        long slot;
         long interval;
         long received;
         long lost;

@@ -5,7 +5,7 @@ package org.gapwatch.protocol.collectd;
  * reader stops at the first bad part, as collectd's own network plugin does: the value lists and notifications
  * before it were delivered, nothing after it is.
  */
-public enum CollectdReject {
+public enum CollectdReject implements org.gapwatch.protocol.Reason {
     TOO_SHORT("collectd/too-short", "fewer than 4 bytes: not even one part header"),
     BAD_PART_LENGTH("collectd/bad-part-length", "a part length below 4 or beyond the end of the datagram"),
     BAD_STRING("collectd/bad-string", "a string part that is empty or not NUL-terminated"),
@@ -14,7 +14,8 @@ public enum CollectdReject {
             + "source type"),
     BAD_SIGNATURE("collectd/bad-signature", "a signature part shorter than its 32-byte HMAC"),
     ENCRYPTED("collectd/encrypted", "an encrypted part: Gapwatch holds no keys and cannot read it"),
-    NO_DATA("collectd/no-data", "a datagram with neither a value list nor a notification");
+    NO_DATA("collectd/no-data", "a datagram with neither a value list nor a notification"),
+    TOO_MANY_SOURCES("collectd/too-many-sources", "a value list beyond the 65,536 one subscription keeps");
 
     private final String code;
     private final String description;
@@ -24,11 +25,23 @@ public enum CollectdReject {
         this.description = description;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String description() {
         return description;
+    }
+
+    @Override
+    public String protocol() {
+        return "collectd";
+    }
+
+    @Override
+    public boolean wholeDatagram() {
+        return true;
     }
 }

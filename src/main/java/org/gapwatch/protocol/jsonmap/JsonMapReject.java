@@ -1,7 +1,7 @@
 package org.gapwatch.protocol.jsonmap;
 
 /** Why one mapped object (or, for NO_ITEMS, a whole datagram) was not taken. The code is what reports show. */
-public enum JsonMapReject {
+public enum JsonMapReject implements org.gapwatch.protocol.Reason {
     NO_ITEMS("jsonmap/no-items", "the mapping's items pointer selects no array or object", true),
     NOT_AN_OBJECT("jsonmap/not-an-object", "an item is not an object", false),
     MISSING_SRC("jsonmap/missing-src", "src (or a template field) selects nothing, or not a string, number or "
@@ -12,7 +12,8 @@ public enum JsonMapReject {
     BAD_UNIT("jsonmap/bad-unit", "unit is not a string", false),
     BAD_STATUS("jsonmap/bad-status", "status is not a string, number or boolean", false),
     BAD_TS("jsonmap/bad-ts", "ts is not a number of milliseconds (or seconds) since the epoch", false),
-    BAD_INTERVAL("jsonmap/bad-interval", "interval is not a positive number", false);
+    BAD_INTERVAL("jsonmap/bad-interval", "interval is not a positive number", false),
+    TOO_MANY_SOURCES("jsonmap/too-many-sources", "a source without seq beyond the 65,536 whose cadence is kept", false);
 
     private final String code;
     private final String description;
@@ -24,15 +25,23 @@ public enum JsonMapReject {
         this.wholeDatagram = wholeDatagram;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String description() {
         return description;
     }
 
+    @Override
     public boolean wholeDatagram() {
         return wholeDatagram;
+    }
+
+    @Override
+    public String protocol() {
+        return "jsonmap";
     }
 }

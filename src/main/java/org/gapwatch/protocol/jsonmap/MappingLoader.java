@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Loads and validates a mapping file (JSON, docs/protocols-wire.md). Its fields:
+ * Loads and validates a mapping file (JSON, docs/protocols.md). Its fields:
  * <pre>
  * {
  *   "name": "sensor-gateway",                       optional, else the file name

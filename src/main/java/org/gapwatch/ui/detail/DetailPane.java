@@ -176,6 +176,8 @@ public class DetailPane extends Region {
         gapTable.getColumns().add(column("Seen", "When the gap was detected", GapRow::detectedAt, 150));
         gapTable.getColumns().add(column("Span", "Time from the update before the gap to the one after", GapRow::span,
                 80));
+        gapTable.getColumns().add(column("Counted", "By sequence numbers, or by cadence (sources without numbers)",
+                GapRow::how, 70));
     }
 
     private void buildVantageTable() {
@@ -375,9 +377,9 @@ public class DetailPane extends Region {
         }
         StringBuilder sb = new StringBuilder("Lanes (each its own sequence space)");
         for (org.gapwatch.track.LaneView l : list) {
-            sb.append(String.format(java.util.Locale.ROOT, "%n%s: received %d, lost %d, duplicates %d, restarts %d",
-                    l.label() != null ? l.label() : "lane " + l.lane(), l.received(), l.lost(), l.duplicates(),
-                    l.restarts()));
+            sb.append(String.format(java.util.Locale.ROOT, "%n%s: received %d, lost %d%s, duplicates %d, restarts %d",
+                    l.label() != null ? l.label() : "lane " + l.lane(), l.received(), l.lost(),
+                    l.byCadence() ? " by cadence" : "", l.duplicates(), l.restarts()));
         }
         lanes.setText(sb.toString());
     }

@@ -6,13 +6,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.gapwatch.track.Gap;
 
-/** One line of the gap list, as shown. */
-public record GapRow(long first, long last, long count, long lost, long recovered, String detectedAt, String span) {
+/** One line of the gap list, as shown. {@code how}: "by cadence" for loss counted by cadence, else "". */
+public record GapRow(long first, long last, long count, long lost, long recovered, String detectedAt, String span,
+                     String how) {
     static GapRow of(Gap g, ZoneId zone) {
         DateTimeFormatter f = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT).withZone(zone);
         long span = g.spanMillis();
         return new GapRow(g.first(), g.last(), g.count(), g.lost(), g.recovered(),
-                f.format(Instant.ofEpochMilli(g.detectedMillis())), span < 0 ? "—" : duration(span));
+                f.format(Instant.ofEpochMilli(g.detectedMillis())), span < 0 ? "—" : duration(span),
+                g.how());
     }
 
     static String duration(long millis) {

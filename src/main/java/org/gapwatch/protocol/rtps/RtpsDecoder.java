@@ -1,0 +1,182 @@
+package org.gapwatch.protocol.rtps;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.gapwatch.protocol.DecodeResult;
+import org.gapwatch.protocol.ProtocolDecoder;
+import org.gapwatch.protocol.SequenceSpace;
+import org.gapwatch.protocol.Update;
+
+/**
+ * Decodes the RTPS messages of one subscription. A source is one user writer GUID (builtin discovery writers are
+ * not sources): {@code dds/<guid>} until SEDP names its topic, then {@code dds/<topic>/<guid>} (renamed, counts
+ * kept). Its 64-bit writer sequence numbers are {@link SequenceSpace#LINEAR_63}: a DATA (or the first DATA_FRAG of a
+ * sample seen) is an update; a HEARTBEAT is the sender's word {@link Update#sentUpTo} (numbers up to its last not
+ * received are lost now); a GAP's numbers are {@link Update#irrelevant} (not lost). Value: samples per second over
+ * the last second; text: topic and type names from SEDP when seen. The payload is not decoded.
+ */
+public final class RtpsDecoder implements ProtocolDecoder, RtpsSink {
+    static final int MAX_WRITERS = 4096;
+    private static final long SECOND = 1_000_000_000L;
+
+    private final RtpsReader reader = new RtpsReader();
+    private final DecodeResult result = new DecodeResult(512);
+    private final Map<Guid, Writer> writers = new HashMap<>();
+    private final Map<Guid, SedpPublication> topics = new HashMap<>();
+    private long now;
+
+    private static final class Writer {
+        final Guid guid;
+        String name;
+        String renamedFrom;
+        String text;
+        long lastFragmentSn = -1;
+        long secondStart;
+        int inSecond;
+        double rate = -1;
+
+        Writer(Guid guid) {
+            this.guid = guid;
+        }
+    }
+
+    @Override
+    public DecodeResult decode(byte[] data, int off, int len, int port, long arrivalNanos) {
+        result.reset();
+        now = arrivalNanos;
+        RtpsReject why = reader.read(data, off, len, this);
+        if (why != null) {
+            if (result.count() == 0 && why != RtpsReject.BAD_SEQUENCE) {
+                result.reject(why);
+            } else if (result.count() < result.capacity()) {
+                result.next().protocol("rtps").reason(why);
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public void data(Submessage s) {
+        Guid g = s.writer();
+        if (g.entityId() == Guid.SEDP_PUBLICATIONS_WRITER && s.kind() == Submessage.DATA) {
+            SedpPublication p = SedpPublication.of(s);
+            if (p != null && p.writer() != null) {
+                topics.put(p.writer(), p);
+                Writer w = writers.get(p.writer());
+                if (w != null) {
+                    name(w);
+                }
+            }
+            return;
+        }
+        if (g.builtin()) {
+            return;
+        }
+        Writer w = writer(g);
+        if (w == null) {
+            return;
+        }
+        long sn = s.sequence();
+        if (s.kind() == Submessage.DATA_FRAG) {
+            if (sn == w.lastFragmentSn) {
+                return; // another fragment of a sample already counted
+            }
+            w.lastFragmentSn = sn;
+        }
+        if (now - w.secondStart >= SECOND) {
+            w.rate = w.secondStart == 0 ? -1 : w.inSecond * (double) SECOND / (now - w.secondStart);
+            w.secondStart = now;
+            w.inSecond = 0;
+        }
+        w.inSecond++;
+        Update u = update(w).seq(sn);
+        if (w.rate >= 0) {
+            u.number(Math.round(w.rate * 10) / 10.0).unit("samples/s");
+        }
+        u.text(w.text);
+        if (s.hasTimestamp()) {
+            u.ts(s.timestampNanos() / 1_000_000);
+        }
+    }
+
+    @Override
+    public void heartbeat(Submessage s) {
+        Guid g = s.writer();
+        if (g.builtin()) {
+            return;
+        }
+        Writer w = writer(g);
+        if (w != null && s.lastSequence() >= 1) {
+            update(w).sentUpTo(s.lastSequence());
+        }
+    }
+
+    @Override
+    public void gap(Submessage s) {
+        Guid g = s.writer();
+        if (g.builtin()) {
+            return;
+        }
+        Writer w = writer(g);
+        if (w == null) {
+            return;
+        }
+        long start = s.gapStart();
+        long base = s.bitmapBase();
+        if (base > start) {
+            update(w).irrelevant(start, base - 1);
+        }
+        int bits = s.numBits();
+        for (int i = 0; i < bits; i++) {
+            if (!s.bit(i)) {
+                continue;
+            }
+            int j = i;
+            while (j + 1 < bits && s.bit(j + 1)) {
+                j++;
+            }
+            update(w).irrelevant(base + i, base + j);
+            i = j;
+        }
+    }
+
+    private Update update(Writer w) {
+        if (result.count() == result.capacity()) {
+            return new Update(); // beyond what one datagram may carry: written nowhere
+        }
+        Update u = result.next().protocol("rtps").src(w.name).space(SequenceSpace.LINEAR_63);
+        if (w.renamedFrom != null) {
+            u.previousSrc(w.renamedFrom);
+            w.renamedFrom = null;
+        }
+        return u;
+    }
+
+    private Writer writer(Guid g) {
+        Writer w = writers.get(g);
+        if (w == null) {
+            if (writers.size() >= MAX_WRITERS) {
+                if (result.count() < result.capacity()) {
+                    result.next().protocol("rtps").reason(RtpsReject.TOO_MANY_WRITERS);
+                }
+                return null;
+            }
+            w = new Writer(g);
+            writers.put(g, w);
+            name(w);
+        }
+        return w;
+    }
+
+    /** The writer's name and text from what SEDP said of it, if anything; a changed name is a rename. */
+    private void name(Writer w) {
+        SedpPublication p = topics.get(w.guid);
+        String name = p == null || p.topicName() == null ? "dds/" + w.guid
+                : "dds/" + p.topicName().replace('/', '_') + "/" + w.guid;
+        w.text = p == null ? null : "topic " + p.topicName() + ", type " + p.typeName();
+        if (w.name != null && !w.name.equals(name)) {
+            w.renamedFrom = w.name;
+        }
+        w.name = name;
+    }
+}
