@@ -41,6 +41,8 @@ final class EpisodeTracker {
         final long start;
         long lastLoss;
         final Map<String, Integer> sources = new LinkedHashMap<>();
+        /** The sources' names as an immutable list, shared by each episode shown until one more source loses. */
+        List<String> sourceList = List.of();
         final Set<String> senders = new TreeSet<>();
         final Set<String> groups = new TreeSet<>();
         long lost;
@@ -79,12 +81,22 @@ final class EpisodeTracker {
 
     /** As above, with what the remote probes said at their last poll (their loss tells where along the path). */
     void observe(TrackerSnapshot snap, RemoteView remote, long now, long quietMillis) {
+        observe(snap, remote, now, quietMillis, null, 0);
+    }
+
+    /**
+     * As above, where only the sources {@code changed[0 .. changedCount-1]} (ascending) can have a view other than
+     * at the last observation: the lost counter of any other one is as it was. Null: look at every source.
+     */
+    void observe(TrackerSnapshot snap, RemoteView remote, long now, long quietMillis, int[] changed,
+                 int changedCount) {
         Totals t = snap.totals();
         int n = snap.sourceCount();
         if (t.datagrams() < prevDatagrams) {
             // Another run of the engine (a replay seeking back): its counters start again.
             prevLost = new long[0];
             prevDrops = -1;
+            changed = null; // every source's counter is new
         }
         prevDatagrams = t.datagrams();
         if (prevLost.length < n) {
@@ -97,7 +109,8 @@ final class EpisodeTracker {
         prevDrops = dropsKnown ? t.socketDrops() : -1;
 
         boolean loss = drops > 0;
-        for (int id = 0; id < n; id++) {
+        for (int i = 0, end = changed == null ? n : changedCount; i < end; i++) {
+            int id = changed == null ? i : changed[i];
             SourceView v = snap.source(id);
             long before = prevLost[id];
             prevLost[id] = v.lost();
@@ -140,7 +153,9 @@ final class EpisodeTracker {
     private static void note(Open o, SourceView v, long lost, long now) {
         String sender = v.sender() == null ? "(sender unknown)" : v.sender();
         String group = v.destination() == null ? UNKNOWN_GROUP : v.destination();
-        o.sources.merge(v.src(), 1, Integer::sum);
+        if (o.sources.merge(v.src(), 1, Integer::sum) == 1) {
+            o.sourceList = null;
+        }
         o.senders.add(sender);
         o.groups.add(group);
         o.lost += lost;
@@ -169,7 +184,10 @@ final class EpisodeTracker {
     private Episode episode(Open o, TrackerSnapshot snap, long end) {
         long id = o.shown != null ? o.shown.id() : nextId++;
         String[] cause = cause(o, snap);
-        return new Episode(id, o.start, end, Cause.valueOf(cause[0]), cause[1], List.copyOf(o.sources.keySet()),
+        if (o.sourceList == null) {
+            o.sourceList = List.copyOf(o.sources.keySet());
+        }
+        return new Episode(id, o.start, end, Cause.valueOf(cause[0]), cause[1], o.sourceList,
                 o.lost, o.dropsKnown ? o.drops : -1);
     }
 
