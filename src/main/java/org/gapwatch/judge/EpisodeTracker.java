@@ -267,7 +267,8 @@ final class EpisodeTracker {
         int n = 0;
         for (int id = 0; id < snap.sourceCount(); id++) {
             SourceView v = snap.source(id);
-            if (!o.sources.containsKey(v.src()) && !v.isStale(o.observed) && which.test(v)) {
+            // The cheap tests first, the look-up in the episode's sources (up to all of them) last.
+            if (which.test(v) && !v.isStale(o.observed) && !o.sources.containsKey(v.src())) {
                 n++;
             }
         }
