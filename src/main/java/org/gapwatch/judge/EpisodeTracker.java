@@ -226,12 +226,15 @@ final class EpisodeTracker {
     private static String[] localCause(Open o, TrackerSnapshot snap, String lostText, String noDrops) {
         if (o.senders.size() == 1) {
             String sender = o.senders.iterator().next();
-            int peers = quietSources(o, snap, v -> !sender.equals(senderOf(v)) && o.groups.contains(groupOf(v)));
+            // Both counts in one pass over the sources (the second is needed only when the first is 0).
+            int[] quiet = quietSources(o, snap, v -> !sender.equals(senderOf(v)) && o.groups.contains(groupOf(v)),
+                    v -> sender.equals(senderOf(v)) && !o.groups.contains(groupOf(v)));
+            int peers = quiet[0];
             if (peers > 0) {
                 return new String[] {"ONE_PUBLISHER", lostText + ", all from sender " + sender + "; " + peers
                         + " sources of other senders on " + join(o.groups) + " lost none; " + noDrops};
             }
-            int ownElsewhere = quietSources(o, snap, v -> sender.equals(senderOf(v)) && !o.groups.contains(groupOf(v)));
+            int ownElsewhere = quiet[1];
             if (o.groups.size() == 1 && ownElsewhere > 0 && o.dropsKnown) {
                 return new String[] {"ONE_GROUP", lostText + ", all on " + join(o.groups) + "; " + ownElsewhere
                         + " sources of the same sender on other groups lost none; " + noDrops};
@@ -241,7 +244,7 @@ final class EpisodeTracker {
                     + noDrops};
         }
         if (o.groups.size() == 1) {
-            int others = quietSources(o, snap, v -> !o.groups.contains(groupOf(v)));
+            int others = quietSources(o, snap, v -> !o.groups.contains(groupOf(v)))[0];
             if (others > 0 && o.dropsKnown) {
                 return new String[] {"ONE_GROUP", lostText + " of " + o.senders.size() + " senders, all on "
                         + join(o.groups) + "; " + others + " sources on other groups lost none; " + noDrops};
@@ -262,14 +265,17 @@ final class EpisodeTracker {
                 + " groups (" + join(o.groups) + ") in the same seconds; " + noDrops};
     }
 
-    /** Sources not in the episode, not stale at the snapshot, that {@code which} selects. */
-    private static int quietSources(Open o, TrackerSnapshot snap, java.util.function.Predicate<SourceView> which) {
-        int n = 0;
+    /** Per predicate, the sources not in the episode, not stale at the snapshot, that it selects: one pass. */
+    @SafeVarargs
+    private static int[] quietSources(Open o, TrackerSnapshot snap, java.util.function.Predicate<SourceView>... which) {
+        int[] n = new int[which.length];
         for (int id = 0; id < snap.sourceCount(); id++) {
             SourceView v = snap.source(id);
-            // The cheap tests first, the look-up in the episode's sources (up to all of them) last.
-            if (which.test(v) && !v.isStale(o.observed) && !o.sources.containsKey(v.src())) {
-                n++;
+            for (int i = 0; i < which.length; i++) {
+                // The cheap tests first, the look-up in the episode's sources (up to all of them) last.
+                if (which[i].test(v) && !v.isStale(o.observed) && !o.sources.containsKey(v.src())) {
+                    n[i]++;
+                }
             }
         }
         return n;
