@@ -224,11 +224,13 @@ final class EpisodeTracker {
 
     /** The cause by this machine's figures alone, when the probes elsewhere do not tell where the loss is. */
     private static String[] localCause(Open o, TrackerSnapshot snap, String lostText, String noDrops) {
+        // For the passes over every source: a hash look-up (names hash once) instead of the sorted set's compares.
+        Set<String> inGroups = new HashSet<>(o.groups);
         if (o.senders.size() == 1) {
             String sender = o.senders.iterator().next();
             // Both counts in one pass over the sources (the second is needed only when the first is 0).
-            int[] quiet = quietSources(o, snap, v -> !sender.equals(senderOf(v)) && o.groups.contains(groupOf(v)),
-                    v -> sender.equals(senderOf(v)) && !o.groups.contains(groupOf(v)));
+            int[] quiet = quietSources(o, snap, v -> !sender.equals(senderOf(v)) && inGroups.contains(groupOf(v)),
+                    v -> sender.equals(senderOf(v)) && !inGroups.contains(groupOf(v)));
             int peers = quiet[0];
             if (peers > 0) {
                 return new String[] {"ONE_PUBLISHER", lostText + ", all from sender " + sender + "; " + peers
@@ -244,7 +246,7 @@ final class EpisodeTracker {
                     + noDrops};
         }
         if (o.groups.size() == 1) {
-            int others = quietSources(o, snap, v -> !o.groups.contains(groupOf(v)))[0];
+            int others = quietSources(o, snap, v -> !inGroups.contains(groupOf(v)))[0];
             if (others > 0 && o.dropsKnown) {
                 return new String[] {"ONE_GROUP", lostText + " of " + o.senders.size() + " senders, all on "
                         + join(o.groups) + "; " + others + " sources on other groups lost none; " + noDrops};

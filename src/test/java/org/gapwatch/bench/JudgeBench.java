@@ -21,8 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One judgement of the newest snapshot, what {@code JudgeRunner} does every 100 ms: {@link #sources} sources of
  * which {@link #updatedPerRound} got an update since the last judgement (the snapshot is made outside the timing).
- * {@code loss}: every source lost once before the measurement, so a loss episode holding all of them is open, and
- * each round's updates lose again (the episode stays open, its membership unchanged). Run: scripts/bench-judge.sh
+ * {@code loss}: every source lost one update before the measurement, so a loss episode holding all of them is open,
+ * and each round's updates lose again (the episode stays open, its membership unchanged). Run: scripts/bench-judge.sh
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -56,9 +56,16 @@ public class JudgeBench {
         seq = new long[sources];
         boolean loss = load.equals("loss");
         for (int id = 0; id < sources; id++) {
-            send(id, loss ? 2 : 1);
+            send(id, 1);
         }
         judge.judge(feed.publish(now), now);
+        if (loss) { // every source loses one: the episode holds them all from the start, its membership steady
+            now += 100;
+            for (int id = 0; id < sources; id++) {
+                send(id, 2);
+            }
+            judge.judge(feed.publish(now), now);
+        }
     }
 
     private void send(int id, long step) {
