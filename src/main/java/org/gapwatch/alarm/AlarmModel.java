@@ -67,6 +67,21 @@ public final class AlarmModel {
     private int active;
     private long lastNow;
 
+    /**
+     * What the reading methods return: made on the model's thread after every change and evaluation, immutable, and
+     * made visible through {@link #deliverOn} (so that readers on the FX thread see it together with the listeners).
+     */
+    private record Published(long version, List<Alarm> log, Map<Key, Alarm> byKey, Set<String> unacknowledgedSources,
+                             int unacknowledged, int active, int perTenMinutes) {
+        static final Published EMPTY = new Published(0, List.of(), Map.of(), Set.of(), 0, 0, 0);
+    }
+
+    private volatile Published published = Published.EMPTY;
+    private Published made = Published.EMPTY;
+    private volatile java.util.concurrent.Executor delivery;
+    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> actions =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
     public AlarmModel() {
         this(DEFAULT_LOG_CAPACITY);
     }
@@ -75,7 +90,32 @@ public final class AlarmModel {
         this.logCapacity = logCapacity;
     }
 
-    /** Called after every change (evaluate that changed a row, acknowledge, shelve, clear), on the model's thread. */
+    /**
+     * From now on the model lives on another thread than its readers': each new result is published (and the
+     * listeners called) through {@code readers} (the FX thread's {@code Platform::runLater}), and operator actions
+     * handed to {@link #perform} wait in a queue for {@link #runActions} on the model's thread.
+     */
+    public void deliverOn(java.util.concurrent.Executor readers) {
+        this.delivery = readers;
+    }
+
+    /** Runs an operator action on the model's thread: at once if it has none of its own, else at its next round. */
+    public void perform(Runnable action) {
+        if (delivery == null) {
+            action.run();
+        } else {
+            actions.add(action);
+        }
+    }
+
+    /** Runs the queued operator actions; on the model's thread. */
+    public void runActions() {
+        for (Runnable a; (a = actions.poll()) != null; ) {
+            a.run();
+        }
+    }
+
+    /** Called after every change (evaluate that changed a row, acknowledge, shelve, clear), on the readers' thread. */
     public void addListener(Runnable listener) {
         listeners.add(listener);
     }
@@ -177,6 +217,8 @@ public final class AlarmModel {
         if (changed) {
             trim();
             changed();
+        } else {
+            publish(false); // the rate over ten minutes moves with the clock
         }
         return notify.isEmpty() ? List.of() : notify;
     }
@@ -365,29 +407,68 @@ public final class AlarmModel {
         unacknowledgedSources = Collections.unmodifiableSet(srcs);
         unacknowledged = count;
         active = on;
-        for (Runnable r : listeners) {
-            r.run();
+        publish(true);
+    }
+
+    private void publish(boolean rowsChanged) {
+        int perTen = rateNow();
+        Published p = made;
+        if (rowsChanged) {
+            List<Alarm> log = new ArrayList<>(rows.values());
+            log.sort((a, b) -> Long.compare(a.id(), b.id()));
+            p = new Published(version, List.copyOf(log), Map.copyOf(rows), unacknowledgedSources, unacknowledged,
+                    active, perTen);
+        } else if (perTen != p.perTenMinutes()) {
+            p = new Published(p.version(), p.log(), p.byKey(), p.unacknowledgedSources(), p.unacknowledged(),
+                    p.active(), perTen);
+        } else {
+            return;
+        }
+        made = p;
+        Published shown = p;
+        java.util.concurrent.Executor readers = delivery;
+        Runnable show = () -> {
+            published = shown;
+            if (rowsChanged) {
+                for (Runnable r : listeners) {
+                    r.run();
+                }
+            }
+        };
+        if (readers == null) {
+            show.run();
+        } else {
+            readers.execute(show);
         }
     }
 
-    // ---- reading ----
+    private int rateNow() {
+        while (!rate.isEmpty() && rate.peekFirst() <= lastNow - FLOOD_WINDOW_MILLIS) {
+            rate.removeFirst();
+        }
+        return rate.size();
+    }
 
-    /** Every row, in the order the points first alarmed. A copy. */
+    // ---- reading (any thread: the newest published result) ----
+
+    /** Every row, in the order the points first alarmed. Unmodifiable. */
     public List<Alarm> log() {
-        List<Alarm> out = new ArrayList<>(rows.values());
-        out.sort((a, b) -> Long.compare(a.id(), b.id()));
-        return out;
+        return published.log();
     }
 
     /** The row with this id, or null. */
     public Alarm get(long id) {
-        Map.Entry<Key, Alarm> e = entry(id);
-        return e == null ? null : e.getValue();
+        for (Alarm a : published.log()) {
+            if (a.id() == id) {
+                return a;
+            }
+        }
+        return null;
     }
 
     /** The row of a point, or null if it never alarmed. */
     public Alarm point(String src, AlarmKind kind) {
-        return rows.get(new Key(src, kind));
+        return published.byKey().get(new Key(src, kind));
     }
 
     /** Rows whose condition holds now. */
@@ -397,23 +478,20 @@ public final class AlarmModel {
 
     /** Sources with a row waiting for acknowledgement, for the wall's blinking tiles. A new set after each change. */
     public Set<String> unacknowledgedSources() {
-        return unacknowledgedSources;
+        return published.unacknowledgedSources();
     }
 
     public int unacknowledgedCount() {
-        return unacknowledged;
+        return published.unacknowledged();
     }
 
     public int activeCount() {
-        return active;
+        return published.active();
     }
 
     /** Activations in the {@link #FLOOD_WINDOW_MILLIS} up to the last evaluation. */
     public int alarmsPerTenMinutes() {
-        while (!rate.isEmpty() && rate.peekFirst() <= lastNow - FLOOD_WINDOW_MILLIS) {
-            rate.removeFirst();
-        }
-        return rate.size();
+        return published.perTenMinutes();
     }
 
     /** More alarms in ten minutes than ISA-18.2's benchmark of {@value #FLOOD_BENCHMARK}. */
@@ -423,6 +501,6 @@ public final class AlarmModel {
 
     /** Increases with every change; a view redraws when it differs from what it last drew. */
     public long version() {
-        return version;
+        return published.version();
     }
 }
