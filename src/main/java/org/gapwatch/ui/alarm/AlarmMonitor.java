@@ -17,10 +17,13 @@ import org.gapwatch.alarm.NotificationLimiter;
 import org.gapwatch.judge.Judgement;
 
 /**
- * Evaluates the newest judgement against an {@link AlarmModel} once a second and passes new alarms through a
- * {@link NotificationLimiter} to a notifier (e.g. {@link ControlsFxNotifier}, or none). The main window evaluates
- * on the judge's thread ({@link #evaluateOn}): the FX thread then only reads the model's published result and hands
- * the operator's actions to it. {@link #tick(long)} evaluates on the calling thread (tests, {@link #start}).
+ * Evaluates the newest judgement against an {@link AlarmModel} once a second on the FX thread and passes
+ * new alarms through a {@link NotificationLimiter} to a notifier (e.g. {@link ControlsFxNotifier}, or none). The
+ * main window may instead call {@link #tick(long)} from its own pulse.
+ *
+ * <p>The main window evaluates on the judge's thread instead ({@link #evaluateOn}): the FX thread then only reads
+ * the model's published result and hands the operator's actions to it. {@link #tick(long)} evaluates on the
+ * calling thread (tests, {@link #start}).
  */
 public final class AlarmMonitor {
     private final java.util.function.Supplier<Judgement> judgements;
