@@ -79,6 +79,8 @@ public final class AlarmModel {
     private volatile Published published = Published.EMPTY;
     private Published made = Published.EMPTY;
     private volatile java.util.concurrent.Executor delivery;
+    /** The model's own thread, once it ran there; other threads' actions are queued for it. */
+    private volatile Thread owner;
     private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> actions =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
 
@@ -99,17 +101,30 @@ public final class AlarmModel {
         this.delivery = readers;
     }
 
-    /** Runs an operator action on the model's thread: at once if it has none of its own, else at its next round. */
+    /**
+     * Runs an operator action on the model's thread: at once if it has none of its own or this is it, else at its
+     * next round. The operator actions below hand themselves over the same way when called from another thread.
+     */
     public void perform(Runnable action) {
-        if (delivery == null) {
+        if (!handedOver(action)) {
             action.run();
-        } else {
-            actions.add(action);
         }
     }
 
-    /** Runs the queued operator actions; on the model's thread. */
+    /** Queues {@code action} and says true when the model has a thread of its own and this is another one. */
+    private boolean handedOver(Runnable action) {
+        if (delivery == null || Thread.currentThread() == owner) {
+            return false;
+        }
+        actions.add(action);
+        return true;
+    }
+
+    /** Runs the queued operator actions; on the model's thread (which this makes it, once {@link #deliverOn}). */
     public void runActions() {
+        if (delivery != null) {
+            owner = Thread.currentThread();
+        }
         for (Runnable a; (a = actions.poll()) != null; ) {
             a.run();
         }
@@ -144,6 +159,9 @@ public final class AlarmModel {
      *         suppressed, shelved or (after its first notice as such) chattering point
      */
     public List<Alarm> evaluate(Judgement j, long nowMillis) {
+        if (delivery != null) {
+            owner = Thread.currentThread();
+        }
         lastNow = nowMillis;
         boolean changed = unshelveExpired(nowMillis);
         // The detail of a source's alarm is written only when it activates (a view until then): an alarm already
@@ -310,6 +328,10 @@ public final class AlarmModel {
 
     /** Acknowledges one row; false if there is no such row or nothing to acknowledge. */
     public boolean acknowledge(long id) {
+        if (handedOver(() -> acknowledge(id))) {
+            Alarm a = get(id); // the answer as the readers' result has it; the model's next round decides
+            return a != null && !a.acknowledged();
+        }
         Map.Entry<Key, Alarm> e = entry(id);
         if (e == null || e.getValue().acknowledged()) {
             return false;
@@ -330,6 +352,9 @@ public final class AlarmModel {
 
     /** Acknowledges every row; returns how many were not yet acknowledged. */
     public int acknowledgeAll() {
+        if (handedOver(this::acknowledgeAll)) {
+            return (int) log().stream().filter(a -> !a.acknowledged()).count();
+        }
         int n = 0;
         for (Map.Entry<Key, Alarm> e : rows.entrySet()) {
             if (!e.getValue().acknowledged()) {
@@ -348,11 +373,18 @@ public final class AlarmModel {
      * and is then back in whatever state its condition is. False if no such row or the time is not in the future.
      */
     public boolean shelve(long id, long untilMillis) {
+        if (handedOver(() -> shelve(id, untilMillis))) {
+            return get(id) != null;
+        }
         return untilMillis > lastNow && setShelf(id, untilMillis);
     }
 
     /** Takes a row off the shelf now. */
     public boolean unshelve(long id) {
+        if (handedOver(() -> unshelve(id))) {
+            Alarm a = get(id);
+            return a != null && a.shelvedUntil() >= 0;
+        }
         Map.Entry<Key, Alarm> e = entry(id);
         return e != null && e.getValue().shelvedUntil() >= 0 && setShelf(id, -1);
     }
@@ -370,6 +402,9 @@ public final class AlarmModel {
 
     /** Drops rows in state normal (cleared and acknowledged). */
     public int clearResolvedAcknowledged() {
+        if (handedOver(this::clearResolvedAcknowledged)) {
+            return (int) log().stream().filter(a -> a.state() == AlarmState.NORMAL).count();
+        }
         int n = 0;
         for (Iterator<Alarm> it = rows.values().iterator(); it.hasNext(); ) {
             if (it.next().state() == AlarmState.NORMAL) {

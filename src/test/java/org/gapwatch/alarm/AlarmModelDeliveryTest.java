@@ -1,5 +1,6 @@
 package org.gapwatch.alarm;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -47,12 +48,18 @@ class AlarmModelDeliveryTest {
         assertEquals(1, heard[0]);
         long a = model.point("plant/a", AlarmKind.STATUS).id();
 
-        model.perform(() -> model.acknowledge(a));
-        model.perform(() -> model.shelve(model.point("plant/b", AlarmKind.STATUS).id(), T0 + 60_000));
+        long b = model.point("plant/b", AlarmKind.STATUS).id();
+        // The readers' thread acts: one action handed over explicitly, one by calling the model's method.
+        Thread readers = new Thread(() -> {
+            model.perform(() -> model.acknowledge(a));
+            model.shelve(b, T0 + 60_000);
+        });
+        readers.start();
+        assertDoesNotThrow(() -> readers.join(5_000));
         deliver();
         assertEquals(2, model.unacknowledgedCount(), "the actions wait for the model's thread");
 
-        model.runActions(); // the model's next round
+        model.runActions(); // the model's next round, on its thread (this one)
         assertEquals(2, model.unacknowledgedCount(), "and their result for the delivery");
         deliver();
         assertEquals(0, model.unacknowledgedCount());
