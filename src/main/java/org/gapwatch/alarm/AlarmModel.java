@@ -67,6 +67,23 @@ public final class AlarmModel {
     private int active;
     private long lastNow;
 
+    /**
+     * What the reading methods return: made on the model's thread after every change and evaluation, immutable, and
+     * made visible through {@link #deliverOn} (so that readers on the FX thread see it together with the listeners).
+     */
+    private record Published(long version, List<Alarm> log, Map<Key, Alarm> byKey, Set<String> unacknowledgedSources,
+                             int unacknowledged, int active, int perTenMinutes) {
+        static final Published EMPTY = new Published(0, List.of(), Map.of(), Set.of(), 0, 0, 0);
+    }
+
+    private volatile Published published = Published.EMPTY;
+    private Published made = Published.EMPTY;
+    private volatile java.util.concurrent.Executor delivery;
+    /** The model's own thread, once it ran there; other threads' actions are queued for it. */
+    private volatile Thread owner;
+    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> actions =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
     public AlarmModel() {
         this(DEFAULT_LOG_CAPACITY);
     }
@@ -75,7 +92,45 @@ public final class AlarmModel {
         this.logCapacity = logCapacity;
     }
 
-    /** Called after every change (evaluate that changed a row, acknowledge, shelve, clear), on the model's thread. */
+    /**
+     * From now on the model lives on another thread than its readers': each new result is published (and the
+     * listeners called) through {@code readers} (the FX thread's {@code Platform::runLater}), and operator actions
+     * handed to {@link #perform} wait in a queue for {@link #runActions} on the model's thread.
+     */
+    public void deliverOn(java.util.concurrent.Executor readers) {
+        this.delivery = readers;
+    }
+
+    /**
+     * Runs an operator action on the model's thread: at once if it has none of its own or this is it, else at its
+     * next round. The operator actions below hand themselves over the same way when called from another thread.
+     */
+    public void perform(Runnable action) {
+        if (!handedOver(action)) {
+            action.run();
+        }
+    }
+
+    /** Queues {@code action} and says true when the model has a thread of its own and this is another one. */
+    private boolean handedOver(Runnable action) {
+        if (delivery == null || Thread.currentThread() == owner) {
+            return false;
+        }
+        actions.add(action);
+        return true;
+    }
+
+    /** Runs the queued operator actions; on the model's thread (which this makes it, once {@link #deliverOn}). */
+    public void runActions() {
+        if (delivery != null) {
+            owner = Thread.currentThread();
+        }
+        for (Runnable a; (a = actions.poll()) != null; ) {
+            a.run();
+        }
+    }
+
+    /** Called after every change (evaluate that changed a row, acknowledge, shelve, clear), on the readers' thread. */
     public void addListener(Runnable listener) {
         listeners.add(listener);
     }
@@ -104,6 +159,9 @@ public final class AlarmModel {
      *         suppressed, shelved or (after its first notice as such) chattering point
      */
     public List<Alarm> evaluate(Judgement j, long nowMillis) {
+        if (delivery != null) {
+            owner = Thread.currentThread();
+        }
         lastNow = nowMillis;
         boolean changed = unshelveExpired(nowMillis);
         // The detail of a source's alarm is written only when it activates (a view until then): an alarm already
@@ -177,6 +235,8 @@ public final class AlarmModel {
         if (changed) {
             trim();
             changed();
+        } else {
+            publish(false); // the rate over ten minutes moves with the clock
         }
         return notify.isEmpty() ? List.of() : notify;
     }
@@ -268,6 +328,10 @@ public final class AlarmModel {
 
     /** Acknowledges one row; false if there is no such row or nothing to acknowledge. */
     public boolean acknowledge(long id) {
+        if (handedOver(() -> acknowledge(id))) {
+            Alarm a = get(id); // the answer as the readers' result has it; the model's next round decides
+            return a != null && !a.acknowledged();
+        }
         Map.Entry<Key, Alarm> e = entry(id);
         if (e == null || e.getValue().acknowledged()) {
             return false;
@@ -288,6 +352,9 @@ public final class AlarmModel {
 
     /** Acknowledges every row; returns how many were not yet acknowledged. */
     public int acknowledgeAll() {
+        if (handedOver(this::acknowledgeAll)) {
+            return (int) log().stream().filter(a -> !a.acknowledged()).count();
+        }
         int n = 0;
         for (Map.Entry<Key, Alarm> e : rows.entrySet()) {
             if (!e.getValue().acknowledged()) {
@@ -306,11 +373,18 @@ public final class AlarmModel {
      * and is then back in whatever state its condition is. False if no such row or the time is not in the future.
      */
     public boolean shelve(long id, long untilMillis) {
+        if (handedOver(() -> shelve(id, untilMillis))) {
+            return get(id) != null;
+        }
         return untilMillis > lastNow && setShelf(id, untilMillis);
     }
 
     /** Takes a row off the shelf now. */
     public boolean unshelve(long id) {
+        if (handedOver(() -> unshelve(id))) {
+            Alarm a = get(id);
+            return a != null && a.shelvedUntil() >= 0;
+        }
         Map.Entry<Key, Alarm> e = entry(id);
         return e != null && e.getValue().shelvedUntil() >= 0 && setShelf(id, -1);
     }
@@ -328,6 +402,9 @@ public final class AlarmModel {
 
     /** Drops rows in state normal (cleared and acknowledged). */
     public int clearResolvedAcknowledged() {
+        if (handedOver(this::clearResolvedAcknowledged)) {
+            return (int) log().stream().filter(a -> a.state() == AlarmState.NORMAL).count();
+        }
         int n = 0;
         for (Iterator<Alarm> it = rows.values().iterator(); it.hasNext(); ) {
             if (it.next().state() == AlarmState.NORMAL) {
@@ -365,29 +442,68 @@ public final class AlarmModel {
         unacknowledgedSources = Collections.unmodifiableSet(srcs);
         unacknowledged = count;
         active = on;
-        for (Runnable r : listeners) {
-            r.run();
+        publish(true);
+    }
+
+    private void publish(boolean rowsChanged) {
+        int perTen = rateNow();
+        Published p = made;
+        if (rowsChanged) {
+            List<Alarm> log = new ArrayList<>(rows.values());
+            log.sort((a, b) -> Long.compare(a.id(), b.id()));
+            p = new Published(version, List.copyOf(log), Map.copyOf(rows), unacknowledgedSources, unacknowledged,
+                    active, perTen);
+        } else if (perTen != p.perTenMinutes()) {
+            p = new Published(p.version(), p.log(), p.byKey(), p.unacknowledgedSources(), p.unacknowledged(),
+                    p.active(), perTen);
+        } else {
+            return;
+        }
+        made = p;
+        Published shown = p;
+        java.util.concurrent.Executor readers = delivery;
+        Runnable show = () -> {
+            published = shown;
+            if (rowsChanged) {
+                for (Runnable r : listeners) {
+                    r.run();
+                }
+            }
+        };
+        if (readers == null) {
+            show.run();
+        } else {
+            readers.execute(show);
         }
     }
 
-    // ---- reading ----
+    private int rateNow() {
+        while (!rate.isEmpty() && rate.peekFirst() <= lastNow - FLOOD_WINDOW_MILLIS) {
+            rate.removeFirst();
+        }
+        return rate.size();
+    }
 
-    /** Every row, in the order the points first alarmed. A copy. */
+    // ---- reading (any thread: the newest published result) ----
+
+    /** Every row, in the order the points first alarmed. Unmodifiable. */
     public List<Alarm> log() {
-        List<Alarm> out = new ArrayList<>(rows.values());
-        out.sort((a, b) -> Long.compare(a.id(), b.id()));
-        return out;
+        return published.log();
     }
 
     /** The row with this id, or null. */
     public Alarm get(long id) {
-        Map.Entry<Key, Alarm> e = entry(id);
-        return e == null ? null : e.getValue();
+        for (Alarm a : published.log()) {
+            if (a.id() == id) {
+                return a;
+            }
+        }
+        return null;
     }
 
     /** The row of a point, or null if it never alarmed. */
     public Alarm point(String src, AlarmKind kind) {
-        return rows.get(new Key(src, kind));
+        return published.byKey().get(new Key(src, kind));
     }
 
     /** Rows whose condition holds now. */
@@ -397,23 +513,20 @@ public final class AlarmModel {
 
     /** Sources with a row waiting for acknowledgement, for the wall's blinking tiles. A new set after each change. */
     public Set<String> unacknowledgedSources() {
-        return unacknowledgedSources;
+        return published.unacknowledgedSources();
     }
 
     public int unacknowledgedCount() {
-        return unacknowledged;
+        return published.unacknowledged();
     }
 
     public int activeCount() {
-        return active;
+        return published.active();
     }
 
     /** Activations in the {@link #FLOOD_WINDOW_MILLIS} up to the last evaluation. */
     public int alarmsPerTenMinutes() {
-        while (!rate.isEmpty() && rate.peekFirst() <= lastNow - FLOOD_WINDOW_MILLIS) {
-            rate.removeFirst();
-        }
-        return rate.size();
+        return published.perTenMinutes();
     }
 
     /** More alarms in ten minutes than ISA-18.2's benchmark of {@value #FLOOD_BENCHMARK}. */
@@ -423,6 +536,6 @@ public final class AlarmModel {
 
     /** Increases with every change; a view redraws when it differs from what it last drew. */
     public long version() {
-        return version;
+        return published.version();
     }
 }

@@ -41,6 +41,8 @@ final class EpisodeTracker {
         final long start;
         long lastLoss;
         final Map<String, Integer> sources = new LinkedHashMap<>();
+        /** The sources' names as an immutable list, shared by each episode shown until one more source loses. */
+        List<String> sourceList = List.of();
         final Set<String> senders = new TreeSet<>();
         final Set<String> groups = new TreeSet<>();
         long lost;
@@ -79,12 +81,22 @@ final class EpisodeTracker {
 
     /** As above, with what the remote probes said at their last poll (their loss tells where along the path). */
     void observe(TrackerSnapshot snap, RemoteView remote, long now, long quietMillis) {
+        observe(snap, remote, now, quietMillis, null, 0);
+    }
+
+    /**
+     * As above, where only the sources {@code changed[0 .. changedCount-1]} (ascending) can have a view other than
+     * at the last observation: the lost counter of any other one is as it was. Null: look at every source.
+     */
+    void observe(TrackerSnapshot snap, RemoteView remote, long now, long quietMillis, int[] changed,
+                 int changedCount) {
         Totals t = snap.totals();
         int n = snap.sourceCount();
         if (t.datagrams() < prevDatagrams) {
             // Another run of the engine (a replay seeking back): its counters start again.
             prevLost = new long[0];
             prevDrops = -1;
+            changed = null; // every source's counter is new
         }
         prevDatagrams = t.datagrams();
         if (prevLost.length < n) {
@@ -97,7 +109,8 @@ final class EpisodeTracker {
         prevDrops = dropsKnown ? t.socketDrops() : -1;
 
         boolean loss = drops > 0;
-        for (int id = 0; id < n; id++) {
+        for (int i = 0, end = changed == null ? n : changedCount; i < end; i++) {
+            int id = changed == null ? i : changed[i];
             SourceView v = snap.source(id);
             long before = prevLost[id];
             prevLost[id] = v.lost();
@@ -140,7 +153,9 @@ final class EpisodeTracker {
     private static void note(Open o, SourceView v, long lost, long now) {
         String sender = v.sender() == null ? "(sender unknown)" : v.sender();
         String group = v.destination() == null ? UNKNOWN_GROUP : v.destination();
-        o.sources.merge(v.src(), 1, Integer::sum);
+        if (o.sources.merge(v.src(), 1, Integer::sum) == 1) {
+            o.sourceList = null;
+        }
         o.senders.add(sender);
         o.groups.add(group);
         o.lost += lost;
@@ -169,7 +184,10 @@ final class EpisodeTracker {
     private Episode episode(Open o, TrackerSnapshot snap, long end) {
         long id = o.shown != null ? o.shown.id() : nextId++;
         String[] cause = cause(o, snap);
-        return new Episode(id, o.start, end, Cause.valueOf(cause[0]), cause[1], List.copyOf(o.sources.keySet()),
+        if (o.sourceList == null) {
+            o.sourceList = List.copyOf(o.sources.keySet());
+        }
+        return new Episode(id, o.start, end, Cause.valueOf(cause[0]), cause[1], o.sourceList,
                 o.lost, o.dropsKnown ? o.drops : -1);
     }
 
@@ -206,14 +224,19 @@ final class EpisodeTracker {
 
     /** The cause by this machine's figures alone, when the probes elsewhere do not tell where the loss is. */
     private static String[] localCause(Open o, TrackerSnapshot snap, String lostText, String noDrops) {
+        // For the passes over every source: a hash look-up (names hash once) instead of the sorted set's compares.
+        Set<String> inGroups = new HashSet<>(o.groups);
         if (o.senders.size() == 1) {
             String sender = o.senders.iterator().next();
-            int peers = quietSources(o, snap, v -> !sender.equals(senderOf(v)) && o.groups.contains(groupOf(v)));
+            // Both counts in one pass over the sources (the second is needed only when the first is 0).
+            int[] quiet = quietSources(o, snap, v -> !sender.equals(senderOf(v)) && inGroups.contains(groupOf(v)),
+                    v -> sender.equals(senderOf(v)) && !inGroups.contains(groupOf(v)));
+            int peers = quiet[0];
             if (peers > 0) {
                 return new String[] {"ONE_PUBLISHER", lostText + ", all from sender " + sender + "; " + peers
                         + " sources of other senders on " + join(o.groups) + " lost none; " + noDrops};
             }
-            int ownElsewhere = quietSources(o, snap, v -> sender.equals(senderOf(v)) && !o.groups.contains(groupOf(v)));
+            int ownElsewhere = quiet[1];
             if (o.groups.size() == 1 && ownElsewhere > 0 && o.dropsKnown) {
                 return new String[] {"ONE_GROUP", lostText + ", all on " + join(o.groups) + "; " + ownElsewhere
                         + " sources of the same sender on other groups lost none; " + noDrops};
@@ -223,7 +246,7 @@ final class EpisodeTracker {
                     + noDrops};
         }
         if (o.groups.size() == 1) {
-            int others = quietSources(o, snap, v -> !o.groups.contains(groupOf(v)));
+            int others = quietSources(o, snap, v -> !inGroups.contains(groupOf(v)))[0];
             if (others > 0 && o.dropsKnown) {
                 return new String[] {"ONE_GROUP", lostText + " of " + o.senders.size() + " senders, all on "
                         + join(o.groups) + "; " + others + " sources on other groups lost none; " + noDrops};
@@ -244,13 +267,17 @@ final class EpisodeTracker {
                 + " groups (" + join(o.groups) + ") in the same seconds; " + noDrops};
     }
 
-    /** Sources not in the episode, not stale at the snapshot, that {@code which} selects. */
-    private static int quietSources(Open o, TrackerSnapshot snap, java.util.function.Predicate<SourceView> which) {
-        int n = 0;
+    /** Per predicate, the sources not in the episode, not stale at the snapshot, that it selects: one pass. */
+    @SafeVarargs
+    private static int[] quietSources(Open o, TrackerSnapshot snap, java.util.function.Predicate<SourceView>... which) {
+        int[] n = new int[which.length];
         for (int id = 0; id < snap.sourceCount(); id++) {
             SourceView v = snap.source(id);
-            if (!o.sources.containsKey(v.src()) && !v.isStale(o.observed) && which.test(v)) {
-                n++;
+            for (int i = 0; i < which.length; i++) {
+                // The cheap tests first, the look-up in the episode's sources (up to all of them) last.
+                if (which[i].test(v) && !v.isStale(o.observed) && !o.sources.containsKey(v.src())) {
+                    n[i]++;
+                }
             }
         }
         return n;

@@ -12,6 +12,11 @@ import org.gapwatch.track.TrackerSnapshot;
 /**
  * The rules: judges every source of a snapshot at a given time and follows the loss episodes from one judgement to
  * the next. One judge per engine, fed by one thread in time order (a {@link JudgeRunner}, or a command's loop).
+ *
+ * <p>Judging is incremental: a source is judged again only when its view changed since the last judgement or the
+ * clock reached the time its state can flip by itself (stale, a conflict running out); a new config, the clock going
+ * back, fewer sources or a change of the recent invalid senders judge everything again. The result is the same as
+ * judging every source each time (IncrementalJudgeTest).
  */
 public final class Judge {
     private volatile JudgeConfig config;
@@ -25,8 +30,34 @@ public final class Judge {
     private final EpisodeTracker episodes = new EpisodeTracker(EpisodeTracker.CAPACITY);
     private final java.util.ArrayList<long[]> recent = new java.util.ArrayList<>();
 
+    // Incremental judging: the results per source in chunks that successive judgements share until one changes.
+    private static final int CHUNK = TrackerSnapshot.CHUNK;
+    private final boolean incremental;
+    private TrackerSnapshot prevSnap;
+    private long prevNow;
+    private Set<String> prevInvalid = Set.of();
+    private long round;
+    private SourceState[][] stateChunks = new SourceState[0][];
+    private double[][] lossChunks = new double[0][];
+    /** The round in which each chunk was last copied: a chunk not copied this round is shared and copied on write. */
+    private long[] copiedIn = new long[0];
+    /** Per source, the time its state can next change by the clock alone; per chunk, the earliest of those. */
+    private long[] dueAt = new long[0];
+    private long[] chunkDue = new long[0];
+    private final int[] counts = new int[SourceState.values().length];
+    private int[] changedIds = new int[0];
+    private int changedCount;
+    private List<String> episodeList;
+    private Set<String> episodeSet = Set.of();
+
     public Judge(JudgeConfig config) {
+        this(config, true);
+    }
+
+    /** @param incremental false to judge every source at every judgement (the reference the tests compare with) */
+    Judge(JudgeConfig config, boolean incremental) {
         this.config = config;
+        this.incremental = incremental;
     }
 
     public Judge() {
@@ -53,7 +84,8 @@ public final class Judge {
      */
     public Judgement judge(TrackerSnapshot snap, RemoteView remote, long nowMillis) {
         JudgeConfig c = config;
-        if (c != compiled) {
+        boolean configChanged = c != compiled;
+        if (configChanged) {
             compiled = c;
             patterns = c.patterns();
             ruleSrc = new String[0];
@@ -63,19 +95,167 @@ public final class Judge {
             ruleSrc = java.util.Arrays.copyOf(ruleSrc, Math.max(n, ruleSrc.length * 2));
             ruleOf = java.util.Arrays.copyOf(ruleOf, ruleSrc.length);
         }
-        Set<String> invalidSenders = invalidSenders(snap, nowMillis);
-        SourceState[] states = new SourceState[n];
-        double[] loss = new double[n];
+        Set<String> invalid = invalidSenders(snap, nowMillis);
+        boolean full = !incremental || configChanged || prevSnap == null || nowMillis < prevNow
+                || n < prevSnap.sourceCount() || !invalid.equals(prevInvalid);
+        int[] changed = full ? null : judgeChanged(snap, nowMillis, c, invalid);
+        if (full) {
+            judgeAll(snap, nowMillis, c, invalid);
+        }
+        prevSnap = snap;
+        prevNow = nowMillis;
+        prevInvalid = invalid;
+        round++;
+        episodes.observe(snap, remote, nowMillis, c.quietMillis(), changed, changedCount);
+        Episode current = episodes.current();
+        return new Judgement(snap, nowMillis, c, n, stateChunks.clone(), lossChunks.clone(), counts.clone(),
+                episodes.closed(), current, episodeSources(current), recentLoss(snap.totals(), nowMillis),
+                episodes.closedByCause(), remote);
+    }
+
+    /** Judges every source afresh into new chunks (nothing shared with earlier judgements). */
+    private void judgeAll(TrackerSnapshot snap, long now, JudgeConfig c, Set<String> invalid) {
+        int n = snap.sourceCount();
+        int chunkCount = (n + CHUNK - 1) / CHUNK;
+        stateChunks = new SourceState[chunkCount][];
+        lossChunks = new double[chunkCount][];
+        chunkDue = new long[chunkCount];
+        copiedIn = new long[chunkCount];
+        java.util.Arrays.fill(copiedIn, round);
+        dueAt = new long[chunkCount * CHUNK];
+        java.util.Arrays.fill(counts, 0);
+        for (int k = 0; k < chunkCount; k++) {
+            stateChunks[k] = new SourceState[CHUNK];
+            lossChunks[k] = new double[CHUNK];
+            chunkDue[k] = Long.MAX_VALUE;
+        }
         for (int id = 0; id < n; id++) {
             SourceView v = snap.source(id);
             Thresholds t = thresholds(id, v.src(), c);
-            loss[id] = LossFigures.over(v, t.window());
-            states[id] = state(v, nowMillis, t, loss[id], !invalidSenders.isEmpty()
-                    && invalidSenders.contains(v.sender() + ' ' + v.src()));
+            double loss = LossFigures.over(v, t.window());
+            SourceState s = state(v, now, t, loss, !invalid.isEmpty() && invalid.contains(v.sender() + ' ' + v.src()));
+            stateChunks[id / CHUNK][id % CHUNK] = s;
+            lossChunks[id / CHUNK][id % CHUNK] = loss;
+            counts[s.ordinal()]++;
+            dueAt[id] = nextFlip(v, now);
+            chunkDue[id / CHUNK] = Math.min(chunkDue[id / CHUNK], dueAt[id]);
         }
-        episodes.observe(snap, remote, nowMillis, c.quietMillis());
-        return new Judgement(snap, nowMillis, c, states, loss, episodes.closed(), episodes.current(),
-                recentLoss(snap.totals(), nowMillis), episodes.closedByCause(), remote);
+    }
+
+    /**
+     * Judges again only the sources whose view changed since the last judgement and those whose time to flip
+     * (stale, conflict over) has come; returns the ids whose view changed, ascending ({@link #changedCount} of
+     * them), for the episode tracker.
+     */
+    private int[] judgeChanged(TrackerSnapshot snap, long now, JudgeConfig c, Set<String> invalid) {
+        int n = snap.sourceCount();
+        int prevCount = prevSnap.sourceCount();
+        growTo(n);
+        changedCount = 0;
+        for (int k = 0, chunkCount = (n + CHUNK - 1) / CHUNK; k < chunkCount; k++) {
+            int lo = k * CHUNK;
+            int hi = Math.min(n, lo + CHUNK);
+            boolean viewsSame = hi <= prevCount && snap.sameChunk(prevSnap, lo);
+            if (viewsSame && now < chunkDue[k]) {
+                continue;
+            }
+            long due = Long.MAX_VALUE;
+            for (int id = lo; id < hi; id++) {
+                SourceView v = snap.source(id);
+                boolean viewChanged = !viewsSame && (id >= prevCount || v != prevSnap.source(id));
+                if (viewChanged) {
+                    if (changedCount == changedIds.length) {
+                        changedIds = java.util.Arrays.copyOf(changedIds, Math.max(256, changedIds.length * 2));
+                    }
+                    changedIds[changedCount++] = id;
+                }
+                if (viewChanged || now >= dueAt[id]) {
+                    rejudge(k, id, v, now, c, invalid);
+                }
+                due = Math.min(due, dueAt[id]);
+            }
+            chunkDue[k] = due;
+        }
+        return changedIds;
+    }
+
+    private void rejudge(int k, int id, SourceView v, long now, JudgeConfig c, Set<String> invalid) {
+        Thresholds t = thresholds(id, v.src(), c);
+        double loss = LossFigures.over(v, t.window());
+        SourceState s = state(v, now, t, loss, !invalid.isEmpty() && invalid.contains(v.sender() + ' ' + v.src()));
+        int i = id % CHUNK;
+        SourceState was = stateChunks[k][i];
+        if (was != s || Double.doubleToRawLongBits(lossChunks[k][i]) != Double.doubleToRawLongBits(loss)) {
+            if (copiedIn[k] != round) {
+                // Earlier judgements share this chunk: copy it once this round, before the first write.
+                stateChunks[k] = stateChunks[k].clone();
+                lossChunks[k] = lossChunks[k].clone();
+                copiedIn[k] = round;
+            }
+            if (was != null) {
+                counts[was.ordinal()]--;
+            }
+            counts[s.ordinal()]++;
+            stateChunks[k][i] = s;
+            lossChunks[k][i] = loss;
+        }
+        dueAt[id] = nextFlip(v, now);
+    }
+
+    private void growTo(int n) {
+        int chunkCount = (n + CHUNK - 1) / CHUNK;
+        int was = stateChunks.length;
+        if (chunkCount <= was) {
+            return;
+        }
+        stateChunks = java.util.Arrays.copyOf(stateChunks, chunkCount);
+        lossChunks = java.util.Arrays.copyOf(lossChunks, chunkCount);
+        chunkDue = java.util.Arrays.copyOf(chunkDue, chunkCount);
+        copiedIn = java.util.Arrays.copyOf(copiedIn, chunkCount);
+        dueAt = java.util.Arrays.copyOf(dueAt, chunkCount * CHUNK);
+        for (int k = was; k < chunkCount; k++) {
+            stateChunks[k] = new SourceState[CHUNK];
+            lossChunks[k] = new double[CHUNK];
+            copiedIn[k] = round;
+        }
+    }
+
+    /**
+     * The first time after {@code now} at which the source's state can change with the clock alone (it goes stale,
+     * or a second sender's claim runs out), or {@link Long#MAX_VALUE}. Early is harmless (it is judged again and
+     * found the same), late is not: these are the exact edges of {@link SourceView#isStale} and {@link
+     * SourceView#conflict}.
+     */
+    static long nextFlip(SourceView v, long now) {
+        long due = Long.MAX_VALUE;
+        long stale = plus(plus(v.lastArrivalMillis(), v.staleAfterMillis()), 1);
+        if (stale > now) {
+            due = stale;
+        }
+        if (v.otherSender() != null) {
+            long over = plus(Math.min(v.senderLastMillis(), v.otherSenderLastMillis()), v.staleAfterMillis());
+            if (over > now) {
+                due = Math.min(due, over);
+            }
+        }
+        return due;
+    }
+
+    private static long plus(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? (a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : r;
+    }
+
+    /** The open episode's sources as a set, made again only when its list of sources is another one. */
+    private Set<String> episodeSources(Episode current) {
+        if (current == null) {
+            return Set.of();
+        }
+        if (current.sources() != episodeList) {
+            episodeList = current.sources();
+            episodeSet = Set.copyOf(episodeList);
+        }
+        return episodeSet;
     }
 
     /** Loss over the totals of the last {@link #RECENT_MILLIS}: a sample per judgement, the oldest still in span. */

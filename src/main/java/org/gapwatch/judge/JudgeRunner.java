@@ -27,6 +27,7 @@ public final class JudgeRunner implements AutoCloseable {
     private final AtomicReference<Judgement> latest = new AtomicReference<>(Judgement.empty());
     private final LoopRunner loop;
     private volatile Supplier<RemoteView> remote = () -> RemoteView.NONE;
+    private volatile Runnable afterRound = () -> { };
     private long judgedVersion = -1;
     private long judgedAt = Long.MIN_VALUE;
 
@@ -46,6 +47,7 @@ public final class JudgeRunner implements AutoCloseable {
         // A fixed period, not a wait for a condition: judging follows the clock as much as the data.
         this.loop = faults.runner(name, () -> {
             step();
+            afterRound.run();
             return 0;
         }, Idle.park(PERIOD_MILLIS * 1_000_000L));
     }
@@ -53,6 +55,14 @@ public final class JudgeRunner implements AutoCloseable {
     /** Where the judgement reads what remote probes see (a poller's newest view); any thread, from the next round. */
     public void consult(Supplier<RemoteView> remoteViews) {
         this.remote = remoteViews;
+    }
+
+    /**
+     * Work to do on the judge's thread after each round (the alarm evaluation, so that it stays off the FX thread),
+     * inside the same fault boundary; any thread, from the next round.
+     */
+    public void afterEachRound(Runnable work) {
+        this.afterRound = work;
     }
 
     public JudgeRunner start() {

@@ -10,15 +10,18 @@ import org.gapwatch.track.TrackerSnapshot;
  */
 public final class Judgement {
     private static final Judgement EMPTY = new Judgement(TrackerSnapshot.empty(), 0, JudgeConfig.defaults(),
-            new SourceState[0], new double[0], List.of(), null, RecentLoss.NONE, new long[Cause.values().length],
-            RemoteView.NONE);
+            0, new SourceState[0][], new double[0][], new int[SourceState.values().length], List.of(), null, Set.of(),
+            RecentLoss.NONE, new long[Cause.values().length], RemoteView.NONE);
+    private static final int CHUNK = TrackerSnapshot.CHUNK;
 
     private final TrackerSnapshot snapshot;
     private final long nowMillis;
     private final JudgeConfig config;
-    private final SourceState[] states;
-    private final double[] loss;
-    private final int[] counts = new int[SourceState.values().length];
+    private final int sourceCount;
+    /** By chunks of {@link TrackerSnapshot#CHUNK} sources, shared with the judgements before and after where equal. */
+    private final SourceState[][] states;
+    private final double[][] loss;
+    private final int[] counts;
     private final List<Episode> closed;
     private final Episode current;
     private final Set<String> episodeSources;
@@ -36,22 +39,22 @@ public final class Judgement {
         static final RecentLoss NONE = new RecentLoss(0, 0, 0, -1);
     }
 
-    Judgement(TrackerSnapshot snapshot, long nowMillis, JudgeConfig config, SourceState[] states, double[] loss,
-              List<Episode> closed, Episode current, RecentLoss recentLoss, long[] closedByCause, RemoteView remote) {
+    Judgement(TrackerSnapshot snapshot, long nowMillis, JudgeConfig config, int sourceCount, SourceState[][] states,
+              double[][] loss, int[] counts, List<Episode> closed, Episode current, Set<String> episodeSources,
+              RecentLoss recentLoss, long[] closedByCause, RemoteView remote) {
         this.recentLoss = recentLoss;
         this.closedByCause = closedByCause;
         this.remote = remote;
         this.snapshot = snapshot;
         this.nowMillis = nowMillis;
         this.config = config;
+        this.sourceCount = sourceCount;
         this.states = states;
         this.loss = loss;
+        this.counts = counts;
         this.closed = closed;
         this.current = current;
-        this.episodeSources = current == null ? Set.of() : Set.copyOf(current.sources());
-        for (SourceState s : states) {
-            counts[s.ordinal()]++;
-        }
+        this.episodeSources = episodeSources;
     }
 
     /** Nothing judged yet. */
@@ -72,7 +75,7 @@ public final class Judgement {
     }
 
     public int sourceCount() {
-        return states.length;
+        return sourceCount;
     }
 
     /**
@@ -80,12 +83,12 @@ public final class Judgement {
      * judged not yet (it appeared since): that one is OK until the next judgement, a fraction of a second later.
      */
     public SourceState state(int id) {
-        return id >= 0 && id < states.length ? states[id] : SourceState.OK;
+        return id >= 0 && id < sourceCount ? states[id / CHUNK][id % CHUNK] : SourceState.OK;
     }
 
     /** The loss share (0..1) over the source's loss window, the figure its state was judged on. */
     public double loss(int id) {
-        return id >= 0 && id < loss.length ? loss[id] : 0;
+        return id >= 0 && id < sourceCount ? loss[id / CHUNK][id % CHUNK] : 0;
     }
 
     public int count(SourceState s) {

@@ -10,7 +10,8 @@ import java.util.Map;
  * successive snapshots share when nothing in them changed, so taking one costs what changed, not what exists.
  */
 public final class TrackerSnapshot {
-    static final int CHUNK = 256;
+    /** Sources per chunk; readers that keep per-source results in chunks of the same size can skip a shared one. */
+    public static final int CHUNK = 256;
 
     private final long version;
     private final long takenMillis;

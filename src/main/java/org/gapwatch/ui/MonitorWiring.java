@@ -37,7 +37,6 @@ import org.gapwatch.ui.heatmap.HeatmapView;
  * Everything here runs on the FX thread, driven by the window's one pulse.
  */
 final class MonitorWiring {
-    private static final long ALARM_EVERY_NANOS = 1_000_000_000L;
     private static final long ROWS_EVERY_NANOS = 500_000_000L;
 
     private final MonitorWindow window;
@@ -59,7 +58,6 @@ final class MonitorWiring {
     private ReplayBar bar;
     private Engine replayEngine;
     private JudgeRunner replayJudging;
-    private long lastAlarmNanos = Long.MIN_VALUE / 2;
     private long lastRowsNanos = Long.MIN_VALUE / 2;
     private List<org.gapwatch.track.SourceView> heatRowsShown;
 
@@ -144,7 +142,11 @@ final class MonitorWiring {
             }
         });
         model.addListener(this::showAlarmCount);
-        return new Alarms(model, new AlarmMonitor(judging::latest, model, sink), list, clock);
+        AlarmMonitor monitor = new AlarmMonitor(judging::latest, model, sink);
+        // Evaluated on the judge's thread once a second (live alarms during a replay too: nothing live goes
+        // unnoticed while looking back); the FX thread reads the published result.
+        monitor.evaluateOn(judging, clock, javafx.application.Platform::runLater);
+        return new Alarms(model, monitor, list, clock);
     }
 
     private void show(Alarms a) {
@@ -178,14 +180,6 @@ final class MonitorWiring {
 
     private void pulse(TrackerSnapshot snap, long now) {
         long t = System.nanoTime();
-        if (t - lastAlarmNanos >= ALARM_EVERY_NANOS) {
-            lastAlarmNanos = t;
-            // Live alarms are evaluated during a replay too: nothing live goes unnoticed while looking back.
-            live.monitor().tick(System.currentTimeMillis());
-            if (replay != null) {
-                replay.monitor().tick(replay.clock().getAsLong());
-            }
-        }
         ui.blinking.set(shown.model().unacknowledgedSources());
         banner.update(ui.judgement(), now);
         ui.status().setDiagnosisShown(banner.shownEpisode() == null);

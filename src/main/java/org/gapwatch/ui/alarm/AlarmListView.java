@@ -83,10 +83,10 @@ public class AlarmListView extends Region {
         acknowledge.setOnAction(e -> {
             Alarm a = table.getSelectionModel().getSelectedItem();
             if (a != null) {
-                model.acknowledge(a.id());
+                model.perform(() -> model.acknowledge(a.id()));
             }
         });
-        acknowledgeAll.setOnAction(e -> model.acknowledgeAll());
+        acknowledgeAll.setOnAction(e -> model.perform(model::acknowledgeAll));
         export.setOnAction(e -> chooseAndExport());
         shelve.setId("alarm-shelve");
         shelveFor.setId("alarm-shelve-for");
@@ -250,9 +250,10 @@ public class AlarmListView extends Region {
         return selectedSource;
     }
 
-    /** Shelves {@code a} for {@code minutes} from now on the view's clock. */
-    public boolean shelveSelected(Alarm a, long minutes) {
-        return model.shelve(a.id(), clock.getAsLong() + minutes * 60_000);
+    /** Shelves {@code a} for {@code minutes} from now on the view's clock (on the model's thread, if it has one). */
+    public void shelveSelected(Alarm a, long minutes) {
+        long until = clock.getAsLong() + minutes * 60_000;
+        model.perform(() -> model.shelve(a.id(), until));
     }
 
     /** The rows as listed, latest activation first. */

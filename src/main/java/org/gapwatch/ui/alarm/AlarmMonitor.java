@@ -20,6 +20,10 @@ import org.gapwatch.judge.Judgement;
  * Evaluates the newest judgement against an {@link AlarmModel} once a second on the FX thread and passes
  * new alarms through a {@link NotificationLimiter} to a notifier (e.g. {@link EpisodeBanner#notice}, or none). The
  * main window may instead call {@link #tick(long)} from its own pulse.
+ *
+ * <p>The main window evaluates on the judge's thread instead ({@link #evaluateOn}): the FX thread then only reads
+ * the model's published result and hands the operator's actions to it. {@link #tick(long)} evaluates on the
+ * calling thread (tests, {@link #start}).
  */
 public final class AlarmMonitor {
     private final java.util.function.Supplier<Judgement> judgements;
@@ -57,6 +61,27 @@ public final class AlarmMonitor {
 
     public void stop() {
         timer.stop();
+    }
+
+    /**
+     * Evaluates from now on on {@code judging}'s thread, after its rounds, once a second of {@code clock}: the model
+     * publishes through {@code fx} (the FX thread's {@code Platform::runLater}), where the notifier is called too.
+     */
+    public void evaluateOn(org.gapwatch.judge.JudgeRunner judging, LongSupplier clock, java.util.concurrent.Executor fx) {
+        model.deliverOn(fx);
+        long[] last = {Long.MIN_VALUE};
+        judging.afterEachRound(() -> {
+            model.runActions();
+            long now = clock.getAsLong();
+            if (last[0] == Long.MIN_VALUE || now - last[0] >= 1_000 || now < last[0]) {
+                last[0] = now;
+                model.setCondition(AlarmModel.RECEIVER, AlarmKind.RECEIVER, receiverProblem.get());
+                List<Alarm> raised = model.evaluate(judgements.get(), now);
+                if (!raised.isEmpty()) {
+                    fx.execute(() -> limiter.offer(raised, now));
+                }
+            }
+        });
     }
 
     /** Evaluates the newest judgement at {@code nowMillis}; returns the alarms raised. */
