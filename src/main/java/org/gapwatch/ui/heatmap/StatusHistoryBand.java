@@ -1,0 +1,408 @@
+package org.gapwatch.ui.heatmap;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.util.Duration;
+import org.gapwatch.engine.Engine;
+import org.gapwatch.judge.Episode;
+import org.gapwatch.judge.Judgement;
+import org.gapwatch.track.SourceView;
+import org.gapwatch.ui.Palette;
+
+/**
+ * Status history under the wall, drawn as Grafana's status-history panel: one row per group (first level of src),
+ * one cell per second of the last 15 minutes or per minute of the last hour or day, coloured by the exact number of
+ * updates the group lost in it (the loss colour, stronger the more; grey for none; the panel colour where nothing was
+ * expected), with the judge's loss episodes as vertical bands across all rows. Hovering a cell shows its figures;
+ * clicking a row hands its group to {@link #setOnGroupClicked}.
+ *
+ * <p>Per pulse the window only hands over references ({@link #setSources}, {@link #setJudgement}); the grouping and
+ * summing run in the engine query ({@link GroupHistoryQuery}), at most once a second, and a paint is groups x cells.
+ * FX thread only.
+ */
+public class StatusHistoryBand extends BorderPane {
+    /** The time spans offered. */
+    public enum Span {
+        MIN_15(false, 900, 1000, "15 min"), HOUR_1(true, 60, 60_000, "1 h"), HOUR_24(true, 1440, 60_000, "24 h");
+
+        final boolean perMinute;
+        final int columns;
+        final long slotMillis;
+        final String label;
+
+        Span(boolean perMinute, int columns, long slotMillis, String label) {
+            this.perMinute = perMinute;
+            this.columns = columns;
+            this.slotMillis = slotMillis;
+            this.label = label;
+        }
+    }
+
+    static final double ROW_HEIGHT = 22;
+    static final double LABEL_WIDTH = 160;
+    /** Rows shown before the strip scrolls. */
+    static final int MAX_VISIBLE_ROWS = 6;
+    private static final long REFRESH_MILLIS = 1000;
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+
+    private final Canvas canvas = new Canvas();
+    private final ScrollPane scroll = new ScrollPane(canvas);
+    private final Tooltip tip = new Tooltip();
+    private final ToggleGroup spans = new ToggleGroup();
+    private final Timeline timer = new Timeline(new KeyFrame(Duration.millis(250), e -> tick()));
+
+    private Palette palette = Palette.DARK;
+    private HeatColors colors = HeatColors.DARK;
+    private Font font = Font.font("System", FontWeight.BOLD, 13);
+    private Engine engine;
+    private LongSupplier clock = System::currentTimeMillis;
+    private LongSupplier paceClock = () -> System.nanoTime() / 1_000_000;
+    private ZoneId zone = ZoneId.systemDefault();
+    private List<SourceView> sources = List.of();
+    private Judgement judgement = Judgement.empty();
+    private Span span = Span.MIN_15;
+    private GridQuery.Result data;
+    private List<Episode> drawnEpisodes = List.of();
+    private Consumer<String> onGroupClicked = g -> { };
+    private boolean inFlight;
+    private long lastRequest = Long.MIN_VALUE / 2;
+    private long generation;
+    private long requests;
+    private long redraws;
+    private long paintedCells;
+
+    public StatusHistoryBand() {
+        getStyleClass().add("status-history");
+        HBox bar = new HBox(6);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(2, 6, 2, 6));
+        Label title = new Label("Loss history by group");
+        title.getStyleClass().add("status-history-title");
+        bar.getChildren().add(title);
+        for (Span s : Span.values()) {
+            ToggleButton b = new ToggleButton(s.label);
+            b.setId("history-" + s.name().toLowerCase(Locale.ROOT).replace("_", ""));
+            b.setUserData(s);
+            b.setToggleGroup(spans);
+            b.setSelected(s == span);
+            bar.getChildren().add(b);
+        }
+        spans.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                a.setSelected(true);            // one span is always chosen
+            } else {
+                setSpan((Span) b.getUserData());
+            }
+        });
+        setTop(bar);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setPrefViewportHeight(ROW_HEIGHT * 2);
+        setCenter(scroll);
+        canvas.widthProperty().bind(scroll.widthProperty().subtract(16));
+        canvas.widthProperty().addListener(o -> redraw());
+        tip.setShowDelay(Duration.millis(150));
+        Tooltip.install(canvas, tip);
+        canvas.setOnMouseMoved(e -> {
+            int row = (int) (e.getY() / ROW_HEIGHT);
+            int col = columnAt(e.getX());
+            String text = describeCell(row, col);
+            tip.setText(text == null ? (row < rowCount() ? groupOf(row) : "") : text);
+        });
+        canvas.setOnMouseClicked(e -> {
+            int row = (int) (e.getY() / ROW_HEIGHT);
+            if (row < rowCount()) {
+                onGroupClicked.accept(groupOf(row));
+            }
+        });
+        timer.setCycleCount(Timeline.INDEFINITE);
+        sceneProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                timer.stop();
+            } else {
+                timer.play();
+            }
+        });
+    }
+
+    // ---- inputs, cheap on every pulse ----
+
+    public void setEngine(Engine engine) {
+        this.engine = engine;
+        generation++;
+        inFlight = false;
+        data = null;
+        redraw();
+    }
+
+    public void setClock(LongSupplier clock) {
+        this.clock = clock;
+    }
+
+    /** What paces the requests (monotonic millis); a test drives it. */
+    public void setPaceClock(LongSupplier monotonicMillis) {
+        this.paceClock = monotonicMillis;
+    }
+
+    public void setZone(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /** The sources to sum (e.g. the wall's filtered list); only the reference is kept here. */
+    public void setSources(List<SourceView> views) {
+        sources = views;
+    }
+
+    /** The newest judgement, whose episodes are drawn at the next paint; only the reference is kept. */
+    public void setJudgement(Judgement j) {
+        judgement = j == null ? Judgement.empty() : j;
+    }
+
+    public void setOnGroupClicked(Consumer<String> c) {
+        onGroupClicked = c;
+    }
+
+    public void setSpan(Span s) {
+        if (s != span) {
+            span = s;
+            data = null;
+            generation++;
+            inFlight = false;
+            for (var t : spans.getToggles()) {
+                t.setSelected(t.getUserData() == s);
+            }
+            redraw();
+            refresh();
+        }
+    }
+
+    public Span span() {
+        return span;
+    }
+
+    public void setTheme(String theme) {
+        palette = Palette.of(theme);
+        colors = HeatColors.of(theme);
+        redraw();
+    }
+
+    // ---- requests ----
+
+    /** Asks for fresh counts now, whatever the pace (the timer otherwise does it once a second). */
+    public void refresh() {
+        lastRequest = Long.MIN_VALUE / 2;
+        tick();
+    }
+
+    void tick() {
+        if (engine == null || inFlight || !isVisible() || paceClock.getAsLong() - lastRequest < REFRESH_MILLIS) {
+            return;
+        }
+        lastRequest = paceClock.getAsLong();
+        inFlight = true;
+        requests++;
+        long gen = generation;
+        Span s = span;
+        List<SourceView> src = sources;
+        long now = clock.getAsLong();
+        engine.query(t -> GroupHistoryQuery.run(t, src, s.perMinute, s.columns, now))
+                .whenComplete((r, error) -> Platform.runLater(() -> {
+                    if (gen != generation) {
+                        return;
+                    }
+                    inFlight = false;
+                    if (r != null) {
+                        data = r;
+                        redraw();
+                    }
+                }));
+    }
+
+    // ---- accessors (tests, tours) ----
+
+    public boolean hasData() {
+        return data != null;
+    }
+
+    public long requestCount() {
+        return requests;
+    }
+
+    /** Paints so far: one per reply, resize or theme, never one per pulse. */
+    public long redrawCount() {
+        return redraws;
+    }
+
+    /** Cells filled by the last paint: groups x columns. */
+    public long paintedCells() {
+        return paintedCells;
+    }
+
+    public int rowCount() {
+        return data == null ? 0 : data.keys().size();
+    }
+
+    public int columnCount() {
+        return span.columns;
+    }
+
+    public String groupOf(int row) {
+        return data.keys().get(row);
+    }
+
+    /** Exact figures of a cell: "group   from–to   lost n, received m", or null outside the grid. */
+    public String describeCell(int row, int col) {
+        if (data == null || row < 0 || row >= rowCount() || col < 0 || col >= span.columns) {
+            return null;
+        }
+        long from = (data.endSlot() - span.columns + 1 + col) * span.slotMillis;
+        DateTimeFormatter f = span.perMinute ? MINUTES : SECONDS;
+        return String.format(Locale.ROOT, "%s   %s–%s   lost %d, received %d", groupOf(row),
+                f.format(Instant.ofEpochMilli(from).atZone(zone)),
+                f.format(Instant.ofEpochMilli(from + span.slotMillis).atZone(zone)),
+                data.lost()[row][col], data.received()[row][col]);
+    }
+
+    /** Lost count of a cell. */
+    public int lostAt(int row, int col) {
+        return data.lost()[row][col];
+    }
+
+    /** Column of a time (epoch millis) in the current data, or -1. */
+    public int columnOf(long millis) {
+        if (data == null) {
+            return -1;
+        }
+        long c = Math.floorDiv(millis, span.slotMillis) - (data.endSlot() - span.columns + 1);
+        return c < 0 || c >= span.columns ? -1 : (int) c;
+    }
+
+    /** The episodes of the last paint, oldest first, as drawn. */
+    public List<Episode> drawnEpisodes() {
+        return drawnEpisodes;
+    }
+
+    /** Canvas x where an episode's band begins (its start, clipped to the window). */
+    public double episodeStartX(Episode e) {
+        return xOf(Math.max(e.startMillis(), windowStart()));
+    }
+
+    /** Canvas x of the left edge of a column. */
+    public double columnX(int col) {
+        return LABEL_WIDTH + col * cellWidth();
+    }
+
+    // ---- painting ----
+
+    private double cellWidth() {
+        return Math.max(0, canvas.getWidth() - LABEL_WIDTH) / span.columns;
+    }
+
+    private long windowStart() {
+        return data == null ? 0 : (data.endSlot() - span.columns + 1) * span.slotMillis;
+    }
+
+    private double xOf(long millis) {
+        return LABEL_WIDTH + (double) (millis - windowStart()) / span.slotMillis * cellWidth();
+    }
+
+    private int columnAt(double x) {
+        double w = cellWidth();
+        return w <= 0 || x < LABEL_WIDTH ? -1 : (int) ((x - LABEL_WIDTH) / w);
+    }
+
+    /** Colour of a lost count: grey for none, the loss colour from dim (1) to strong (1000 or more). */
+    int argbOf(int received, int lost) {
+        if (received + lost == 0) {
+            return colors.nothingArgb();
+        }
+        if (lost <= 0) {
+            return colors.argbAt(0);
+        }
+        double decades = Math.min(1, Math.log10(lost) / 3);
+        return colors.argbAt(HeatColors.FIRST_LOSS + (1 - HeatColors.FIRST_LOSS) * decades);
+    }
+
+    private void redraw() {
+        redraws++;
+        int rows = rowCount();
+        double h = Math.max(1, rows) * ROW_HEIGHT;
+        canvas.setHeight(h);
+        scroll.setPrefViewportHeight(Math.min(Math.max(1, rows), MAX_VISIBLE_ROWS) * ROW_HEIGHT);
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        g.setFill(palette.background());
+        g.fillRect(0, 0, w, h);
+        paintedCells = 0;
+        if (data == null) {
+            drawnEpisodes = List.of();
+            return;
+        }
+        double cw = cellWidth();
+        g.setFont(font);
+        for (int r = 0; r < rows; r++) {
+            double y = r * ROW_HEIGHT;
+            g.setFill(palette.text());
+            g.fillText(groupOf(r), 6, y + ROW_HEIGHT * 0.7, LABEL_WIDTH - 10);
+            int[] rec = data.received()[r];
+            int[] lost = data.lost()[r];
+            for (int c = 0; c < span.columns; c++) {
+                int argb = argbOf(rec[c], lost[c]);
+                g.setFill(Color.rgb(argb >> 16 & 0xff, argb >> 8 & 0xff, argb & 0xff));
+                // Cells overlap by a fraction of a pixel so that no seam shows between them.
+                g.fillRect(LABEL_WIDTH + c * cw, y + 1, cw + 0.5, ROW_HEIGHT - 2);
+                paintedCells++;
+            }
+        }
+        drawEpisodes(g, h);
+    }
+
+    private void drawEpisodes(GraphicsContext g, double h) {
+        long start = windowStart();
+        long end = start + span.columns * span.slotMillis;
+        List<Episode> all = judgement.episodes();
+        List<Episode> shown = new java.util.ArrayList<>();
+        for (Episode e : all) {
+            long to = e.open() ? end : e.endMillis();
+            if (to < start || e.startMillis() > end) {
+                continue;
+            }
+            double x0 = episodeStartX(e);
+            double x1 = Math.max(x0 + 2, xOf(Math.min(to, end)));
+            Color edge = e.open() ? palette.alarm() : palette.text();
+            g.setFill(edge.deriveColor(0, 1, 1, 0.18));
+            g.fillRect(x0, 0, x1 - x0, h);
+            g.setStroke(edge);
+            g.setLineWidth(2);
+            g.strokeLine(x0, 0, x0, h);
+            if (!e.open()) {
+                g.strokeLine(x1, 0, x1, h);
+            }
+            shown.add(e);
+        }
+        drawnEpisodes = List.copyOf(shown);
+    }
+}
