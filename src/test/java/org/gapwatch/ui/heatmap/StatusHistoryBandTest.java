@@ -1,0 +1,141 @@
+package org.gapwatch.ui.heatmap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.gapwatch.engine.Engine;
+import org.gapwatch.judge.Episode;
+import org.gapwatch.judge.Judge;
+import org.gapwatch.judge.Judgement;
+import org.gapwatch.testutil.Await;
+import org.gapwatch.testutil.Feed;
+import org.gapwatch.testutil.WriterLoop;
+import org.gapwatch.track.TrackerConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class StatusHistoryBandTest {
+    private static final long T = 1_800_000_000_000L; // 08:00:00 UTC
+    /** The second in which a/1 loses exactly 3 updates: 07:58:00. */
+    private static final long LOSS_AT = T - 120_000;
+
+    private final AtomicLong clock = new AtomicLong(T);
+    private final AtomicLong pace = new AtomicLong(1_000_000);
+    private final Engine engine = new Engine(TrackerConfig.defaults());
+    private WriterLoop writer;
+    private StatusHistoryBand band;
+
+    @Start
+    void start(Stage stage) {
+        band = new StatusHistoryBand();
+        band.setClock(clock::get);
+        band.setPaceClock(pace::get);
+        band.setZone(ZoneOffset.UTC);
+        stage.setScene(new Scene(band, 1060, 200));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (writer != null) {
+            writer.close();
+        }
+    }
+
+    /**
+     * Sources a/1, a/2 (group a) and b/1 (group b) send once a second for five minutes; a/1 skips 3 sequence numbers
+     * at {@link #LOSS_AT}, nobody loses anything else. The judge looks just before and at the loss.
+     */
+    private Judgement fiveMinutes(int extraSourcesPerGroup) throws InterruptedException {
+        writer = new WriterLoop(engine, clock);
+        AtomicReference<Judgement> judged = new AtomicReference<>();
+        Judge judge = new Judge();
+        writer.feed(f -> {
+            String[] srcs = {"a/1", "a/2", "b/1"};
+            long[] seq = new long[srcs.length];
+            for (long at = T - 300_000; at < T; at += 1000) {
+                for (int i = 0; i < srcs.length; i++) {
+                    seq[i] += at == LOSS_AT && i == 0 ? 4 : 1;
+                    f.send(at + 10 * i, "{\"src\":\"" + srcs[i] + "\",\"seq\":" + seq[i] + "}");
+                }
+                if (at == LOSS_AT - 1000 || at == LOSS_AT) {
+                    judged.set(judge.judge(f.publish(at + 100), at + 100));
+                }
+            }
+            for (int k = 0; k < extraSourcesPerGroup; k++) {
+                f.send(T - 500, "{\"src\":\"a/x" + k + "\",\"seq\":1}");
+                f.send(T - 500, "{\"src\":\"b/x" + k + "\",\"seq\":1}");
+            }
+        });
+        Await.onFx(() -> {
+            band.setEngine(engine);
+            band.setSources(engine.snapshot().sources());
+            band.setJudgement(judged.get());
+            band.refresh();
+            return null;
+        });
+        Await.fx("band data", band::hasData);
+        return judged.get();
+    }
+
+    @Test
+    void aCellReadsTheGroupsExactLostCount() throws InterruptedException {
+        fiveMinutes(0);
+        assertEquals(2, (int) Await.onFx(band::rowCount));
+        assertEquals("a", Await.onFx(() -> band.groupOf(0)));
+        int col = Await.onFx(() -> band.columnOf(LOSS_AT));
+        assertEquals(900 - 120 - 1, col, "the newest column is T's second, 07:58:00 is 120 columns before it");
+        assertEquals("a   07:58:00–07:58:01   lost 3, received 2", Await.onFx(() -> band.describeCell(0, col)));
+        assertEquals("b   07:58:00–07:58:01   lost 0, received 1", Await.onFx(() -> band.describeCell(1, col)));
+        int lostElsewhere = Await.onFx(() -> {
+            int sum = 0;
+            for (int r = 0; r < band.rowCount(); r++) {
+                for (int c = 0; c < band.columnCount(); c++) {
+                    sum += band.lostAt(r, c);
+                }
+            }
+            return sum;
+        });
+        assertEquals(3, lostElsewhere, "no loss anywhere but that cell");
+    }
+
+    @Test
+    void theEpisodeIsABandFromItsStart() throws InterruptedException {
+        Judgement j = fiveMinutes(0);
+        Episode e = j.currentEpisode();
+        assertNotNull(e, "the judge opened an episode for the loss");
+        assertEquals(LOSS_AT + 100, e.startMillis());
+        assertEquals(List.of(e), Await.onFx(band::drawnEpisodes));
+        double x = Await.onFx(() -> band.episodeStartX(e));
+        double expected = Await.onFx(() -> band.columnX(band.columnOf(LOSS_AT)) + 0.1 * (band.columnX(1) - band.columnX(0)));
+        assertEquals(expected, x, 1e-9, "100 ms into the loss's second");
+    }
+
+    @Test
+    void paintWorkIsGroupsTimesCellsWhateverTheSourceCount() throws InterruptedException {
+        fiveMinutes(500);
+        assertEquals(2 * 900L, (long) Await.onFx(band::paintedCells), "2 groups x 900 s, for 1003 sources");
+        long redraws = Await.onFx(band::redrawCount);
+        long requests = Await.onFx(band::requestCount);
+        Await.onFx(() -> {
+            for (int pulse = 0; pulse < 100; pulse++) {
+                band.setSources(engine.snapshot().sources());
+                band.setJudgement(Judgement.empty());
+                band.tick();
+            }
+            return null;
+        });
+        assertEquals(redraws, (long) Await.onFx(band::redrawCount), "pulses hand over references, no paint");
+        assertEquals(requests, (long) Await.onFx(band::requestCount), "no second request within the second");
+    }
+}
