@@ -37,6 +37,7 @@ public final class MainController {
     @FXML ToggleButton tableButton;
     @FXML ComboBox<String> tileSize;
     @FXML ToggleButton dockButton;
+    @FXML ToggleButton historyButton;
     @FXML SplitPane split;
     @FXML StackPane viewStack;
     @FXML TabPane dock;

@@ -299,6 +299,8 @@ public final class MonitorWindow {
         acc.put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN),
                 () -> ui.problemsOnly.setSelected(!ui.problemsOnly.isSelected()));
         acc.put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::openSettings);
+        acc.put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN),
+                () -> ui.historyButton.setSelected(!ui.historyButton.isSelected()));
         acc.put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), () -> zoom(1.0));
         acc.put(new KeyCodeCombination(KeyCode.NUMPAD0, KeyCombination.SHORTCUT_DOWN), () -> zoom(1.0));
         // Ctrl + and Ctrl - arrive as different key codes on different keyboards: match on the typed text too.

@@ -30,6 +30,7 @@ import org.gapwatch.net.GroupSpec;
 import org.gapwatch.ui.feed.Feed;
 import org.gapwatch.ui.feed.ReceiverFeed;
 import org.gapwatch.ui.heatmap.HeatmapView;
+import org.gapwatch.ui.heatmap.StatusHistoryBand;
 
 /**
  * Connects the window's components: detail, heatmap and alarm list in the dock, blinking tiles and the alarm count,
@@ -45,6 +46,8 @@ final class MonitorWiring {
     private final Engine liveEngine;
     final DetailPane detail = new DetailPane();
     final HeatmapView heatmap = new HeatmapView();
+    /** The status-history strip under the wall (groups x time, loss episodes as bands); Ctrl+T or History. */
+    final StatusHistoryBand history = new StatusHistoryBand();
     final RecordControl record = new RecordControl();
     final ReplayMode mode = new ReplayMode();
     final Button alarmCount = new Button();
@@ -89,6 +92,15 @@ final class MonitorWiring {
             lastRowsNanos = Long.MIN_VALUE / 2;
             heatRowsShown = null;
         });
+
+        history.setId("status-history");
+        history.setEngine(liveEngine);
+        history.visibleProperty().bind(ui.historyButton.selectedProperty());
+        history.managedProperty().bind(ui.historyButton.selectedProperty());
+        // A click on a group's row filters the views to that group; a second click on it clears the filter.
+        history.setOnGroupClicked(g -> ui.filterField.setText(
+                ui.filterField.getText().equals(g + "/**") ? "" : g + "/**"));
+        ui.bottomBox.getChildren().addFirst(history);
 
         live = alarms(ui.liveJudging(), System::currentTimeMillis, "");
         live.monitor().setReceiverProblem(() -> window.feed().status().loopProblem());
@@ -189,8 +201,14 @@ final class MonitorWiring {
         }
         // The heatmap's rows (the wall's filter, in wall order) are built off the FX thread while it shows.
         boolean heatShown = ui.heatmapTab.isSelected() && ui.split.getItems().contains(ui.dock);
-        ui.models().wantHeatRows(heatShown ? ui.filter() : null);
+        boolean historyShown = history.isVisible();
+        ui.models().wantHeatRows(heatShown || historyShown ? ui.filter() : null);
         List<org.gapwatch.track.SourceView> rows = ui.models().heatRows();
+        if (historyShown) {
+            // References only: the band groups and sums in its engine query, at most once a second.
+            history.setSources(rows);
+            history.setJudgement(ui.judgement());
+        }
         if (heatShown && rows != heatRowsShown && t - lastRowsNanos >= ROWS_EVERY_NANOS) {
             lastRowsNanos = t;
             heatRowsShown = rows;
@@ -265,6 +283,8 @@ final class MonitorWiring {
         ui.setEngine(engine, clock, replayName, judging);
         heatmap.setClock(clock);
         heatmap.setEngine(engine);
+        history.setClock(clock);
+        history.setEngine(engine);
         lastRowsNanos = Long.MIN_VALUE / 2;
         heatRowsShown = null;
         detail.setClock(clock);
@@ -306,6 +326,7 @@ final class MonitorWiring {
     void setTheme(String theme) {
         detail.setPalette(Palette.of(theme));
         heatmap.setTheme(theme);
+        history.setTheme(theme);
     }
 
     /** The dock's canvases grow with the display scale as the wall does. */
