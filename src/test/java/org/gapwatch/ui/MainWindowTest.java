@@ -24,6 +24,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.gapwatch.engine.Engine;
+import org.gapwatch.ui.heatmap.StatusHistoryBand;
 import org.gapwatch.net.GroupSpec;
 import org.gapwatch.net.Publisher;
 import org.gapwatch.settings.Settings;
@@ -116,6 +117,39 @@ class MainWindowTest {
         screenshot("table");
         robot.push(KeyCode.F2);
         Await.fx("F2 again shows the wall", () -> !ui().tableShown() && wall().isVisible());
+    }
+
+    @Test
+    void historyBandShowsGroupsTogglesWithCtrlTAndFiltersOnAClick(FxRobot robot) throws Exception {
+        awaitJoined(group);
+        send(publisher, "plant/line-1/pump-1", 0, 1);
+        send(publisher, "grid/feeder-1/meter-1", 0, 1);
+        Await.fx("two tiles", () -> wall().tileCount() == 2);
+        StatusHistoryBand band = robot.lookup("#status-history").queryAs(StatusHistoryBand.class);
+        Await.fx("band rows for both groups", () -> band.rowCount() == 2 && band.rowOf("plant") >= 0);
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
+        Await.fx("Ctrl+T hides the band", () -> !band.isVisible());
+        // The 1000 px headless screen may put the toggle in the toolbar's overflow menu: fire it as a click would.
+        fx(() -> {
+            ui().historyButton.fire();
+            return null;
+        });
+        Await.fx("the toolbar toggle shows it again", band::isVisible);
+
+        // The band sits below the 1000 px headless screen's edge: the row's click action, as the mouse would.
+        fx(() -> {
+            band.clickRow(band.rowOf("plant"));
+            return null;
+        });
+        Await.fx("a click on a group row filters to it", () -> "plant/**".equals(ui().filterField.getText())
+                && wall().tileCount() == 1);
+        fx(() -> {
+            band.clickRow(band.rowOf("plant"));
+            return null;
+        });
+        Await.fx("a second click clears the filter", () -> ui().filterField.getText().isEmpty()
+                && wall().tileCount() == 2);
     }
 
     @Test

@@ -132,12 +132,7 @@ public class StatusHistoryBand extends BorderPane {
             String text = describeCell(row, col);
             tip.setText(text == null ? (row < rowCount() ? groupOf(row) : "") : text);
         });
-        canvas.setOnMouseClicked(e -> {
-            int row = (int) (e.getY() / ROW_HEIGHT);
-            if (row < rowCount()) {
-                onGroupClicked.accept(groupOf(row));
-            }
-        });
+        canvas.setOnMouseClicked(e -> clickRow((int) (e.getY() / ROW_HEIGHT)));
         timer.setCycleCount(Timeline.INDEFINITE);
         sceneProperty().addListener((o, a, b) -> {
             if (b == null) {
@@ -271,6 +266,23 @@ public class StatusHistoryBand extends BorderPane {
 
     public String groupOf(int row) {
         return data.keys().get(row);
+    }
+
+    /** What a click on a row does: hands its group to {@link #setOnGroupClicked}. */
+    public void clickRow(int row) {
+        if (row >= 0 && row < rowCount()) {
+            onGroupClicked.accept(groupOf(row));
+        }
+    }
+
+    /** Index of a group's row, or -1. */
+    public int rowOf(String group) {
+        return data == null ? -1 : data.keys().indexOf(group);
+    }
+
+    /** Screen position of the middle of a row's label (for tests, tours). */
+    public javafx.geometry.Point2D rowCenterOnScreen(int row) {
+        return canvas.localToScreen(LABEL_WIDTH / 2, row * ROW_HEIGHT + ROW_HEIGHT / 2);
     }
 
     /** Exact figures of a cell: "group   from–to   lost n, received m", or null outside the grid. */
