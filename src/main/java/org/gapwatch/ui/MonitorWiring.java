@@ -332,6 +332,7 @@ final class MonitorWiring {
     /** The dock's canvases grow with the display scale as the wall does. */
     void setScale(double scale) {
         heatmap.setScale(scale);
+        history.setScale(scale);
         detail.setScale(scale);
     }
 

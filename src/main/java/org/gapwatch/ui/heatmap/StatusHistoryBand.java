@@ -63,7 +63,7 @@ public class StatusHistoryBand extends BorderPane {
     static final double ROW_HEIGHT = 22;
     static final double LABEL_WIDTH = 160;
     /** Rows shown before the strip scrolls. */
-    static final int MAX_VISIBLE_ROWS = 6;
+    static final int MAX_VISIBLE_ROWS = 4;
     private static final long REFRESH_MILLIS = 1000;
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
@@ -77,6 +77,9 @@ public class StatusHistoryBand extends BorderPane {
     private Palette palette = Palette.DARK;
     private HeatColors colors = HeatColors.DARK;
     private Font font = Font.font("System", FontWeight.BOLD, 13);
+    // Sizes at the display scale (setScale), as the wall's and the heatmap's.
+    private double rowHeight = ROW_HEIGHT;
+    private double labelWidth = LABEL_WIDTH;
     private Engine engine;
     private LongSupplier clock = System::currentTimeMillis;
     private LongSupplier paceClock = () -> System.nanoTime() / 1_000_000;
@@ -120,19 +123,19 @@ public class StatusHistoryBand extends BorderPane {
         setTop(bar);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setPrefViewportHeight(ROW_HEIGHT * 2);
+        scroll.setPrefViewportHeight(rowHeight * 2);
         setCenter(scroll);
         canvas.widthProperty().bind(scroll.widthProperty().subtract(16));
         canvas.widthProperty().addListener(o -> redraw());
         tip.setShowDelay(Duration.millis(150));
         Tooltip.install(canvas, tip);
         canvas.setOnMouseMoved(e -> {
-            int row = (int) (e.getY() / ROW_HEIGHT);
+            int row = (int) (e.getY() / rowHeight);
             int col = columnAt(e.getX());
             String text = describeCell(row, col);
             tip.setText(text == null ? (row < rowCount() ? groupOf(row) : "") : text);
         });
-        canvas.setOnMouseClicked(e -> clickRow((int) (e.getY() / ROW_HEIGHT)));
+        canvas.setOnMouseClicked(e -> clickRow((int) (e.getY() / rowHeight)));
         timer.setCycleCount(Timeline.INDEFINITE);
         sceneProperty().addListener((o, a, b) -> {
             if (b == null) {
@@ -196,6 +199,14 @@ public class StatusHistoryBand extends BorderPane {
 
     public Span span() {
         return span;
+    }
+
+    /** Rows, label column and font grow with the display scale. */
+    public void setScale(double scale) {
+        rowHeight = ROW_HEIGHT * scale;
+        labelWidth = LABEL_WIDTH * scale;
+        font = Font.font("System", FontWeight.BOLD, 13 * scale);
+        redraw();
     }
 
     public void setTheme(String theme) {
@@ -282,7 +293,7 @@ public class StatusHistoryBand extends BorderPane {
 
     /** Screen position of the middle of a row's label (for tests, tours). */
     public javafx.geometry.Point2D rowCenterOnScreen(int row) {
-        return canvas.localToScreen(LABEL_WIDTH / 2, row * ROW_HEIGHT + ROW_HEIGHT / 2);
+        return canvas.localToScreen(labelWidth / 2, row * rowHeight + rowHeight / 2);
     }
 
     /** Exact figures of a cell: "group   from–to   lost n, received m", or null outside the grid. */
@@ -324,13 +335,13 @@ public class StatusHistoryBand extends BorderPane {
 
     /** Canvas x of the left edge of a column. */
     public double columnX(int col) {
-        return LABEL_WIDTH + col * cellWidth();
+        return labelWidth + col * cellWidth();
     }
 
     // ---- painting ----
 
     private double cellWidth() {
-        return Math.max(0, canvas.getWidth() - LABEL_WIDTH) / span.columns;
+        return Math.max(0, canvas.getWidth() - labelWidth) / span.columns;
     }
 
     private long windowStart() {
@@ -338,12 +349,12 @@ public class StatusHistoryBand extends BorderPane {
     }
 
     private double xOf(long millis) {
-        return LABEL_WIDTH + (double) (millis - windowStart()) / span.slotMillis * cellWidth();
+        return labelWidth + (double) (millis - windowStart()) / span.slotMillis * cellWidth();
     }
 
     private int columnAt(double x) {
         double w = cellWidth();
-        return w <= 0 || x < LABEL_WIDTH ? -1 : (int) ((x - LABEL_WIDTH) / w);
+        return w <= 0 || x < labelWidth ? -1 : (int) ((x - labelWidth) / w);
     }
 
     /** Colour of a lost count: grey for none, the loss colour from dim (1) to strong (1000 or more). */
@@ -361,9 +372,9 @@ public class StatusHistoryBand extends BorderPane {
     private void redraw() {
         redraws++;
         int rows = rowCount();
-        double h = Math.max(1, rows) * ROW_HEIGHT;
+        double h = Math.max(1, rows) * rowHeight;
         canvas.setHeight(h);
-        scroll.setPrefViewportHeight(Math.min(Math.max(1, rows), MAX_VISIBLE_ROWS) * ROW_HEIGHT);
+        scroll.setPrefViewportHeight(Math.min(Math.max(1, rows), MAX_VISIBLE_ROWS) * rowHeight);
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         g.setFill(palette.background());
@@ -376,16 +387,16 @@ public class StatusHistoryBand extends BorderPane {
         double cw = cellWidth();
         g.setFont(font);
         for (int r = 0; r < rows; r++) {
-            double y = r * ROW_HEIGHT;
+            double y = r * rowHeight;
             g.setFill(palette.text());
-            g.fillText(groupOf(r), 6, y + ROW_HEIGHT * 0.7, LABEL_WIDTH - 10);
+            g.fillText(groupOf(r), 6, y + rowHeight * 0.7, labelWidth - 10);
             int[] rec = data.received()[r];
             int[] lost = data.lost()[r];
             for (int c = 0; c < span.columns; c++) {
                 int argb = argbOf(rec[c], lost[c]);
                 g.setFill(Color.rgb(argb >> 16 & 0xff, argb >> 8 & 0xff, argb & 0xff));
                 // Cells overlap by a fraction of a pixel so that no seam shows between them.
-                g.fillRect(LABEL_WIDTH + c * cw, y + 1, cw + 0.5, ROW_HEIGHT - 2);
+                g.fillRect(labelWidth + c * cw, y + 1, cw + 0.5, rowHeight - 2);
                 paintedCells++;
             }
         }
