@@ -110,6 +110,27 @@ class StatusHistoryBandTest {
     }
 
     @Test
+    void aLaterIncrementalQueryKeepsTheOldCountsAndAddsTheNew() throws InterruptedException {
+        fiveMinutes(0);
+        // Two more seconds; a/1 (now at seq 302) skips 2 at T + 1 s.
+        writer.feed(f -> {
+            f.send(T, "{\"src\":\"a/1\",\"seq\":303}");
+            f.send(T + 1000, "{\"src\":\"a/1\",\"seq\":306}");
+        });
+        clock.set(T + 2000);
+        pace.addAndGet(1000);
+        Await.onFx(() -> {
+            band.refresh();
+            return null;
+        });
+        Await.fx("second reply", () -> band.requestCount() == 2 && band.columnOf(T + 2000) == 899);
+        assertEquals("a   08:00:01–08:00:02   lost 2, received 1",
+                Await.onFx(() -> band.describeCell(0, band.columnOf(T + 1000))));
+        assertEquals("a   07:58:00–07:58:01   lost 3, received 2",
+                Await.onFx(() -> band.describeCell(0, band.columnOf(LOSS_AT))), "kept from the first reply, shifted");
+    }
+
+    @Test
     void theEpisodeIsABandFromItsStart() throws InterruptedException {
         Judgement j = fiveMinutes(0);
         Episode e = j.currentEpisode();
