@@ -137,13 +137,8 @@ public class StatusHistoryBand extends BorderPane {
         });
         canvas.setOnMouseClicked(e -> clickRow((int) (e.getY() / rowHeight)));
         timer.setCycleCount(Timeline.INDEFINITE);
-        sceneProperty().addListener((o, a, b) -> {
-            if (b == null) {
-                timer.stop();
-            } else {
-                timer.play();
-            }
-        });
+        // Only while in a showing window: a closed window's band must not keep its engine alive.
+        org.gapwatch.ui.WhileShowing.run(this, timer);
     }
 
     // ---- inputs, cheap on every pulse ----
