@@ -71,6 +71,8 @@ public class StatusHistoryBand extends BorderPane {
     private final Canvas canvas = new Canvas();
     private final ScrollPane scroll = new ScrollPane(canvas);
     private final Tooltip tip = new Tooltip();
+    /** The window's time span in words, as an axis would say it: "07:45:00 – 08:00:00". */
+    private final Label spanText = new Label();
     private final ToggleGroup spans = new ToggleGroup();
     private final Timeline timer = new Timeline(new KeyFrame(Duration.millis(250), e -> tick()));
 
@@ -120,6 +122,9 @@ public class StatusHistoryBand extends BorderPane {
                 setSpan((Span) b.getUserData());
             }
         });
+        spanText.setId("history-span");
+        spanText.getStyleClass().add("status-history-title");
+        bar.getChildren().add(spanText);
         setTop(bar);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -379,8 +384,12 @@ public class StatusHistoryBand extends BorderPane {
         paintedCells = 0;
         if (data == null) {
             drawnEpisodes = List.of();
+            spanText.setText("");
             return;
         }
+        DateTimeFormatter f = span.perMinute ? MINUTES : SECONDS;
+        spanText.setText(f.format(Instant.ofEpochMilli(windowStart()).atZone(zone)) + " – "
+                + f.format(Instant.ofEpochMilli(windowStart() + span.columns * span.slotMillis).atZone(zone)));
         double cw = cellWidth();
         g.setFont(font);
         for (int r = 0; r < rows; r++) {

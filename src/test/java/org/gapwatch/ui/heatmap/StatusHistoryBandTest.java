@@ -97,6 +97,8 @@ class StatusHistoryBandTest {
         assertEquals(900 - 120 - 1, col, "the newest column is T's second, 07:58:00 is 120 columns before it");
         assertEquals("a   07:58:00–07:58:01   lost 3, received 2", Await.onFx(() -> band.describeCell(0, col)));
         assertEquals("b   07:58:00–07:58:01   lost 0, received 1", Await.onFx(() -> band.describeCell(1, col)));
+        assertEquals("07:45:01 – 08:00:01",
+                Await.onFx(() -> ((javafx.scene.control.Label) band.lookup("#history-span")).getText()));
         int lostElsewhere = Await.onFx(() -> {
             int sum = 0;
             for (int r = 0; r < band.rowCount(); r++) {
