@@ -35,6 +35,7 @@ final class EpisodeTracker {
     private long prevDatagrams = -1;
     private long prevDrops = -1;
     private Open open;
+    private RemoteView remoteBefore = RemoteView.NONE;
 
     /** What an open episode has gathered so far. */
     private static final class Open {
@@ -90,6 +91,10 @@ final class EpisodeTracker {
      */
     void observe(TrackerSnapshot snap, RemoteView remote, long now, long quietMillis, int[] changed,
                  int changedCount) {
+        // The probes' figures from before this observation: an episode that opens now compares against them, so a
+        // poll that already holds the loss's moments (the probes got what this machine lost) still shows it.
+        RemoteView prior = remoteBefore;
+        remoteBefore = remote;
         Totals t = snap.totals();
         int n = snap.sourceCount();
         if (t.datagrams() < prevDatagrams) {
@@ -119,13 +124,13 @@ final class EpisodeTracker {
                 continue; // no new loss, or its counters were reset
             }
             if (open == null) {
-                open = new Open(now, t);
+                open = opened(now, t, prior);
             }
             loss = true;
             note(open, v, d, now);
         }
         if (loss && open == null) {
-            open = new Open(now, t); // socket drops alone: this machine lost datagrams, the loss shows later
+            open = opened(now, t, prior); // socket drops alone: this machine lost datagrams, the loss shows later
         }
         if (open == null) {
             return;
@@ -148,6 +153,16 @@ final class EpisodeTracker {
         } else {
             open.shown = episode(open, snap, -1);
         }
+    }
+
+    private static Open opened(long now, Totals t, RemoteView prior) {
+        Open o = new Open(now, t);
+        for (RemoteView.Probe p : prior.probes()) {
+            if (p.answering()) {
+                o.remoteBaseline.put(p.url(), p);
+            }
+        }
+        return o;
     }
 
     private static void note(Open o, SourceView v, long lost, long now) {
