@@ -102,7 +102,7 @@ public final class EpisodeBanner extends VBox {
         String more;
         if (loud) {
             head = headline(e);
-            more = details(e, now);
+            more = details(e, now, zone);
         } else if (e != null) {
             head = "No loss episode waiting · the last, " + e.lost() + " lost at " + e.sources().size()
                     + (e.sources().size() == 1 ? " source" : " sources") + ", is acknowledged";
@@ -217,14 +217,14 @@ public final class EpisodeBanner extends VBox {
                 + e.cause().label();
     }
 
-    String details(Episode e, long now) {
+    static String details(Episode e, long now, ZoneId zone) {
         long end = e.open() ? now : e.endMillis();
         String drops = e.socketDrops() < 0 ? "socket drops unknown" : e.socketDrops() + " socket drops";
         // No source names here (they are on the wall, and on hover): the line keeps one length at every screen.
         return "since " + org.gapwatch.ui.Format.clock(e.startMillis(), zone) + " · "
                 + (e.open() ? "for " : "lasted ") + duration(end - e.startMillis()) + (e.open() ? ""
                 : " · ended " + org.gapwatch.ui.Format.clock(e.endMillis(), zone)) + " · " + drops
-                + " · first: " + e.sources().getFirst();
+                + (e.sources().isEmpty() ? " · no source has lost yet" : " · first: " + e.sources().getFirst());
     }
 
 
