@@ -4,7 +4,9 @@
 # Usage: scripts/bench-flood.sh PROTO|all [COUNT] [SOURCES] [RATES...]   (rate 0 = as fast as the sender can)
 #   PROTO: rtp mpegts ptp collectd sacn rtps json jsonmap; defaults: COUNT 1000000, SOURCES 1000, RATES 100000 0.
 #   FLOOD_ARGS="--skip 7" passes options to the sender (its --skip K must then be counted as K lost).
-# Per row: rate asked, the sender's rate, datagrams sent, received (what the sources count: datagrams; MPEG-TS: TS
+# The sender ends with a closing round (one message per source, 1 s after the flood, at 10,000/s), so that loss
+# anywhere in the flood is followed by a message that reveals it.
+# Per row: rate asked, the sender's rate (of the flood), datagrams sent (the closing round too), received (what the sources count: datagrams; MPEG-TS: TS
 # packets), lost, socket drops, restarts, the load average. Exit 1 if a row fails the exactness check:
 #   - every datagram sent was received or dropped at the socket: received + duplicates + drops x per-datagram = sent
 #     updates (a packet after a run of loss the space cannot tell from a repeat is counted a duplicate, not received:
@@ -12,7 +14,7 @@
 #   - without drops: lost = the sender's skipped exactly, and nothing late, repeated or restarted;
 #   - with drops: skipped <= lost <= skipped + what the drops held. Less than all of it is seen only where
 #     docs/protocols.md says loss is a lower bound: RTP probation (a stream's first packets), runs beyond a space's
-#     window (MPEG-TS 15 on a PID, sACN 236 on a CID, RTP/PTP 3000), loss after a source's last received message.
+#     window (MPEG-TS 15 on a PID, sACN 236 on a CID, RTP/PTP 3000), and a closing message dropped too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/java-home.sh
@@ -56,7 +58,7 @@ for proto in $PROTOS; do
         load=$(cut -d' ' -f1-3 /proc/loadavg)
         # shellcheck disable=SC2086 # FLOOD_ARGS is a list of options
         target/flood --proto "$proto" --group $group --port $port --count "$COUNT" --sources "$SOURCES" \
-            --rate "$rate" ${FLOOD_ARGS:-} >"$tmp/flood.json"
+            --rate "$rate" --closing-round 1 ${FLOOD_ARGS:-} >"$tmp/flood.json"
         sleep 2 # let listen drain its socket before it is stopped
         kill -TERM $lp; wait $lp || true
         row=$(python3 - "$tmp/flood.json" "$tmp/listen.json" <<'EOF'

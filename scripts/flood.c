@@ -19,7 +19,11 @@
  * Prints one JSON line: {"proto","sent" (datagrams),"seconds","rate" (datagrams/s achieved),"updates" (what a
  * receiver counts as received: datagrams, MPEG-TS TS packets),"skipped" (the loss a receiver must count),
  * "perDatagram" (updates a datagram holds)}.
- * Usage: flood --proto P --group G --port PORT --count N [--sources S] [--rate R] [--seq-start N] [--skip K] */
+ * --closing-round 1: after the flood, a pause of 1 s, then one more message of every source at 10,000/s, so that
+ * loss anywhere in the flood is followed by a message that reveals it (loss after a source's last message is never
+ * seen); "sent" and "updates" include it, "closing" says how many datagrams it had, "rate" is the flood's alone.
+ * Usage: flood --proto P --group G --port PORT --count N [--sources S] [--rate R] [--seq-start N] [--skip K]
+ *              [--closing-round 0|1] */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
@@ -46,6 +50,7 @@ static int start_given;
 static uint64_t skip;
 static uint64_t skip_at; /* source 0's message number from which its numbers are `skip` further on */
 static int universe;
+static int close_round;
 
 static double now(void) {
     struct timespec t;
@@ -247,9 +252,39 @@ static int build(unsigned char *p, uint64_t i) {
     }
 }
 
+/* Sends datagrams from..to-1 at rate datagrams/s (0: flat out); 0, or 1 after an error it printed. */
+static int send_range(int fd, struct mmsghdr *msgs, struct iovec *iov, unsigned char (*buf)[MAXLEN], uint64_t from,
+                      uint64_t to, double rate) {
+    double t0 = now();
+    uint64_t next = from;
+    while (next < to) {
+        int n = to - next < BATCH ? (int) (to - next) : BATCH;
+        for (int i = 0; i < n; i++) {
+            iov[i].iov_len = build(buf[i], next + i);
+        }
+        int done = sendmmsg(fd, msgs, n, 0);
+        if (done < 0) {
+            if (errno == EINTR || errno == ENOBUFS || errno == EAGAIN) {
+                continue;
+            }
+            perror("flood: sendmmsg");
+            return 1;
+        }
+        next += done; /* numbers are a function of the index: what was not sent is built again */
+        if (rate > 0) {
+            double ahead = (next - from) / rate - (now() - t0);
+            if (ahead > 0.001) {
+                struct timespec d = {(time_t) ahead, (long) ((ahead - (time_t) ahead) * 1e9)};
+                nanosleep(&d, NULL);
+            }
+        }
+    }
+    return 0;
+}
+
 static int usage(const char *why) {
     fprintf(stderr, "flood: %s\nusage: flood --proto rtp|mpegts|ptp|collectd|sacn|rtps|json|jsonmap --group G "
-                    "--port P --count N [--sources S] [--rate R] [--seq-start N] [--skip K]\n", why);
+                    "--port P --count N [--sources S] [--rate R] [--seq-start N] [--skip K] [--closing-round 0|1]\n", why);
     return 2;
 }
 
@@ -283,6 +318,8 @@ int main(int argc, char **argv) {
             start_given = 1;
         } else if (!strcmp(o, "--skip") && number(val, &v)) {
             skip = v;
+        } else if (!strcmp(o, "--closing-round") && number(val, &v) && v <= 1) {
+            close_round = (int) v;
         } else {
             fprintf(stderr, "flood: bad option or value: %s %s\n", o, val);
             return 2;
@@ -352,34 +389,28 @@ int main(int argc, char **argv) {
         msgs[i].msg_hdr.msg_namelen = sizeof to;
     }
     double t0 = now();
-    uint64_t sent = 0;
-    while (sent < count) {
-        int n = count - sent < BATCH ? (int) (count - sent) : BATCH;
-        for (int i = 0; i < n; i++) {
-            iov[i].iov_len = build(buf[i], sent + i);
-        }
-        int done = sendmmsg(fd, msgs, n, 0);
-        if (done < 0) {
-            if (errno == EINTR || errno == ENOBUFS || errno == EAGAIN) {
-                continue;
-            }
-            perror("flood: sendmmsg");
-            return 1;
-        }
-        sent += done; /* numbers are a function of the index: what was not sent is built again */
-        if (rate > 0) {
-            double ahead = sent / rate - (now() - t0);
-            if (ahead > 0.001) {
-                struct timespec d = {(time_t) ahead, (long) ((ahead - (time_t) ahead) * 1e9)};
-                nanosleep(&d, NULL);
-            }
-        }
+    if (send_range(fd, msgs, iov, buf, 0, count, rate) != 0) {
+        return 1;
     }
     double secs = now() - t0;
+    /* The closing round: once the receiver had time to drain, one message of every source, gently, so that loss
+     * anywhere in the flood is followed by a message that reveals it (as publish's closing update). */
+    uint64_t closing = 0;
+    if (close_round) {
+        closing = proto == MPEGTS ? (uint64_t) (sources + TS_PER_DATAGRAM - 1) / TS_PER_DATAGRAM : (uint64_t) sources;
+        struct timespec pause = {1, 0};
+        nanosleep(&pause, NULL);
+        if (send_range(fd, msgs, iov, buf, count, count + closing, 10000) != 0) {
+            return 1;
+        }
+    }
+    uint64_t sent = count + closing;
+    updates = sent * per;
     /* The skip happened if source 0 got past message skip_at (it always does with two messages or more). */
     uint64_t skipped = skip > 0 && first_source > skip_at ? skip : 0;
-    printf("{\"proto\":\"%s\",\"sent\":%llu,\"seconds\":%.3f,\"rate\":%.0f,\"updates\":%llu,\"skipped\":%llu,"
-           "\"perDatagram\":%d}\n", NAMES[proto], (unsigned long long) sent, secs, secs > 0 ? sent / secs : 0.0,
-           (unsigned long long) updates, (unsigned long long) skipped, per);
+    printf("{\"proto\":\"%s\",\"sent\":%llu,\"closing\":%llu,\"seconds\":%.3f,\"rate\":%.0f,\"updates\":%llu,"
+           "\"skipped\":%llu,\"perDatagram\":%d}\n", NAMES[proto], (unsigned long long) sent,
+           (unsigned long long) closing, secs, secs > 0 ? count / secs : 0.0, (unsigned long long) updates,
+           (unsigned long long) skipped, per);
     return 0;
 }
