@@ -14,7 +14,8 @@
  *   json      Gapwatch v1 update {"src":"flood/src-NNNNN","seq":N,"value":...,"status":"ok"}
  *   jsonmap   the sensor-gateway shape (docs/mappings/sensor-gateway.json), frame counter = seq
  * --skip K leaves out K sequence numbers of source 0 (MPEG-TS: of PID 0x100) halfway through its messages: no
- * datagram is missing, its numbers jump, so a receiver must count exactly K lost.
+ * datagram is missing, its numbers jump, so a receiver must count exactly K lost (K below the space's window:
+ * MPEG-TS 15, sACN 236, RTP and PTP 3,000; a larger K reads as less, as any such run of loss).
  *
  * Prints one JSON line: {"proto","sent" (datagrams),"seconds","rate" (datagrams/s achieved),"updates" (what a
  * receiver counts as received: datagrams, MPEG-TS TS packets),"skipped" (the loss a receiver must count),
