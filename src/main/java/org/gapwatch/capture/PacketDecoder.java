@@ -21,6 +21,8 @@ final class PacketDecoder {
     static final int LINKTYPE_LINUX_SLL = 113;
     static final int LINKTYPE_IPV4 = 228;
     static final int LINKTYPE_IPV6 = 229;
+    /** Linux netfilter log messages: {@code tcpdump -i nflog:N}, the packets an nftables {@code log group N} saw. */
+    static final int LINKTYPE_NFLOG = 239;
     static final int LINKTYPE_LINUX_SLL2 = 276;
 
     private static final int ETHERTYPE_IPV4 = 0x0800;
@@ -34,6 +36,8 @@ final class PacketDecoder {
     private final CaptureStats stats;
     private final Reassembler reassembler;
     private final Map<Long, InetSocketAddress> v4Addresses = new HashMap<>();
+    /** The payload TLV's length of the last {@link #nflogPayload} that found one. */
+    private int nflogLength;
 
     PacketDecoder(CaptureFilter filter, CaptureStats stats) {
         this.filter = filter;
@@ -44,7 +48,7 @@ final class PacketDecoder {
     static boolean known(int linkType) {
         return switch (linkType) {
             case LINKTYPE_NULL, LINKTYPE_ETHERNET, LINKTYPE_RAW_12, LINKTYPE_RAW_14, LINKTYPE_RAW, LINKTYPE_LOOP,
-                 LINKTYPE_LINUX_SLL, LINKTYPE_IPV4, LINKTYPE_IPV6, LINKTYPE_LINUX_SLL2 -> true;
+                 LINKTYPE_LINUX_SLL, LINKTYPE_IPV4, LINKTYPE_IPV6, LINKTYPE_LINUX_SLL2, LINKTYPE_NFLOG -> true;
             default -> false;
         };
     }
@@ -59,6 +63,7 @@ final class PacketDecoder {
             case LINKTYPE_LINUX_SLL2 -> "Linux cooked v2";
             case LINKTYPE_IPV4 -> "IPv4";
             case LINKTYPE_IPV6 -> "IPv6";
+            case LINKTYPE_NFLOG -> "Linux netfilter log";
             default -> "link type " + linkType;
         };
     }
@@ -133,10 +138,52 @@ final class PacketDecoder {
             case LINKTYPE_IPV6 -> {
                 return ipv6(b, off, end, nanos);
             }
+            case LINKTYPE_NFLOG -> {
+                return nflog(b, off, end, nanos);
+            }
             default -> {
                 return skip(SkipReason.UNKNOWN_LINKTYPE);
             }
         }
+    }
+
+    /**
+     * An NFLOG frame: family, version, resource id (4 bytes), then TLVs of length (header included) and type, each
+     * padded to 4 bytes, in the capturing host's byte order (libpcap writes them so); the packet is the payload TLV
+     * (type 9), an IP packet. Read little-endian first (the usual capturing host), big-endian if that does not walk.
+     */
+    private CapturedDatagram nflog(byte[] b, int off, int end, long nanos) {
+        if (end - off < 4) {
+            return skip(SkipReason.MALFORMED_LINK);
+        }
+        int payload = nflogPayload(b, off + 4, end, true);
+        if (payload == -1) {
+            payload = nflogPayload(b, off + 4, end, false);
+        }
+        if (payload < 0) {
+            return skip(payload == -2 ? SkipReason.NOT_IP : SkipReason.MALFORMED_LINK);
+        }
+        int family = b[off] & 0xFF;
+        int payloadEnd = payload + nflogLength;
+        return family == 2 ? ipv4(b, payload, payloadEnd, nanos)
+                : family == 10 ? ipv6(b, payload, payloadEnd, nanos) : skip(SkipReason.NOT_IP);
+    }
+
+    /** Where the payload TLV's value starts; -1 where the TLVs do not walk, -2 where they hold no payload. */
+    private int nflogPayload(byte[] b, int p, int end, boolean littleEndian) {
+        while (p + 4 <= end) {
+            int length = littleEndian ? (b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8 : u16(b, p);
+            int type = (littleEndian ? (b[p + 2] & 0xFF) | (b[p + 3] & 0xFF) << 8 : u16(b, p + 2)) & 0x3FFF;
+            if (length < 4 || p + length > end) {
+                return -1;
+            }
+            if (type == 9) {
+                nflogLength = length - 4;
+                return p + 4;
+            }
+            p += (length + 3) & ~3;
+        }
+        return p == end ? -2 : -1;
     }
 
     private CapturedDatagram byEthertype(int type, byte[] b, int ipOff, int end, long nanos) {

@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +107,20 @@ class CaptureReaderTest {
             assertDatagram(r.datagrams().get(0), T0 / 1000 * 1000, SRC, DST, PAYLOAD);
             assertDatagram(r.datagrams().get(1), T0 / 1000 * 1000, SRC6, DST6, PAYLOAD);
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"true", "false"})
+    void netfilterLogInEitherByteOrder(boolean little) throws IOException {
+        byte[] odd = Arrays.copyOf(PAYLOAD, PAYLOAD.length + 1); // a packet whose length needs padding
+        Result r = read(new Fixtures.Pcap(little, false, 239)
+                .record(T0, Fixtures.nflog(Fixtures.ipv4(SRC, DST, odd), little))
+                .record(T0, Fixtures.nflog(Fixtures.ipv6(SRC6, DST6, PAYLOAD), little))
+                .record(T0, new byte[] {2, 0, 0, 7, 8, 0, 10, 0, 's', 'e', 'e', 0}).bytes()); // no payload TLV
+        assertEquals(2, r.datagrams().size());
+        assertDatagram(r.datagrams().get(0), T0 / 1000 * 1000, SRC, DST, odd);
+        assertDatagram(r.datagrams().get(1), T0 / 1000 * 1000, SRC6, DST6, PAYLOAD);
+        assertEquals(1, r.stats().skipped(SkipReason.NOT_IP));
     }
 
     @ParameterizedTest

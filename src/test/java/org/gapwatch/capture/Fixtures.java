@@ -137,6 +137,20 @@ final class Fixtures {
         return b.toArray();
     }
 
+    /**
+     * Linux netfilter log (link type 239, {@code tcpdump -i nflog:N}): family, version, resource id, then TLVs in the
+     * writer's byte order: a prefix, a 5-byte hardware header (padded to 8), the packet (padded to 4).
+     */
+    static byte[] nflog(byte[] ip, boolean little) {
+        Bytes b = new Bytes(little);
+        b.u8((ip[0] & 0xF0) == 0x60 ? 10 : 2).u8(0);
+        b.raw(new byte[] {0, 7});                               // resource id (the group), network order
+        b.u16(4 + 4).u16(10).raw(new byte[] {'s', 'e', 'e', 0}); // NFULA_PREFIX
+        b.u16(4 + 5).u16(12).raw(new byte[] {1, 2, 3, 4, 5, 0, 0, 0}); // NFULA_HWHEADER, 5 bytes + padding
+        b.u16(4 + ip.length).u16(9).raw(ip).raw(new byte[(4 - ip.length % 4) % 4]); // NFULA_PAYLOAD
+        return b.toArray();
+    }
+
     /** BSD loopback (link type 0, family in the writer's byte order) or LOOP (108, network order). */
     static byte[] loopback(byte[] ip, int family, boolean little) {
         Bytes b = new Bytes(little);

@@ -42,6 +42,7 @@ class CollectdRealSenderTest {
         RealPeers.assumeAvailable("collectd", "tcpdump");
         Path dir = RealPeers.artifacts("collectd").toAbsolutePath();
         Path sent = dir.resolve("collectd-sent.pcap");
+        Path passed = dir.resolve("collectd-received-nflog.pcap");
         Path conf = dir.resolve("collectd.conf");
         Files.writeString(conf, """
                 Hostname "gw-wire2"
@@ -75,6 +76,7 @@ class CollectdRealSenderTest {
             gapwatch = GapwatchInNsRecording.start(ns, List.of(org.gapwatch.net.GroupSpec.parse("collectd://" + GROUP)),
                     dir.resolve("gapwatch-collectd.pcap"));
             Process tcpdump = ns.capture(sent, PORT);
+            Process tcpdumpPassed = ns.captureReceived(passed, PORT);
             Process collectd = ns.start("collectd.log", "collectd", "-f", "-C", conf.toString());
             Netns.awaitTrue(() -> r.count() >= 2, "collectd sending: " + ns.log("collectd.log"));
             ns.dropRandomly(PORT, 100, 30);
@@ -91,9 +93,12 @@ class CollectdRealSenderTest {
             got = r.datagrams();
             all = Netns.read(sent, PORT);
             live = gapwatch.awaitDatagrams(got.size());
+            Netns.awaitCaptured(passed, PORT, got.size());
+            Netns.stop(tcpdumpPassed);
         }
         org.gapwatch.track.TrackerSnapshot recorded = gapwatch.analyzeRecording().snapshot();
         org.gapwatch.track.TrackerSnapshot fromTcpdump = gapwatch.analyze(sent).snapshot();
+        RealPeers.assertAnalyzeIsLive(passed, gapwatch.groups, live);
         assertTrue(dropped > 0, "the firewall dropped nothing in " + all.size() + " datagrams");
         boolean[] missing = Netns.missing(all, got);
 

@@ -27,6 +27,7 @@ class FfmpegRtpRealSenderTest {
         Path dir = RealPeers.artifacts("rtp-ffmpeg");
         Path sent = dir.resolve("ffmpeg-rtp-sent.pcap");
         Path received = dir.resolve("ffmpeg-rtp-received.pcap");
+        Path passed = dir.resolve("ffmpeg-rtp-received-nflog.pcap");
         long dropped;
         SourceView live;
         List<SourceView> all;
@@ -34,6 +35,7 @@ class FfmpegRtpRealSenderTest {
             Netns.Receiver receiver = ns.receive(InetAddress.getByName(GROUP), PORT);
             GapwatchInNs gapwatch = GapwatchInNs.start(ns, "rtp://" + GROUP + ":" + PORT);
             Process tcpdump = ns.capture(sent, PORT, PORT + 1);
+            Process tcpdumpPassed = ns.captureReceived(passed, PORT, PORT + 1);
             long start = System.nanoTime();
             Process ffmpeg = ns.start("ffmpeg.log", "ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error",
                     "-re", "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25", "-t", "8", "-c:v", "mpeg4",
@@ -48,6 +50,9 @@ class FfmpegRtpRealSenderTest {
             Netns.stop(tcpdump);
             receiver.writePcap(received);
             gapwatch.awaitDatagrams(receiver.count());
+            Netns.awaitCaptured(passed, PORT, receiver.count());
+            Netns.stop(tcpdumpPassed);
+            RealPeers.assertAnalyzeIsLive(passed, gapwatch.groups, gapwatch.snapshot());
             all = gapwatch.sources("rtp");
             live = all.isEmpty() ? null : all.getFirst();
             gapwatch.close();

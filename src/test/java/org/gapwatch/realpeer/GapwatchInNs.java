@@ -19,8 +19,11 @@ import org.gapwatch.track.TrackerSnapshot;
 final class GapwatchInNs implements AutoCloseable {
     private final Engine engine = new Engine(TrackerConfig.defaults());
     private final MulticastReceiver receiver;
+    /** The subscriptions, for {@code analyze} of a capture with the same groups. */
+    final List<GroupSpec> groups;
 
     private GapwatchInNs(Netns ns, List<GroupSpec> groups) throws Exception {
+        this.groups = groups;
         receiver = ns.open(() -> new MulticastReceiver(engine, new ReceiverConfig(groups, "lo")));
         receiver.start();
     }

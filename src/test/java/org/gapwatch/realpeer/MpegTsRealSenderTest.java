@@ -35,6 +35,7 @@ class MpegTsRealSenderTest {
         Path dir = RealPeers.artifacts("mpegts");
         Path sent = dir.resolve("ffmpeg-mpegts-sent.pcap");
         Path received = dir.resolve("ffmpeg-mpegts-received.pcap");
+        Path passed = dir.resolve("ffmpeg-mpegts-received-nflog.pcap");
         List<Netns.Receiver.Datagram> got;
         List<CapturedDatagram> all;
         long dropped;
@@ -44,6 +45,7 @@ class MpegTsRealSenderTest {
             Netns.Receiver receiver = ns.receive(InetAddress.getByName(GROUP), PORT);
             GapwatchInNs gapwatch = GapwatchInNs.start(ns, "mpegts://" + GROUP + ":" + PORT);
             Process tcpdump = ns.capture(sent, PORT);
+            Process tcpdumpPassed = ns.captureReceived(passed, PORT);
             ns.dropRandomly(PORT, 100, 4);
             long start = System.nanoTime();
             Process ffmpeg = ns.start("ffmpeg.log", "ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error",
@@ -61,6 +63,9 @@ class MpegTsRealSenderTest {
             all = Netns.read(sent, PORT);
             receiver.writePcap(received);
             gapwatch.awaitDatagrams(got.size());
+            Netns.awaitCaptured(passed, PORT, got.size());
+            Netns.stop(tcpdumpPassed);
+            RealPeers.assertAnalyzeIsLive(passed, gapwatch.groups, gapwatch.snapshot());
             live = gapwatch.source(v -> v.src().equals("mpegts/" + GROUP + ":" + PORT));
             gapwatch.lanes(live.src()).forEach(l -> liveLanes.put(l.lane(), l));
             gapwatch.close();

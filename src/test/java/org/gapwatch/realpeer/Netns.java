@@ -56,6 +56,8 @@ final class Netns implements AutoCloseable {
     private static final AtomicInteger NEXT = new AtomicInteger();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String TABLE = "gapwatch";
+    /** The NFLOG group of {@link #captureReceived} (each namespace has its own groups). */
+    private static final int NFLOG_GROUP = 7;
     private static final int CLONE_NEWNET = 0x40000000;
     private static final int O_RDONLY_CLOEXEC = 0x80000;
 
@@ -177,6 +179,34 @@ final class Netns implements AutoCloseable {
         filter.append(')');
         Process p = start(file.getFileName() + ".log", "tcpdump", "-i", "lo", "--immediate-mode", "-U", "-n", "-s",
                 "0", "-w", file.toString(), filter.toString());
+        awaitProbe(p, file, probePort);
+        return p;
+    }
+
+    /**
+     * Starts a second tcpdump that captures what got past the firewall, i.e. what a receiver in the namespace gets:
+     * a chain after the drop's (prerouting priority -200) logs UDP to the ports to NFLOG group {@value #NFLOG_GROUP},
+     * and {@code tcpdump -i nflog:N --immediate-mode -U -w file} writes those (link type NFLOG, which {@code analyze}
+     * reads). Returns once the file holds a probe datagram sent after it started. The capture of {@link #capture}
+     * holds the drops too; this one is the tcpdump capture that must give the same figures as live.
+     */
+    Process captureReceived(Path file, int... ports) throws Exception {
+        int probePort = 9;
+        StringBuilder set = new StringBuilder("{ " + probePort);
+        for (int port : ports) {
+            set.append(", ").append(port);
+        }
+        set.append(" }");
+        nft("add chain inet " + TABLE + " received { type filter hook prerouting priority -200; }\n"
+                + "add rule inet " + TABLE + " received udp dport " + set + " log group " + NFLOG_GROUP + "\n");
+        Process p = start(file.getFileName() + ".log", "tcpdump", "-i", "nflog:" + NFLOG_GROUP, "--immediate-mode",
+                "-U", "-n", "-s", "0", "-w", file.toString());
+        awaitProbe(p, file, probePort);
+        return p;
+    }
+
+    /** Sends a probe datagram to the port until the capture being written to {@code file} holds it. */
+    private void awaitProbe(Process p, Path file, int probePort) throws Exception {
         try (DatagramChannel probe = open(() -> DatagramChannel.open(StandardProtocolFamily.INET))) {
             byte[] text = "probe".getBytes(StandardCharsets.US_ASCII);
             InetSocketAddress to = new InetSocketAddress(InetAddress.getLoopbackAddress(), probePort);
@@ -192,7 +222,6 @@ final class Netns implements AutoCloseable {
                 }
             }, "tcpdump capturing in " + name);
         }
-        return p;
     }
 
     String log(String log) {
@@ -226,6 +255,17 @@ final class Netns implements AutoCloseable {
                 return false;
             }
         }, "received + dropped = captured on port " + port);
+    }
+
+    /** Waits until the capture holds {@code n} datagrams to the port (a capture of {@link #captureReceived}). */
+    static void awaitCaptured(Path capture, int port, long n) {
+        awaitTrue(() -> {
+            try {
+                return read(capture, port).size() >= n;
+            } catch (IOException e) {
+                return false;
+            }
+        }, n + " datagrams to port " + port + " in " + capture.getFileName());
     }
 
     /**

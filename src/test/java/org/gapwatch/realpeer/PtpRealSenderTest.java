@@ -34,6 +34,7 @@ class PtpRealSenderTest {
         RealPeers.assumeAvailable("ptp4l", "tcpdump");
         Path dir = RealPeers.artifacts("ptp");
         Path sent = dir.resolve("ptp4l-sent.pcap");
+        Path passed = dir.resolve("ptp4l-received-nflog.pcap");
         Path config = dir.resolve("ptp4l.cfg");
         Files.writeString(config, "[global]\ntime_stamping software\nlogSyncInterval -4\nlogAnnounceInterval -3\n"
                 + "announceReceiptTimeout 2\n");
@@ -50,6 +51,7 @@ class PtpRealSenderTest {
             Netns.Receiver r319 = ns.receive(InetAddress.getByName(GROUP), PtpMessage.EVENT_PORT);
             Netns.Receiver r320 = ns.receive(InetAddress.getByName(GROUP), PtpMessage.GENERAL_PORT);
             Process tcpdump = ns.capture(sent, PtpMessage.EVENT_PORT, PtpMessage.GENERAL_PORT);
+            Process tcpdumpPassed = ns.captureReceived(passed, PtpMessage.EVENT_PORT, PtpMessage.GENERAL_PORT);
             Process ptp4l = ns.start("ptp4l.log", "ptp4l", "-i", "lo", "-4", "-S", "-m", "-f", config.toString());
             // Drop only once each type has a first message (a baseline), so no loss hides before it.
             Netns.awaitTrue(() -> count(r319, PtpMessageType.SYNC) > 0 && count(r320, PtpMessageType.FOLLOW_UP) > 0
@@ -76,6 +78,10 @@ class PtpRealSenderTest {
             sentEvent = Netns.read(sent, PtpMessage.EVENT_PORT);
             sentGeneral = Netns.read(sent, PtpMessage.GENERAL_PORT);
             gapwatch.awaitDatagrams(event.size() + general.size());
+            Netns.awaitCaptured(passed, PtpMessage.EVENT_PORT, event.size());
+            Netns.awaitCaptured(passed, PtpMessage.GENERAL_PORT, general.size());
+            Netns.stop(tcpdumpPassed);
+            RealPeers.assertAnalyzeIsLive(passed, gapwatch.groups, gapwatch.snapshot());
             List<SourceView> ptp = gapwatch.sources("ptp");
             assertEquals(1, ptp.size(), "one port identity: " + ptp);
             live = ptp.getFirst();

@@ -48,6 +48,23 @@ final class RealPeers {
         return Files.isExecutable(Path.of("/usr/sbin", program)) || Files.isExecutable(Path.of("/sbin", program));
     }
 
+    /**
+     * {@code gapwatch analyze} (in process) of the tcpdump capture of what got past the firewall
+     * ({@link Netns#captureReceived}) gives, per source, live's figures: received, lost, late, duplicates, restarts,
+     * highest. Returns the analysed snapshot.
+     */
+    static org.gapwatch.track.TrackerSnapshot assertAnalyzeIsLive(Path receivedCapture,
+            java.util.List<org.gapwatch.net.GroupSpec> groups, org.gapwatch.track.TrackerSnapshot live)
+            throws java.io.IOException {
+        org.gapwatch.track.TrackerSnapshot analyzed = org.gapwatch.cli.AnalyzeCommand.analyze(receivedCapture,
+                org.gapwatch.capture.CaptureFilter.of(groups, java.util.List.of()),
+                org.gapwatch.track.TrackerConfig.defaults()).snapshot();
+        org.junit.jupiter.api.Assertions.assertEquals(org.gapwatch.net.LiveAndCapture.figures(live),
+                org.gapwatch.net.LiveAndCapture.figures(analyzed),
+                "analyze of tcpdump -i nflog (what got past the firewall) = live, per source");
+        return analyzed;
+    }
+
     /** Where a test leaves its captures and logs (kept after the run, for tshark or another test). */
     static Path artifacts(String test) throws java.io.IOException {
         return Files.createDirectories(Path.of("target", "realpeer", test));

@@ -36,6 +36,7 @@ class RtpWrapCaptureTest {
         Path dir = RealPeers.artifacts("rtp");
         Path sent = dir.resolve("gst-l16-wrap-sent.pcap");
         Path received = dir.resolve("gst-l16-wrap-received.pcap");
+        Path passed = dir.resolve("gst-l16-wrap-received-nflog.pcap");
         long dropped;
         List<CapturedDatagram> all;
         SourceView live;
@@ -43,6 +44,7 @@ class RtpWrapCaptureTest {
             Netns.Receiver receiver = ns.receive(InetAddress.getByName(GROUP), PORT);
             GapwatchInNs gapwatch = GapwatchInNs.start(ns, SPEC);
             Process tcpdump = ns.capture(sent, PORT);
+            Process tcpdumpPassed = ns.captureReceived(passed, PORT);
             Process gst = ns.start("gst.log", "gst-launch-1.0", "-q", "audiotestsrc", "is-live=true",
                     "num-buffers=200", "!", "audioconvert", "!", "rtpL16pay", "seqnum-offset=65500", "!", "udpsink",
                     "host=" + GROUP, "port=" + PORT, "multicast-iface=lo", "auto-multicast=true", "ttl-mc=0");
@@ -60,6 +62,9 @@ class RtpWrapCaptureTest {
             all = Netns.read(sent, PORT);
             receiver.writePcap(received);
             gapwatch.awaitDatagrams(receiver.count());
+            Netns.awaitCaptured(passed, PORT, receiver.count());
+            Netns.stop(tcpdumpPassed);
+            RealPeers.assertAnalyzeIsLive(passed, gapwatch.groups, gapwatch.snapshot());
             List<SourceView> rtp = gapwatch.sources("rtp");
             assertEquals(1, rtp.size(), "one SSRC: " + rtp);
             live = rtp.getFirst();

@@ -51,6 +51,7 @@ class RtpsRealSenderTest {
         RealPeers.assumeAvailable("ddsperf", "tcpdump");
         Path dir = RealPeers.artifacts("rtps").toAbsolutePath();
         Path sent = dir.resolve("ddsperf-sent.pcap");
+        Path passed = dir.resolve("ddsperf-received-nflog.pcap");
         List<Netns.Receiver.Datagram> data;
         List<Netns.Receiver.Datagram> discovery;
         List<CapturedDatagram> all;
@@ -63,6 +64,7 @@ class RtpsRealSenderTest {
             gapwatch = GapwatchInNsRecording.start(ns, List.of(org.gapwatch.net.GroupSpec.parse("rtps://" + GROUP)),
                     dir.resolve("gapwatch-rtps.pcap"));
             Process tcpdump = ns.capture(sent, DATA_PORT, DISCOVERY_PORT);
+            Process tcpdumpPassed = ns.captureReceived(passed, DATA_PORT, DISCOVERY_PORT);
             List<Process> peers = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 peers.add(ns.start("sub" + i + ".log", "env", CYCLONE, "ddsperf", "-D", "20", "sub"));
@@ -85,8 +87,12 @@ class RtpsRealSenderTest {
             discovery = d.datagrams();
             all = Netns.read(sent, DATA_PORT);
             live = gapwatch.awaitDatagrams(data.size() + discovery.size());
+            Netns.awaitCaptured(passed, DATA_PORT, data.size());
+            Netns.awaitCaptured(passed, DISCOVERY_PORT, discovery.size());
+            Netns.stop(tcpdumpPassed);
         }
         org.gapwatch.track.TrackerSnapshot recorded = gapwatch.analyzeRecording().snapshot();
+        RealPeers.assertAnalyzeIsLive(passed, gapwatch.groups, live);
         boolean[] missing = Netns.missing(all, data);
 
         // The monitor: every received datagram through the reader into the accounting.

@@ -40,6 +40,7 @@ class SacnRealSenderTest {
                 "npm install --prefix target/realpeer/npm sacn@" + VERSION + " (as .ci/run does)");
         Path dir = RealPeers.artifacts("sacn").toAbsolutePath();
         Path sent = dir.resolve("sacn-sent.pcap");
+        Path passed = dir.resolve("sacn-received-nflog.pcap");
         Path script = dir.resolve("send.js");
         Files.writeString(script, """
                 const { Sender } = require(%s);
@@ -71,6 +72,7 @@ class SacnRealSenderTest {
             gapwatch = GapwatchInNsRecording.start(ns, org.gapwatch.net.GroupSpec.parseAll("sacn://1-3"),
                     dir.resolve("gapwatch-sacn.pcap"));
             Process tcpdump = ns.capture(sent, E131Packet.PORT);
+            Process tcpdumpPassed = ns.captureReceived(passed, E131Packet.PORT);
             Process node = ns.start("node.log", "node", script.toString());
             // Every receiver on port 5568 gets every universe it joined; the first packets are the baselines.
             Netns.awaitTrue(() -> receivers.stream().allMatch(r -> r.count() >= 3), "sACN sending: "
@@ -95,9 +97,12 @@ class SacnRealSenderTest {
             }
             all = Netns.read(sent, E131Packet.PORT);
             live = gapwatch.awaitDatagrams(got.stream().mapToInt(List::size).sum());
+            Netns.awaitCaptured(passed, E131Packet.PORT, got.stream().mapToInt(List::size).sum());
+            Netns.stop(tcpdumpPassed);
         }
         org.gapwatch.track.TrackerSnapshot recorded = gapwatch.analyzeRecording().snapshot();
         org.gapwatch.track.TrackerSnapshot captured = gapwatch.analyze(sent).snapshot();
+        RealPeers.assertAnalyzeIsLive(passed, gapwatch.groups, live);
         // One socket per group (the JDK turns IP_MULTICAST_ALL off: each gets only its own group's datagrams);
         // the capture is split by destination group to compare each universe with its receiver.
         E131Packet p = new E131Packet();
