@@ -20,14 +20,19 @@ final class GapwatchInNs implements AutoCloseable {
     private final Engine engine = new Engine(TrackerConfig.defaults());
     private final MulticastReceiver receiver;
 
-    private GapwatchInNs(Netns ns, List<GroupSpec> groups) throws Exception {
-        receiver = ns.open(() -> new MulticastReceiver(engine, new ReceiverConfig(groups, "lo")));
+    private GapwatchInNs(Netns ns, List<GroupSpec> groups, String device) throws Exception {
+        receiver = ns.open(() -> new MulticastReceiver(engine, new ReceiverConfig(groups, device)));
         receiver.start();
     }
 
     /** Joins the groups (any protocol's spec, {@code rtp://G:P}) inside the namespace and starts receiving. */
     static GapwatchInNs start(Netns ns, String... specs) throws Exception {
-        return new GapwatchInNs(ns, java.util.Arrays.stream(specs).map(GroupSpec::parse).toList());
+        return new GapwatchInNs(ns, java.util.Arrays.stream(specs).map(GroupSpec::parse).toList(), "lo");
+    }
+
+    /** As {@link #start(Netns, String...)}, joined on another device of the namespace (a veth end). */
+    static GapwatchInNs startOn(Netns ns, String device, String... specs) throws Exception {
+        return new GapwatchInNs(ns, java.util.Arrays.stream(specs).map(GroupSpec::parse).toList(), device);
     }
 
     TrackerSnapshot snapshot() {
