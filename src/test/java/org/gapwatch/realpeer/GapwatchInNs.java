@@ -21,6 +21,7 @@ final class GapwatchInNs implements AutoCloseable {
     private final MulticastReceiver receiver;
 
     private GapwatchInNs(Netns ns, List<GroupSpec> groups, String device) throws Exception {
+        engine.setResources(org.gapwatch.files.MappingFiles::read); // jsonmap's mappings, as the commands give
         receiver = ns.open(() -> new MulticastReceiver(engine, new ReceiverConfig(groups, device)));
         receiver.start();
     }
