@@ -135,7 +135,8 @@ public class DetailPane extends Region {
         lanes.setVisible(false);
         lanes.managedProperty().bind(lanes.visibleProperty());
         buildVantageTable();
-        content.getChildren().addAll(head, facts, levelStrip, lanes, vantageTitle, vantage, chart, gapTitle,
+        // The level strip right under the value: for a source of many levels (sACN) they are its value.
+        content.getChildren().addAll(head, levelStrip, facts, lanes, vantageTitle, vantage, chart, gapTitle,
                 gapTable);
         content.setPadding(new Insets(12));
         getChildren().add(content);
