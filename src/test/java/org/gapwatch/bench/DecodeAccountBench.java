@@ -276,6 +276,21 @@ public class DecodeAccountBench {
         o.nanos += 1_500_000L;
     }
 
+    /**
+     * sACN with levels that change in every packet (a fader moving: slot 1 + 1), so the tracker copies the 512
+     * levels each time (in place: no snapshot holds them between two packets here).
+     */
+    @Benchmark
+    public void sacnMovingLevelsDecodeAndAccount(Others o) {
+        int i = o.sacnCursor;
+        o.sacnCursor = next(i, Others.SACN_SOURCES);
+        byte[] p = o.sacn[i];
+        o.engine.datagram(p, 0, p.length, SENDER, Others.SACN, o.nanos);
+        p[111]++;
+        p[126]++;
+        o.nanos += 1_500_000L;
+    }
+
     /** RTPS: one DATA (writer sequence number + 1 per round) in a 56-byte message, one writer per source. */
     @Benchmark
     public void rtpsDecodeAndAccount(Others o) {
