@@ -268,11 +268,18 @@ public class DecodeAccountBench {
     /** sACN: a 638-byte data packet (512 slots), 16 sources on one universe, sequence number + 1 per packet. */
     @Benchmark
     public void sacnDecodeAndAccount(Others o) {
+        sacnPacket(o, false);
+    }
+
+    private static void sacnPacket(Others o, boolean moveLevels) {
         int i = o.sacnCursor;
         o.sacnCursor = next(i, Others.SACN_SOURCES);
         byte[] p = o.sacn[i];
         o.engine.datagram(p, 0, p.length, SENDER, Others.SACN, o.nanos);
         p[111]++;
+        if (moveLevels) {
+            p[126]++;
+        }
         o.nanos += 1_500_000L;
     }
 
@@ -282,13 +289,7 @@ public class DecodeAccountBench {
      */
     @Benchmark
     public void sacnMovingLevelsDecodeAndAccount(Others o) {
-        int i = o.sacnCursor;
-        o.sacnCursor = next(i, Others.SACN_SOURCES);
-        byte[] p = o.sacn[i];
-        o.engine.datagram(p, 0, p.length, SENDER, Others.SACN, o.nanos);
-        p[111]++;
-        p[126]++;
-        o.nanos += 1_500_000L;
+        sacnPacket(o, true);
     }
 
     /** RTPS: one DATA (writer sequence number + 1 per round) in a 56-byte message, one writer per source. */
