@@ -85,8 +85,8 @@ class OlaRealSenderTest {
             ns.start("olad.log", "setpriv", "--reuid=" + user, "--regid=65534", "--clear-groups", "olad", "-c",
                     config.toString(), "-l", "3", "--no-http", "--no-register-with-dns-sd");
             String[] device = new String[1];
-            Netns.awaitTrue(() -> (device[0] = e131Device(ns)) != null, "olad's E1.31 device: "
-                    + ns.log("olad.log").lines().filter(l -> !l.contains("Missing")).reduce("", (a, b) -> a + "\n" + b));
+            Netns.awaitTrue(() -> (device[0] = e131Device(ns)) != null, "olad's E1.31 device: " + ns.log("olad.log")
+                    .lines().filter(l -> !l.contains("Missing")).reduce("", (a, b) -> a + "\n" + b));
             Netns.run("ip", "netns", "exec", ns.name(), "ola_patch", "-d", device[0], "-p", "0", "-u",
                     Integer.toString(UNIVERSE));
             try (GapwatchInNs gapwatch = GapwatchInNs.startOn(ns, RECEIVER_END, "sacn://" + UNIVERSE)) {
@@ -132,7 +132,8 @@ class OlaRealSenderTest {
                 assertTrue(v.highest() >= 2 * 256, "two wraps at least: highest " + v.highest());
                 assertArrayEquals(frame(FRAMES - 1), v.levels().toIntArray(), "the last frame's levels");
                 assertEquals(1, v.levels().firstIndex());
-                assertEquals(java.util.Arrays.stream(frame(FRAMES - 1)).filter(x -> x != 0).count(), v.levels().nonZero());
+                assertEquals(java.util.Arrays.stream(frame(FRAMES - 1)).filter(x -> x != 0).count(),
+                        v.levels().nonZero());
             }
         } finally {
             try (Stream<Path> files = Files.walk(config)) {

@@ -14,8 +14,9 @@ import org.gapwatch.protocol.Update;
  * universe: {@code sacn/<universe>/<source name>} (renamed, counts kept, when the name changes). Each data packet
  * is one update: its 8-bit sequence number in {@link SequenceSpace#SACN_8}; value: the slots that are not zero
  * (of 512) and, as its vector, the slot levels themselves ({@link Update#levels}; only START code 0 is level
- * data: a packet with another START code keeps the last levels and count); text: priority, preview, synchronisation universe, whether it wins the universe or shares the top
- * priority with another (a conflict, as sACNView shows it) and the levels of the first slots. Stream_Terminated
+ * data: a packet with another START code keeps the last levels and count); text: priority, preview,
+ * synchronisation universe, whether it wins the universe or shares the top priority with another (a conflict, as
+ * sACNView shows it) and the levels of the first slots. Stream_Terminated
  * makes the update {@link Update#ended}: the source is shown ENDED, not stale; its next packet starts the lane
  * again. Staleness: the standard's network data loss timeout, 2.5 s. Discovery packets (universe 64214) make one
  * source per CID, {@code sacn/discovery/<source name>}: value the number of universes it lists, text the list.
