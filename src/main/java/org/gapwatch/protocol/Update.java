@@ -35,6 +35,16 @@ public final class Update {
     boolean ended;
     int mark;
     long seqTo;
+    // The update's vector of levels or values, if it has one: a reference, not a copy (valid as the rest until the
+    // decoder's next call), so carrying it costs the hot path nothing.
+    byte[] levelBytes;
+    int levelOffset;
+    double[] levelValues;
+    int levelCount;
+    int levelFirst;
+
+    /** The most elements a vector keeps ({@link #levels}, {@link #values}): a DMX universe's 512 and room to spare. */
+    public static final int MAX_LEVELS = 1024;
 
     /** {@link #mark()}: an ordinary update (a message that arrived). */
     public static final int MARK_NONE = 0;
@@ -80,6 +90,11 @@ public final class Update {
         ended = false;
         mark = MARK_NONE;
         seqTo = -1;
+        levelBytes = null;
+        levelOffset = 0;
+        levelValues = null;
+        levelCount = 0;
+        levelFirst = 0;
     }
 
     public String src() { return src; }
@@ -129,6 +144,15 @@ public final class Update {
     public int mark() { return mark; }
     /** The last number of a {@link #MARK_IRRELEVANT} range. */
     public long seqTo() { return seqTo; }
+    /** Elements of the update's vector ({@link #levels} or {@link #values}); 0 when it has none. */
+    public int levelCount() { return levelCount; }
+    /** The 8-bit levels (each 0-255) from {@link #levelOffset()}, or null when the vector is of values or absent. */
+    public byte[] levelBytes() { return levelBytes; }
+    public int levelOffset() { return levelOffset; }
+    /** The values from index 0, or null when the vector is of 8-bit levels or absent. */
+    public double[] levelValues() { return levelValues; }
+    /** What the protocol numbers its first element (a DMX address: 1; a value of collectd: 0). */
+    public int levelFirst() { return levelFirst; }
 
     // ---- writing, for decoders (and tests) ----
 
@@ -159,6 +183,11 @@ public final class Update {
         ended = o.ended;
         mark = o.mark;
         seqTo = o.seqTo;
+        levelBytes = o.levelBytes;
+        levelOffset = o.levelOffset;
+        levelValues = o.levelValues;
+        levelCount = o.levelCount;
+        levelFirst = o.levelFirst;
         return this;
     }
 
@@ -184,6 +213,30 @@ public final class Update {
     public Update laneLabel(String v) { laneLabel = v; return this; }
     public Update sameValue(boolean v) { sameValue = v; return this; }
     public Update ended(boolean v) { ended = v; return this; }
+    /**
+     * The update carries a vector of 8-bit levels (each 0-255, full scale 255: sACN's slots), {@code count} of them
+     * at {@code data[off]}, the first numbered {@code first}. Not copied: the tracker copies what it keeps. At most
+     * {@value #MAX_LEVELS} are kept.
+     */
+    public Update levels(byte[] data, int off, int count, int first) {
+        levelBytes = data;
+        levelOffset = off;
+        levelValues = null;
+        levelCount = Math.min(count, MAX_LEVELS);
+        levelFirst = first;
+        return this;
+    }
+
+    /** The update carries a vector of values ({@code v[0..count)}: collectd's load, three), the first numbered 0. */
+    public Update values(double[] v, int count) {
+        levelBytes = null;
+        levelOffset = 0;
+        levelValues = v;
+        levelCount = Math.min(count, MAX_LEVELS);
+        levelFirst = 0;
+        return this;
+    }
+
     /** Makes this a {@link #MARK_SENT}: every number up to {@code last} was sent. */
     public Update sentUpTo(long last) { mark = MARK_SENT; seq = last; return this; }
     /** Makes this a {@link #MARK_IRRELEVANT}: numbers {@code from} to {@code to} will never come. */

@@ -46,6 +46,10 @@ final class SourceState {
     long ttl = Update.ABSENT;
     /** Its latest in-order update said the source stopped (sACN Stream_Terminated). */
     boolean ended;
+    /** Its newest vector of levels or values (sACN's slots), or null: only sources whose updates carry one pay. */
+    Levels levels;
+    /** A view holds {@link #levels}: the next change makes a new vector rather than overwrite it. */
+    boolean levelsPublished;
 
     long firstArrivalMillis;
     long lastArrivalMillis;

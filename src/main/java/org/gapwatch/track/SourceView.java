@@ -15,6 +15,8 @@ import org.gapwatch.protocol.ValueKind;
  *              have several lanes; session and highest are that lane's too)
  * @param protocol the scheme of the protocol the source speaks: {@code json}, {@code rtp}, ...
  * @param ended    its latest update said it stopped (sACN Stream_Terminated): judged ENDED, not stale
+ * @param levels   its newest vector of levels or values (sACN's slot levels, collectd's several values), or null
+ *                 when its updates carry none; the detail view draws it as a level strip
  */
 public record SourceView(
         int id, String src, long version,
@@ -27,7 +29,8 @@ public record SourceView(
         long stripEndSecond, byte[] strip,
         long received5m, long lost5m, long late5m,
         long received1m, long lost1m, long late1m,
-        double ratePerSecond, Gap lastGap, String protocol, String destination, boolean ended) {
+        double ratePerSecond, Gap lastGap, String protocol, String destination, boolean ended,
+        Levels levels) {
 
     public static final int STRIP_SECONDS = 60;
 

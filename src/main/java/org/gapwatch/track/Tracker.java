@@ -338,6 +338,7 @@ public final class Tracker {
         s.interval = u.interval();
         s.ttl = u.ttl();
         s.ended = u.ended();
+        takeLevels(s, u);
         if (u.sameValue() && s.values.size() > 0) {
             return; // the decoder's figures were not renewed: no new point in the value history
         }
@@ -348,6 +349,27 @@ public final class Tracker {
             case NULL -> s.values.addOther(ValuePoint.NULL, arrivalMillis);
             case ABSENT -> {
             }
+        }
+    }
+
+    /**
+     * Keeps the update's vector as the source's newest (one that carries none leaves the last one: sACN's
+     * per-address priority packets between level packets). The same levels again cost nothing; changed ones are
+     * written over the source's vector while no view holds it, else into a new one.
+     */
+    private static void takeLevels(SourceState s, Update u) {
+        if (u.levelCount() == 0) {
+            return;
+        }
+        Levels l = s.levels;
+        if (l != null && l.sameAs(u)) {
+            return;
+        }
+        if (l != null && !s.levelsPublished && l.fits(u)) {
+            l.fill(u);
+        } else {
+            s.levels = Levels.of(u);
+            s.levelsPublished = false;
         }
     }
 
@@ -588,7 +610,12 @@ public final class Tracker {
                 s.status, s.statusText, s.ts, s.interval, s.ttl,
                 s.firstArrivalMillis, s.lastArrivalMillis, s.staleAfterMillis(config),
                 end, strip, sums[6], sums[7], sums[8], sums[3], sums[4], sums[5], sums[0] / 10.0, s.gaps.newest(),
-                s.protocol, s.destinationText, s.ended);
+                s.protocol, s.destinationText, s.ended, publishedLevels(s));
+    }
+
+    private static Levels publishedLevels(SourceState s) {
+        s.levelsPublished |= s.levels != null;
+        return s.levels;
     }
 
     /** A full copy of one source's history, or null if there is no such source. */

@@ -268,12 +268,28 @@ public class DecodeAccountBench {
     /** sACN: a 638-byte data packet (512 slots), 16 sources on one universe, sequence number + 1 per packet. */
     @Benchmark
     public void sacnDecodeAndAccount(Others o) {
+        sacnPacket(o, false);
+    }
+
+    private static void sacnPacket(Others o, boolean moveLevels) {
         int i = o.sacnCursor;
         o.sacnCursor = next(i, Others.SACN_SOURCES);
         byte[] p = o.sacn[i];
         o.engine.datagram(p, 0, p.length, SENDER, Others.SACN, o.nanos);
         p[111]++;
+        if (moveLevels) {
+            p[126]++;
+        }
         o.nanos += 1_500_000L;
+    }
+
+    /**
+     * sACN with levels that change in every packet (a fader moving: slot 1 + 1), so the tracker copies the 512
+     * levels each time (in place: no snapshot holds them between two packets here).
+     */
+    @Benchmark
+    public void sacnMovingLevelsDecodeAndAccount(Others o) {
+        sacnPacket(o, true);
     }
 
     /** RTPS: one DATA (writer sequence number + 1 per round) in a 56-byte message, one writer per source. */

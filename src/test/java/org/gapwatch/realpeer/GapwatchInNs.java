@@ -22,15 +22,21 @@ final class GapwatchInNs implements AutoCloseable {
     /** The subscriptions, for {@code analyze} of a capture with the same groups. */
     final List<GroupSpec> groups;
 
-    private GapwatchInNs(Netns ns, List<GroupSpec> groups) throws Exception {
+    private GapwatchInNs(Netns ns, List<GroupSpec> groups, String device) throws Exception {
         this.groups = groups;
-        receiver = ns.open(() -> new MulticastReceiver(engine, new ReceiverConfig(groups, "lo")));
+        engine.setResources(org.gapwatch.files.MappingFiles::read); // jsonmap's mappings, as the commands give
+        receiver = ns.open(() -> new MulticastReceiver(engine, new ReceiverConfig(groups, device)));
         receiver.start();
     }
 
     /** Joins the groups (any protocol's spec, {@code rtp://G:P}) inside the namespace and starts receiving. */
     static GapwatchInNs start(Netns ns, String... specs) throws Exception {
-        return new GapwatchInNs(ns, java.util.Arrays.stream(specs).map(GroupSpec::parse).toList());
+        return new GapwatchInNs(ns, java.util.Arrays.stream(specs).map(GroupSpec::parse).toList(), "lo");
+    }
+
+    /** As {@link #start(Netns, String...)}, joined on another device of the namespace (a veth end). */
+    static GapwatchInNs startOn(Netns ns, String device, String... specs) throws Exception {
+        return new GapwatchInNs(ns, java.util.Arrays.stream(specs).map(GroupSpec::parse).toList(), device);
     }
 
     TrackerSnapshot snapshot() {

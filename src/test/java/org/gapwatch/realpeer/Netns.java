@@ -108,6 +108,48 @@ final class Netns implements AutoCloseable {
                 + lessThan + " counter name \"drop" + udpPort + "\" drop\n");
     }
 
+    /**
+     * As {@link #dropRandomly(int, int, int)}, only datagrams that came in on {@code device} (a veth end: the
+     * sender's own looped-back copies on the other end are not counted).
+     */
+    void dropRandomly(String device, int udpPort, int mod, int lessThan) throws IOException {
+        nft("add counter inet " + TABLE + " drop" + udpPort + "\n"
+                + "add rule inet " + TABLE + " prerouting iifname \"" + device + "\" udp dport " + udpPort
+                + " numgen random mod " + mod + " < " + lessThan + " counter name \"drop" + udpPort + "\" drop\n");
+    }
+
+    /**
+     * Counts the UDP datagrams to a port this namespace sends out of {@code device}, in the named counter
+     * {@code sent<port>} of an output-hook chain: what the sender sent, before any drop (read with
+     * {@link #counter}).
+     */
+    void countSent(String device, int udpPort) throws IOException {
+        nft("add chain inet " + TABLE + " output { type filter hook output priority -300; }\n"
+                + "add counter inet " + TABLE + " sent" + udpPort + "\n"
+                + "add rule inet " + TABLE + " output oifname \"" + device + "\" udp dport " + udpPort
+                + " counter name \"sent" + udpPort + "\"\n");
+    }
+
+    /**
+     * A pair of veth devices, both inside this namespace, up, with an address each ({@code 10.x.y.z/24}), and the
+     * multicast route moved to the first with its address as source: a sender that will not use lo (OLA) sends
+     * out of {@code a} and a receiver joins on {@code b}. Nothing leaves the namespace: both ends are in it.
+     */
+    void vethPair(String a, String addressA, String b, String addressB) throws IOException {
+        run("ip", "-n", name, "link", "add", a, "type", "veth", "peer", "name", b);
+        run("ip", "-n", name, "addr", "add", addressA + "/24", "dev", a);
+        run("ip", "-n", name, "addr", "add", addressB + "/24", "dev", b);
+        run("ip", "-n", name, "link", "set", a, "up");
+        run("ip", "-n", name, "link", "set", b, "up");
+        run("ip", "-n", name, "route", "replace", "224.0.0.0/4", "dev", a, "src", addressA);
+        // What arrives on b comes from an address of this host (a's): the kernel drops such a "martian" unless
+        // b accepts local sources, and the reverse-path filter must not judge it either.
+        for (String key : new String[] {"net.ipv4.conf.all.rp_filter=0", "net.ipv4.conf." + b + ".rp_filter=0",
+            "net.ipv4.conf." + b + ".accept_local=1"}) {
+            run("ip", "netns", "exec", name, "sysctl", "-q", "-w", key);
+        }
+    }
+
     /** Removes every drop rule; the counters keep what they counted. */
     void stopDropping() throws IOException {
         nft("flush chain inet " + TABLE + " prerouting\n");
@@ -115,14 +157,18 @@ final class Netns implements AutoCloseable {
 
     /** Datagrams the firewall dropped to a port, read back from {@code nft -j list counter}. */
     long dropped(int udpPort) throws IOException {
-        String json = run("ip", "netns", "exec", name, "nft", "-j", "list", "counter", "inet", TABLE,
-                "drop" + udpPort);
+        return counter("drop" + udpPort);
+    }
+
+    /** The packets a named counter of the namespace's table counted ({@code nft -j list counter}). */
+    long counter(String counter) throws IOException {
+        String json = run("ip", "netns", "exec", name, "nft", "-j", "list", "counter", "inet", TABLE, counter);
         for (JsonNode n : JSON.readTree(json).path("nftables")) {
             if (n.has("counter")) {
                 return n.path("counter").path("packets").asLong();
             }
         }
-        throw new IOException("no counter drop" + udpPort + " in: " + json);
+        throw new IOException("no counter " + counter + " in: " + json);
     }
 
     private void nft(String script) throws IOException {

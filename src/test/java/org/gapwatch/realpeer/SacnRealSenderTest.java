@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * universe the firewall dropped, and nothing late or repeated; one source wins each universe. Gapwatch's own
  * receiver and engine ({@code sacn://1-3}, in the namespace) give the same figures per source, {@code analyze} on
  * its recording the same again, and {@code analyze} on the tcpdump capture (taken before the drop) counts the
- * dropped packets as received and nothing lost.
+ * dropped packets as received and nothing lost. The source's levels are the last packet's.
  */
 class SacnRealSenderTest {
     static final String VERSION = "4.6.2";
@@ -158,6 +158,11 @@ class SacnRealSenderTest {
             assertEquals(check.received(cidHigh, cidLow, u), v.received(), "Gapwatch, universe " + u);
             assertEquals(0, v.late() + v.duplicates() + v.restarts());
             assertTrue(v.text().contains("wins"), v.text());
+            // The levels of the last packet (slot 1 = its count, 2 full, 3 the universe; the rest 0) as the vector.
+            assertEquals(512, v.levels().size(), "the npm package sends all 512 slots");
+            assertEquals(List.of((PACKETS - 1) % 256, 255, u, 0), java.util.Arrays.stream(v.levels().toIntArray())
+                    .limit(4).boxed().toList(), "universe " + u);
+            assertEquals(3, v.levels().nonZero());
             org.gapwatch.track.SourceView r = GapwatchInNsRecording.source(recorded, src);
             assertEquals(List.of(v.received(), v.lost(), v.late(), v.duplicates()),
                     List.of(r.received(), r.lost(), r.late(), r.duplicates()), "analyze on Gapwatch's recording");

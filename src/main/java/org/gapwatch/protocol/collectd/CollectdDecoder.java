@@ -33,6 +33,8 @@ public final class CollectdDecoder implements ProtocolDecoder, CollectdSink {
         long rawTimeNanos;
         double number = Double.NaN;
         String values = "";
+        /** The values as shown (rates for counters), a vector for types with several: load's three. */
+        double[] shown = new double[0];
         String status;
         String message;
         long intervalMillis = Update.ABSENT;
@@ -127,6 +129,9 @@ public final class CollectdDecoder implements ProtocolDecoder, CollectdSink {
         StringBuilder sb = new StringBuilder();
         double first = Double.NaN;
         long[] raw = new long[n];
+        if (s.shown.length != n) {
+            s.shown = new double[n];
+        }
         for (int i = 0; i < n; i++) {
             DataSourceType t = v.type(i);
             double shown;
@@ -139,6 +144,7 @@ public final class CollectdDecoder implements ProtocolDecoder, CollectdSink {
             } else {
                 shown = v.value(i);
             }
+            s.shown[i] = shown;
             if (i == 0) {
                 first = shown;
             }
@@ -178,5 +184,8 @@ public final class CollectdDecoder implements ProtocolDecoder, CollectdSink {
         }
         u.text(text.isEmpty() ? null : text);
         u.status(s.status);
+        if (s.shown.length > 1) {
+            u.values(s.shown, s.shown.length); // a rate not known yet (NaN) is drawn as no bar
+        }
     }
 }

@@ -282,6 +282,17 @@ public final class E131Packet {
         return n;
     }
 
+    /** The array the packet was wrapped over: its slots are at {@link #slotOffset()}, {@link #slotCount()} of them. */
+    public byte[] array() {
+        return b;
+    }
+
+    /** Where slot 0 (DMX address 1) is in {@link #array()}. */
+    public int slotOffset() {
+        require(Kind.DATA);
+        return o + 126;
+    }
+
     /** Copies the slots into {@code into} (at least slotCount long); returns slotCount. */
     public int copySlots(byte[] into) {
         require(Kind.DATA);

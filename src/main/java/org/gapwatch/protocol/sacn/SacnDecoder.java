@@ -13,8 +13,10 @@ import org.gapwatch.protocol.Update;
  * Decodes the E1.31 packets of one subscription (one universe's group, or discovery). A source is one CID on one
  * universe: {@code sacn/<universe>/<source name>} (renamed, counts kept, when the name changes). Each data packet
  * is one update: its 8-bit sequence number in {@link SequenceSpace#SACN_8}; value: the slots that are not zero
- * (of 512); text: priority, preview, synchronisation universe, whether it wins the universe or shares the top
- * priority with another (a conflict, as sACNView shows it) and the levels of the first slots. Stream_Terminated
+ * (of 512) and, as its vector, the slot levels themselves ({@link Update#levels}; only START code 0 is level
+ * data: a packet with another START code keeps the last levels and count); text: priority, preview,
+ * synchronisation universe, whether it wins the universe or shares the top priority with another (a conflict, as
+ * sACNView shows it) and the levels of the first slots. Stream_Terminated
  * makes the update {@link Update#ended}: the source is shown ENDED, not stale; its next packet starts the lane
  * again. Staleness: the standard's network data loss timeout, 2.5 s. Discovery packets (universe 64214) make one
  * source per CID, {@code sacn/discovery/<source name>}: value the number of universes it lists, text the list.
@@ -40,6 +42,8 @@ public final class SacnDecoder implements ProtocolDecoder {
         String name;
         String sourceName;
         boolean ended;
+        /** Non-zero slots of its last START code 0 packet, or -1 before one. */
+        int nonZero = -1;
         String renamedFrom;
         final TreeSet<Integer> listed = new TreeSet<>();
     }
@@ -100,7 +104,13 @@ public final class SacnDecoder implements ProtocolDecoder {
         }
         s.ended = terminated;
         if (packet.startCode() == 0) {
-            u.number(packet.nonZeroSlots()).unit("slots");
+            // Only START code 0 is level data (E1.31-2018 6.2.7, DMX512-A): the levels go with the update, as
+            // a reference to the datagram (the tracker copies what it keeps), numbered by DMX address from 1.
+            s.nonZero = packet.nonZeroSlots();
+            u.number(s.nonZero).unit("slots").levels(packet.array(), packet.slotOffset(), packet.slotCount(), 1);
+        } else if (s.nonZero >= 0) {
+            // Other START codes (0xDD per-address priority, 0x17 text...) are not levels: the last levels stay.
+            u.number(s.nonZero).unit("slots").sameValue(true);
         }
         u.text(text(universe, arrivalNanos));
     }

@@ -35,7 +35,8 @@ import org.gapwatch.track.SourceView;
 /**
  * Everything about one source: identity (src, sender, session, interval, ttl), its latest value and status, all
  * counters with a reset button, what probes elsewhere see of it (probe, received, lost, last seen; shown when probes
- * are polled), its value history with the lost spans shaded, and its last 100 gaps.
+ * are polled), its newest vector of levels or values as a level strip (sACN's 512 slots; any source whose updates
+ * carry one), its value history with the lost spans shaded, and its last 100 gaps.
  *
  * <p>Bind or set {@link #sourceProperty()} (the src to show) and {@link #setEngine}. The pane asks the engine for the
  * source's history at once when the source changes and about once a second while it is showing; {@link #update}
@@ -71,6 +72,8 @@ public class DetailPane extends Region {
     private final Label rate = label("detail-rate", "counter");
     private final Button reset = new Button("Reset counters");
     private final ValueChart chart = new ValueChart();
+    /** The source's vector of levels or values (sACN's slots), when it has one; hidden otherwise. */
+    private final LevelStrip levelStrip = new LevelStrip();
     private final TableView<GapRow> gapTable = new TableView<>();
     private final Label gapTitle = label("detail-gap-title", "section");
     /** The lanes of a source with several (PTP message types, MPEG-TS PIDs), one line each; hidden otherwise. */
@@ -132,7 +135,9 @@ public class DetailPane extends Region {
         lanes.setVisible(false);
         lanes.managedProperty().bind(lanes.visibleProperty());
         buildVantageTable();
-        content.getChildren().addAll(head, facts, lanes, vantageTitle, vantage, chart, gapTitle, gapTable);
+        // The level strip right under the value: for a source of many levels (sACN) they are its value.
+        content.getChildren().addAll(head, levelStrip, facts, lanes, vantageTitle, vantage, chart, gapTitle,
+                gapTable);
         content.setPadding(new Insets(12));
         getChildren().add(content);
 
@@ -149,6 +154,7 @@ public class DetailPane extends Region {
     /** The value chart's fonts at the display scale. */
     public void setScale(double scale) {
         chart.setScale(scale);
+        levelStrip.setScale(scale);
         // The gap columns' widths at the scale too: the resize policy spreads extra room evenly, not by share.
         for (TableColumn<GapRow, ?> c : gapTable.getColumns()) {
             c.setPrefWidth((Double) c.getUserData() * scale);
@@ -158,6 +164,7 @@ public class DetailPane extends Region {
     /** The theme's canvas colours for the value chart. */
     public void setPalette(org.gapwatch.ui.Palette p) {
         chart.setPalette(p);
+        levelStrip.setPalette(p);
     }
 
     private void buildGapTable() {
@@ -406,12 +413,14 @@ public class DetailPane extends Region {
         gapTable.getItems().clear();
         gapTitle.setText("Gaps");
         chart.setData(List.of(), List.of(), clock.getAsLong());
+        levelStrip.setLevels(null);
         reset.setDisable(source.get() == null);
     }
 
     private void show(SourceView v, long now) {
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT).withZone(zone);
         title.setText(v.src());
+        levelStrip.setLevels(v.levels());
         value.setText(v.value() + (v.unit() == null ? "" : " " + v.unit()));
         String st = v.statusText() == null ? "no status" : v.statusText();
         status.setText(st + (v.text() == null ? "" : " — " + v.text())

@@ -178,6 +178,59 @@ class DetailPaneTest {
         assertEquals(List.of(), Await.onFx(pane::gapRows));
     }
 
+    /**
+     * A sACN universe (through the real decoder): the detail shows its 512 levels as a strip with the exact count
+     * of slots that are not zero, bars where the levels are full and none where they are zero; a JSON source has no
+     * strip. Screenshot (the 1920x1080 one is of the demo under xvfb).
+     */
+    @Test
+    void aSacnSourceShowsItsLevelsAsAStripWithTheExactNonZeroCount() throws Exception {
+        byte[] slots = new byte[512];
+        int nonZero = 0;
+        for (int i = 0; i < 512; i++) {
+            int level = i % 7 == 0 ? 0 : (int) (127.5 + 127.5 * Math.sin(i / 40.0));
+            level = i >= 256 && i < 320 ? 255 : i >= 400 && i < 440 ? 0 : level;
+            slots[i] = (byte) level;
+            nonZero += level != 0 ? 1 : 0;
+        }
+        int expected = nonZero;
+        org.gapwatch.net.GroupSpec universe = org.gapwatch.net.GroupSpec.parse("sacn://7");
+        writer.feed(f -> {
+            f.engine().route(universe.subscription(), universe.destinations());
+            byte[] b = new byte[638];
+            for (int seq = 0; seq < 3; seq++) {
+                int n = org.gapwatch.protocol.sacn.E131Writer.data(b, 1, 2, "console", 100, seq, 0, 7, slots, 512);
+                f.engine().datagram(b, 0, n, Feed.SENDER, universe.destinations().getFirst(),
+                        (T - 1000 + seq * 25L) * 1_000_000);
+            }
+        });
+        Await.onFx(() -> {
+            pane.setSource("sacn/7/console");
+            return null;
+        });
+        Await.fx("level strip", () -> scene.lookup("#detail-levels").isVisible());
+        assertEquals("Levels 1–512 · " + expected + " non-zero", text("#detail-levels-summary"));
+        assertEquals(expected + " slots", text("#detail-value"));
+        // The canvas: a bar at the bottom under slots 257-320 (full), none under 401-440 (zero).
+        javafx.scene.image.WritableImage img = Await.onFx(() -> {
+            javafx.scene.canvas.Canvas c = (javafx.scene.canvas.Canvas) scene.lookup("#detail-levels-canvas");
+            return c.snapshot(null, null);
+        });
+        double each = img.getWidth() / 512;
+        int barY = (int) (60 * 1.0); // within the 64-pixel bar area at scale 1
+        javafx.scene.paint.Color full = img.getPixelReader().getColor((int) (288 * each), barY);
+        javafx.scene.paint.Color zero = img.getPixelReader().getColor((int) (420 * each), barY);
+        assertEquals(org.gapwatch.ui.Palette.DARK.text(), full, "a full slot's bar in the text colour");
+        assertEquals(org.gapwatch.ui.Palette.DARK.tile(), zero, "no bar where the slots are zero");
+        Await.onFx(() -> Screenshots.write(scene, "detail-pane-sacn-levels"));
+        Await.onFx(() -> {
+            pane.setSource("plant/a");
+            return null;
+        });
+        Await.fx("plant/a", () -> pane.gapRows().size() == 2);
+        assertEquals(false, Await.onFx(() -> scene.lookup("#detail-levels").isVisible()), "JSON: no strip");
+    }
+
     private String text(String id) {
         return Await.onFx(() -> ((Label) scene.lookup(id)).getText());
     }
