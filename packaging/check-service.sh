@@ -8,7 +8,8 @@
 #   loopback group; systemctl start gapwatch-probe: active, runs as user gapwatch with no capabilities,
 #   NoNewPrivs, seccomp filter (SystemCallFilter) on; /metrics on 127.0.0.1 counts exactly what `publish` sent;
 #   journalctl -u has its start lines; kill -9 of its main PID brings it back (Restart=on-failure); reload
-#   (SIGHUP) re-reads the file; a bad config (exit 2) is not restarted; systemctl stop ends it.
+#   (SIGHUP) re-reads the file; a bad config (exit 2) is not restarted; systemctl stop ends it; its state
+#   directory is its user's; enabled and then purged, nothing of it stays and systemd no longer knows the unit.
 # Usage: packaging/check-service.sh DEB     root only (skips with one line otherwise), needs unshare, nsenter,
 #        overlayfs, cgroup2 and systemd installed (not running).
 set -euo pipefail
@@ -204,5 +205,20 @@ sleep 7 # longer than RestartSec=5s: a restart, were there one, would have come
 [[ "$(in_ns systemctl show -P NRestarts gapwatch-probe)" == "$(cat "$WORK/n1")" \
     && "$(in_ns systemctl is-active gapwatch-probe)" != activ* ]] || fail "restarted after exit 2"
 ok "bad probe.json: exit 2, one line in the journal ($(journal | grep probe.json | tail -1)), not restarted"
+
+# Its state directory was made by systemd for its user; enabled, then purged with systemd running: nothing stays.
+[[ "$(in_ns stat -c '%U %a' /var/lib/gapwatch-probe)" == "gapwatch 750" ]] \
+    || fail "state directory: $(in_ns stat -c '%U %a' /var/lib/gapwatch-probe 2>&1)"
+in_ns systemctl enable gapwatch-probe >/dev/null 2>&1 || fail "systemctl enable"
+in_ns test -L /etc/systemd/system/multi-user.target.wants/gapwatch-probe.service || fail "enable made no link"
+in_ns env DEBIAN_FRONTEND=noninteractive apt-get purge -y -q gapwatch >"$WORK/apt.log" 2>&1 \
+    || { cat "$WORK/apt.log"; fail "apt-get purge inside"; }
+for f in /var/lib/gapwatch-probe /etc/systemd/system/multi-user.target.wants/gapwatch-probe.service /etc/gapwatch \
+         /usr/lib/systemd/system/gapwatch-probe.service /opt/gapwatch; do
+    ! in_ns test -e "$f" -o -L "$f" || fail "$f left after purge"
+done
+! in_ns getent passwd gapwatch >/dev/null || fail "user gapwatch left after purge"
+[[ "$(in_ns systemctl show -P LoadState gapwatch-probe)" == not-found ]] || fail "systemd still knows the unit after purge"
+ok "state directory /var/lib/gapwatch-probe (gapwatch, 750); enabled, then apt-get purge: unit unknown to systemd, no link, state, user or /etc/gapwatch left"
 
 say "$PASSED passed, 0 failed"
