@@ -8,7 +8,8 @@
 #   loopback group; systemctl start gapwatch-probe: active, runs as user gapwatch with no capabilities,
 #   NoNewPrivs, seccomp filter (SystemCallFilter) on; /metrics on 127.0.0.1 counts exactly what `publish` sent;
 #   journalctl -u has its start lines; kill -9 of its main PID brings it back (Restart=on-failure); reload
-#   (SIGHUP) re-reads the file; a bad config (exit 2) is not restarted; systemctl stop ends it; its state
+#   (SIGHUP) re-reads the file; with SystemCallErrorNumber=kill (no quiet EPERM) it lives through traffic, scrapes,
+#   a reload and stop; a bad config (exit 2) is not restarted; systemctl stop ends it; its state
 #   directory is its user's; enabled and then purged, nothing of it stays and systemd no longer knows the unit.
 # Usage: packaging/check-service.sh DEB     root only (skips with one line otherwise), needs unshare, nsenter,
 #        overlayfs, cgroup2 and systemd installed (not running).
@@ -168,7 +169,10 @@ ok "/metrics on 127.0.0.1:9477 under the sandbox: received $want_received, lost 
 journal=$(journal)
 grep -q "metrics on http://127.0.0.1:9477/metrics" <<<"$journal" \
     || { echo "$journal"; fail "journal lacks 'listening on' / 'metrics on'"; }
-ok "journalctl -u gapwatch-probe: 'listening on $GROUP via lo', 'metrics on http://127.0.0.1:9477/metrics'"
+# The JVM says when the sandbox denies it something it wanted (/proc, cgroup files, a system call).
+! grep -Eiq "VM warning|operation not permitted|permission denied" <<<"$journal" \
+    || { echo "$journal"; fail "the JVM complains under the sandbox"; }
+ok "journalctl -u gapwatch-probe: 'listening on $GROUP via lo', 'metrics on http://127.0.0.1:9477/metrics'; no VM warning, nothing denied"
 
 # Reload: a second group in the file is joined by the same process.
 GROUP2="239.255.91.$((RANDOM % 200 + 20)):$((40000 + RANDOM % 20000))"
@@ -189,10 +193,38 @@ restarts=$(in_ns systemctl show -P NRestarts gapwatch-probe)
 ((restarts == restarts_before + 1)) || fail "NRestarts $restarts_before -> $restarts"
 ok "kill -9 of PID $pid: systemd restarted it (Restart=on-failure, NRestarts $restarts), PID $(main_pid) serves /metrics"
 
+# The filter's misses would be silent (SystemCallErrorNumber=EPERM: the JVM may fall back quietly). With "kill"
+# instead, any system call outside @system-service ends the process with SIGSYS: it must live through start,
+# traffic, a scrape and a reload.
+in_ns mkdir -p /run/systemd/system/gapwatch-probe.service.d
+printf '[Service]\nSystemCallErrorNumber=kill\n' | put /run/systemd/system/gapwatch-probe.service.d/seccomp-kill.conf
+in_ns systemctl daemon-reload
+in_ns systemctl restart gapwatch-probe || fail "restart with SystemCallErrorNumber=kill"
+listening_now() { local p; p=$(main_pid); [[ "$p" != 0 ]] \
+    && in_ns journalctl --no-pager -u gapwatch-probe "_PID=$p" -o cat | grep -q "listening on .*$GROUP2 via lo"; }
+wait_for "listening again under the killing filter" 60 listening_now
+wait_for "metrics under the killing filter" 30 metrics
+kpid=$(main_pid)
+in_ns /usr/bin/gapwatch publish --group "$GROUP2" --interface lo --ttl 0 --sources 2 --rate 2000 --count 1000 \
+    --json >/dev/null || fail "publish inside"
+got_second() { metrics | grep -q "group=\"$GROUP2\""; }
+wait_for "the second group's figures under the killing filter" 20 got_second
+in_ns systemctl reload gapwatch-probe
+reloaded_twice() { [[ $(journal | grep -c "reloaded /etc/gapwatch/probe.json") -ge 2 ]]; }
+wait_for "a reload under the killing filter" 15 reloaded_twice
+metrics >/dev/null || fail "no metrics after reload under the killing filter"
+[[ "$(main_pid)" == "$kpid" && "$(in_ns systemctl is-active gapwatch-probe)" == active ]] \
+    || fail "killed under SystemCallErrorNumber=kill: $(in_ns systemctl show -P Result gapwatch-probe)"
+ok "SystemCallFilter=@system-service with kill instead of EPERM: PID $kpid lived through start, traffic, scrapes and a reload"
+
+# Stopped still under the killing filter: a system call outside the set on the way out would leave it failed.
 in_ns systemctl stop gapwatch-probe || fail "systemctl stop"
-[[ "$(in_ns systemctl is-active gapwatch-probe)" == inactive ]] || fail "not inactive after stop"
+[[ "$(in_ns systemctl is-active gapwatch-probe)" == inactive ]] \
+    || fail "not inactive after stop: $(in_ns systemctl show -P Result gapwatch-probe)"
 ! in_ns pgrep -u gapwatch >/dev/null || fail "processes of user gapwatch left after stop"
-ok "systemctl stop: inactive, no process of user gapwatch left"
+ok "systemctl stop (SIGTERM, summary, exit): inactive, not failed, no process of user gapwatch left"
+in_ns rm -r /run/systemd/system/gapwatch-probe.service.d
+in_ns systemctl daemon-reload
 
 # A bad config is exit 2, which RestartPreventExitStatus keeps from looping.
 echo '{"groups": ["239.1:5040"]}' | put /etc/gapwatch/probe.json
