@@ -20,7 +20,8 @@ public final class RemoteView {
     /**
      * One probe as the last poll found it.
      *
-     * @param name          how it is shown and named in evidence: the URL's {@code host:port}
+     * @param name          how it is shown and named in evidence: the name the settings give it, else the URL's
+     *                      {@code host:port}
      * @param polledMillis  when the last poll ended, or -1 before the first
      * @param answeredMillis when it last answered, or -1 if never
      * @param problem       why the last poll got no figures ("connection refused", "HTTP 500", ...), null if it did

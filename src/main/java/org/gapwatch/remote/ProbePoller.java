@@ -24,6 +24,7 @@ import org.gapwatch.fault.Faults;
 import org.gapwatch.fault.Idle;
 import org.gapwatch.fault.LoopRunner;
 import org.gapwatch.judge.RemoteView;
+import org.gapwatch.settings.RemoteProbe;
 
 /**
  * Polls the {@code /metrics} of other probes about once every {@link #PERIOD_MILLIS} on a loop of its own (never
@@ -45,18 +46,18 @@ public final class ProbePoller implements AutoCloseable {
     private final LongSupplier clock;
     private final LoopRunner loop;
     private final AtomicReference<RemoteView> latest = new AtomicReference<>(RemoteView.NONE);
-    private volatile List<String> urls;
+    private volatile List<RemoteProbe> probes;
     /** The poller's own, on the loop's thread (or the caller of {@link #pollOnce} when not started). */
     private final Map<String, RemoteView.Probe> last = new HashMap<>();
 
-    /** @param urls the probes' {@code /metrics} URLs, as the settings list them */
-    public ProbePoller(List<String> urls, LongSupplier clock, Faults faults) {
-        this.urls = List.copyOf(urls);
+    /** @param probes the probes' {@code /metrics} URLs and names, as the settings list them */
+    public ProbePoller(List<RemoteProbe> probes, LongSupplier clock, Faults faults) {
+        this.probes = List.copyOf(probes);
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.loop = faults.runner("probes", () -> {
-            if (urls().isEmpty()) {
+            if (probes().isEmpty()) {
                 latest.set(RemoteView.NONE);
                 return 0;
             }
@@ -70,14 +71,14 @@ public final class ProbePoller implements AutoCloseable {
         return this;
     }
 
-    /** Polls these from the next round on (at once); any thread. */
-    public void setUrls(List<String> next) {
-        urls = List.copyOf(next);
+    /** Polls these from the next round on (at once); any thread. A renamed probe keeps its figures. */
+    public void setProbes(List<RemoteProbe> next) {
+        probes = List.copyOf(next);
         loop.wake();
     }
 
-    public List<String> urls() {
-        return urls;
+    public List<RemoteProbe> probes() {
+        return probes;
     }
 
     /** What the probes said at the last round; {@link RemoteView#NONE} when none is polled. Any thread. */
@@ -87,18 +88,18 @@ public final class ProbePoller implements AutoCloseable {
 
     /** One round: asks every probe at once, waits for each at most the answer timeout, publishes and returns it. */
     public RemoteView pollOnce() {
-        List<String> now = urls;
+        List<RemoteProbe> now = probes;
         List<CompletableFuture<HttpResponse<byte[]>>> asked = new ArrayList<>(now.size());
-        for (String url : now) {
-            asked.add(ask(url));
+        for (RemoteProbe p : now) {
+            asked.add(ask(p.url()));
         }
         List<RemoteView.Probe> probes = new ArrayList<>(now.size());
         Map<String, RemoteView.Probe> next = new HashMap<>();
         for (int i = 0; i < now.size(); i++) {
-            String url = now.get(i);
-            RemoteView.Probe p = answer(url, asked.get(i), last.get(url));
+            RemoteProbe target = now.get(i);
+            RemoteView.Probe p = answer(target, asked.get(i), last.get(target.url()));
             probes.add(p);
-            next.put(url, p);
+            next.put(target.url(), p);
         }
         last.clear();
         last.putAll(next);
@@ -118,8 +119,10 @@ public final class ProbePoller implements AutoCloseable {
         }
     }
 
-    private RemoteView.Probe answer(String url, CompletableFuture<HttpResponse<byte[]>> f, RemoteView.Probe before) {
-        String name = name(url);
+    private RemoteView.Probe answer(RemoteProbe target, CompletableFuture<HttpResponse<byte[]>> f,
+                                    RemoteView.Probe before) {
+        String url = target.url();
+        String name = target.shownName();
         long answered = before == null ? -1 : before.answeredMillis();
         long drops = before == null ? -1 : before.socketDrops();
         Map<String, RemoteView.Reading> kept = before == null ? Map.of() : before.sources();
@@ -159,17 +162,6 @@ public final class ProbePoller implements AutoCloseable {
         }
         String m = t.getMessage();
         return m == null || m.isBlank() ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
-    }
-
-    /** The URL's {@code host:port}: how a probe is named in the detail view and in evidence. */
-    static String name(String url) {
-        try {
-            URI u = URI.create(url);
-            String host = u.getHost() == null ? url : u.getHost();
-            return u.getPort() < 0 ? host : host + ":" + u.getPort();
-        } catch (IllegalArgumentException e) {
-            return url;
-        }
     }
 
     @Override

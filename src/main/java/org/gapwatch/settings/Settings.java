@@ -21,14 +21,15 @@ import java.util.List;
  * @param judging          which loss figure drives "losing", rules per group or glob, the episodes' quiet time;
  *                         a file without it (older versions) gets the defaults
  * @param metricsAddress   {@code ADDRESS:PORT} to serve {@code /metrics} for Prometheus on, or null for none
- * @param probes           {@code /metrics} URLs of probes elsewhere ({@code http://probe-a:9477/metrics}) whose
+ * @param probes           probes elsewhere ({@code http://probe-a:9477/metrics}, each with an optional name) whose
  *                         figures the detail view and the episodes' evidence compare with this machine's; entries
- *                         that are not http(s) URLs are dropped (a file older than this setting has none)
+ *                         that are not http(s) URLs are dropped, and a URL listed twice keeps its first entry (a
+ *                         file older than this setting has none; one older than the names has plain URL strings)
  */
 public record Settings(List<String> groups, String networkInterface, double lossWarnPercent,
                        double lossAlarmPercent, long defaultStaleMillis, String theme, double zoom,
                        double tileWidth, String view, WindowBounds window, List<String> hiddenColumns,
-                       Judging judging, String metricsAddress, List<String> probes) {
+                       Judging judging, String metricsAddress, List<RemoteProbe> probes) {
 
     public static final String DARK = "dark";
     public static final String LIGHT = "light";
@@ -57,8 +58,10 @@ public record Settings(List<String> groups, String networkInterface, double loss
                 .filter(c -> c != null).toList());
         judging = judging == null ? Judging.defaults() : judging;
         metricsAddress = metricsAddress == null || metricsAddress.isBlank() ? null : metricsAddress.trim();
-        probes = probes == null ? List.of() : List.copyOf(probes.stream().filter(p -> p != null)
-                .map(String::trim).filter(Settings::isProbeUrl).distinct().toList());
+        // One entry per URL (the first one's name), only http(s) URLs.
+        java.util.Set<String> urls = new java.util.HashSet<>();
+        probes = probes == null ? List.of() : List.copyOf(probes.stream()
+                .filter(p -> p != null && p.url() != null && isProbeUrl(p.url()) && urls.add(p.url())).toList());
     }
 
     /** Backwards-compatible constructor: no probes. */
@@ -156,7 +159,7 @@ public record Settings(List<String> groups, String networkInterface, double loss
                 zoom, tileWidth, view, window, hiddenColumns, judging, a, probes);
     }
 
-    public Settings withProbes(List<String> p) {
+    public Settings withProbes(List<RemoteProbe> p) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
                 zoom, tileWidth, view, window, hiddenColumns, judging, metricsAddress, p);
     }

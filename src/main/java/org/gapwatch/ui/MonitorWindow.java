@@ -357,7 +357,7 @@ public final class MonitorWindow {
         Settings old = settings;
         settings = s;
         if (!old.probes().equals(s.probes())) {
-            probes.setUrls(s.probes());
+            probes.setProbes(s.probes());
         }
         Application.setUserAgentStylesheet(Settings.LIGHT.equals(s.theme())
                 ? new PrimerLight().getUserAgentStylesheetBSS() : new PrimerDark().getUserAgentStylesheetBSS());

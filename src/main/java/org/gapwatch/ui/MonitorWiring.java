@@ -288,6 +288,7 @@ final class MonitorWiring {
         lastRowsNanos = Long.MIN_VALUE / 2;
         heatRowsShown = null;
         detail.setClock(clock);
+        detail.setReplaying(replayName != null);
         detail.setEngine(engine);
     }
 

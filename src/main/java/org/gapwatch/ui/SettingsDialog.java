@@ -19,6 +19,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.Window;
 import org.gapwatch.net.GroupSpec;
+import org.gapwatch.settings.RemoteProbe;
 import org.gapwatch.settings.RuleLines;
 import org.gapwatch.settings.Settings;
 
@@ -112,10 +113,11 @@ final class SettingsDialog extends Dialog<Settings> {
         TextField metrics = new TextField(s.metricsAddress() == null ? "" : s.metricsAddress());
         metrics.setId("settings-metrics");
         metrics.setPromptText("off, or e.g. 127.0.0.1:9477");
-        javafx.scene.control.TextArea probes = new javafx.scene.control.TextArea(String.join("\n", s.probes()));
+        javafx.scene.control.TextArea probes = new javafx.scene.control.TextArea(probeText(s.probes()));
         probes.setId("settings-probes");
         probes.setPrefRowCount(3);
-        probes.setPromptText("one /metrics URL a line, e.g.\nhttp://probe-site-a:9477/metrics");
+        probes.setPromptText("one /metrics URL a line, then a name if you like, e.g.\n"
+                + "http://10.0.0.5:9477/metrics rack 12\nhttp://probe-site-b:9477/metrics");
         Label probesError = new Label();
         probesError.getStyleClass().add("warning");
         ComboBox<String> theme = new ComboBox<>(FXCollections.observableArrayList(Settings.DARK, Settings.LIGHT));
@@ -173,12 +175,19 @@ final class SettingsDialog extends Dialog<Settings> {
                 .withProbes(probeLines(probes.getText())));
     }
 
-    /** The probe URLs of the text, one a line (blank lines ignored); a line that is not one names itself. */
-    static List<String> probeLines(String text) {
-        List<String> out = new ArrayList<>();
+    /**
+     * The probes of the text, one a line: the URL, then optionally a name after white space (a URL has none), as in
+     * {@code http://10.0.0.5:9477/metrics rack 12}; blank lines are ignored. A line whose URL is not one, or that
+     * repeats a URL or a name of an earlier line, names itself.
+     */
+    static List<RemoteProbe> probeLines(String text) {
+        List<RemoteProbe> out = new ArrayList<>();
+        java.util.Set<String> urls = new java.util.HashSet<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
         List<String> lines = text.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
-            String url = lines.get(i).trim();
+            String[] parts = lines.get(i).strip().split("\\s+", 2);
+            String url = parts[0];
             if (url.isEmpty()) {
                 continue;
             }
@@ -186,9 +195,24 @@ final class SettingsDialog extends Dialog<Settings> {
                 throw new IllegalArgumentException("line " + (i + 1) + ": '" + url + "' is not an http(s) URL"
                         + " without a query, such as http://probe-a:9477/metrics");
             }
-            out.add(url);
+            RemoteProbe p = new RemoteProbe(url, parts.length > 1 ? parts[1] : null);
+            if (!urls.add(url)) {
+                throw new IllegalArgumentException("line " + (i + 1) + ": " + url + " is listed twice");
+            }
+            // The evidence names probes: two of one name would make "lost at rack 12" ambiguous.
+            if (!names.add(p.shownName())) {
+                throw new IllegalArgumentException("line " + (i + 1) + ": the name '" + p.shownName()
+                        + "' is another probe's already");
+            }
+            out.add(p);
         }
         return out;
+    }
+
+    /** The probes as lines for {@link #probeLines}: the URL, and the name where one is given. */
+    static String probeText(List<RemoteProbe> probes) {
+        return String.join("\n", probes.stream().map(p -> p.name() == null ? p.url() : p.url() + " " + p.name())
+                .toList());
     }
 
     static List<String> multicastInterfaces() {

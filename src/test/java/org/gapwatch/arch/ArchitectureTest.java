@@ -51,7 +51,7 @@ import org.gapwatch.ui.WhileShowing;
  * judge     protocol, settings, track, fault    the one judgement of every source, loss episodes
  * alarm     protocol, settings, track, judge    alarm handling over judgements
  * export    protocol, track, judge              /metrics for Prometheus, read off published snapshots
- * remote    judge, fault                        other probes' /metrics polled into a RemoteView for the judgement
+ * remote    judge, settings, fault              other probes' /metrics polled into a RemoteView for the judgement
  * engine    protocol, track, fault              decoder + tracker behind one writer
  * net       protocol, track, engine, fault      sockets, receive loop, publisher
  * capture   protocol, track, engine, net, fault, files   pcap in and out (from net only GroupSpec and DatagramTap)
@@ -93,7 +93,7 @@ class ArchitectureTest {
             .whereLayer("judge").mayOnlyAccessLayers("protocol", "settings", "track", "fault")
             .whereLayer("alarm").mayOnlyAccessLayers("protocol", "settings", "track", "judge")
             .whereLayer("export").mayOnlyAccessLayers("protocol", "track", "judge")
-            .whereLayer("remote").mayOnlyAccessLayers("judge", "fault")
+            .whereLayer("remote").mayOnlyAccessLayers("judge", "settings", "fault")
             .whereLayer("engine").mayOnlyAccessLayers("protocol", "track", "fault")
             .whereLayer("net").mayOnlyAccessLayers("protocol", "track", "engine", "fault", "concurrent")
             .whereLayer("capture").mayOnlyAccessLayers("protocol", "track", "engine", "net", "fault", "files",

@@ -42,7 +42,8 @@ public final class VantageDesk {
         Engine engine = new Engine(TrackerConfig.defaults());
         MulticastReceiver receiver = new MulticastReceiver(engine, new ReceiverConfig(List.of(group), args[1]), faults);
         receiver.start();
-        ProbePoller poller = new ProbePoller(urls, System::currentTimeMillis, faults).start();
+        ProbePoller poller = new ProbePoller(urls.stream().map(org.gapwatch.settings.RemoteProbe::valueOf).toList(),
+                System::currentTimeMillis, faults).start();
         JudgeRunner judging = new JudgeRunner(new Judge(), engine::snapshot, System::currentTimeMillis, "judge",
                 faults);
         judging.consult(poller::latest);

@@ -18,6 +18,7 @@ import org.gapwatch.export.SourceLabels;
 import org.gapwatch.fault.ErrorLog;
 import org.gapwatch.fault.Faults;
 import org.gapwatch.judge.RemoteView;
+import org.gapwatch.settings.RemoteProbe;
 import org.gapwatch.testutil.Await;
 import org.gapwatch.testutil.Feed;
 import org.gapwatch.testutil.ManualClock;
@@ -80,7 +81,10 @@ class ProbePollerTest {
              ServerSocket broken = answering(500, "oops", query)) {
             String dead = "http://127.0.0.1:" + closedPort() + "/metrics";
             String bad = "http://127.0.0.1:" + broken.getLocalPort() + "/metrics";
-            try (ProbePoller poller = new ProbePoller(List.of(probe.url(), dead, bad), clock::millis, faults())) {
+            // The first is named in the settings; the others go by host:port.
+            List<RemoteProbe> probes = List.of(new RemoteProbe(probe.url(), "rack 12"), RemoteProbe.valueOf(dead),
+                    RemoteProbe.valueOf(bad));
+            try (ProbePoller poller = new ProbePoller(probes, clock::millis, faults())) {
                 RemoteView v = poller.pollOnce();
                 assertEquals(3, v.probes().size());
                 RemoteView.Probe a = v.probes().get(0);
@@ -95,9 +99,10 @@ class ProbePollerTest {
 
                 // Rows per source: the probe that answered with its figures, the others with why, never zeros.
                 List<RemoteView.Row> rows = v.rows("plant/a");
-                assertEquals(new RemoteView.Row(ProbePoller.name(probe.url()), null, 50_000,
+                assertEquals(new RemoteView.Row("rack 12", null, 50_000,
                         new RemoteView.Reading(2, 2, false, 50_000)), rows.get(0));
-                assertEquals(new RemoteView.Row(ProbePoller.name(dead), "connection refused", -1, null), rows.get(1));
+                assertEquals(new RemoteView.Row(dead.substring("http://".length(), dead.length() - "/metrics".length()),
+                        "connection refused", -1, null), rows.get(1));
 
                 // The probe goes away: its last figures stay, marked as not answering since then.
                 probe.close();
@@ -121,11 +126,11 @@ class ProbePollerTest {
         try (MetricsServer probe = MetricsServer.start(new InetSocketAddress("127.0.0.1", 0), c);
              ProbePoller poller = new ProbePoller(List.of(), System::currentTimeMillis, faults()).start()) {
             assertTrue(poller.latest().isEmpty());
-            poller.setUrls(List.of(probe.url()));
+            poller.setProbes(List.of(RemoteProbe.valueOf(probe.url())));
             Await.until("the probe polled", () -> !poller.latest().isEmpty()
                     && poller.latest().probes().getFirst().answering());
             assertEquals(1, poller.latest().probes().getFirst().sources().get("s").received());
-            poller.setUrls(List.of());
+            poller.setProbes(List.of());
             Await.until("no probe polled", () -> poller.latest().isEmpty());
         }
     }

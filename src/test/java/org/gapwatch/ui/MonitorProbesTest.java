@@ -1,15 +1,19 @@
 package org.gapwatch.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.stage.Stage;
+import org.gapwatch.capture.PcapWriter;
+import org.gapwatch.capture.Replayer;
 import org.gapwatch.engine.Engine;
 import org.gapwatch.export.MetricsServer;
 import org.gapwatch.export.SnapshotCollector;
@@ -18,28 +22,36 @@ import org.gapwatch.judge.Episode;
 import org.gapwatch.judge.Judge;
 import org.gapwatch.net.GroupSpec;
 import org.gapwatch.net.Publisher;
+import org.gapwatch.settings.RemoteProbe;
 import org.gapwatch.settings.Settings;
 import org.gapwatch.testutil.Await;
 import org.gapwatch.testutil.Feed;
 import org.gapwatch.track.TrackerConfig;
+import org.gapwatch.ui.capture.CaptureOpener;
+import org.gapwatch.ui.detail.DetailPane;
 import org.gapwatch.ui.detail.VantageRow;
 import org.gapwatch.ui.feed.ReceiverFeed;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window with two probes in its settings, as wired for real: a probe on loopback (a metrics server over an
- * engine of its own, the same source received there without loss) and one where nothing listens. The detail view
- * shows both, the dead one as such; a loss here that the probe did not see is placed between it and here.
+ * engine of its own, the same source received there without loss), named "rack 12" in the settings, and one where
+ * nothing listens, unnamed. The detail view shows both, by the name given or else host:port, the dead one as such;
+ * a loss here that the probe did not see is placed between it and here, by name. While a capture replays, the
+ * detail shows no probe figures (they are live) and says so.
  */
 @ExtendWith(ApplicationExtension.class)
 class MonitorProbesTest {
     private static final AtomicInteger NEXT = new AtomicInteger((int) (ProcessHandle.current().pid() % 200) * 20 + 7);
     private static final String SRC = "plant/line-1/pump-1";
+    /** The name the settings give the live probe; the dead one has none and goes by host:port. */
+    private static final String PROBE_NAME = "rack 12";
 
     private final Feed remote = new Feed(new Engine(TrackerConfig.defaults()));
     private MetricsServer probe;
@@ -60,7 +72,7 @@ class MonitorProbesTest {
         }
         Engine engine = new Engine(TrackerConfig.defaults());
         Settings s = Settings.defaults().withGroups(List.of(group)).withNetworkInterface("lo")
-                .withProbes(List.of(probe.url(), deadUrl));
+                .withProbes(List.of(new RemoteProbe(probe.url(), PROBE_NAME), RemoteProbe.valueOf(deadUrl)));
         window = new MonitorWindow(stage, engine, iface -> new ReceiverFeed(engine, iface), s, null);
         stage.setWidth(1000);
         stage.setHeight(1000);
@@ -98,7 +110,7 @@ class MonitorProbesTest {
         }
         Await.fx("the source here", () -> window.controller().judgement().snapshot().sourceCount() == 1);
         WaitForAsyncUtils.asyncFx(() -> window.selectedSourceProperty().set(SRC)).get();
-        String name = probe.url().substring("http://".length(), probe.url().length() - "/metrics".length());
+        String name = PROBE_NAME;
         String dead = deadUrl.substring("http://".length(), deadUrl.length() - "/metrics".length());
         Await.until(() -> "the probes' rows: " + Await.onFx(window.wiring().detail::vantageRows), () -> {
             List<VantageRow> rows = Await.onFx(window.wiring().detail::vantageRows);
@@ -122,5 +134,49 @@ class MonitorProbesTest {
             Episode e = Await.onFx(() -> window.controller().judgement().latestEpisode());
             return e != null && e.evidence().contains(between);
         });
+    }
+    @Test
+    void whileACaptureReplaysTheProbesFiguresAreNotShownAndTheTableSaysTheyAreLiveOnly(@TempDir Path dir)
+            throws Exception {
+        Await.fx("joined", () -> !window.feed().status().groups().isEmpty());
+        remote(1);
+        send(1);
+        Await.fx("the source here", () -> window.controller().judgement().snapshot().sourceCount() == 1);
+        WaitForAsyncUtils.asyncFx(() -> window.selectedSourceProperty().set(SRC)).get();
+        Await.until(() -> "the live probes' rows: " + Await.onFx(window.wiring().detail::vantageRows),
+                () -> Await.onFx(window.wiring().detail::vantageRows).size() == 2);
+        assertEquals("Seen by probes", Await.onFx(window.wiring().detail::vantageTitle));
+
+        // A capture of the same source, replayed in the window: the probes' figures of now would be untrue there.
+        Path capture = dir.resolve("night-shift.pcap");
+        try (PcapWriter w = new PcapWriter(capture, msg -> { throw new AssertionError(msg); })) {
+            long t0 = System.currentTimeMillis() * 1_000_000L - 60_000_000_000L;
+            for (long seq = 1; seq <= 5; seq++) {
+                byte[] b = ("{\"src\":\"" + SRC + "\",\"seq\":" + seq + ",\"interval\":60000}")
+                        .getBytes(StandardCharsets.UTF_8);
+                w.datagram(b, 0, b.length, new InetSocketAddress("10.0.0.5", 4000),
+                        new InetSocketAddress("239.255.10.10", 5000), t0 + seq * 50_000_000L);
+            }
+        }
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.wiring().setCaptureOpener(new CaptureOpener(owner -> capture));
+            window.openCapture();
+            window.wiring().replayBar().setSpeed(Replayer.AS_FAST_AS_POSSIBLE);
+        }).get();
+        Engine replay = Await.onFx(() -> window.wiring().replayEngine());
+        Await.until("the capture replayed", () -> replay.snapshot().totals().datagrams() == 5);
+        WaitForAsyncUtils.asyncFx(() -> window.selectedSourceProperty().set(SRC)).get();
+        Await.fx("the detail shows the replayed source", () -> window.wiring().detail.historyProperty().get() != null
+                && window.wiring().detail.historyProperty().get().view().received() == 5);
+        assertEquals(DetailPane.VANTAGE_LIVE_ONLY, Await.onFx(window.wiring().detail::vantageTitle));
+        assertEquals(List.of(), Await.onFx(window.wiring().detail::vantageRows));
+        assertFalse(Await.onFx(() -> window.stage().getScene().lookup("#detail-vantage").isVisible()));
+
+        // Back to live: the figures again.
+        WaitForAsyncUtils.asyncFx(window::backToLive).get();
+        Await.until(() -> "the live probes' rows again: " + Await.onFx(window.wiring().detail::vantageRows),
+                () -> Await.onFx(window.wiring().detail::vantageRows).size() == 2);
+        assertEquals("Seen by probes", Await.onFx(window.wiring().detail::vantageTitle));
+        assertEquals(PROBE_NAME, Await.onFx(window.wiring().detail::vantageRows).getFirst().probe());
     }
 }

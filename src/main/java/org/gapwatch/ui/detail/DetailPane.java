@@ -79,9 +79,13 @@ public class DetailPane extends Region {
     /** The lanes of a source with several (PTP message types, MPEG-TS PIDs), one line each; hidden otherwise. */
     private final Label lanes = label("detail-lanes", "lanes");
     /** What the probes elsewhere (the settings' list) see of the source; hidden when none is polled. */
+    /** The probes' table title while replaying: their figures are of now, not of the capture. */
+    public static final String VANTAGE_LIVE_ONLY = "Seen by probes: live only, not shown while replaying a capture";
     private final TableView<VantageRow> vantage = new TableView<>();
     private final Label vantageTitle = label("detail-vantage-title", "section");
     private java.util.function.Supplier<org.gapwatch.judge.RemoteView> remote = () -> org.gapwatch.judge.RemoteView.NONE;
+    /** Showing a replayed capture: the probes' figures are live ones, which would be untrue beside it. */
+    private boolean replaying;
     private final VBox content = new VBox(12);
     private final Timeline timer = new Timeline(new KeyFrame(Duration.millis(REFRESH_MILLIS), e -> refresh()));
 
@@ -287,6 +291,20 @@ public class DetailPane extends Region {
         showVantage();
     }
 
+    /**
+     * Whether the source shown is from a replayed capture: then the probes' figures, which are live, are not shown
+     * beside it, and the table's title says why ({@link #VANTAGE_LIVE_ONLY}).
+     */
+    public void setReplaying(boolean replaying) {
+        this.replaying = replaying;
+        showVantage();
+    }
+
+    /** The title of the probes' table, what it says instead of figures while replaying. */
+    public String vantageTitle() {
+        return vantageTitle.isVisible() ? vantageTitle.getText() : null;
+    }
+
     /** The rows of the "seen by probes" table as shown, in the order of the settings' list. */
     public List<VantageRow> vantageRows() {
         return List.copyOf(vantage.getItems());
@@ -363,8 +381,9 @@ public class DetailPane extends Region {
         String src = source.get();
         boolean shown = !view.isEmpty() && src != null;
         vantageTitle.setVisible(shown);
-        vantage.setVisible(shown);
-        if (!shown) {
+        vantageTitle.setText(replaying ? VANTAGE_LIVE_ONLY : "Seen by probes");
+        vantage.setVisible(shown && !replaying);
+        if (!shown || replaying) {
             vantage.getItems().clear();
             return;
         }
