@@ -225,7 +225,7 @@ public final class WallModel {
     public static WallModel build(SourceIndex index, Judgement j, Request r, WallModel prev) {
         Members m = Members.of(index, j, r);
         Tally t = Tally.of(m, j);
-        return assemble(m, t, j, prev, m.matched);
+        return assemble(m, t, j, r, prev, m.matched);
     }
 
     /**
@@ -243,11 +243,11 @@ public final class WallModel {
             Members m = prev.members;
             if (m != null && tally != null && m.index == index && m.request.equals(r) && !m.stateDependent) {
                 int examined = tally.update(prev.judgement, j);
-                last = assemble(m, tally, j, prev, examined);
+                last = assemble(m, tally, j, r, prev, examined);
             } else {
                 m = Members.of(index, j, r);
                 tally = Tally.of(m, j);
-                last = assemble(m, tally, j, prev, m.matched);
+                last = assemble(m, tally, j, r, prev, m.matched);
             }
             return last;
         }
@@ -454,8 +454,11 @@ public final class WallModel {
         }
     }
 
-    /** The model of members {@code m} with the counts of {@code t}; linear in the groups and the cells only. */
-    private static WallModel assemble(Members m, Tally t, Judgement j, WallModel prev, int examined) {
+    /**
+     * The model of members {@code m} with the counts of {@code t}; linear in the groups and the cells only. It
+     * carries {@code asked} (equal to the members' request) itself, so that a caller tells by identity what it is for.
+     */
+    private static WallModel assemble(Members m, Tally t, Judgement j, Request asked, WallModel prev, int examined) {
         int groupCount = m.keys.length;
         int back = m.request.focus().isEmpty() ? 0 : 1;
         int[] shown = new int[groupCount];
@@ -553,7 +556,7 @@ public final class WallModel {
         if (prev != null && cells.sameAs(prev.cells)) {
             cells = prev.cells;
         }
-        return new WallModel(m.index, j, r, cells, groups, m, firstCell, exceptionIds, exceptionCells, m.matched,
+        return new WallModel(m.index, j, asked, cells, groups, m, firstCell, exceptionIds, exceptionCells, m.matched,
                 examined);
     }
 
