@@ -86,6 +86,18 @@ public final class Judgement {
         return id >= 0 && id < sourceCount ? states[id / CHUNK][id % CHUNK] : SourceState.OK;
     }
 
+    /**
+     * Whether every source of chunk {@code chunk} ({@link TrackerSnapshot#CHUNK} ids from {@code chunk * CHUNK}) has
+     * the same state here as in {@code o}, known without reading them: the judge shares a chunk between judgements
+     * until one of its sources changes. False when it cannot tell so cheaply (then the states may still be equal).
+     */
+    public boolean sameStates(Judgement o, int chunk) {
+        if (chunk < 0 || chunk >= states.length || chunk >= o.states.length || states[chunk] != o.states[chunk]) {
+            return false;
+        }
+        return sourceCount == o.sourceCount || (chunk + 1) * CHUNK <= Math.min(sourceCount, o.sourceCount);
+    }
+
     /** The loss share (0..1) over the source's loss window, the figure its state was judged on. */
     public double loss(int id) {
         return id >= 0 && id < sourceCount ? loss[id / CHUNK][id % CHUNK] : 0;

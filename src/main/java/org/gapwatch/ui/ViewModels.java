@@ -57,6 +57,7 @@ final class ViewModels implements AutoCloseable {
     private long builtGeneration = -1;
     private SourceIndex index = SourceIndex.empty();
     private WallModel wallBuilt = WallModel.empty();
+    private final WallModel.Builder wallBuilder = new WallModel.Builder();
     private long wallAt = Long.MIN_VALUE / 2;
     private long wallCost;
     private long tableCost;
@@ -143,6 +144,7 @@ final class ViewModels implements AutoCloseable {
             builtGeneration = gen;
             index = SourceIndex.empty();
             wallBuilt = WallModel.empty();
+            wallBuilder.reset();
             tableBuilt = TableModel.empty();
             heatIndex = null;
         }
@@ -172,7 +174,7 @@ final class ViewModels implements AutoCloseable {
         if (wr != null && (wr != wallBuilt.request() || ((index != wallBuilt.index() || j != wallBuilt.judgement())
                 && t - wallAt >= period(WALL_EVERY_MILLIS, wallCost)))) {
             long t0 = System.nanoTime();
-            wallBuilt = WallModel.build(index, j, wr, wallBuilt);
+            wallBuilt = wallBuilder.build(index, j, wr);
             wallCost = (System.nanoTime() - t0) / 1_000_000L;
             wallAt = t;
             publish(gen, wall, wallBuilt);

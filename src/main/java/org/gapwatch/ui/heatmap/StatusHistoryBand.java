@@ -90,6 +90,8 @@ public class StatusHistoryBand extends BorderPane {
     private Judgement judgement = Judgement.empty();
     private Span span = Span.MIN_15;
     private GridQuery.Result data;
+    /** The last query's grouping of the sources: read and written only by the queries, on the writer thread. */
+    private volatile GroupHistoryQuery.Grouping grouping;
     private List<Episode> drawnEpisodes = List.of();
     private Consumer<String> onGroupClicked = g -> { };
     private boolean inFlight;
@@ -236,7 +238,11 @@ public class StatusHistoryBand extends BorderPane {
         long now = clock.getAsLong();
         // Every minute a full fetch, in case the arrival clock stepped back and touched an older slot.
         GridQuery.Result previous = requests % 60 == 1 ? null : data;
-        engine.query(t -> GroupHistoryQuery.run(t, src, previous, s.perMinute, s.columns, now))
+        engine.query(t -> {
+                    GroupHistoryQuery.Grouping g = GroupHistoryQuery.Grouping.of(src, grouping);
+                    grouping = g;
+                    return GroupHistoryQuery.run(t, g, previous, s.perMinute, s.columns, now);
+                })
                 .whenComplete((r, error) -> Platform.runLater(() -> {
                     if (gen != generation) {
                         return;

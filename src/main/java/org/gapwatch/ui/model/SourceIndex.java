@@ -2,8 +2,6 @@ package org.gapwatch.ui.model;
 
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.IntFunction;
 import org.gapwatch.track.TrackerSnapshot;
 
@@ -18,14 +16,14 @@ public final class SourceIndex {
     public static final Comparator<String> PATH_ORDER = SourceIndex::comparePaths;
 
     private static final SourceIndex EMPTY = new SourceIndex(TrackerSnapshot.empty(), new int[0], new String[0],
-            Map.of());
+            NameLookup.EMPTY);
 
     private final TrackerSnapshot snapshot;
     private final int[] order;
     private final String[] names;
-    private final Map<String, Integer> byName;
+    private final NameLookup byName;
 
-    private SourceIndex(TrackerSnapshot snapshot, int[] order, String[] names, Map<String, Integer> byName) {
+    private SourceIndex(TrackerSnapshot snapshot, int[] order, String[] names, NameLookup byName) {
         this.snapshot = snapshot;
         this.order = order;
         this.names = names;
@@ -62,19 +60,13 @@ public final class SourceIndex {
             names[i] = nameOf.apply(i);
         }
         int[] order;
-        Map<String, Integer> byName;
+        NameLookup byName;
         if (renamed) {
             order = sorted(names, 0, n);
-            byName = new HashMap<>(n * 2);
-            for (int i = 0; i < n; i++) {
-                byName.put(names[i], i);
-            }
+            byName = NameLookup.of(names, n);
         } else {
             order = merge(names, prev.order, sorted(names, had, n));
-            byName = new HashMap<>(prev.byName);
-            for (int i = had; i < n; i++) {
-                byName.put(names[i], i);
-            }
+            byName = prev.byName.plus(names, had, n);
         }
         return new SourceIndex(snap, order, names, byName);
     }
@@ -135,8 +127,12 @@ public final class SourceIndex {
 
     /** The id of the source named {@code src}, or -1: a map look-up, not a scan. */
     public int idOf(String src) {
-        Integer id = src == null ? null : byName.get(src);
-        return id == null ? -1 : id;
+        return src == null ? -1 : byName.idOf(src);
+    }
+
+    /** Entries copied into name maps to make this index (tests hold the work by it). */
+    int namesCopied() {
+        return byName.copied;
     }
 
     /** The display order itself (not to be modified): shared by every model of this index. */

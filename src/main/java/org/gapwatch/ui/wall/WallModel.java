@@ -2,10 +2,12 @@ package org.gapwatch.ui.wall;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import org.gapwatch.judge.Judgement;
 import org.gapwatch.judge.SourceState;
+import org.gapwatch.track.TrackerSnapshot;
 import org.gapwatch.ui.SourceFilter;
 import org.gapwatch.ui.model.SourceIndex;
 
@@ -94,27 +96,42 @@ public final class WallModel {
     }
 
     private static final WallModel EMPTY = new WallModel(SourceIndex.empty(), Judgement.empty(), Request.NONE,
-            new Cells(new byte[0], new int[0], new int[0], new WallLayout(0, 800, 200)), new Group[0], new int[0], 0);
+            new Cells(new byte[0], new int[0], new int[0], new WallLayout(0, 800, 200)), new Group[0], null,
+            new int[0], new int[0], new int[0], 0, 0);
+    private static final SourceState[] STATES = SourceState.values();
+    private static final int OK = SourceState.OK.ordinal();
 
     final SourceIndex index;
     final Judgement judgement;
     final Request request;
     final Cells cells;
     final Group[] groups;
-    /** Cell of each source id, -1 for a source without a tile (filtered out, or summarised in an aggregate). */
-    private final int[] cellOfId;
+    /** Which sources are on the wall in which group (null for the empty model); shared while index and request are. */
+    private final Members members;
+    /** Cell of each group's header or aggregate tile. */
+    private final int[] firstCell;
+    /** The tiles of collapsed groups' exceptions: source ids, ascending, and their cells. */
+    private final int[] exceptionIds;
+    private final int[] exceptionCells;
     /** Sources under the focus matching the filter (with a tile or summarised). */
     final int matched;
+    /** Sources whose state this build read (all of them, or those of the judge's chunks that changed). */
+    private final int examined;
 
     private WallModel(SourceIndex index, Judgement judgement, Request request, Cells cells, Group[] groups,
-                      int[] cellOfId, int matched) {
+                      Members members, int[] firstCell, int[] exceptionIds, int[] exceptionCells, int matched,
+                      int examined) {
         this.index = index;
         this.judgement = judgement;
         this.request = request;
         this.cells = cells;
         this.groups = groups;
-        this.cellOfId = cellOfId;
+        this.members = members;
+        this.firstCell = firstCell;
+        this.exceptionIds = exceptionIds;
+        this.exceptionCells = exceptionCells;
         this.matched = matched;
+        this.examined = examined;
     }
 
     public static WallModel empty() {
@@ -133,8 +150,22 @@ public final class WallModel {
         return request;
     }
 
+    /** How many sources' states this model's build read (tests hold the incremental builder's work by it). */
+    public int examined() {
+        return examined;
+    }
+
+    /** Cell of source {@code id}, -1 for a source without a tile (filtered out, or summarised in an aggregate). */
     int cellOf(int id) {
-        return id >= 0 && id < cellOfId.length ? cellOfId[id] : -1;
+        if (members == null || id < 0 || id >= members.groupOfId.length || members.groupOfId[id] < 0) {
+            return -1;
+        }
+        int g = members.groupOfId[id];
+        if (!members.collapsed[g]) {
+            return firstCell[g] + 1 + members.posInGroup[id];
+        }
+        int k = Arrays.binarySearch(exceptionIds, id);
+        return k >= 0 ? exceptionCells[k] : -1;
     }
 
     /** Number of source tiles (sources shown one by one). */
@@ -187,84 +218,264 @@ public final class WallModel {
     // ---- building (off the FX thread) ----
 
     /**
-     * The model of {@code index} judged by {@code j} for {@code r}. Shares {@code prev}'s arrangement when it is
-     * the same. Linear in the sources under the focus; sorts only group sizes.
+     * The model of {@code index} judged by {@code j} for {@code r}, made from nothing (linear in the sources under
+     * the focus; sorts only group sizes). Shares {@code prev}'s arrangement when it is the same. A {@link Builder}
+     * makes the same models, but reads only the states that changed since its previous one.
      */
     public static WallModel build(SourceIndex index, Judgement j, Request r, WallModel prev) {
-        String focus = r.focus();
-        String under = focus.isEmpty() ? "" : focus + "/";
-        int n = index.size();
-        int[] order = index.order();
-        int[] members = new int[n];
-        int matched = 0;
-        List<String> keys = new ArrayList<>();
-        List<int[]> counts = new ArrayList<>();
-        List<Integer> starts = new ArrayList<>();
-        String key = null;
-        int[] cur = null;
-        for (int pos = 0; pos < n; pos++) {
-            int id = order[pos];
-            String src = index.name(id);
-            if (!focus.isEmpty() && !src.startsWith(under) && !src.equals(focus)) {
-                continue;
+        Members m = Members.of(index, j, r);
+        Tally t = Tally.of(m, j);
+        return assemble(m, t, j, r, prev, m.matched);
+    }
+
+    /**
+     * Makes the wall's models one after another on one thread (the view-model thread), keeping what the previous
+     * one was made of: while the index and the request stay the same (and the filter does not depend on the states,
+     * as "problems only" does), a new judgement costs the sources of the judge's chunks that changed, the groups and
+     * the cells, not a pass over every source (at 100,000 sources that pass was made ten times a second).
+     */
+    public static final class Builder {
+        private WallModel last = EMPTY;
+        private Tally tally;
+
+        public WallModel build(SourceIndex index, Judgement j, Request r) {
+            WallModel prev = last;
+            Members m = prev.members;
+            if (m != null && tally != null && m.index == index && m.request.equals(r) && !m.stateDependent) {
+                int examined = tally.update(prev.judgement, j);
+                last = assemble(m, tally, j, r, prev, examined);
+            } else {
+                m = Members.of(index, j, r);
+                tally = Tally.of(m, j);
+                last = assemble(m, tally, j, r, prev, m.matched);
             }
-            SourceState s = j.state(id);
-            if (!r.filter().matchesName(src) || (r.filter().problemsOnly() && !s.isProblem())) {
-                continue;
-            }
-            int slash = src.indexOf('/', under.length());
-            int keyEnd = slash < 0 ? src.length() : slash;
-            if (key == null || keyEnd != key.length() || !src.startsWith(key)) {
-                key = src.substring(0, keyEnd);
-                cur = new int[SourceState.values().length];
-                keys.add(key);
-                counts.add(cur);
-                starts.add(matched);
-            }
-            cur[s.ordinal()]++;
-            members[matched++] = id;
+            return last;
         }
-        int groupCount = keys.size();
-        int[] sizes = new int[groupCount];
-        for (int g = 0; g < groupCount; g++) {
-            sizes[g] = (g + 1 < groupCount ? starts.get(g + 1) : matched) - starts.get(g);
+
+        /** Starts afresh (another engine). */
+        public void reset() {
+            last = EMPTY;
+            tally = null;
         }
-        int back = focus.isEmpty() ? 0 : 1;
-        double zoom = r.zoom();
-        double fixed = r.tileWidth() * zoom;
-        int capacity = fixed > 0 ? WallLayout.capacity(r.width(), r.height(), fixed) * FIXED_SCREENS
-                : WallLayout.capacity(r.width(), r.height(), MIN_FIT_WIDTH * zoom);
-        boolean[] collapsed = new boolean[groupCount];
-        int[] shown = new int[groupCount];
-        long cellsNeeded = back + groupCount + (long) matched;
-        if (cellsNeeded > capacity) {
-            Integer[] bySize = new Integer[groupCount];
+    }
+
+    /**
+     * Which sources are on the wall and in which group, for one index and request: the groups under the focus in
+     * path order, their members, which groups collapse into an aggregate tile (by their sizes alone). Immutable.
+     */
+    private static final class Members {
+        final SourceIndex index;
+        final Request request;
+        /** The filter shows problems only: who is on the wall depends on the states, so nothing is kept. */
+        final boolean stateDependent;
+        final String[] keys;
+        final String[] titles;
+        final int[] starts;
+        final int[] sizes;
+        /** Source ids in wall order, group after group. */
+        final int[] ids;
+        /** Group of each source id, -1 when not on the wall; its position within the group. */
+        final int[] groupOfId;
+        final int[] posInGroup;
+        final boolean[] collapsed;
+        final int collapsedCount;
+        /** Cells the groups take before their exceptions are shown (back, headers, aggregates, tiles). */
+        final long cellsNeeded;
+        final int capacity;
+        final int matched;
+        final double fixed;
+
+        private Members(SourceIndex index, Request r, List<String> keys, List<Integer> starts, int[] ids,
+                        int matched, int[] groupOfId, int[] posInGroup) {
+            this.index = index;
+            this.request = r;
+            this.stateDependent = r.filter().problemsOnly();
+            String focus = r.focus();
+            String under = focus.isEmpty() ? "" : focus + "/";
+            int groupCount = keys.size();
+            this.keys = keys.toArray(new String[0]);
+            this.titles = new String[groupCount];
+            this.starts = new int[groupCount];
+            this.sizes = new int[groupCount];
             for (int g = 0; g < groupCount; g++) {
-                bySize[g] = g;
+                String k = this.keys[g];
+                titles[g] = !focus.isEmpty() && k.length() > under.length() ? k.substring(under.length()) : k;
+                this.starts[g] = starts.get(g);
+                sizes[g] = (g + 1 < groupCount ? starts.get(g + 1) : matched) - starts.get(g);
             }
-            Arrays.sort(bySize, (a, b) -> Integer.compare(sizes[b], sizes[a]));
-            int collapsedCount = 0;
-            for (int g : bySize) {
-                if (cellsNeeded <= capacity) {
-                    break;
+            this.ids = ids;
+            this.matched = matched;
+            this.groupOfId = groupOfId;
+            this.posInGroup = posInGroup;
+            int back = focus.isEmpty() ? 0 : 1;
+            double zoom = r.zoom();
+            fixed = r.tileWidth() * zoom;
+            capacity = fixed > 0 ? WallLayout.capacity(r.width(), r.height(), fixed) * FIXED_SCREENS
+                    : WallLayout.capacity(r.width(), r.height(), MIN_FIT_WIDTH * zoom);
+            collapsed = new boolean[groupCount];
+            long needed = back + groupCount + (long) matched;
+            int count = 0;
+            if (needed > capacity) {
+                Integer[] bySize = new Integer[groupCount];
+                for (int g = 0; g < groupCount; g++) {
+                    bySize[g] = g;
                 }
-                collapsed[g] = true;
-                collapsedCount++;
-                cellsNeeded -= sizes[g]; // its header and tiles become one aggregate tile
+                Arrays.sort(bySize, (a, b) -> Integer.compare(sizes[b], sizes[a]));
+                for (int g : bySize) {
+                    if (needed <= capacity) {
+                        break;
+                    }
+                    collapsed[g] = true;
+                    count++;
+                    needed -= sizes[g]; // its header and tiles become one aggregate tile
+                }
             }
-            // Room left goes to the collapsed groups' exceptions, an equal share each, the rest to whoever has more.
-            long room = Math.max(0, capacity - cellsNeeded);
-            long share = collapsedCount == 0 ? 0 : room / collapsedCount;
+            collapsedCount = count;
+            cellsNeeded = needed;
+        }
+
+        /** Linear in the sources under the focus; reads states only for a "problems only" filter. */
+        static Members of(SourceIndex index, Judgement j, Request r) {
+            String focus = r.focus();
+            String under = focus.isEmpty() ? "" : focus + "/";
+            int n = index.size();
+            int[] order = index.order();
+            int[] ids = new int[n];
+            int[] groupOfId = new int[n];
+            int[] posInGroup = new int[n];
+            Arrays.fill(groupOfId, -1);
+            int matched = 0;
+            List<String> keys = new ArrayList<>();
+            List<Integer> starts = new ArrayList<>();
+            String key = null;
+            for (int pos = 0; pos < n; pos++) {
+                int id = order[pos];
+                String src = index.name(id);
+                if (!focus.isEmpty() && !src.startsWith(under) && !src.equals(focus)) {
+                    continue;
+                }
+                if (!r.filter().matchesName(src) || (r.filter().problemsOnly() && !j.state(id).isProblem())) {
+                    continue;
+                }
+                int slash = src.indexOf('/', under.length());
+                int keyEnd = slash < 0 ? src.length() : slash;
+                if (key == null || keyEnd != key.length() || !src.startsWith(key)) {
+                    key = src.substring(0, keyEnd);
+                    keys.add(key);
+                    starts.add(matched);
+                }
+                groupOfId[id] = keys.size() - 1;
+                posInGroup[id] = matched - starts.get(starts.size() - 1);
+                ids[matched++] = id;
+            }
+            return new Members(index, r, keys, starts, ids, matched, groupOfId, posInGroup);
+        }
+    }
+
+    /**
+     * The counts per state of each group and, for a collapsed group, which of its members are in each state but
+     * OK (a bit per position in the group, so that its exceptions are found worst first in path order without a
+     * pass over the group). Mutable: a {@link Builder} moves it from one judgement to the next.
+     */
+    private static final class Tally {
+        final Members m;
+        final int[][] counts;
+        final BitSet[][] inState;
+        /** Groups whose counts changed in the last update. */
+        final boolean[] changed;
+
+        private Tally(Members m) {
+            this.m = m;
+            int groupCount = m.keys.length;
+            counts = new int[groupCount][STATES.length];
+            inState = new BitSet[groupCount][];
+            changed = new boolean[groupCount];
             for (int g = 0; g < groupCount; g++) {
-                if (collapsed[g]) {
-                    int ex = sizes[g] - counts.get(g)[SourceState.OK.ordinal()];
+                if (m.collapsed[g]) {
+                    inState[g] = new BitSet[STATES.length];
+                    for (int s = 0; s < STATES.length; s++) {
+                        inState[g][s] = new BitSet();
+                    }
+                }
+            }
+        }
+
+        static Tally of(Members m, Judgement j) {
+            Tally t = new Tally(m);
+            for (int g = 0; g < m.keys.length; g++) {
+                for (int i = m.starts[g], end = i + m.sizes[g]; i < end; i++) {
+                    t.add(g, i - m.starts[g], j.state(m.ids[i]).ordinal());
+                }
+            }
+            Arrays.fill(t.changed, true);
+            return t;
+        }
+
+        private void add(int g, int pos, int s) {
+            counts[g][s]++;
+            if (inState[g] != null && s != OK) {
+                inState[g][s].set(pos);
+            }
+        }
+
+        private void remove(int g, int pos, int s) {
+            counts[g][s]--;
+            if (inState[g] != null && s != OK) {
+                inState[g][s].clear(pos);
+            }
+        }
+
+        /** From {@code before}'s states to {@code now}'s, reading only chunks the judge changed; sources read. */
+        int update(Judgement before, Judgement now) {
+            Arrays.fill(changed, false);
+            int n = m.groupOfId.length;
+            int examined = 0;
+            for (int c = 0, chunks = (n + TrackerSnapshot.CHUNK - 1) / TrackerSnapshot.CHUNK; c < chunks; c++) {
+                if (now.sameStates(before, c)) {
+                    continue;
+                }
+                for (int id = c * TrackerSnapshot.CHUNK, end = Math.min(n, id + TrackerSnapshot.CHUNK); id < end;
+                     id++) {
+                    examined++;
+                    int g = m.groupOfId[id];
+                    if (g < 0) {
+                        continue;
+                    }
+                    SourceState was = before.state(id);
+                    SourceState is = now.state(id);
+                    if (was != is) {
+                        remove(g, m.posInGroup[id], was.ordinal());
+                        add(g, m.posInGroup[id], is.ordinal());
+                        changed[g] = true;
+                    }
+                }
+            }
+            return examined;
+        }
+    }
+
+    /**
+     * The model of members {@code m} with the counts of {@code t}; linear in the groups and the cells only. It
+     * carries {@code asked} (equal to the members' request) itself, so that a caller tells by identity what it is for.
+     */
+    private static WallModel assemble(Members m, Tally t, Judgement j, Request asked, WallModel prev, int examined) {
+        int groupCount = m.keys.length;
+        int back = m.request.focus().isEmpty() ? 0 : 1;
+        int[] shown = new int[groupCount];
+        if (m.collapsedCount > 0) {
+            // Room left goes to the collapsed groups' exceptions, an equal share each, the rest to whoever has more.
+            long room = Math.max(0, m.capacity - m.cellsNeeded);
+            long share = room / m.collapsedCount;
+            for (int g = 0; g < groupCount; g++) {
+                if (m.collapsed[g]) {
+                    int ex = m.sizes[g] - t.counts[g][OK];
                     shown[g] = (int) Math.min(ex, share);
                     room -= shown[g];
                 }
             }
             for (int g = 0; g < groupCount && room > 0; g++) {
-                if (collapsed[g]) {
-                    int ex = sizes[g] - counts.get(g)[SourceState.OK.ordinal()];
+                if (m.collapsed[g]) {
+                    int ex = m.sizes[g] - t.counts[g][OK];
                     int more = (int) Math.min(ex - shown[g], room);
                     shown[g] += more;
                     room -= more;
@@ -273,13 +484,18 @@ public final class WallModel {
         }
         int cellCount = back;
         for (int g = 0; g < groupCount; g++) {
-            cellCount += 1 + (collapsed[g] ? shown[g] : sizes[g]);
+            cellCount += 1 + (m.collapsed[g] ? shown[g] : m.sizes[g]);
         }
         byte[] kind = new byte[cellCount];
         int[] ref = new int[cellCount];
         int[] group = new int[cellCount];
-        int[] cellOfId = new int[n];
-        Arrays.fill(cellOfId, -1);
+        int[] firstCell = new int[groupCount];
+        int exceptions = 0;
+        for (int g = 0; g < groupCount; g++) {
+            exceptions += shown[g];
+        }
+        long[] exceptionAt = new long[exceptions]; // id << 32 | cell, sorted below
+        int e = 0;
         int c = 0;
         if (back == 1) {
             kind[0] = BACK;
@@ -287,55 +503,61 @@ public final class WallModel {
             group[0] = -1;
             c = 1;
         }
+        boolean samePrev = prev != null && prev.members == m;
         Group[] groups = new Group[groupCount];
         for (int g = 0; g < groupCount; g++) {
-            String k = keys.get(g);
-            String title = !focus.isEmpty() && k.length() > under.length() ? k.substring(under.length()) : k;
-            groups[g] = new Group(k, title, sizes[g], counts.get(g), collapsed[g], shown[g],
-                    summary(sizes[g], counts.get(g)));
-            kind[c] = collapsed[g] ? AGGREGATE : HEADER;
+            Group before = samePrev ? prev.groups[g] : null;
+            groups[g] = before != null && before.shownExceptions() == shown[g]
+                    && Arrays.equals(before.counts(), t.counts[g]) ? before
+                    : new Group(m.keys[g], m.titles[g], m.sizes[g], t.counts[g].clone(), m.collapsed[g], shown[g],
+                            summary(m.sizes[g], t.counts[g]));
+            firstCell[g] = c;
+            kind[c] = m.collapsed[g] ? AGGREGATE : HEADER;
             ref[c] = g;
             group[c] = g;
             c++;
-            int from = starts.get(g);
-            if (!collapsed[g]) {
-                for (int i = from; i < from + sizes[g]; i++) {
+            int from = m.starts[g];
+            if (!m.collapsed[g]) {
+                for (int i = from; i < from + m.sizes[g]; i++) {
                     kind[c] = TILE;
-                    ref[c] = members[i];
+                    ref[c] = m.ids[i];
                     group[c] = g;
-                    cellOfId[members[i]] = c;
                     c++;
                 }
             } else {
                 // Its exceptions, worst state first, in path order within a state.
                 int left = shown[g];
-                for (SourceState s : SourceState.values()) {
-                    if (s == SourceState.OK || left == 0) {
-                        break;
-                    }
-                    if (counts.get(g)[s.ordinal()] == 0) {
-                        continue;
-                    }
-                    for (int i = from; i < from + sizes[g] && left > 0; i++) {
-                        if (j.state(members[i]) == s) {
-                            kind[c] = TILE;
-                            ref[c] = members[i];
-                            group[c] = g;
-                            cellOfId[members[i]] = c;
-                            c++;
-                            left--;
-                        }
+                for (int s = 0; s < STATES.length && s != OK && left > 0; s++) {
+                    BitSet in = t.inState[g][s];
+                    for (int p = in.nextSetBit(0); p >= 0 && left > 0; p = in.nextSetBit(p + 1)) {
+                        int id = m.ids[from + p];
+                        kind[c] = TILE;
+                        ref[c] = id;
+                        group[c] = g;
+                        exceptionAt[e++] = (long) id << 32 | c;
+                        c++;
+                        left--;
                     }
                 }
             }
         }
-        double tw = fixed > 0 ? fixed
+        Arrays.sort(exceptionAt);
+        int[] exceptionIds = new int[exceptions];
+        int[] exceptionCells = new int[exceptions];
+        for (int k = 0; k < exceptions; k++) {
+            exceptionIds[k] = (int) (exceptionAt[k] >>> 32);
+            exceptionCells[k] = (int) exceptionAt[k];
+        }
+        Request r = m.request;
+        double zoom = r.zoom();
+        double tw = m.fixed > 0 ? m.fixed
                 : WallLayout.fitWidth(cellCount, r.width(), r.height(), MIN_FIT_WIDTH * zoom, MAX_FIT_WIDTH * zoom);
         Cells cells = new Cells(kind, ref, group, new WallLayout(cellCount, r.width(), tw));
         if (prev != null && cells.sameAs(prev.cells)) {
             cells = prev.cells;
         }
-        return new WallModel(index, j, r, cells, groups, cellOfId, matched);
+        return new WallModel(m.index, j, asked, cells, groups, m, firstCell, exceptionIds, exceptionCells, m.matched,
+                examined);
     }
 
     /** "N sources" and the count of every state but OK, worst first: "3 STALE · 2 ALARM · 25 WARN", or "all OK". */

@@ -3,6 +3,7 @@ package org.gapwatch.ui.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,5 +82,37 @@ class SourceIndexTest {
         assertEquals(-1, x.idOf("nowhere/x"));
         assertEquals(-1, x.idOf(null));
         assertEquals(n, Arrays.stream(x.order()).distinct().count());
+    }
+
+    /** Names copied into the look-up by name while {@code batches} batches of 10 sources join {@code base} sources. */
+    private static int copiedWhileAdding(int base, int batches) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < base; i++) {
+            names.add("g" + (i % 7) + "/s-" + i);
+        }
+        SourceIndex x = index(names, SourceIndex.empty(), false, new AtomicInteger());
+        int copied = 0;
+        for (int b = 0; b < batches; b++) {
+            for (int k = 0; k < 10; k++) {
+                names.add("new/b" + b + "/s-" + k);
+            }
+            x = index(names, x, false, new AtomicInteger());
+            copied += x.namesCopied();
+        }
+        for (int id = 0; id < names.size(); id++) {
+            assertEquals(id, x.idOf(names.get(id)), names.get(id));
+        }
+        assertEquals(-1, x.idOf("new/none"));
+        return copied;
+    }
+
+    @Test
+    void sourcesJoiningInBatchesCopyTheirOwnNamesNotEveryName() {
+        int atTwenty = copiedWhileAdding(20_000, 100);
+        int atFifty = copiedWhileAdding(50_000, 100);
+        // 1,000 names joined: each copied into its own batch's map and then into the merges of the small levels
+        // (as a binary counter: about log2 of the batches times), never into the 20,000 or 50,000 below.
+        assertEquals(atTwenty, atFifty, "the same work with 2.5 times the sources below");
+        assertTrue(atFifty <= 10 * 1_000, atFifty + " names copied for 1,000 joining");
     }
 }
