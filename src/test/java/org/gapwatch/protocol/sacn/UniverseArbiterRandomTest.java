@@ -44,7 +44,8 @@ class UniverseArbiterRandomTest {
             List<UniverseArbiter.Source> out = new ArrayList<>();
             int best = -1;
             for (UniverseArbiter.Source s : universes.getOrDefault(universe, List.of())) {
-                if (s.terminated() || s.preview() || now - s.lastNanos() > UniverseArbiter.NETWORK_DATA_LOSS_TIMEOUT_NANOS) {
+                if (s.terminated() || s.preview()
+                        || now - s.lastNanos() > UniverseArbiter.NETWORK_DATA_LOSS_TIMEOUT_NANOS) {
                     continue;
                 }
                 if (s.priority() > best) {
