@@ -9,6 +9,7 @@ import org.gapwatch.judge.Judge;
 import org.gapwatch.judge.Judgement;
 import org.gapwatch.judge.LossFigures;
 import org.gapwatch.protocol.ValueKind;
+import org.gapwatch.track.Levels;
 import org.gapwatch.track.SourceView;
 import org.gapwatch.track.Totals;
 import org.gapwatch.track.TrackerSnapshot;
@@ -18,7 +19,8 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * The report of {@code listen} (and {@code analyze}): one JSON object, or a table for people. JSON shape:
- * {@code {"sources":[{src,protocol,sender,received,lost,late,duplicates,restarts,value,status,stale,state}...],
+ * {@code {"sources":[{src,protocol,sender,received,lost,late,duplicates,restarts,value,status,stale,state,
+ * levels (only a source with a vector: {first, values})}...],
  * "totals":{datagrams,received,lost,late,duplicates,restarts,invalid,rejectedSources,socketDrops},
  * "invalid":{reason:count}, "episodes":[{start,end,cause,evidence,sources,lost,socketDrops}...]}};
  * socketDrops is null where unknown, an episode's end null while it is open. {@code state} and the episodes are
@@ -80,6 +82,7 @@ public final class Summary {
                 }
                 g.writeBooleanProperty("stale", judged.state(i) == org.gapwatch.judge.SourceState.STALE);
                 g.writeStringProperty("state", judged.state(i).code());
+                writeLevels(g, v.levels());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -136,6 +139,36 @@ public final class Summary {
         } else {
             g.writeNullProperty("socketDrops");
         }
+        g.writeEndObject();
+    }
+
+    /**
+     * A source's vector, only when it has one, last in its object (it is the longest part):
+     * {@code "levels":{"first":N,"values":[...]}}, {@code first} what the protocol numbers the first element (sACN:
+     * DMX address 1; collectd: value 0). 8-bit levels as integers 0-255; values as numbers, a value that is not one
+     * (NaN, infinite) as null, since JSON has none. At most {@value org.gapwatch.protocol.Update#MAX_LEVELS}
+     * elements (the seam keeps no more).
+     */
+    private static void writeLevels(JsonGenerator g, Levels l) {
+        if (l == null) {
+            return;
+        }
+        g.writeObjectPropertyStart("levels");
+        g.writeNumberProperty("first", l.firstIndex());
+        g.writeArrayPropertyStart("values");
+        for (int i = 0; i < l.size(); i++) {
+            double x = l.get(i);
+            if (l.eightBit()) {
+                g.writeNumber((int) x);
+            } else if (!Double.isFinite(x)) {
+                g.writeNull();
+            } else if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+                g.writeNumber((long) x);
+            } else {
+                g.writeNumber(x);
+            }
+        }
+        g.writeEndArray();
         g.writeEndObject();
     }
 

@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
  *     mapping without {@code seq}: loss by cadence; lost exactly the drops, every gap marked by cadence.</li>
  * </ul>
  * The first rounds go before the drop starts (the baselines) and the last after it ends (so the last drop is seen).
+ * {@code analyze} of the tcpdump capture of what got past the firewall, with the same subscriptions (so the same
+ * {@code ?map=} mappings), gives live's figures ({@link RealPeers#assertAnalyzeIsLive}).
  */
 class JsonMapRealSenderTest {
     private static final InetSocketAddress GATEWAY = new InetSocketAddress("239.255.61.10", 5700);
@@ -67,7 +69,7 @@ class JsonMapRealSenderTest {
         Files.writeString(meterMapping, """
                 {"src": "/meter", "value": "/kw", "unit": {"const": "kW"}, "ts": "/t", "interval": {"const": 1000}}
                 """);
-        try (Netns ns = Netns.create("sacnola-jsonmap", dir);
+        try (Netns ns = Netns.create("sacn2-jsonmap", dir);
              GapwatchInNs gapwatch = GapwatchInNs.start(ns,
                      "jsonmap://" + GATEWAY.getHostString() + ":" + GATEWAY.getPort() + "?map=sensor-gateway",
                      "jsonmap://" + METER.getHostString() + ":" + METER.getPort() + "?map=" + meterMapping);
@@ -78,6 +80,8 @@ class JsonMapRealSenderTest {
                  c.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
                  return c;
              })) {
+            Path passed = dir.resolve("jsonmap-passed.pcap");
+            Process tcpdumpPassed = ns.captureReceived(passed, GATEWAY.getPort(), METER.getPort());
             int k = 0;
             for (; k < EDGE; k++) {
                 send(sender, k);
@@ -122,6 +126,11 @@ class JsonMapRealSenderTest {
             assertTrue(m.lastGap().byCadence(), "marked by cadence");
             assertEquals("kW", m.unit());
             assertEquals(100 + (ROUNDS - 1) % 50, m.number(), "the last reading's value");
+            Netns.awaitCaptured(passed, GATEWAY.getPort(), ROUNDS - gatewayDrops);
+            Netns.awaitCaptured(passed, METER.getPort(), ROUNDS - meterDrops);
+            Netns.stop(tcpdumpPassed);
+            // analyze reads the mappings as live does: the groups' ?map= (the shipped one, the meter's file).
+            RealPeers.assertAnalyzeIsLive(passed, gapwatch.groups, gapwatch.snapshot());
         }
     }
 

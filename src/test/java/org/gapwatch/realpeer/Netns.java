@@ -237,14 +237,29 @@ final class Netns implements AutoCloseable {
      * holds the drops too; this one is the tcpdump capture that must give the same figures as live.
      */
     Process captureReceived(Path file, int... ports) throws Exception {
+        return captureReceived(file, null, ports);
+    }
+
+    /**
+     * As {@link #captureReceived(Path, int...)}, only datagrams that came in on {@code device} (a veth end, where
+     * the drop of {@link #dropRandomly(String, int, int, int)} is: the sender's own looped-back copies on the other
+     * end are not what a receiver on this one gets). The probe is taken from any device.
+     */
+    Process captureReceived(Path file, String device, int... ports) throws Exception {
         int probePort = 9;
-        StringBuilder set = new StringBuilder("{ " + probePort);
-        for (int port : ports) {
-            set.append(", ").append(port);
+        java.util.StringJoiner set = new java.util.StringJoiner(", ", "{ ", " }");
+        if (device == null) {
+            set.add(Integer.toString(probePort));
         }
-        set.append(" }");
+        for (int port : ports) {
+            set.add(Integer.toString(port));
+        }
+        String onDevice = device == null ? "" : "iifname \"" + device + "\" ";
         nft("add chain inet " + TABLE + " received { type filter hook prerouting priority -200; }\n"
-                + "add rule inet " + TABLE + " received udp dport " + set + " log group " + NFLOG_GROUP + "\n");
+                + "add rule inet " + TABLE + " received " + onDevice + "udp dport " + set + " log group "
+                + NFLOG_GROUP + "\n"
+                + (device == null ? "" : "add rule inet " + TABLE + " received udp dport " + probePort
+                        + " log group " + NFLOG_GROUP + "\n"));
         Process p = start(file.getFileName() + ".log", "tcpdump", "-i", "nflog:" + NFLOG_GROUP, "--immediate-mode",
                 "-U", "-n", "-s", "0", "-w", file.toString());
         awaitProbe(p, file, probePort);

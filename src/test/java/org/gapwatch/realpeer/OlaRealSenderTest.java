@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * sequence number, while nftables drops 10 % at random. Gapwatch's own receiver ({@code sacn://7}) counts received
  * = what OLA sent (the firewall's output counter) minus what it dropped (its drop counter), lost = dropped, exactly,
  * nothing late or repeated; and the source's levels are the last frame's, {@value #SLOTS} of them (OLA sends only
- * the slots it was given: a short DMX frame from a real sender).
+ * the slots it was given: a short DMX frame from a real sender). {@code analyze} of the tcpdump capture of what got
+ * past the firewall on the receiving end gives live's figures ({@link RealPeers#assertAnalyzeIsLive}).
  *
  * <p>Why a veth pair and not lo: OLA will not send on a loopback device. Its interface picker leaves out every
  * interface with IFF_LOOPBACK, whatever {@code ip =} in ola-e131.conf says: with {@code ip = 127.0.0.1} and only lo
@@ -66,7 +67,7 @@ class OlaRealSenderTest {
         // olad runs as a user of its own: its config folder must be its to write (it saves its settings there).
         Path config = Files.createTempDirectory("gapwatch-ola-");
         Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rwxrwxrwx"));
-        try (Netns ns = Netns.create("sacnola-ola", dir)) {
+        try (Netns ns = Netns.create("sacn2-ola", dir)) {
             ns.vethPair(SENDER_END, SENDER_ADDRESS, RECEIVER_END, RECEIVER_ADDRESS);
             ns.countSent(SENDER_END, E131Packet.PORT);
             Files.writeString(config.resolve("ola-e131.conf"), "enabled = true\nip = " + SENDER_ADDRESS
@@ -89,7 +90,10 @@ class OlaRealSenderTest {
                     .lines().filter(l -> !l.contains("Missing")).reduce("", (a, b) -> a + "\n" + b));
             Netns.run("ip", "netns", "exec", ns.name(), "ola_patch", "-d", device[0], "-p", "0", "-u",
                     Integer.toString(UNIVERSE));
+            Path passed = dir.resolve("ola-passed.pcap");
             try (GapwatchInNs gapwatch = GapwatchInNs.startOn(ns, RECEIVER_END, "sacn://" + UNIVERSE)) {
+                // What got past the firewall on the receiving end: what Gapwatch gets.
+                Process tcpdumpPassed = ns.captureReceived(passed, RECEIVER_END, E131Packet.PORT);
                 Process client = ns.start("client.log", "ola_streaming_client", "-u", Integer.toString(UNIVERSE));
                 try (OutputStream frames = client.getOutputStream()) {
                     int k = 0;
@@ -134,6 +138,9 @@ class OlaRealSenderTest {
                 assertEquals(1, v.levels().firstIndex());
                 assertEquals(java.util.Arrays.stream(frame(FRAMES - 1)).filter(x -> x != 0).count(),
                         v.levels().nonZero());
+                Netns.awaitCaptured(passed, E131Packet.PORT, sent - dropped);
+                Netns.stop(tcpdumpPassed);
+                RealPeers.assertAnalyzeIsLive(passed, gapwatch.groups, gapwatch.snapshot());
             }
         } finally {
             try (Stream<Path> files = Files.walk(config)) {

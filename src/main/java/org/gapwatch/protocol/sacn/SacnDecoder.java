@@ -1,7 +1,6 @@
 package org.gapwatch.protocol.sacn;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.gapwatch.protocol.DecodeResult;
@@ -32,6 +31,11 @@ public final class SacnDecoder implements ProtocolDecoder {
 
     private final E131Packet packet = new E131Packet();
     private final UniverseArbiter arbiter = new UniverseArbiter();
+
+    /** For tests that count the arbiter's work per packet. */
+    UniverseArbiter arbiter() {
+        return arbiter;
+    }
     private final DecodeResult result = new DecodeResult(1);
     private final Map<Key, Source> sources = new HashMap<>();
 
@@ -127,13 +131,17 @@ public final class SacnDecoder implements ProtocolDecoder {
         if (packet.syncAddress() != 0) {
             sb.append(", sync ").append(packet.syncAddress());
         }
-        List<UniverseArbiter.Source> top = arbiter.top(universe, now);
-        if (top.size() > 1) {
-            sb.append(", conflict: ").append(top.size()).append(" sources at priority ").append(top.get(0).priority());
-        } else if (top.size() == 1) {
-            UniverseArbiter.Source w = top.get(0);
-            boolean self = w.cidHigh() == packet.cidHigh() && w.cidLow() == packet.cidLow();
-            sb.append(self ? ", wins" : ", lost to " + w.name());
+        // Counts, not a list of the top sources: the same work with 1,000 sources on the universe as with one.
+        int atTop = arbiter.topCount(universe, now);
+        if (atTop > 1) {
+            sb.append(", conflict: ").append(atTop).append(" sources at priority ")
+                    .append(arbiter.topPriority(universe, now));
+        } else if (atTop == 1) {
+            if (arbiter.wins(universe, packet.cidHigh(), packet.cidLow(), now)) {
+                sb.append(", wins");
+            } else {
+                sb.append(", lost to ").append(arbiter.winnerName(universe, now));
+            }
         }
         if (packet.startCode() != 0) {
             sb.append(", START code 0x").append(Integer.toHexString(packet.startCode()));
