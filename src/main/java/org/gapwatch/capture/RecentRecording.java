@@ -79,6 +79,8 @@ public final class RecentRecording implements AutoCloseable {
     private final Recorder recorder;
     private final ExecutorService freezer;
     private volatile RecentRing ring;
+    /** Test hook: runs on the freezer's thread once the segments to copy are open, before they are read. */
+    volatile Runnable afterOpenForTest = () -> { };
 
     private RecentRecording(Path root, RingBounds bounds, InstantSource clock, ZoneId zone, Faults faults,
                             long segmentNanos, long segmentBytes, PcapWriter.Opener opener) {
@@ -135,6 +137,17 @@ public final class RecentRecording implements AutoCloseable {
     /** What the receiver hands every datagram to (it only copies it into a queue), or null when the ring is off. */
     public DatagramTap tap() {
         return recorder;
+    }
+
+    /** Waits at most {@code wait} until the ring's folder is made and it records (true), or it failed. */
+    public boolean awaitOpened(Duration wait) throws InterruptedException {
+        return recorder != null && recorder.awaitOpened(wait).state() == Recorder.State.RECORDING;
+    }
+
+    /** The ring's segments now, oldest first (the open one last). */
+    public List<RecentRing.Segment> segments() {
+        RecentRing r = ring;
+        return r == null ? List.of() : r.segments();
     }
 
     public Status status() {
@@ -227,6 +240,7 @@ public final class RecentRecording implements AutoCloseable {
                         ? Moment.none("The recent ring holds nothing from " + time(moment) + " on.")
                         : tooOld(moment, r.segments().isEmpty() ? opened : r.segments().getFirst().firstNanos());
             }
+            afterOpenForTest.run();
             return copy(readers, moment, from, to);
         } finally {
             for (CaptureReader c : readers) {

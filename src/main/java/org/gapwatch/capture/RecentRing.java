@@ -32,6 +32,8 @@ public final class RecentRing implements RecordSink {
     static final String PREFIX = "seg-";
     static final String SUFFIX = ".pcap";
     private static final long RETRY_MILLIS = 5_000;
+    /** The open segment's newest arrival is published again at most this often (a monotonic pace, not the clock). */
+    private static final long REPUBLISH_NANOS = 50_000_000L;
 
     /** One segment: its file, first and last arrival (epoch nanos), and its bytes (buffered ones included). */
     public record Segment(Path file, long firstNanos, long lastNanos, long bytes) {
@@ -61,6 +63,8 @@ public final class RecentRing implements RecordSink {
     private boolean isClosed;
     private long flushedRequest;
     private long opened;
+    private long publishedLast;
+    private long publishedAtNanos;
 
     // Any thread.
     private volatile List<Segment> published = List.of();
@@ -172,7 +176,8 @@ public final class RecentRing implements RecordSink {
             flushedRequest = request;
             did = true;
         }
-        if (did) {
+        if (did || (current != null && currentLast != publishedLast
+                && System.nanoTime() - publishedAtNanos >= REPUBLISH_NANOS)) {
             publish();
         }
         flushDone = flushedRequest; // after publish: a freezer that sees it sees the index too
@@ -322,6 +327,8 @@ public final class RecentRing implements RecordSink {
             list.add(new Segment(currentFile, currentFirst, currentLast, current.fileBytes()));
         }
         published = List.copyOf(list);
+        publishedLast = currentLast;
+        publishedAtNanos = System.nanoTime();
         if (current != null && current.recording() && problem != null && current.written() > 0) {
             problem = null; // writing again: the trouble is over
         }
