@@ -98,6 +98,8 @@ public final class RecentRecording implements AutoCloseable {
         this.recorder = Recorder.start(dir, () -> {
             cleanStale(root);
             RecentRing r = new RecentRing(dir, bounds, segmentNanos, segmentBytes, clock, opener);
+            ownerOnly(root);
+            ownerOnly(dir);
             ring = r;
             return r;
         }, options, faults, line -> LOG.log(System.Logger.Level.WARNING, line));
@@ -346,6 +348,15 @@ public final class RecentRecording implements AutoCloseable {
                 }
                 deleteTree(p);
             }
+        }
+    }
+
+    /** The payloads are everything the streams carry: the folders are the user's alone (where POSIX permits). */
+    static void ownerOnly(Path folder) {
+        try {
+            Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // Not POSIX (Windows: the profile's folders are the user's already), or not ours to change.
         }
     }
 

@@ -122,6 +122,8 @@ class RecentRecordingTest {
                 200 * MS, 1L << 20);
         assertTrue(rr.awaitOpened(Duration.ofSeconds(10)));
         assertFalse(Files.exists(ended));
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(rr.dir())), "the payloads are the user's alone");
         assertTrue(Files.exists(alive.resolve("seg-0000000000000000001-000001.pcap")), "another running Gapwatch's");
         rr.close();
     }
