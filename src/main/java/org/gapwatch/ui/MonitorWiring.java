@@ -141,6 +141,7 @@ final class MonitorWiring {
 
         ui.topBox.getChildren().addFirst(new ReplayBanner(mode));
         ui.topBox.getChildren().add(banner);
+        ui.topBox.getChildren().add(recent.messageBar());
         // Back to LIVE leads the toolbar while replaying, and Open capture steps aside.
         Button back = new Button("⟲ Back to LIVE (Ctrl+L)");
         back.setId("back-to-live");

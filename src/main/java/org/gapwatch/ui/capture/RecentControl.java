@@ -36,6 +36,8 @@ public final class RecentControl extends HBox {
 
     private final Label reach = new Label();
     private final Label message = new Label();
+    /** The one line, as a band of its own for the window to place (under the toolbar: it may be long). */
+    private final HBox messageBar = new HBox(message);
     private final ReadOnlyStringWrapper messageText = new ReadOnlyStringWrapper(this, "message");
     private final Timeline poll = new Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1),
             e -> refresh()));
@@ -54,11 +56,16 @@ public final class RecentControl extends HBox {
         message.setId("recent-message");
         message.getStyleClass().add("recent-message");
         message.textProperty().bind(messageText);
-        message.visibleProperty().bind(messageText.isNotEmpty());
-        message.managedProperty().bind(messageText.isNotEmpty());
+        message.setWrapText(true);
+        messageBar.setId("recent-message-bar");
+        messageBar.getStyleClass().add("recent-message-bar");
+        messageBar.getStylesheets().addAll(getStylesheets());
+        messageBar.setAlignment(Pos.CENTER_LEFT);
+        messageBar.visibleProperty().bind(messageText.isNotEmpty());
+        messageBar.managedProperty().bind(messageText.isNotEmpty());
         messageText.set("");
         clearMessage.setOnFinished(e -> messageText.set(""));
-        getChildren().addAll(reach, message);
+        getChildren().add(reach);
         poll.setCycleCount(Animation.INDEFINITE);
         refresh();
     }
@@ -89,6 +96,11 @@ public final class RecentControl extends HBox {
         }
         poll.stop();
         refresh();
+    }
+
+    /** The band that shows "go to the moment"'s one line while there is one; the window places it. */
+    public HBox messageBar() {
+        return messageBar;
     }
 
     /** The ring running now, or null. */
