@@ -216,7 +216,7 @@ public final class RecentRecording implements AutoCloseable {
         if (segs.isEmpty()) {
             return Moment.none("The recent ring holds nothing yet: nothing to replay.");
         }
-        if (moment < segs.getFirst().firstNanos()) {
+        if (before(moment, segs.getFirst().firstNanos())) {
             return tooOld(moment, segs.getFirst().firstNanos());
         }
         long from = moment - beforeNanos;
@@ -237,7 +237,7 @@ public final class RecentRecording implements AutoCloseable {
                     }
                 }
             }
-            if (readers.isEmpty() || opened > moment) {
+            if (readers.isEmpty() || before(moment, opened)) {
                 return readers.isEmpty() && moment > segs.getLast().lastNanos()
                         ? Moment.none("The recent ring holds nothing from " + time(moment) + " on.")
                         : tooOld(moment, r.segments().isEmpty() ? opened : r.segments().getFirst().firstNanos());
@@ -283,6 +283,14 @@ public final class RecentRecording implements AutoCloseable {
         }
         keepNewestFrozen(frozenDir, target);
         return new Moment(target, first, last, n, null);
+    }
+
+    /**
+     * Whether the moment lies before the ring's oldest datagram. Moments come from views in milliseconds: one in the
+     * oldest datagram's millisecond is not before it.
+     */
+    private static boolean before(long moment, long oldestNanos) {
+        return Math.floorDiv(moment, 1_000_000L) < Math.floorDiv(oldestNanos, 1_000_000L);
     }
 
     private Moment tooOld(long moment, long oldest) {

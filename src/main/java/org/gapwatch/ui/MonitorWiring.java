@@ -132,12 +132,16 @@ final class MonitorWiring {
         recent.setId("recent");
         ui.recordSlot.getChildren().add(1, recent);
         // "Go to the moment": a gap row, the episode banner, a cell of the history band.
-        detail.setOnGoToMoment((src, row) -> goToMoment(src, row.detectedMillis(),
-                java.time.Duration.ofMillis(Math.max(RecentControl.AROUND.toMillis(), row.spanMillis() + 5_000))));
+        // A gap's moment is its start, the last update before it: the replay must hold that one to see the gap.
+        detail.setOnGoToMoment((src, row) -> {
+            long span = Math.max(0, row.spanMillis());
+            goToMoment(src, row.detectedMillis() - span, RecentControl.AROUND,
+                    RecentControl.AROUND.plusMillis(span));
+        });
         banner.setOnGoToMoment(e -> goToMoment(e.sources().isEmpty() ? null : e.sources().getFirst(),
-                e.startMillis(), RecentControl.AROUND));
-        history.setOnGoToMoment((group, from, millis) -> goToMoment(null, from + millis / 2,
-                java.time.Duration.ofMillis(Math.max(RecentControl.AROUND.toMillis(), millis / 2 + 5_000))));
+                e.startMillis(), RecentControl.AROUND, RecentControl.AROUND));
+        history.setOnGoToMoment((group, from, millis) -> goToMoment(null, from, RecentControl.AROUND,
+                RecentControl.AROUND.plusMillis(millis)));
 
         ui.topBox.getChildren().addFirst(new ReplayBanner(mode));
         ui.topBox.getChildren().add(banner);
@@ -263,12 +267,12 @@ final class MonitorWiring {
     static final long LEAD_MILLIS = 5_000;
 
     /**
-     * Go to the moment: the recent ring freezes {@code before} ahead of it to 30 s past it off the FX thread; then
+     * Go to the moment: the recent ring freezes {@code before} ahead of it to {@code after} past it off the FX thread; then
      * the capture opens in replay, seeked to 5 s before the moment and playing, with {@code src} selected (its
      * detail shows the gap as live did). Nothing opens, and one line says why, when the ring does not reach back.
      */
-    void goToMoment(String src, long momentMillis, java.time.Duration before) {
-        recent.goToMoment(momentMillis, before, m -> {
+    void goToMoment(String src, long momentMillis, java.time.Duration before, java.time.Duration after) {
+        recent.goToMoment(momentMillis, before, after, m -> {
             ReplayBar b = openCaptureFile(m.file(), replayConfig.get());
             frozen = m.file();
             frozenReplay.set(true);

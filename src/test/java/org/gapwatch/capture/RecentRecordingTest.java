@@ -110,6 +110,23 @@ class RecentRecordingTest {
     }
 
     @Test
+    void aMomentInTheOldestDatagramsMillisecondIsNoOlderThanTheRing() throws Exception {
+        RecentRecording rr = RecentRecording.start(root, RingBounds.defaults(), clock, ZoneOffset.UTC, faults,
+                200 * MS, 1L << 20);
+        assertTrue(rr.awaitOpened(Duration.ofSeconds(10)));
+        long first = t0 + 1_500_000L; // 1.5 ms: views give the moment as 1 ms
+        byte[] d = Fixtures.update("ring/ms", 1);
+        rr.tap().datagram(d, 0, d.length, FROM, TO, first);
+        Await.until("in the ring", () -> !rr.segments().isEmpty());
+        RecentRecording.Moment m = rr.freeze(t0 + MS, Duration.ZERO, Duration.ofMillis(1)).get();
+        assertTrue(m.found(), m.problem());
+        assertEquals(List.of(first, first, 1L), List.of(m.fromNanos(), m.toNanos(), m.datagrams()));
+        RecentRecording.Moment earlier = rr.freeze(t0, Duration.ZERO, Duration.ofMillis(5)).get();
+        assertFalse(earlier.found(), "the millisecond before is older than the ring");
+        rr.close();
+    }
+
+    @Test
     void staleFoldersOfEndedRunsAreDeletedAndLiveOnesKept() throws Exception {
         Path ended = root.resolve("999999999"); // no such process
         Files.createDirectories(ended.resolve("frozen"));

@@ -99,7 +99,8 @@ class GoToMomentTest {
 
         // Older than the ring: one line, nothing opens.
         fx(() -> {
-            window.wiring().goToMoment(SRC, live.detectedMillis() - 3_600_000, Duration.ofSeconds(30));
+            window.wiring().goToMoment(SRC, live.detectedMillis() - 3_600_000,
+                    Duration.ofSeconds(30), Duration.ofSeconds(30));
             return null;
         });
         String line = Await.fxValue("the one line", () -> {

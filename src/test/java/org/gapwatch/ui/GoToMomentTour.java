@@ -72,13 +72,15 @@ public final class GoToMomentTour {
         GapRow row = fx(() -> window.wiring().detail.gapRows().getFirst());
         shot(out, "tour-live-" + w + "x" + h);
         fx(() -> {
-            window.wiring().goToMoment(SRC, row.detectedMillis() - 3_600_000, Duration.ofSeconds(30));
+            window.wiring().goToMoment(SRC, row.detectedMillis() - 3_600_000,
+                    Duration.ofSeconds(30), Duration.ofSeconds(30));
             return null;
         });
         Thread.sleep(1500);
         shot(out, "tour-too-old-" + w + "x" + h);
         fx(() -> {
-            window.wiring().goToMoment(SRC, row.detectedMillis(), Duration.ofSeconds(30));
+            window.wiring().goToMoment(SRC, row.detectedMillis(),
+                    Duration.ofSeconds(30), Duration.ofSeconds(30));
             return null;
         });
         Thread.sleep(9000); // 5 s of replay before the moment, then the gap

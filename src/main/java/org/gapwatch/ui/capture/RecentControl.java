@@ -114,17 +114,19 @@ public final class RecentControl extends HBox {
     }
 
     /**
-     * Freezes {@code before} ahead of the moment (epoch millis) to {@link #AROUND} past it, on the ring's thread;
-     * {@code onFrozen} gets the capture on the FX thread, or one line shows why there is none.
+     * Freezes {@code before} ahead of the moment (epoch millis) to {@code after} past it, on the ring's thread;
+     * {@code onFrozen} gets the capture on the FX thread, or one line shows why there is none (the moment itself
+     * older than the ring holds).
      */
-    public void goToMoment(long momentMillis, Duration before, Consumer<RecentRecording.Moment> onFrozen) {
+    public void goToMoment(long momentMillis, Duration before, Duration after,
+                           Consumer<RecentRecording.Moment> onFrozen) {
         if (ring == null) {
             say("The recent ring is not running here (live monitor only): nothing to replay.");
             return;
         }
         messageText.set("");
         reach.setText("⟲ freezing the moment…");
-        ring.freeze(momentMillis * 1_000_000L, before, AROUND).thenAccept(m -> Platform.runLater(() -> {
+        ring.freeze(momentMillis * 1_000_000L, before, after).thenAccept(m -> Platform.runLater(() -> {
             refresh();
             if (m.found()) {
                 onFrozen.accept(m);
