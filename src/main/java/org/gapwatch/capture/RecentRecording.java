@@ -187,7 +187,7 @@ public final class RecentRecording implements AutoCloseable {
         }
     }
 
-    /** Copies a frozen moment to {@code target} (Save as…) on the freezer's thread; completes with one line or null. */
+    /** Copies a frozen moment to {@code target} (Save as…) on the freezer's thread; completes with a line or null. */
     public CompletableFuture<String> saveCopy(Path frozen, Path target) {
         try {
             return CompletableFuture.supplyAsync(() -> {
