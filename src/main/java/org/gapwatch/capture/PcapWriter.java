@@ -1,6 +1,5 @@
 package org.gapwatch.capture;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -37,7 +36,7 @@ import java.util.function.Consumer;
  * <p>Not thread-safe: one thread writes (the {@link Recorder}'s loop, or a test writing a fixture). Live recording
  * goes through a {@link Recorder}, which keeps the disk off the receiving thread.
  */
-public final class PcapWriter implements Closeable {
+public final class PcapWriter implements RecordSink {
     public static final int LINKTYPE_RAW = 101;
     public static final int MAGIC_NANOSECONDS = 0xA1B23C4D;
     private static final int SNAPLEN = 262_144;
@@ -122,6 +121,7 @@ public final class PcapWriter implements Closeable {
     }
 
     /** Adds one datagram ({@code data} may be reused once this returns). */
+    @Override
     public void datagram(byte[] data, int off, int len, InetSocketAddress sender, InetSocketAddress destination,
                          long arrivalEpochNanos) {
         if (channel == null) {
@@ -201,6 +201,7 @@ public final class PcapWriter implements Closeable {
      * Once a second (by the clock): hands what is buffered to the operating system and checks that the path still
      * names the file being written. Returns whether it did so.
      */
+    @Override
     public boolean tick() {
         if (channel == null || clock.millis() - lastFlushMillis < FLUSH_MILLIS) {
             return false;
@@ -226,6 +227,7 @@ public final class PcapWriter implements Closeable {
     }
 
     /** True until closed or stopped by an error. */
+    @Override
     public boolean recording() {
         return channel != null;
     }
@@ -236,22 +238,30 @@ public final class PcapWriter implements Closeable {
     }
 
     /** Why recording stopped, without the file ("No space left on device"), or null. */
+    @Override
     public String stopCause() {
         return stopCause;
     }
 
     /** Datagrams the operating system took whole, across rotated files: what the files hold. */
+    @Override
     public long written() {
         return written;
     }
 
     /** Datagrams handed over but not in a file (after a stop, lost with a failed write, impossible lengths). */
+    @Override
     public long notWritten() {
         return notWritten;
     }
 
     public Path file() {
         return file;
+    }
+
+    /** Bytes of the current file, those still buffered included. */
+    public long fileBytes() {
+        return fileBytes + buffered;
     }
 
     @Override

@@ -27,7 +27,8 @@ import org.gapwatch.net.DatagramTap;
 /**
  * Live recording that never holds up tracking: as the receiver's {@link DatagramTap} it only copies each datagram
  * into a bounded {@link DatagramRing} (no lock, no I/O, no allocation); its own loop ("recorder", a
- * {@link LoopRunner}) opens the file, writes through a {@link PcapWriter}, rotates, flushes once a second and closes.
+ * {@link LoopRunner}) opens the file, writes through a {@link PcapWriter} (or another {@link RecordSink}, such as
+ * the {@link RecentRing}), rotates, flushes once a second and closes.
  * When the disk is slow or full the queue fills and the recording drops datagrams, counted in
  * {@link Status#dropped()}; the receiver never waits.
  *
@@ -119,6 +120,8 @@ public final class Recorder implements DatagramTap, AutoCloseable {
 
     private final Path file;
     private final Options options;
+    /** Opens what the loop writes to: by default a {@link PcapWriter} on {@link #file}. */
+    private final RecordSink.Opener sinkOpener;
     private final Consumer<String> onStopped;
     /** Made on the recorder's thread (megabytes: not on the caller's, which may be the FX thread). */
     private volatile DatagramRing queue;
@@ -140,7 +143,7 @@ public final class Recorder implements DatagramTap, AutoCloseable {
     private final Thread atExit;
 
     // Loop thread only.
-    private PcapWriter writer;
+    private RecordSink writer;
     private long closeDeadlineMillis = Long.MAX_VALUE;
 
     /**
@@ -152,7 +155,17 @@ public final class Recorder implements DatagramTap, AutoCloseable {
      *                  itself
      */
     public static Recorder start(Path file, Options options, Faults faults, Consumer<String> onStopped) {
-        Recorder r = new Recorder(file, options, faults, onStopped);
+        return start(file, () -> new PcapWriter(file, options.maxFileBytes(), options.keepFiles(), reason -> { },
+                options.clock(), options.opener()), options, faults, onStopped);
+    }
+
+    /**
+     * Starts recording into the sink {@code opener} makes on the recorder's loop ({@code file} names the recording
+     * in its status: the recent ring's folder, for one); the options' rotation is the sink's business.
+     */
+    public static Recorder start(Path file, RecordSink.Opener opener, Options options, Faults faults,
+                                 Consumer<String> onStopped) {
+        Recorder r = new Recorder(file, opener, options, faults, onStopped);
         r.loop.start();
         try {
             Runtime.getRuntime().addShutdownHook(r.atExit);
@@ -167,8 +180,10 @@ public final class Recorder implements DatagramTap, AutoCloseable {
         return start(file, options, CaptureFaults.create(LOG), onStopped);
     }
 
-    private Recorder(Path file, Options options, Faults faults, Consumer<String> onStopped) {
+    private Recorder(Path file, RecordSink.Opener sinkOpener, Options options, Faults faults,
+                     Consumer<String> onStopped) {
         this.file = Objects.requireNonNull(file);
+        this.sinkOpener = Objects.requireNonNull(sinkOpener);
         this.options = options;
         this.onStopped = Objects.requireNonNull(onStopped);
         this.published = new Status(State.OPENING, file, 0, 0, null);
@@ -273,8 +288,7 @@ public final class Recorder implements DatagramTap, AutoCloseable {
         private int open() {
             queue = new DatagramRing(options.queueSlots(), options.queueBytes());
             try {
-                writer = new PcapWriter(file, options.maxFileBytes(), options.keepFiles(), reason -> { },
-                        options.clock(), options.opener());
+                writer = sinkOpener.open();
             } catch (IOException | RuntimeException e) {
                 end(State.FAILED, openFailure(e));
                 opened.complete(status());

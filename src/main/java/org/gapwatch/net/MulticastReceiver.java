@@ -92,6 +92,8 @@ public final class MulticastReceiver implements AutoCloseable {
     private volatile boolean closing;
     private volatile long closeDeadlineNanos;
     private volatile DatagramTap tap;
+    /** The always-on recent ring's tap, beside the operator's recording. */
+    private volatile DatagramTap recentTap;
     private volatile Consumer<String> eventListener = e -> { };
     private volatile ReceiverStatus status;
     /** Test hook: thrown by the processing loop at its next round. */
@@ -176,6 +178,11 @@ public final class MulticastReceiver implements AutoCloseable {
 
     public void setTap(DatagramTap tap) {
         this.tap = tap;
+    }
+
+    /** A second tap for the recent ring, so that it and a recording ({@link #setTap}) both see every datagram. */
+    public void setRecentTap(DatagramTap tap) {
+        this.recentTap = tap;
     }
 
     public void setEventListener(Consumer<String> listener) {
@@ -566,7 +573,18 @@ public final class MulticastReceiver implements AutoCloseable {
     private void process(byte[] data, int off, int len, InetSocketAddress sender, InetSocketAddress destination,
                          long arrivalNanos) {
         // One clock for the recording and the tracker, so a replay shows the same seconds as live did.
-        DatagramTap t = tap;
+        tapInto(tap, data, off, len, sender, destination, arrivalNanos);
+        tapInto(recentTap, data, off, len, sender, destination, arrivalNanos);
+        try {
+            engine.datagram(data, off, len, sender, destination, arrivalNanos);
+        } catch (Throwable e) {
+            // A bug must not stop monitoring: count it and go on with the next datagram.
+            processing.survived(e);
+        }
+    }
+
+    private void tapInto(DatagramTap t, byte[] data, int off, int len, InetSocketAddress sender,
+                         InetSocketAddress destination, long arrivalNanos) {
         if (t != null) {
             try {
                 t.datagram(data, off, len, sender, destination, arrivalNanos);
@@ -574,12 +592,6 @@ public final class MulticastReceiver implements AutoCloseable {
                 // A failing recorder must not stop monitoring: count it and go on with the tracking.
                 processing.survived(e);
             }
-        }
-        try {
-            engine.datagram(data, off, len, sender, destination, arrivalNanos);
-        } catch (Throwable e) {
-            // A bug must not stop monitoring: count it and go on with the next datagram.
-            processing.survived(e);
         }
     }
 

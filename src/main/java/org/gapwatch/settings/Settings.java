@@ -25,11 +25,12 @@ import java.util.List;
  *                         figures the detail view and the episodes' evidence compare with this machine's; entries
  *                         that are not http(s) URLs are dropped, and a URL listed twice keeps its first entry (a
  *                         file older than this setting has none; one older than the names has plain URL strings)
+ * @param recent           how much the always-on recent ring keeps (a file older than this setting: the defaults)
  */
 public record Settings(List<String> groups, String networkInterface, double lossWarnPercent,
                        double lossAlarmPercent, long defaultStaleMillis, String theme, double zoom,
                        double tileWidth, String view, WindowBounds window, List<String> hiddenColumns,
-                       Judging judging, String metricsAddress, List<RemoteProbe> probes) {
+                       Judging judging, String metricsAddress, List<RemoteProbe> probes, Recent recent) {
 
     public static final String DARK = "dark";
     public static final String LIGHT = "light";
@@ -62,6 +63,16 @@ public record Settings(List<String> groups, String networkInterface, double loss
         java.util.Set<String> urls = new java.util.HashSet<>();
         probes = probes == null ? List.of() : List.copyOf(probes.stream()
                 .filter(p -> p != null && p.url() != null && isProbeUrl(p.url()) && urls.add(p.url())).toList());
+        recent = recent == null ? Recent.defaults() : recent;
+    }
+
+    /** Backwards-compatible constructor: the recent ring's defaults. */
+    public Settings(List<String> groups, String networkInterface, double lossWarnPercent, double lossAlarmPercent,
+                    long defaultStaleMillis, String theme, double zoom, double tileWidth, String view,
+                    WindowBounds window, List<String> hiddenColumns, Judging judging, String metricsAddress,
+                    List<RemoteProbe> probes) {
+        this(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme, zoom, tileWidth,
+                view, window, hiddenColumns, judging, metricsAddress, probes, null);
     }
 
     /** Backwards-compatible constructor: no probes. */
@@ -101,67 +112,96 @@ public record Settings(List<String> groups, String networkInterface, double loss
 
     public Settings withGroups(List<String> g) {
         return new Settings(g, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme, zoom,
-                tileWidth, view, window, hiddenColumns, judging, metricsAddress, probes);
+                tileWidth, view, window, hiddenColumns, judging, metricsAddress, probes, recent);
     }
 
     public Settings withNetworkInterface(String i) {
         return new Settings(groups, i, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme, zoom,
-                tileWidth, view, window, hiddenColumns, judging, metricsAddress, probes);
+                tileWidth, view, window, hiddenColumns, judging, metricsAddress, probes, recent);
     }
 
     public Settings withThresholds(double warn, double alarm) {
         return new Settings(groups, networkInterface, warn, alarm, defaultStaleMillis, theme, zoom,
-                tileWidth, view, window, hiddenColumns, judging, metricsAddress, probes);
+                tileWidth, view, window, hiddenColumns, judging, metricsAddress, probes, recent);
     }
 
     public Settings withDefaultStaleMillis(long ms) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, ms, theme, zoom,
-                tileWidth, view, window, hiddenColumns, judging, metricsAddress, probes);
+                tileWidth, view, window, hiddenColumns, judging, metricsAddress, probes, recent);
     }
 
     public Settings withTheme(String t) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, t, zoom,
-                tileWidth, view, window, hiddenColumns, judging, metricsAddress, probes);
+                tileWidth, view, window, hiddenColumns, judging, metricsAddress, probes, recent);
     }
 
     public Settings withZoom(double z) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme, z,
-                tileWidth, view, window, hiddenColumns, judging, metricsAddress, probes);
+                tileWidth, view, window, hiddenColumns, judging, metricsAddress, probes, recent);
     }
 
     public Settings withTileWidth(double w) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
-                zoom, w, view, window, hiddenColumns, judging, metricsAddress, probes);
+                zoom, w, view, window, hiddenColumns, judging, metricsAddress, probes, recent);
     }
 
     public Settings withView(String v) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
-                zoom, tileWidth, v, window, hiddenColumns, judging, metricsAddress, probes);
+                zoom, tileWidth, v, window, hiddenColumns, judging, metricsAddress, probes, recent);
     }
 
     public Settings withWindow(WindowBounds w) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
-                zoom, tileWidth, view, w, hiddenColumns, judging, metricsAddress, probes);
+                zoom, tileWidth, view, w, hiddenColumns, judging, metricsAddress, probes, recent);
     }
 
     public Settings withHiddenColumns(List<String> h) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
-                zoom, tileWidth, view, window, h, judging, metricsAddress, probes);
+                zoom, tileWidth, view, window, h, judging, metricsAddress, probes, recent);
     }
 
     public Settings withJudging(Judging j) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
-                zoom, tileWidth, view, window, hiddenColumns, j, metricsAddress, probes);
+                zoom, tileWidth, view, window, hiddenColumns, j, metricsAddress, probes, recent);
     }
 
     public Settings withMetricsAddress(String a) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
-                zoom, tileWidth, view, window, hiddenColumns, judging, a, probes);
+                zoom, tileWidth, view, window, hiddenColumns, judging, a, probes, recent);
     }
 
     public Settings withProbes(List<RemoteProbe> p) {
         return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
-                zoom, tileWidth, view, window, hiddenColumns, judging, metricsAddress, p);
+                zoom, tileWidth, view, window, hiddenColumns, judging, metricsAddress, p, recent);
+    }
+
+    public Settings withRecent(Recent r) {
+        return new Settings(groups, networkInterface, lossWarnPercent, lossAlarmPercent, defaultStaleMillis, theme,
+                zoom, tileWidth, view, window, hiddenColumns, judging, metricsAddress, probes, r);
+    }
+
+    /**
+     * The always-on recent ring: the last {@code minutes} of datagrams in at most {@code mebibytes} MiB on disk,
+     * whichever is smaller; 0 in either turns it off. Out of range (0-1440 min, 0-65536 MiB): the defaults.
+     */
+    public record Recent(Integer minutes, Integer mebibytes) {
+        public static final int DEFAULT_MINUTES = 5;
+        public static final int DEFAULT_MEBIBYTES = 256;
+
+        // Boxed so that a field missing from a hand-written file is null, hence the default: read as a primitive it
+        // would be 0, which turns the ring off without a word.
+        public Recent {
+            minutes = minutes == null || minutes < 0 || minutes > 1440 ? DEFAULT_MINUTES : minutes;
+            mebibytes = mebibytes == null || mebibytes < 0 || mebibytes > 65536 ? DEFAULT_MEBIBYTES : mebibytes;
+        }
+
+        public static Recent defaults() {
+            return new Recent(DEFAULT_MINUTES, DEFAULT_MEBIBYTES);
+        }
+
+        public boolean off() {
+            return minutes == 0 || mebibytes == 0;
+        }
     }
 
     /**

@@ -78,6 +78,9 @@ public final class DesktopLauncher {
                     && o.networkInterface() == null && !o.smokeTest();
             MonitorWindow w = new MonitorWindow(stage, engine, iface -> new ReceiverFeed(engine, iface), s,
                     saveAllowed ? store : null);
+            if (!o.smokeTest() && o.benchSeconds() == 0) {
+                w.startRecentRing(org.gapwatch.capture.RecentRecording.defaultRoot()); // always on in the monitor
+            }
             long built = sinceJvmStart();
             if (o.benchSeconds() > 0) {
                 new UiBench(w, engine, o.benchSources(), o.benchRate(), o.benchSeconds(), out).start();

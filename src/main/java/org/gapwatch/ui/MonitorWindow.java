@@ -58,6 +58,8 @@ public final class MonitorWindow {
     private final org.gapwatch.remote.ProbePoller probes;
     private Settings settings;
     private boolean applying;
+    /** Where the recent ring writes, once started; null before. */
+    private java.nio.file.Path recentRoot;
     private boolean closed;
 
     /**
@@ -89,6 +91,7 @@ public final class MonitorWindow {
             });
         }
         wiring = new MonitorWiring(this, ui, stage, engine, feed);
+        wiring.setReplayConfig(this::replayConfig);
         // Probes elsewhere: polled off the FX thread; the live judgement consults them, the detail view shows them.
         probes = new org.gapwatch.remote.ProbePoller(initial.probes(), System::currentTimeMillis,
                 org.gapwatch.fault.Faults.toDefaultLog(line -> LOG.log(System.Logger.Level.WARNING, line))).start();
@@ -226,11 +229,28 @@ public final class MonitorWindow {
         return ui.filter();
     }
 
+    private org.gapwatch.track.TrackerConfig replayConfig() {
+        return new org.gapwatch.track.TrackerConfig(org.gapwatch.track.TrackerConfig.DEFAULT_MAX_SOURCES,
+                settings.defaultStaleMillis(), 1_000);
+    }
+
+    /**
+     * Starts the always-on recent ring under {@code root} (the desktop app: {@code $XDG_STATE_HOME/gapwatch/recent})
+     * with the settings' bounds; a change of them in the settings restarts it. Returns at once.
+     */
+    public void startRecentRing(java.nio.file.Path root) {
+        recentRoot = root;
+        wiring.startRecent(root, bounds(settings));
+    }
+
+    private static org.gapwatch.capture.RingBounds bounds(Settings s) {
+        return org.gapwatch.capture.RingBounds.of(s.recent().minutes(), s.recent().mebibytes());
+    }
+
     /** Asks for a capture (Ctrl+O) and replays it in this window; the live receiver keeps running. */
     public void openCapture() {
         try {
-            wiring.openCapture(new org.gapwatch.track.TrackerConfig(
-                    org.gapwatch.track.TrackerConfig.DEFAULT_MAX_SOURCES, settings.defaultStaleMillis(), 1_000));
+            wiring.openCapture(replayConfig());
         } catch (RuntimeException e) {
             SettingsDialog.error(stage, "Cannot replay the capture: " + message(e));
         }
@@ -381,6 +401,9 @@ public final class MonitorWindow {
             engine.execute(() -> engine.trackerOnWriterThread().setDefaultStaleMillis(ms));
         }
         applySubscriptions(old, s);
+        if (recentRoot != null && !old.recent().equals(s.recent())) {
+            wiring.startRecent(recentRoot, bounds(s)); // the ring starts afresh with the new bounds
+        }
     }
 
     private void applySubscriptions(Settings old, Settings s) {

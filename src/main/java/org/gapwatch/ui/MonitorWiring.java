@@ -21,6 +21,7 @@ import org.gapwatch.ui.alarm.AlarmListView;
 import org.gapwatch.ui.alarm.AlarmMonitor;
 import org.gapwatch.ui.alarm.EpisodeBanner;
 import org.gapwatch.ui.capture.CaptureOpener;
+import org.gapwatch.ui.capture.RecentControl;
 import org.gapwatch.ui.capture.RecordControl;
 import org.gapwatch.ui.capture.ReplayBanner;
 import org.gapwatch.ui.capture.ReplayBar;
@@ -49,6 +50,8 @@ final class MonitorWiring {
     /** The status-history strip under the wall (groups x time, loss episodes as bands); Ctrl+T or History. */
     final StatusHistoryBand history = new StatusHistoryBand();
     final RecordControl record = new RecordControl();
+    /** The always-on recent ring and "go to the moment" (started by {@link #startRecent}). */
+    final RecentControl recent = new RecentControl();
     final ReplayMode mode = new ReplayMode();
     final Button alarmCount = new Button();
     final EpisodeBanner banner = new EpisodeBanner();
@@ -58,6 +61,12 @@ final class MonitorWiring {
     private final List<Notice> notices = new ArrayList<>();
     private Consumer<Notice> popups;
     private CaptureOpener opener = new CaptureOpener();
+    private java.util.function.Supplier<TrackerConfig> replayConfig = TrackerConfig::defaults;
+    /** The frozen moment being replayed (Save as… copies it), or null. */
+    private Path frozen;
+    private final javafx.beans.property.BooleanProperty frozenReplay =
+            new javafx.beans.property.SimpleBooleanProperty(this, "frozenReplay");
+    private java.util.function.BiFunction<javafx.stage.Window, Path, Path> saveChoice = MonitorWiring::saveDialog;
     private ReplayBar bar;
     private Engine replayEngine;
     private JudgeRunner replayJudging;
@@ -120,9 +129,23 @@ final class MonitorWiring {
             record.receiverProperty().set(rf.receiver());
         }
         ui.recordSlot.getChildren().addFirst(record);
+        recent.setId("recent");
+        ui.recordSlot.getChildren().add(1, recent);
+        // "Go to the moment": a gap row, the episode banner, a cell of the history band.
+        // A gap's moment is its start, the last update before it: the replay must hold that one to see the gap.
+        detail.setOnGoToMoment((src, row) -> {
+            long span = Math.max(0, row.spanMillis());
+            goToMoment(src, row.detectedMillis() - span, RecentControl.AROUND,
+                    RecentControl.AROUND.plusMillis(span));
+        });
+        banner.setOnGoToMoment(e -> goToMoment(e.sources().isEmpty() ? null : e.sources().getFirst(),
+                e.startMillis(), RecentControl.AROUND, RecentControl.AROUND));
+        history.setOnGoToMoment((group, from, millis) -> goToMoment(null, from, RecentControl.AROUND,
+                RecentControl.AROUND.plusMillis(millis)));
 
         ui.topBox.getChildren().addFirst(new ReplayBanner(mode));
         ui.topBox.getChildren().add(banner);
+        ui.topBox.getChildren().add(recent.messageBar());
         // Back to LIVE leads the toolbar while replaying, and Open capture steps aside.
         Button back = new Button("⟲ Back to LIVE (Ctrl+L)");
         back.setId("back-to-live");
@@ -132,6 +155,14 @@ final class MonitorWiring {
         back.managedProperty().bind(mode.replayingProperty());
         ui.openCaptureButton.visibleProperty().bind(mode.replayingProperty().not());
         ui.openCaptureButton.managedProperty().bind(mode.replayingProperty().not());
+        // Save as… keeps a frozen moment (its file lives with the ring's and goes at the next start).
+        Button save = new Button("Save moment as…");
+        save.setId("save-moment");
+        save.setTooltip(new Tooltip("Copy the frozen moment being replayed to a pcap file of your choice"));
+        save.setOnAction(e -> saveFrozenMoment());
+        save.visibleProperty().bind(frozenReplay);
+        save.managedProperty().bind(frozenReplay);
+        ui.toolbar.getItems().addFirst(save);
         ui.toolbar.getItems().addFirst(back); // first: never pushed into the toolbar's overflow menu
         stage.titleProperty().bind(mode.windowTitle("Gapwatch"));
 
@@ -222,12 +253,82 @@ final class MonitorWiring {
         opener = o;
     }
 
+    /** How a replay's engine is configured (the settings' staleness). */
+    void setReplayConfig(java.util.function.Supplier<TrackerConfig> config) {
+        replayConfig = config;
+    }
+
+    /** Starts (or restarts with new bounds) the recent ring under {@code root} on the live receiver. */
+    void startRecent(Path root, org.gapwatch.capture.RingBounds bounds) {
+        recent.start(root, bounds, feed instanceof ReceiverFeed rf ? rf.receiver() : null);
+    }
+
+    /** A replay opens this long before the moment, so that it plays into it. */
+    static final long LEAD_MILLIS = 5_000;
+
+    /**
+     * Go to the moment: the recent ring freezes {@code before} ahead of it to {@code after} past it off the FX thread; then
+     * the capture opens in replay, seeked to 5 s before the moment and playing, with {@code src} selected (its
+     * detail shows the gap as live did). Nothing opens, and one line says why, when the ring does not reach back.
+     */
+    void goToMoment(String src, long momentMillis, java.time.Duration before, java.time.Duration after) {
+        recent.goToMoment(momentMillis, before, after, m -> {
+            ReplayBar b = openCaptureFile(m.file(), replayConfig.get());
+            frozen = m.file();
+            frozenReplay.set(true);
+            b.seek((momentMillis - LEAD_MILLIS) * 1_000_000L);
+            if (src != null) {
+                window.selectedSourceProperty().set(src);
+                showTab(ui.detailTab);
+            }
+        });
+    }
+
+    /** The frozen moment replayed now, or null (a capture opened from a file is no frozen moment). */
+    Path frozenMoment() {
+        return bar == null ? null : frozen;
+    }
+
+    void setSaveChoice(java.util.function.BiFunction<javafx.stage.Window, Path, Path> choice) {
+        saveChoice = choice;
+    }
+
+    /** Save as…: copies the frozen moment being replayed to a file the operator chooses (off the FX thread). */
+    void saveFrozenMoment() {
+        Path f = frozenMoment();
+        if (f == null) {
+            return;
+        }
+        Path target = saveChoice.apply(stage, f);
+        if (target != null) {
+            recent.saveCopy(f, target);
+        }
+    }
+
+    private static Path saveDialog(javafx.stage.Window owner, Path frozenFile) {
+        javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+        fc.setTitle("Save the frozen moment as");
+        fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("pcap (*.pcap)", "*.pcap"));
+        fc.setInitialDirectory(new java.io.File(System.getProperty("user.home")));
+        fc.setInitialFileName(frozenFile.getFileName().toString());
+        java.io.File f = fc.showSaveDialog(owner);
+        return f == null ? null : f.toPath();
+    }
+
     /** Asks for a capture and replays it; every view switches to the replay. Returns false when cancelled. */
     boolean openCapture(TrackerConfig config) {
         Path file = opener.choose(stage);
         if (file == null) {
             return false;
         }
+        openCaptureFile(file, config);
+        frozen = null;
+        frozenReplay.set(false);
+        return true;
+    }
+
+    /** Replays {@code file}: every view switches to the replay. */
+    ReplayBar openCaptureFile(Path file, TrackerConfig config) {
         ReplayBar old = bar;
         Engine engine = new Engine(config);
         engine.setResources(org.gapwatch.files.MappingFiles::read);
@@ -259,7 +360,7 @@ final class MonitorWiring {
         replay = alarms(replayJudging, clock, "REPLAY — ");
         switchTo(engine, replayJudging, clock, file.getFileName().toString());
         show(replay);
-        return true;
+        return nb;
     }
 
     /** Leaves replay: closes the bar and switches every view back to the live engine. */
@@ -269,6 +370,8 @@ final class MonitorWiring {
         }
         ReplayBar b = bar;
         bar = null;
+        frozen = null;
+        frozenReplay.set(false);
         replayEngine = null;
         b.close();
         ui.bottomBox.getChildren().remove(b);
@@ -371,5 +474,6 @@ final class MonitorWiring {
     void close() {
         backToLive();
         record.stop();
+        recent.stop();
     }
 }

@@ -107,7 +107,14 @@ final class SettingsDialog extends Dialog<Settings> {
         rulesError.getStyleClass().add("warning");
         Spinner<Integer> quiet = new Spinner<>(1, 3600, (int) (s.judging().episodeQuietMillis() / 1000), 1);
         quiet.setId("settings-episode-quiet");
-        for (Spinner<?> sp : List.of(warn, alarm, stale, quiet)) {
+        Spinner<Integer> recentMinutes = new Spinner<>(0, 1440, s.recent().minutes(), 1);
+        recentMinutes.setId("settings-recent-minutes");
+        Spinner<Integer> recentMib = new Spinner<>(0, 65536, s.recent().mebibytes(), 64);
+        recentMib.setId("settings-recent-mib");
+        javafx.scene.control.Tooltip.install(recentMib, new javafx.scene.control.Tooltip(
+                "The last minutes of received datagrams kept on disk for \"Go to the moment\", in at most this"
+                        + " many MiB; the smaller bound wins, 0 turns it off"));
+        for (Spinner<?> sp : List.of(warn, alarm, stale, quiet, recentMinutes, recentMib)) {
             sp.setEditable(true);
         }
         TextField metrics = new TextField(s.metricsAddress() == null ? "" : s.metricsAddress());
@@ -142,6 +149,8 @@ final class SettingsDialog extends Dialog<Settings> {
         grid.addRow(r++, new Label("Stale after (s), sources without ttl/interval"), stale);
         grid.addRow(r++, new Label("Metrics for Prometheus (ADDRESS:PORT)"), metrics);
         grid.addRow(r++, new Label("Probes elsewhere on the path"), probes);
+        grid.addRow(r++, new Label("Keep the last (min / MiB, 0 = off)"),
+                new HBox(6, recentMinutes, new Label("min, at most"), recentMib, new Label("MiB")));
         grid.add(probesError, 1, r++);
         grid.addRow(r, new Label("Theme"), theme);
         getDialogPane().setContent(grid);
@@ -172,7 +181,8 @@ final class SettingsDialog extends Dialog<Settings> {
                 .withDefaultStaleMillis(stale.getValue() * 1000L)
                 .withTheme(theme.getValue())
                 .withMetricsAddress(metrics.getText())
-                .withProbes(probeLines(probes.getText())));
+                .withProbes(probeLines(probes.getText()))
+                .withRecent(new Settings.Recent(recentMinutes.getValue(), recentMib.getValue())));
     }
 
     /**

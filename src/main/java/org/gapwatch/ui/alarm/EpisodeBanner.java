@@ -35,9 +35,11 @@ public final class EpisodeBanner extends VBox {
     private ZoneId zone = ZoneId.systemDefault();
     private long acknowledgedEpisode = -1;
     private Episode shown;
+    private Episode last;
     private String shownText = "";
     private Alarm noticeAlarm;
     private boolean noticeShown;
+    private java.util.function.Consumer<Episode> onGoToMoment = e -> { };
 
     public EpisodeBanner() {
         setId("episode-banner");
@@ -62,6 +64,21 @@ public final class EpisodeBanner extends VBox {
         acknowledgeNotice.setOnAction(e -> acknowledgeNotice());
         noticeRow = row(notice, acknowledgeNotice, "notice-row");
         getChildren().addAll(episodeRow, noticeRow);
+        // Double-click or the menu: replay the episode's start from the recent ring.
+        javafx.scene.control.MenuItem go = new javafx.scene.control.MenuItem("Go to the moment (replay)");
+        go.setId("episode-go-to-moment");
+        go.setOnAction(e -> goToMoment());
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(go);
+        episodeRow.setOnContextMenuRequested(e -> {
+            if (episode() != null) {
+                menu.show(episodeRow, e.getScreenX(), e.getScreenY());
+            }
+        });
+        episodeRow.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                goToMoment();
+            }
+        });
         headline.setText("No loss episode");
         details.setText("since this monitor started");
         quiet(episodeRow, true);
@@ -81,6 +98,26 @@ public final class EpisodeBanner extends VBox {
         return row;
     }
 
+    /** What "Go to the moment" does with the episode the banner names (shown, or the last acknowledged one). */
+    public void setOnGoToMoment(java.util.function.Consumer<Episode> action) {
+        onGoToMoment = Objects.requireNonNull(action);
+    }
+
+    /** Runs "Go to the moment" for the episode the banner names; false when it names none. */
+    public boolean goToMoment() {
+        Episode e = episode();
+        if (e == null) {
+            return false;
+        }
+        onGoToMoment.accept(e);
+        return true;
+    }
+
+    /** The episode the banner names: the one shown, else the last one (acknowledged), or null. */
+    private Episode episode() {
+        return shown != null ? shown : last;
+    }
+
     /** The alarms whose episode point is acknowledged with the banner (may change with replay). */
     public void setModel(AlarmModel m) {
         model = m;
@@ -96,6 +133,7 @@ public final class EpisodeBanner extends VBox {
     /** Called each pulse with the newest judgement: cheap when the episode's figures and the second did not change. */
     public void update(Judgement j, long now) {
         Episode e = j.latestEpisode();
+        last = e;
         boolean loud = e != null && e.id() != acknowledgedEpisode;
         shown = loud ? e : null;
         String head;

@@ -90,6 +90,8 @@ public class DetailPane extends Region {
     private final Timeline timer = new Timeline(new KeyFrame(Duration.millis(REFRESH_MILLIS), e -> refresh()));
 
     private Engine engine;
+    /** "Go to the moment" of a gap row: the source and the row (double-click or the row's menu). */
+    private java.util.function.BiConsumer<String, GapRow> onGoToMoment = (src, row) -> { };
     private LongSupplier clock = System::currentTimeMillis;
     private ZoneId zone = ZoneId.systemDefault();
     private long generation;
@@ -171,8 +173,37 @@ public class DetailPane extends Region {
         levelStrip.setPalette(p);
     }
 
+    /** What a gap row's "Go to the moment" does (double-click, or its context menu): given the src and the row. */
+    public void setOnGoToMoment(java.util.function.BiConsumer<String, GapRow> action) {
+        onGoToMoment = Objects.requireNonNull(action);
+    }
+
+    /** Runs a gap row's "Go to the moment" as its menu item would. */
+    public void goToMoment(GapRow row) {
+        String src = source.get();
+        if (src != null && row != null) {
+            onGoToMoment.accept(src, row);
+        }
+    }
+
     private void buildGapTable() {
         gapTable.setId("detail-gaps");
+        // Double-click or the menu: replay the moment of this gap from the recent ring (the click keeps selecting).
+        gapTable.setRowFactory(t -> {
+            javafx.scene.control.TableRow<GapRow> row = new javafx.scene.control.TableRow<>();
+            javafx.scene.control.MenuItem go = new javafx.scene.control.MenuItem("Go to the moment (replay)");
+            go.setId("gap-go-to-moment");
+            go.setOnAction(e -> goToMoment(row.getItem()));
+            javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(go);
+            row.contextMenuProperty().bind(javafx.beans.binding.Bindings.when(row.emptyProperty())
+                    .then((javafx.scene.control.ContextMenu) null).otherwise(menu));
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    goToMoment(row.getItem());
+                }
+            });
+            return row;
+        });
         gapTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         gapTable.setPlaceholder(new Label("No gaps"));
         gapTable.setPrefHeight(260);

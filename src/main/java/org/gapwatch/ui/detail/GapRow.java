@@ -6,15 +6,19 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.gapwatch.track.Gap;
 
-/** One line of the gap list, as shown. {@code how}: "by cadence" for loss counted by cadence, else "". */
+/**
+ * One line of the gap list, as shown. {@code how}: "by cadence" for loss counted by cadence, else "".
+ * {@code detectedMillis} and {@code spanMillis} (-1 when unknown) say where the gap's moment is, for "go to the
+ * moment".
+ */
 public record GapRow(long first, long last, long count, long lost, long recovered, String detectedAt, String span,
-                     String how) {
+                     String how, long detectedMillis, long spanMillis) {
     static GapRow of(Gap g, ZoneId zone) {
         DateTimeFormatter f = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT).withZone(zone);
         long span = g.spanMillis();
         return new GapRow(g.first(), g.last(), g.count(), g.lost(), g.recovered(),
                 f.format(Instant.ofEpochMilli(g.detectedMillis())), span < 0 ? "—" : duration(span),
-                g.how());
+                g.how(), g.detectedMillis(), span);
     }
 
     static String duration(long millis) {

@@ -94,6 +94,7 @@ public class StatusHistoryBand extends BorderPane {
     private volatile GroupHistoryQuery.Grouping grouping;
     private List<Episode> drawnEpisodes = List.of();
     private Consumer<String> onGroupClicked = g -> { };
+    private CellMoment onGoToMoment = (g, from, millis) -> { };
     private boolean inFlight;
     private long lastRequest = Long.MIN_VALUE / 2;
     private long generation;
@@ -142,7 +143,28 @@ public class StatusHistoryBand extends BorderPane {
             String text = describeCell(row, col);
             tip.setText(text == null ? (row < rowCount() ? groupOf(row) : "") : text);
         });
-        canvas.setOnMouseClicked(e -> clickRow((int) (e.getY() / rowHeight)));
+        // A click filters to the row's group; a double-click (or the menu) replays the cell's moment as well.
+        javafx.scene.control.MenuItem go = new javafx.scene.control.MenuItem("Go to this moment (replay)");
+        go.setId("history-go-to-moment");
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(go);
+        canvas.setOnContextMenuRequested(e -> {
+            int row = (int) (e.getY() / rowHeight);
+            int col = columnAt(e.getX());
+            if (describeCell(row, col) != null) {
+                go.setOnAction(a -> goToMoment(row, col));
+                menu.show(canvas, e.getScreenX(), e.getScreenY());
+            }
+        });
+        canvas.setOnMouseClicked(e -> {
+            if (e.getButton() != javafx.scene.input.MouseButton.PRIMARY) {
+                return;
+            }
+            if (e.getClickCount() == 2) {
+                goToMoment((int) (e.getY() / rowHeight), columnAt(e.getX()));
+            } else {
+                clickRow((int) (e.getY() / rowHeight));
+            }
+        });
         timer.setCycleCount(Timeline.INDEFINITE);
         // Only while in a showing window: a closed window's band must not keep its engine alive.
         org.gapwatch.ui.WhileShowing.run(this, timer);
@@ -285,6 +307,29 @@ public class StatusHistoryBand extends BorderPane {
 
     public String groupOf(int row) {
         return data.keys().get(row);
+    }
+
+    /**
+     * What "Go to this moment" of a cell does: given the group, the cell's start and its length (epoch millis).
+     */
+    public void setOnGoToMoment(CellMoment action) {
+        onGoToMoment = java.util.Objects.requireNonNull(action);
+    }
+
+    /** A cell's moment: its group, and the span of time it covers. */
+    @FunctionalInterface
+    public interface CellMoment {
+        void go(String group, long fromMillis, long millis);
+    }
+
+    /** Runs "Go to this moment" of a cell as its menu item would; false outside the grid. */
+    public boolean goToMoment(int row, int col) {
+        if (describeCell(row, col) == null) {
+            return false;
+        }
+        long from = (data.endSlot() - span.columns + 1 + col) * span.slotMillis;
+        onGoToMoment.go(groupOf(row), from, span.slotMillis);
+        return true;
     }
 
     /** What a click on a row does: hands its group to {@link #setOnGroupClicked}. */

@@ -94,8 +94,9 @@ class DetailPaneTest {
         // Newest first. 8 was missing (seen when 9 came at 07:59:49, 7 had come at 07:59:47); 4..5 were missing
         // (seen when 6 came at 07:59:46, 3 had come at 07:59:43) and 5 came late.
         assertEquals(List.of(
-                new GapRow(8, 8, 1, 1, 0, "07:59:49.000", "2.00 s", ""),
-                new GapRow(4, 5, 2, 1, 1, "07:59:46.000", "3.00 s", "")), Await.onFx(pane::gapRows));
+                new GapRow(8, 8, 1, 1, 0, "07:59:49.000", "2.00 s", "", T - 11_000, 2_000),
+                new GapRow(4, 5, 2, 1, 1, "07:59:46.000", "3.00 s", "", T - 14_000, 3_000)),
+                Await.onFx(pane::gapRows));
         assertEquals("8", text("#detail-received"));
         assertEquals("2", text("#detail-lost"));
         assertEquals("1", text("#detail-late"));

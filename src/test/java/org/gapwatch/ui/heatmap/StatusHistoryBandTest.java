@@ -112,6 +112,21 @@ class StatusHistoryBandTest {
     }
 
     @Test
+    void aCellsGoToTheMomentHandsOverItsGroupAndExactSpan() throws InterruptedException {
+        fiveMinutes(0);
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        int col = Await.onFx(() -> band.columnOf(LOSS_AT));
+        boolean inside = Await.onFx(() -> {
+            band.setOnGoToMoment((group, from, millis) -> asked.add(group + " " + from + " " + millis));
+            return band.goToMoment(0, col);
+        });
+        assertEquals(true, inside);
+        assertEquals(List.of("a " + LOSS_AT + " 1000"), asked, "group a, the second 07:58:00, one second long");
+        assertEquals(false, Await.onFx(() -> band.goToMoment(0, band.columnCount())), "outside the grid: nothing");
+        assertEquals(1, asked.size());
+    }
+
+    @Test
     void aLaterIncrementalQueryKeepsTheOldCountsAndAddsTheNew() throws InterruptedException {
         fiveMinutes(0);
         // Two more seconds; a/1 (now at seq 302) skips 2 at T + 1 s.
