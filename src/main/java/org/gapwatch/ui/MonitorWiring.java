@@ -104,6 +104,7 @@ final class MonitorWiring {
 
         live = alarms(ui.liveJudging(), System::currentTimeMillis, "");
         live.monitor().setReceiverProblem(() -> window.feed().status().loopProblem());
+        live.monitor().setDisplayProblem(ui.displayFaults()::problem);
         show(live);
         alarmCount.setId("sb-alarms");
         alarmCount.getStyleClass().add("status-alarms");
@@ -135,7 +136,7 @@ final class MonitorWiring {
         ui.toolbar.getItems().addFirst(back); // first: never pushed into the toolbar's overflow menu
         stage.titleProperty().bind(mode.windowTitle("Gapwatch"));
 
-        window.addPulseListener(this::pulse);
+        pulseListeners();
     }
 
     private Alarms alarms(JudgeRunner judging, LongSupplier clock, String prefix) {
@@ -190,25 +191,36 @@ final class MonitorWiring {
 
     // ---- the pulse ----
 
-    private void pulse(TrackerSnapshot snap, long now) {
+    /** The parts of the pulse, each in the pulse's fault boundary under its own name. */
+    private void pulseListeners() {
+        window.addPulseListener("alarm blinking", (snap, now) -> ui.blinking.set(shown.model().unacknowledgedSources()));
+        window.addPulseListener("episode banner", (snap, now) -> {
+            banner.update(ui.judgement(), now);
+            ui.status().setDiagnosisShown(banner.shownEpisode() == null);
+        });
+        window.addPulseListener("detail", (snap, now) -> {
+            int sel = ui.wall.selectedIdProperty().get();
+            if (sel >= 0 && sel < snap.sourceCount()) {
+                detail.update(snap.source(sel), ui.judgement().state(sel));
+            }
+        });
+        window.addPulseListener("heatmap", this::heatRows);
+        window.addPulseListener("history band", (snap, now) -> {
+            if (history.isVisible()) {
+                // References only: the band groups and sums in its engine query, at most once a second.
+                history.setSources(ui.models().heatRows());
+                history.setJudgement(ui.judgement());
+            }
+        });
+    }
+
+    private void heatRows(TrackerSnapshot snap, long now) {
         long t = System.nanoTime();
-        ui.blinking.set(shown.model().unacknowledgedSources());
-        banner.update(ui.judgement(), now);
-        ui.status().setDiagnosisShown(banner.shownEpisode() == null);
-        int sel = ui.wall.selectedIdProperty().get();
-        if (sel >= 0 && sel < snap.sourceCount()) {
-            detail.update(snap.source(sel), ui.judgement().state(sel));
-        }
         // The heatmap's rows (the wall's filter, in wall order) are built off the FX thread while it shows.
         boolean heatShown = ui.heatmapTab.isSelected() && ui.split.getItems().contains(ui.dock);
         boolean historyShown = history.isVisible();
         ui.models().wantHeatRows(heatShown || historyShown ? ui.filter() : null);
         List<org.gapwatch.track.SourceView> rows = ui.models().heatRows();
-        if (historyShown) {
-            // References only: the band groups and sums in its engine query, at most once a second.
-            history.setSources(rows);
-            history.setJudgement(ui.judgement());
-        }
         if (heatShown && rows != heatRowsShown && t - lastRowsNanos >= ROWS_EVERY_NANOS) {
             lastRowsNanos = t;
             heatRowsShown = rows;
@@ -257,6 +269,7 @@ final class MonitorWiring {
         }
         replayJudging = new JudgeRunner(new Judge(ui.judgeConfig()), engine::snapshot, clock, "judge-replay").start();
         replay = alarms(replayJudging, clock, "REPLAY — ");
+        replay.monitor().setDisplayProblem(ui.displayFaults()::problem); // the display is the same in a replay
         switchTo(engine, replayJudging, clock, file.getFileName().toString());
         show(replay);
         return true;

@@ -41,6 +41,7 @@ final class StatusBarPresenter {
     private final InstantSource wallClock;
     private final Label joined = shrinkable("sb-joined");
     private final Label loops = shrinkable("sb-loops");
+    private final Label display = label("sb-display");
     private final Label rate = label("sb-rate");
     private final Label loss = label("sb-loss");
     private final Button invalid = new Button();
@@ -79,7 +80,10 @@ final class StatusBarPresenter {
         loops.getStyleClass().add("alarm");
         loops.setVisible(false);
         loops.setManaged(false);
-        bar.getLeftItems().addAll(joined, new Separator(), loops, buffer, diagnosis);
+        display.getStyleClass().add("alarm");
+        display.setVisible(false);
+        display.setManaged(false);
+        bar.getLeftItems().addAll(joined, new Separator(), loops, display, buffer, diagnosis);
         bar.getRightItems().addAll(rate, new Separator(), loss, new Separator(), invalid, new Separator(), sources,
                 new Separator(), clock);
         invalidList.setPrefSize(820, 300);
@@ -202,6 +206,27 @@ final class StatusBarPresenter {
                 ? "capture time " + java.time.Instant.ofEpochMilli(now).atZone(java.time.ZoneId.systemDefault())
                 .toLocalTime().format(CLOCK)
                 : LocalTime.ofInstant(wallClock.instant(), ZoneId.systemDefault()).format(CLOCK));
+    }
+
+    /**
+     * A part of the display that fails ("display fault in episode banner ×12 — see errors.log", see DisplayFaults),
+     * in the alarm colour; null hides it. Every pulse (cheap when unchanged).
+     */
+    void showDisplayFault(String text) {
+        if (text == null ? !display.isVisible() : ("⚠ " + text).equals(display.getText())) {
+            return;
+        }
+        display.setText(text == null ? "" : "⚠ " + text);
+        if (text == null || display.getTooltip() == null) {
+            display.setTooltip(text == null ? null : new Tooltip("A part of this window failed and was skipped;"
+                    + " the rest goes on. Each distinct error's trace is in the error log"));
+        }
+        display.setVisible(text != null);
+        display.setManaged(text != null);
+    }
+
+    Label displayFaultLabel() {
+        return display;
     }
 
     private void showLoopProblem(String problem) {
