@@ -312,6 +312,10 @@ final class StatusBarPresenter {
         return rate;
     }
 
+    Label lossLabel() {
+        return loss;
+    }
+
     Label sourcesLabel() {
         return sources;
     }

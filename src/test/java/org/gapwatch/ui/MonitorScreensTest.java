@@ -195,6 +195,55 @@ class MonitorScreensTest {
         assertEquals(List.of(), alarmClipped, "alarm list texts elided at the dock's default width");
     }
 
+    // ---- legibility from three metres ----
+
+    /**
+     * Cap heights (of an "H" in the node's font) of the chrome at 1920x1080: the episode banner's headline, which an
+     * operator must read from three metres, at least 14 px; the status bar's loss and source counts and the toolbar
+     * as large as fits whole at 1366x768 (at1366x768NothingInToolbarStatusBarOrBannerIsClipped).
+     */
+    @Test
+    void theBannerHeadlineAndTheStatusCountsReadFromThreeMetresAt1080p() throws Exception {
+        open(1920, 1080, Settings.DARK, false);
+        feedScenario(300, true);
+        Await.fx("the banner shows the episode", () -> wiring().banner.shownEpisode() != null);
+        Await.fx("the status bar filled", () -> !ui().status().sourcesLabel().getText().isEmpty());
+        layout();
+        double headline = cap("#episode-headline");
+        double details = cap("#episode-details");
+        // Measured as an operator sees it during the episode: the loss is a chip (bold, the loss colour).
+        Await.fx("the loss is a chip", () -> ui().status().lossLabel().getStyleClass().contains("losing"));
+        layout();
+        double loss = cap("#sb-loss");
+        double sources = cap("#sb-sources");
+        double rate = cap("#sb-rate");
+        double toolbar = cap("#view-wall");
+        double historyAxis = Await.onFx(() -> capOf(((javafx.scene.control.Labeled) wiring().history
+                .lookup("#history-span")).getFont()));
+        System.out.printf("cap heights at 1920x1080: banner headline %.1f px, details %.1f px; status bar loss %.1f px,"
+                + " sources %.1f px, rate %.1f px; toolbar %.1f px; history band %.1f px%n", headline, details, loss,
+                sources, rate, toolbar, historyAxis);
+        assertTrue(headline >= 14, "banner headline cap height " + headline + " >= 14 px");
+        assertTrue(loss >= 14, "status bar loss cap height " + loss + " >= 14 px");
+        assertTrue(sources >= 14, "status bar source counts cap height " + sources + " >= 14 px");
+        assertTrue(toolbar >= 11, "toolbar cap height " + toolbar + " >= 11 px");
+    }
+
+    private double cap(String id) {
+        return Await.onFx(() -> {
+            Node n = scene.lookup(id);
+            assertNotNull(n, id);
+            return capOf(((Labeled) n).getFont());
+        });
+    }
+
+    private static double capOf(javafx.scene.text.Font f) {
+        Text t = new Text("H");
+        t.setFont(f);
+        t.setBoundsType(javafx.scene.text.TextBoundsType.VISUAL);
+        return t.getLayoutBounds().getHeight();
+    }
+
     // ---- the banner ----
 
     @Test
