@@ -38,7 +38,6 @@ import org.gapwatch.ui.heatmap.StatusHistoryBand;
  * Everything here runs on the FX thread, driven by the window's one pulse.
  */
 final class MonitorWiring {
-    private static final long ROWS_EVERY_NANOS = 500_000_000L;
 
     private final MonitorWindow window;
     private final MainController ui;
@@ -61,8 +60,6 @@ final class MonitorWiring {
     private ReplayBar bar;
     private Engine replayEngine;
     private JudgeRunner replayJudging;
-    private long lastRowsNanos = Long.MIN_VALUE / 2;
-    private List<org.gapwatch.track.SourceView> heatRowsShown;
 
     private final Feed feed;
 
@@ -88,10 +85,6 @@ final class MonitorWiring {
         heatmap.setEngine(liveEngine);
         heatmap.selectedSourceProperty().bindBidirectional(window.selectedSourceProperty());
         window.setHeatmapContent(heatmap);
-        ui.heatmapTab.selectedProperty().addListener((o, a, b) -> {
-            lastRowsNanos = Long.MIN_VALUE / 2;
-            heatRowsShown = null;
-        });
 
         history.setId("status-history");
         history.setEngine(liveEngine);
@@ -215,16 +208,13 @@ final class MonitorWiring {
     }
 
     private void heatRows(TrackerSnapshot snap, long now) {
-        long t = System.nanoTime();
-        // The heatmap's rows (the wall's filter, in wall order) are built off the FX thread while it shows.
+        // The heatmap's rows (the wall's filter, in wall order, grouped and collapsed as chosen) are built off the
+        // FX thread while it or the history band shows; here they are taken by reference.
         boolean heatShown = ui.heatmapTab.isSelected() && ui.split.getItems().contains(ui.dock);
-        boolean historyShown = history.isVisible();
-        ui.models().wantHeatRows(heatShown || historyShown ? ui.filter() : null);
-        List<org.gapwatch.track.SourceView> rows = ui.models().heatRows();
-        if (heatShown && rows != heatRowsShown && t - lastRowsNanos >= ROWS_EVERY_NANOS) {
-            lastRowsNanos = t;
-            heatRowsShown = rows;
-            heatmap.setRows(rows);
+        ui.models().wantHeatRows(heatShown || history.isVisible() ? ui.filter() : null);
+        ui.models().wantHeatmap(heatShown ? heatmap.request() : null);
+        if (heatShown) {
+            heatmap.setModel(ui.models().heatmap());
         }
     }
 
@@ -298,8 +288,6 @@ final class MonitorWiring {
         heatmap.setEngine(engine);
         history.setClock(clock);
         history.setEngine(engine);
-        lastRowsNanos = Long.MIN_VALUE / 2;
-        heatRowsShown = null;
         detail.setClock(clock);
         detail.setEngine(engine);
     }
