@@ -36,6 +36,12 @@ import org.gapwatch.ui.feed.Feed;
 final class StatusBarPresenter {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final int WINDOW_SECONDS = 5;
+    /**
+     * Below this width (in ems of the bar's font: 1,610 px at 1080p, twice that at 4K) the loss and source counts
+     * step down from their three-metre size (style class "compact"), so that every text still shows whole at
+     * 1366x768.
+     */
+    static final double COMPACT_BELOW_EM = 115;
 
     private final StatusBar bar;
     private final InstantSource wallClock;
@@ -93,6 +99,19 @@ final class StatusBarPresenter {
         box.getStyleClass().add("invalid-popup");
         invalidPopup.getContent().add(box);
         invalidPopup.setAutoHide(true);
+        bar.widthProperty().addListener(o -> fitCounts());
+        rate.fontProperty().addListener(o -> fitCounts()); // the display scale or the zoom changed
+    }
+
+    private void fitCounts() {
+        boolean compact = bar.getWidth() > 0 && bar.getWidth() < COMPACT_BELOW_EM * rate.getFont().getSize();
+        if (compact != bar.getStyleClass().contains("compact")) {
+            if (compact) {
+                bar.getStyleClass().add("compact");
+            } else {
+                bar.getStyleClass().remove("compact");
+            }
+        }
     }
 
     /** Was a label that could shrink; now every status text shows whole (the texts are kept short instead). */

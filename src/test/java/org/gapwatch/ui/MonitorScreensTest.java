@@ -391,7 +391,10 @@ class MonitorScreensTest {
         return new Feed() {
             @Override
             public Status status() {
-                return new Status(List.of("239.255.77.1:47701", "rtp://239.255.77.2:47710?clock=90000"), "lo",
+                // As many groups as the demo joins (the bar then says "8 groups on lo").
+                return new Status(List.of("239.255.77.1:47701", "rtp://239.255.77.2:47710?clock=90000",
+                        "mpegts://239.255.77.3:47720", "ptp://239.255.77.4:47730", "collectd://239.255.77.5:47740",
+                        "sacn://239.255.77.6:47750", "rtps://239.255.77.7:47760", "239.255.77.8:47770"), "lo",
                         "the kernel granted 416 KiB of the 8 MiB receive buffer asked for", 0);
             }
 
