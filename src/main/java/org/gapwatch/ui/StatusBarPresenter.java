@@ -99,19 +99,38 @@ final class StatusBarPresenter {
         box.getStyleClass().add("invalid-popup");
         invalidPopup.getContent().add(box);
         invalidPopup.setAutoHide(true);
-        bar.widthProperty().addListener(o -> fitCounts());
-        rate.fontProperty().addListener(o -> fitCounts()); // the display scale or the zoom changed
+        // After the layout or CSS pass that changed them: a style set during one was not applied (13 px default).
+        bar.widthProperty().addListener(o -> javafx.application.Platform.runLater(this::fitCounts));
+        rate.fontProperty().addListener(o -> javafx.application.Platform.runLater(this::fitCounts));
     }
 
+    /**
+     * The loss and source counts at their three-metre size (1.4 times the bar's text: 14 px cap height at 1080p)
+     * or, on a window narrower than {@link #COMPACT_BELOW_EM}, at the bar's size. Inline, as one {@code -fx-font}
+     * (weight and size together, never cleared): a size in one CSS rule and the chip's weight in another resolved,
+     * now and then, to JavaFX's default 13 px, and a cleared inline style leaves that default too.
+     */
     private void fitCounts() {
-        boolean compact = bar.getWidth() > 0 && bar.getWidth() < COMPACT_BELOW_EM * rate.getFont().getSize();
-        if (compact != bar.getStyleClass().contains("compact")) {
-            if (compact) {
-                bar.getStyleClass().add("compact");
-            } else {
-                bar.getStyleClass().remove("compact");
-            }
+        double base = rate.getFont().getSize();
+        compact = bar.getWidth() > 0 && bar.getWidth() < COMPACT_BELOW_EM * base;
+        double px = base * (compact ? 1 : COUNT_SCALE);
+        font(loss, px, loss.getStyleClass().contains("losing"));
+        font(sources, px, false);
+    }
+
+    private static void font(Label l, double px, boolean bold) {
+        String style = String.format(Locale.ROOT, "-fx-font: %s %.1fpx \"System\";", bold ? "bold" : "normal", px);
+        if (!style.equals(l.getStyle())) {
+            l.setStyle(style);
         }
+    }
+
+    /** The counts' size over the bar's text size. */
+    static final double COUNT_SCALE = 1.4;
+    private boolean compact;
+
+    boolean compact() {
+        return compact;
     }
 
     /** Was a label that could shrink; now every status text shows whole (the texts are kept short instead). */
@@ -204,6 +223,7 @@ final class StatusBarPresenter {
         if (recent.lost() > 0) {
             loss.getStyleClass().add("losing");
         }
+        fitCounts();
 
         invalid.setText("Invalid " + tot.invalid());
         invalid.getStyleClass().remove("has-invalid");

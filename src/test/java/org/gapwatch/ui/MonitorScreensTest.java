@@ -147,6 +147,10 @@ class MonitorScreensTest {
         feedScenario(300, true);
         Await.fx("the episode banner shows the episode", () -> wiring().banner.shownEpisode() != null);
         Await.fx("the status bar filled", () -> !ui().status().sourcesLabel().getText().isEmpty());
+        // The widest the bar gets: the alarm count says FLOOD too (more than 10 alarms in 10 minutes).
+        Await.fx("the alarm flood is said", () -> wiring().alarmCount.getText().endsWith("FLOOD"));
+        // On a narrow window the loss and source counts step down to the bar's text size (after the layout).
+        Await.fx("the counts at the bar's size", () -> countsAt(1.0));
         layout();
         double width = Await.onFx(() -> scene.getWidth());
         assertEquals(1366, width, 1, "the window is 1366 px wide");
@@ -213,6 +217,7 @@ class MonitorScreensTest {
         double details = cap("#episode-details");
         // Measured as an operator sees it during the episode: the loss is a chip (bold, the loss colour).
         Await.fx("the loss is a chip", () -> ui().status().lossLabel().getStyleClass().contains("losing"));
+        Await.fx("the counts at their three-metre size", () -> countsAt(StatusBarPresenter.COUNT_SCALE));
         layout();
         double loss = cap("#sb-loss");
         double sources = cap("#sb-sources");
@@ -227,6 +232,19 @@ class MonitorScreensTest {
         assertTrue(loss >= 14, "status bar loss cap height " + loss + " >= 14 px");
         assertTrue(sources >= 14, "status bar source counts cap height " + sources + " >= 14 px");
         assertTrue(toolbar >= 11, "toolbar cap height " + toolbar + " >= 11 px");
+    }
+
+    /**
+     * Whether the loss and source counts are drawn at {@code times} the bar's text size (laid out first: a scene
+     * larger than the headless screen is not on a stage, and only the test lays it out and applies its CSS).
+     */
+    private boolean countsAt(double times) {
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+        scene.getRoot().applyCss();
+        double base = ui().status().rateLabel().getFont().getSize();
+        return Math.abs(ui().status().lossLabel().getFont().getSize() - base * times) < 0.05
+                && Math.abs(ui().status().sourcesLabel().getFont().getSize() - base * times) < 0.05;
     }
 
     private double cap(String id) {
@@ -289,6 +307,13 @@ class MonitorScreensTest {
                 open(size.w(), size.h(), theme, false);
                 feedScenario(300, true);
                 Await.fx("the banner shows", () -> wiring().banner.shownEpisode() != null);
+                // Off a stage (above 1000 px) the band's own timer does not run: ask it, as the timer would.
+                Await.fx("the history band has its rows", () -> {
+                    if (wiring().history.rowCount() == 0 && !ui().models().heatRows().isEmpty()) {
+                        wiring().history.refresh();
+                    }
+                    return wiring().history.rowCount() > 0;
+                });
                 String base = "screens-" + size.name() + "-" + theme + "-";
                 shot(base + "wall");
                 Await.onFx(() -> {

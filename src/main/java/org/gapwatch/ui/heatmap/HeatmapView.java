@@ -650,35 +650,35 @@ public class HeatmapView extends Region {
         return worst;
     }
 
+    /** The time axis as the status-history band's ({@link TimeAxis}): clock times that never overlap, "now" last. */
     private void drawAxis(GraphicsContext g, Resolution res, double top, double cw) {
         long endSlot = data != null ? data.endSlot()
                 : Math.floorDiv(clock.getAsLong(), res.slotMillis());
         long startMillis = (endSlot - res.columns() + 1) * res.slotMillis();
         long spanMillis = res.columns() * res.slotMillis();
-        long step = res.perMinute() ? 3 * 3_600_000L : 5 * 60_000L;
-        long minor = res.perMinute() ? 3_600_000L : 60_000L;
-        DateTimeFormatter f = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(zone);
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(axisFont);
+        axisTicks = TimeAxis.ticks(startMillis, startMillis + spanMillis, labelWidth, labelWidth + cw, zone, t -> {
+            probe.setText(t);
+            return probe.getLayoutBounds().getWidth();
+        }, 12 * axisHeight / AXIS_HEIGHT);
         g.setFont(axisFont);
         g.setTextBaseline(VPos.TOP);
-        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
         g.setStroke(DIM_TEXT);
         g.setLineWidth(1);
-        long zoneOffset = zone.getRules().getOffset(Instant.ofEpochMilli(startMillis)).getTotalSeconds() * 1000L;
-        long firstTick = Math.floorDiv(startMillis + zoneOffset + minor - 1, minor) * minor - zoneOffset;
-        for (long t = firstTick; t <= startMillis + spanMillis; t += minor) {
-            double x = labelWidth + (double) (t - startMillis) / spanMillis * cw;
-            boolean major = Math.floorMod(t + zoneOffset, step) == 0;
-            g.strokeLine(x, top, x, top + (major ? 10 : 5));
-            if (major && x > labelWidth + 80 && x < labelWidth + cw - 60) {
-                g.setFill(TEXT);
-                g.fillText(f.format(Instant.ofEpochMilli(t)), x, top + 12);
-            }
-        }
         g.setFill(TEXT);
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText("now", labelWidth + cw, top + 12);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("−" + (res.perMinute() ? "24 h" : "15 min"), labelWidth, top + 12);
+        for (TimeAxis.Tick t : axisTicks) {
+            g.strokeLine(t.x(), top, t.x(), top + 10 * axisHeight / AXIS_HEIGHT);
+            g.fillText(t.label(), t.left(), top + 12 * axisHeight / AXIS_HEIGHT);
+        }
+    }
+
+    private List<TimeAxis.Tick> axisTicks = List.of();
+
+    /** The axis labels of the last paint, left to right, "now" last. */
+    public List<String> axisLabels() {
+        return axisTicks.stream().map(TimeAxis.Tick::label).toList();
     }
 
     // ---- mouse ----

@@ -92,6 +92,10 @@ class HeatmapViewTest {
         assertEquals(List.of("▾ plant  (3)", "   a", "   b", "   c", "▾ lab  (2)", "   x", "   y"),
                 Await.onFx(view::rowLabels));
 
+        List<String> axis = Await.onFx(view::axisLabels);
+        assertEquals("now", axis.getLast(), "the axis ends with now");
+        assertTrue(axis.size() >= 5 && axis.subList(0, axis.size() - 1).stream().allMatch(l -> l.matches("07:[45]\\d")),
+                "clock times of the last 15 minutes: " + axis);
         Point2D b = Await.onFx(() -> view.rowCenterOnScreen(2));
         robot.clickOn(b);
         Await.fx("selection", () -> "plant/b".equals(view.selectedSourceProperty().get()));
