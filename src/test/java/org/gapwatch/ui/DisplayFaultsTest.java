@@ -46,14 +46,7 @@ class DisplayFaultsTest {
 
     @AfterEach
     void stop() {
-        if (window != null) {
-            Await.onFx(() -> {
-                window.stage().close();
-                window.close();
-                javafx.application.Application.setUserAgentStylesheet(null);
-                return null;
-            });
-        }
+        TestWindows.close(window);
     }
 
     @Test
@@ -93,6 +86,7 @@ class DisplayFaultsTest {
         assertEquals(seen[0], seen[2], "the listener after it ran every pulse");
         assertEquals("⚠ display fault in broken part ×" + seen[0] + " — see errors.log", text);
         assertTrue(shown, "the status bar shows it");
+        Await.onFx(() -> org.gapwatch.testutil.Screenshots.write(window.scene(), "display-fault"));
         assertTrue(Await.onFx(() -> ui().status().displayFaultLabel().getStyleClass().contains("alarm")),
                 "in the alarm colour");
         // The views went on too: the pulse measured itself every time.
@@ -111,6 +105,28 @@ class DisplayFaultsTest {
         assertNotNull(point);
         assertTrue(point.active(), "active");
         assertEquals("display fault in broken part — see errors.log", point.detail());
+    }
+
+    @Test
+    void theViewModelsThreadsErrorsAndSeveralPartsAreSaidTogether() {
+        List<String> lines = new ArrayList<>();
+        DisplayFaults faults = new DisplayFaults(ErrorLog.echoOnly(lines::add));
+        java.util.concurrent.atomic.AtomicLong modelErrors = new java.util.concurrent.atomic.AtomicLong();
+        faults.watch("view models", modelErrors::get);
+        assertEquals(null, faults.text(), "nothing failed: nothing said");
+        assertTrue(faults.run("wall", () -> { }));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(false, faults.run("heatmap", () -> {
+                throw new IllegalStateException("no rows");
+            }));
+        }
+        modelErrors.set(2); // counted (and logged) by the view-models thread's own LoopRunner
+        assertEquals("display fault in heatmap ×3, view models ×2 — see errors.log", faults.text());
+        assertEquals("display fault in heatmap, view models — see errors.log", faults.problem());
+        assertEquals(3, faults.count("heatmap"));
+        assertEquals(0, faults.count("wall"));
+        assertEquals(1, lines.size(), "one distinct trace, logged once: " + lines);
+        assertEquals("gapwatch: error in display (heatmap): IllegalStateException: no rows", lines.getFirst());
     }
 
     private MainController ui() {

@@ -54,14 +54,7 @@ class MonitorScreensTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (window != null) {
-            Await.onFx(() -> {
-                window.stage().close();
-                window.close();
-                javafx.application.Application.setUserAgentStylesheet(null);
-                return null;
-            });
-        }
+        TestWindows.close(window);
         if (writer != null) {
             writer.close();
         }
@@ -143,10 +136,7 @@ class MonitorScreensTest {
 
     @Test
     void at1366x768NothingInToolbarStatusBarOrBannerIsClipped() throws Exception {
-        open(1366, 768, Settings.DARK, false);
-        feedScenario(300, true);
-        Await.fx("the episode banner shows the episode", () -> wiring().banner.shownEpisode() != null);
-        Await.fx("the status bar filled", () -> !ui().status().sourcesLabel().getText().isEmpty());
+        openWithTheEpisode(1366, 768);
         // The widest the bar gets: the alarm count says FLOOD too (more than 10 alarms in 10 minutes).
         Await.fx("the alarm flood is said", () -> wiring().alarmCount.getText().endsWith("FLOOD"));
         // On a narrow window the loss and source counts step down to the bar's text size (after the layout).
@@ -208,10 +198,7 @@ class MonitorScreensTest {
      */
     @Test
     void theBannerHeadlineAndTheStatusCountsReadFromThreeMetresAt1080p() throws Exception {
-        open(1920, 1080, Settings.DARK, false);
-        feedScenario(300, true);
-        Await.fx("the banner shows the episode", () -> wiring().banner.shownEpisode() != null);
-        Await.fx("the status bar filled", () -> !ui().status().sourcesLabel().getText().isEmpty());
+        openWithTheEpisode(1920, 1080);
         layout();
         double headline = cap("#episode-headline");
         double details = cap("#episode-details");
@@ -245,6 +232,14 @@ class MonitorScreensTest {
         double base = ui().status().rateLabel().getFont().getSize();
         return Math.abs(ui().status().lossLabel().getFont().getSize() - base * times) < 0.05
                 && Math.abs(ui().status().sourcesLabel().getFont().getSize() - base * times) < 0.05;
+    }
+
+    /** The window at {@code w} x {@code h}, dark, with the 300 sources' episode in the banner and the status bar filled. */
+    private void openWithTheEpisode(double w, double h) throws InterruptedException {
+        open(w, h, Settings.DARK, false);
+        feedScenario(300, true);
+        Await.fx("the episode banner shows the episode", () -> wiring().banner.shownEpisode() != null);
+        Await.fx("the status bar filled", () -> !ui().status().sourcesLabel().getText().isEmpty());
     }
 
     private double cap(String id) {
