@@ -16,7 +16,9 @@ public enum AlarmKind {
      */
     EPISODE("loss episode"),
     /** A condition set from outside the judgement (e.g. the receiver's health), see {@link AlarmModel#setCondition}. */
-    RECEIVER("receiver");
+    RECEIVER("receiver"),
+    /** A part of this monitor's display that fails (the window's pulse, its view models): set from outside too. */
+    DISPLAY("display");
 
     private final String label;
 

@@ -48,6 +48,8 @@ public final class AlarmModel {
     static final int LOSS_ON_DELAY_EVALUATIONS = 2;
     /** The source name of the {@link AlarmKind#RECEIVER} point: this monitor's own receive loops. */
     public static final String RECEIVER = "(this monitor's receiver)";
+    /** The source name of the {@link AlarmKind#DISPLAY} point: a part of this monitor's window that fails. */
+    public static final String DISPLAY = "(this monitor's display)";
 
     private record Key(String src, AlarmKind kind) {
     }
@@ -312,7 +314,7 @@ public final class AlarmModel {
             case STATUS -> v.status().name().toLowerCase(Locale.ROOT)
                     + (v.text() == null || v.text().isEmpty() ? "" : ": " + v.text());
             case CONFLICT -> "claimed by " + v.sender() + " and " + v.otherSender();
-            case EPISODE, RECEIVER -> "";
+            case EPISODE, RECEIVER, DISPLAY -> "";
         };
     }
 

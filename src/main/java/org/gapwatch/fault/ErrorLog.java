@@ -49,13 +49,21 @@ public final class ErrorLog {
     }
 
     /** Logs the error if its trace has not been logged before; returns whether it was logged. */
-    public synchronized boolean log(String loop, Throwable error) {
+    public boolean log(String loop, Throwable error) {
+        return logIn(loop + " loop", error);
+    }
+
+    /**
+     * As {@link #log}, for an error that is not a loop's: {@code where} is said as it is ("display (heatmap)" gives
+     * "gapwatch: error in display (heatmap): ...").
+     */
+    public synchronized boolean logIn(String where, Throwable error) {
         String trace = trace(error);
-        if (seen.size() >= MAX_DISTINCT || !seen.add(loop + '\n' + trace)) {
+        if (seen.size() >= MAX_DISTINCT || !seen.add(where + '\n' + trace)) {
             return false;
         }
         Instant now = clock.instant();
-        String headline = "gapwatch: error in " + loop + " loop: " + describe(error);
+        String headline = "gapwatch: error in " + where + ": " + describe(error);
         echo.accept(headline + (file != null && !fileFailed ? " (trace in " + file + ")" : ""));
         if (file != null && !fileFailed) {
             try {

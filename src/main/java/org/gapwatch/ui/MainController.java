@@ -79,21 +79,29 @@ public final class MainController {
     private long lastVersionMeasured;
     private long lastFrameNanos;
     private Runnable onFirstFrame;
-    private final java.util.List<MonitorWindow.PulseListener> pulseListeners = new java.util.ArrayList<>();
+    private final java.util.List<NamedListener> pulseListeners = new java.util.ArrayList<>();
+    /** The pulse's fault boundary (see {@link DisplayFaults}); made in {@link #init}. */
+    private DisplayFaults faults;
+
+    /** A pulse listener and the name its faults are said by ("episode banner"). */
+    private record NamedListener(String name, MonitorWindow.PulseListener listener) {
+    }
     final javafx.beans.property.ObjectProperty<String> selectedSrc =
             new javafx.beans.property.SimpleObjectProperty<>();
     private boolean syncingSrc;
     private int framesSinceShown;
 
-    void init(MonitorWindow w, Engine e) {
+    void init(MonitorWindow w, Engine e, org.gapwatch.fault.ErrorLog errorLog) {
         window = w;
         engine = e;
+        faults = new DisplayFaults(errorLog);
         liveJudging = new JudgeRunner(new Judge(judgeConfig), e::snapshot, System::currentTimeMillis, "judge-live")
                 .start();
         judging = liveJudging;
-        models = new ViewModels(e::snapshot, liveJudging::latest, System::currentTimeMillis,
-                org.gapwatch.fault.Faults.toDefaultLog(line -> System.getLogger("org.gapwatch.ui")
-                        .log(System.Logger.Level.WARNING, line))).start();
+        // The view-models thread has its own boundary (a LoopRunner); its errors are said as the display's.
+        org.gapwatch.fault.Faults modelFaults = new org.gapwatch.fault.Faults(errorLog);
+        faults.watch("view models", modelFaults::errors);
+        models = new ViewModels(e::snapshot, liveJudging::latest, System::currentTimeMillis, modelFaults).start();
         detailSlot.getChildren().add(placeholder("Select a source on the wall or in the table"));
         alarmSlot.getChildren().add(placeholder("Alarm list: ui.alarm.AlarmListView goes here"));
         heatmapSlot.getChildren().add(placeholder("Loss heatmap: ui.heatmap.HeatmapView goes here"));
@@ -163,34 +171,66 @@ public final class MainController {
             // The previous pulse laid out and rendered the first frame.
             Runnable r = onFirstFrame;
             onFirstFrame = null;
-            r.run();
+            faults.run("start-up", r);
         }
         TrackerSnapshot snap = engine.snapshot();
         Judgement judged = judging.latest();
         long now = clock.getAsLong();
-        wall.setBlinking(blinking.get(), (nowNanos / 500_000_000L) % 2 == 0);
-        // Ask for the models wanted now (null: a hidden view wants none), draw the newest ones there are.
+        // Each part inside the fault boundary: one that throws is counted and said, the others still run.
         long tv = System.nanoTime();
-        models.wantWall(wall.isVisible() ? wall.request(filter) : null);
-        models.wantTable(table.request(filter));
-        if (wall.isVisible()) {
-            wall.update(snap, judged, models.wall(), now);
+        try {
+            wall.setBlinking(blinking.get(), (nowNanos / 500_000_000L) % 2 == 0);
+            // Ask for the models wanted now (null: a hidden view wants none), draw the newest ones there are.
+            models.wantWall(wall.isVisible() ? wall.request(filter) : null);
+            if (wall.isVisible()) {
+                wall.update(snap, judged, models.wall(), now);
+            }
+        } catch (Throwable t) {
+            faults.failed("wall", t);
         }
-        table.update(snap, judged, models.table(), now);
-        if (pendingSrc != null && models.index().idOf(pendingSrc) >= 0) {
-            String src = pendingSrc;
-            pendingSrc = null;
-            selectSrc(src);
+        try {
+            models.wantTable(table.request(filter));
+            table.update(snap, judged, models.table(), now);
+        } catch (Throwable t) {
+            faults.failed("table", t);
+        }
+        try {
+            if (pendingSrc != null && models.index().idOf(pendingSrc) >= 0) {
+                String src = pendingSrc;
+                pendingSrc = null;
+                selectSrc(src);
+            }
+        } catch (Throwable t) {
+            faults.failed("selection", t);
         }
         long tr = System.nanoTime();
         viewNanos.add(tr - tv);
-        status.update(snap, judged, now, replayName == null ? window.feed().status() : null);
-        for (int i = 0; i < pulseListeners.size(); i++) {
-            pulseListeners.get(i).pulse(snap, now);
+        try {
+            status.update(snap, judged, now, replayName == null ? window.feed().status() : null);
+        } catch (Throwable t) {
+            faults.failed("status bar", t);
         }
-        if (snap.version() != lastVersionMeasured) {
-            measureArrival(snap, now);
-            lastVersionMeasured = snap.version();
+        for (int i = 0; i < pulseListeners.size(); i++) {
+            NamedListener l = pulseListeners.get(i);
+            try {
+                l.listener().pulse(snap, now);
+            } catch (Throwable t) {
+                faults.failed(l.name(), t);
+            }
+        }
+        try {
+            if (snap.version() != lastVersionMeasured) {
+                measureArrival(snap, now);
+                lastVersionMeasured = snap.version();
+            }
+        } catch (Throwable t) {
+            faults.failed("pulse statistics", t);
+        }
+        try {
+            // Last, so that it says this pulse's faults too (the status bar's own among them).
+            status.showDisplayFault(faults.text());
+        } catch (Throwable t) {
+            faults.failed("status bar", t);
         }
         long t1 = System.nanoTime();
         restNanos.add(t1 - tr);
@@ -271,8 +311,13 @@ public final class MainController {
 
     private double displayScale = 1;
 
-    void addPulseListener(MonitorWindow.PulseListener l) {
-        pulseListeners.add(l);
+    void addPulseListener(String name, MonitorWindow.PulseListener l) {
+        pulseListeners.add(new NamedListener(name, l));
+    }
+
+    /** The pulse's fault boundary: what failed, how often. */
+    DisplayFaults displayFaults() {
+        return faults;
     }
 
     /** Selects a source by name (from another component: alarm list, heatmap); null clears. A look-up, no scan. */

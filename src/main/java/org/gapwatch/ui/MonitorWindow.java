@@ -68,6 +68,14 @@ public final class MonitorWindow {
      */
     public MonitorWindow(Stage stage, Engine engine, Function<String, Feed> feedFactory, Settings initial,
                          SettingsStore store) {
+        this(stage, engine, feedFactory, initial, store, new org.gapwatch.fault.ErrorLog(
+                org.gapwatch.fault.ErrorLog.defaultFile(), line -> LOG.log(System.Logger.Level.WARNING, line),
+                java.time.InstantSource.system()));
+    }
+
+    /** @param errorLog where the display's and the view models' errors are logged (errors.log; tests: their own) */
+    MonitorWindow(Stage stage, Engine engine, Function<String, Feed> feedFactory, Settings initial,
+                  SettingsStore store, org.gapwatch.fault.ErrorLog errorLog) {
         this.stage = stage;
         this.engine = engine;
         this.feedFactory = feedFactory;
@@ -81,7 +89,7 @@ public final class MonitorWindow {
             throw new UncheckedIOException(e);
         }
         ui = loader.getController();
-        ui.init(this, engine);
+        ui.init(this, engine, errorLog);
         feed = openFeed(feedFactory, initial.networkInterface());
         for (String g : initial.groups()) {
             feed.join(g).whenComplete((ok, err) -> {
@@ -196,9 +204,13 @@ public final class MonitorWindow {
         void pulse(org.gapwatch.track.TrackerSnapshot snapshot, long nowMillis);
     }
 
-    /** Runs {@code l} in the window's one pulse loop (no second AnimationTimer needed). */
-    public void addPulseListener(PulseListener l) {
-        ui.addPulseListener(l);
+    /**
+     * Runs {@code l} in the window's one pulse loop (no second AnimationTimer needed), inside the pulse's fault
+     * boundary: an error in it is counted, logged once (errors.log) and said on the status bar as a display fault
+     * in {@code name} ("episode banner"), and the rest of the pulse still runs.
+     */
+    public void addPulseListener(String name, PulseListener l) {
+        ui.addPulseListener(name, l);
     }
 
     /**

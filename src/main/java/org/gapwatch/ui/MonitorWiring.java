@@ -39,7 +39,6 @@ import org.gapwatch.ui.heatmap.StatusHistoryBand;
  * Everything here runs on the FX thread, driven by the window's one pulse.
  */
 final class MonitorWiring {
-    private static final long ROWS_EVERY_NANOS = 500_000_000L;
 
     private final MonitorWindow window;
     private final MainController ui;
@@ -70,8 +69,6 @@ final class MonitorWiring {
     private ReplayBar bar;
     private Engine replayEngine;
     private JudgeRunner replayJudging;
-    private long lastRowsNanos = Long.MIN_VALUE / 2;
-    private List<org.gapwatch.track.SourceView> heatRowsShown;
 
     private final Feed feed;
 
@@ -97,10 +94,6 @@ final class MonitorWiring {
         heatmap.setEngine(liveEngine);
         heatmap.selectedSourceProperty().bindBidirectional(window.selectedSourceProperty());
         window.setHeatmapContent(heatmap);
-        ui.heatmapTab.selectedProperty().addListener((o, a, b) -> {
-            lastRowsNanos = Long.MIN_VALUE / 2;
-            heatRowsShown = null;
-        });
 
         history.setId("status-history");
         history.setEngine(liveEngine);
@@ -113,6 +106,7 @@ final class MonitorWiring {
 
         live = alarms(ui.liveJudging(), System::currentTimeMillis, "");
         live.monitor().setReceiverProblem(() -> window.feed().status().loopProblem());
+        live.monitor().setDisplayProblem(ui.displayFaults()::problem);
         show(live);
         alarmCount.setId("sb-alarms");
         alarmCount.getStyleClass().add("status-alarms");
@@ -166,7 +160,7 @@ final class MonitorWiring {
         ui.toolbar.getItems().addFirst(back); // first: never pushed into the toolbar's overflow menu
         stage.titleProperty().bind(mode.windowTitle("Gapwatch"));
 
-        window.addPulseListener(this::pulse);
+        pulseListeners();
     }
 
     private Alarms alarms(JudgeRunner judging, LongSupplier clock, String prefix) {
@@ -221,29 +215,37 @@ final class MonitorWiring {
 
     // ---- the pulse ----
 
-    private void pulse(TrackerSnapshot snap, long now) {
-        long t = System.nanoTime();
-        ui.blinking.set(shown.model().unacknowledgedSources());
-        banner.update(ui.judgement(), now);
-        ui.status().setDiagnosisShown(banner.shownEpisode() == null);
-        int sel = ui.wall.selectedIdProperty().get();
-        if (sel >= 0 && sel < snap.sourceCount()) {
-            detail.update(snap.source(sel), ui.judgement().state(sel));
-        }
-        // The heatmap's rows (the wall's filter, in wall order) are built off the FX thread while it shows.
+    /** The parts of the pulse, each in the pulse's fault boundary under its own name. */
+    private void pulseListeners() {
+        window.addPulseListener("alarm blinking", (snap, now) -> ui.blinking.set(shown.model().unacknowledgedSources()));
+        window.addPulseListener("episode banner", (snap, now) -> {
+            banner.update(ui.judgement(), now);
+            ui.status().setDiagnosisShown(banner.shownEpisode() == null);
+        });
+        window.addPulseListener("detail", (snap, now) -> {
+            int sel = ui.wall.selectedIdProperty().get();
+            if (sel >= 0 && sel < snap.sourceCount()) {
+                detail.update(snap.source(sel), ui.judgement().state(sel));
+            }
+        });
+        window.addPulseListener("heatmap", this::heatRows);
+        window.addPulseListener("history band", (snap, now) -> {
+            if (history.isVisible()) {
+                // References only: the band groups and sums in its engine query, at most once a second.
+                history.setSources(ui.models().heatRows());
+                history.setJudgement(ui.judgement());
+            }
+        });
+    }
+
+    private void heatRows(TrackerSnapshot snap, long now) {
+        // The heatmap's rows (the wall's filter, in wall order, grouped and collapsed as chosen) are built off the
+        // FX thread while it or the history band shows; here they are taken by reference.
         boolean heatShown = ui.heatmapTab.isSelected() && ui.split.getItems().contains(ui.dock);
-        boolean historyShown = history.isVisible();
-        ui.models().wantHeatRows(heatShown || historyShown ? ui.filter() : null);
-        List<org.gapwatch.track.SourceView> rows = ui.models().heatRows();
-        if (historyShown) {
-            // References only: the band groups and sums in its engine query, at most once a second.
-            history.setSources(rows);
-            history.setJudgement(ui.judgement());
-        }
-        if (heatShown && rows != heatRowsShown && t - lastRowsNanos >= ROWS_EVERY_NANOS) {
-            lastRowsNanos = t;
-            heatRowsShown = rows;
-            heatmap.setRows(rows);
+        ui.models().wantHeatRows(heatShown || history.isVisible() ? ui.filter() : null);
+        ui.models().wantHeatmap(heatShown ? heatmap.request() : null);
+        if (heatShown) {
+            heatmap.setModel(ui.models().heatmap());
         }
     }
 
@@ -358,6 +360,7 @@ final class MonitorWiring {
         }
         replayJudging = new JudgeRunner(new Judge(ui.judgeConfig()), engine::snapshot, clock, "judge-replay").start();
         replay = alarms(replayJudging, clock, "REPLAY — ");
+        replay.monitor().setDisplayProblem(ui.displayFaults()::problem); // the display is the same in a replay
         switchTo(engine, replayJudging, clock, file.getFileName().toString());
         show(replay);
         return nb;
@@ -388,8 +391,6 @@ final class MonitorWiring {
         heatmap.setEngine(engine);
         history.setClock(clock);
         history.setEngine(engine);
-        lastRowsNanos = Long.MIN_VALUE / 2;
-        heatRowsShown = null;
         detail.setClock(clock);
         detail.setReplaying(replayName != null);
         detail.setEngine(engine);

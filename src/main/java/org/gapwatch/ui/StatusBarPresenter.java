@@ -36,11 +36,18 @@ import org.gapwatch.ui.feed.Feed;
 final class StatusBarPresenter {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final int WINDOW_SECONDS = 5;
+    /**
+     * Below this width (in ems of the bar's font: 1,610 px at 1080p, twice that at 4K) the loss and source counts
+     * step down from their three-metre size (style class "compact"), so that every text still shows whole at
+     * 1366x768.
+     */
+    static final double COMPACT_BELOW_EM = 115;
 
     private final StatusBar bar;
     private final InstantSource wallClock;
     private final Label joined = shrinkable("sb-joined");
     private final Label loops = shrinkable("sb-loops");
+    private final Label display = label("sb-display");
     private final Label rate = label("sb-rate");
     private final Label loss = label("sb-loss");
     private final Button invalid = new Button();
@@ -79,7 +86,10 @@ final class StatusBarPresenter {
         loops.getStyleClass().add("alarm");
         loops.setVisible(false);
         loops.setManaged(false);
-        bar.getLeftItems().addAll(joined, new Separator(), loops, buffer, diagnosis);
+        display.getStyleClass().add("alarm");
+        display.setVisible(false);
+        display.setManaged(false);
+        bar.getLeftItems().addAll(joined, new Separator(), loops, display, buffer, diagnosis);
         bar.getRightItems().addAll(rate, new Separator(), loss, new Separator(), invalid, new Separator(), sources,
                 new Separator(), clock);
         invalidList.setPrefSize(820, 300);
@@ -89,6 +99,38 @@ final class StatusBarPresenter {
         box.getStyleClass().add("invalid-popup");
         invalidPopup.getContent().add(box);
         invalidPopup.setAutoHide(true);
+        // After the layout or CSS pass that changed them: a style set during one was not applied (13 px default).
+        bar.widthProperty().addListener(o -> javafx.application.Platform.runLater(this::fitCounts));
+        rate.fontProperty().addListener(o -> javafx.application.Platform.runLater(this::fitCounts));
+    }
+
+    /**
+     * The loss and source counts at their three-metre size (1.4 times the bar's text: 14 px cap height at 1080p)
+     * or, on a window narrower than {@link #COMPACT_BELOW_EM}, at the bar's size. Inline, as one {@code -fx-font}
+     * (weight and size together, never cleared): a size in one CSS rule and the chip's weight in another resolved,
+     * now and then, to JavaFX's default 13 px, and a cleared inline style leaves that default too.
+     */
+    private void fitCounts() {
+        double base = rate.getFont().getSize();
+        compact = bar.getWidth() > 0 && bar.getWidth() < COMPACT_BELOW_EM * base;
+        double px = base * (compact ? 1 : COUNT_SCALE);
+        font(loss, px, loss.getStyleClass().contains("losing"));
+        font(sources, px, false);
+    }
+
+    private static void font(Label l, double px, boolean bold) {
+        String style = String.format(Locale.ROOT, "-fx-font: %s %.1fpx \"System\";", bold ? "bold" : "normal", px);
+        if (!style.equals(l.getStyle())) {
+            l.setStyle(style);
+        }
+    }
+
+    /** The counts' size over the bar's text size. */
+    static final double COUNT_SCALE = 1.4;
+    private boolean compact;
+
+    boolean compact() {
+        return compact;
     }
 
     /** Was a label that could shrink; now every status text shows whole (the texts are kept short instead). */
@@ -181,6 +223,7 @@ final class StatusBarPresenter {
         if (recent.lost() > 0) {
             loss.getStyleClass().add("losing");
         }
+        fitCounts();
 
         invalid.setText("Invalid " + tot.invalid());
         invalid.getStyleClass().remove("has-invalid");
@@ -202,6 +245,27 @@ final class StatusBarPresenter {
                 ? "capture time " + java.time.Instant.ofEpochMilli(now).atZone(java.time.ZoneId.systemDefault())
                 .toLocalTime().format(CLOCK)
                 : LocalTime.ofInstant(wallClock.instant(), ZoneId.systemDefault()).format(CLOCK));
+    }
+
+    /**
+     * A part of the display that fails ("display fault in episode banner ×12 — see errors.log", see DisplayFaults),
+     * in the alarm colour; null hides it. Every pulse (cheap when unchanged).
+     */
+    void showDisplayFault(String text) {
+        if (text == null ? !display.isVisible() : ("⚠ " + text).equals(display.getText())) {
+            return;
+        }
+        display.setText(text == null ? "" : "⚠ " + text);
+        if (text == null || display.getTooltip() == null) {
+            display.setTooltip(text == null ? null : new Tooltip("A part of this window failed and was skipped;"
+                    + " the rest goes on. Each distinct error's trace is in the error log"));
+        }
+        display.setVisible(text != null);
+        display.setManaged(text != null);
+    }
+
+    Label displayFaultLabel() {
+        return display;
     }
 
     private void showLoopProblem(String problem) {
@@ -285,6 +349,10 @@ final class StatusBarPresenter {
 
     Label rateLabel() {
         return rate;
+    }
+
+    Label lossLabel() {
+        return loss;
     }
 
     Label sourcesLabel() {

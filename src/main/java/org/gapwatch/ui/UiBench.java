@@ -11,7 +11,8 @@ import org.gapwatch.track.Totals;
 
 /**
  * {@code gapwatch --bench-ui SECONDS}: floods the real window over loopback (lo, TTL 0) with N sources at R
- * updates/s, measures the wall and then the table, prints pulse times, frame intervals and arrival-to-pulse, and
+ * updates/s, measures the wall and then the table (the status-history band hidden), then the wall with the band
+ * shown (the timeline, expanded to its default rows), prints pulse times, frame intervals and arrival-to-pulse, and
  * exits.
  */
 final class UiBench {
@@ -68,16 +69,31 @@ final class UiBench {
 
     private void conduct() {
         try {
+            Platform.runLater(() -> window.controller().historyButton.setSelected(false));
             Thread.sleep(WARMUP_MILLIS);
             String wall = measure("wall");
             Platform.runLater(() -> window.controller().showTable(true));
             Thread.sleep(2_000);
             String table = measure("table");
+            // The timeline: the wall with the status-history band under it, as the operator toggles it (Ctrl+T).
+            Platform.runLater(() -> {
+                window.controller().showTable(false);
+                window.controller().historyButton.setSelected(true);
+            });
+            Thread.sleep(2_000);
+            var band = window.wiring().history;
+            long[] bandBefore = onFx(() -> new long[] {band.requestCount(), band.redrawCount()});
+            String timeline = measure("timeline");
+            long[] bandAfter = onFx(() -> new long[] {band.requestCount(), band.redrawCount(), band.rowCount(),
+                    band.paintedCells()});
             running = false;
             out.println("gapwatch bench-ui: " + sources + " sources, " + rate + " updates/s over lo in "
                     + PER_DATAGRAM + "-update datagrams, " + measureMillis / 1000 + " s per view");
             out.println(wall);
             out.println(table);
+            out.println(timeline + String.format(Locale.ROOT, " | band: %d group rows, %d queries, %d paints of %d"
+                    + " cells", bandAfter[2], bandAfter[0] - bandBefore[0], bandAfter[1] - bandBefore[1],
+                    bandAfter[3]));
             out.flush();
             Platform.runLater(() -> {
                 Platform.exit();
@@ -102,7 +118,7 @@ final class UiBench {
         PulseStats rest = window.restNanos();
         long frameCount = frames.count();
         return String.format(Locale.ROOT,
-                "%-5s: updates received %.0f/s (lost %d), sources %d | pulse work p50 %.2f ms p99 %.2f ms max %.2f ms"
+                "%-8s: updates received %.0f/s (lost %d), sources %d | pulse work p50 %.2f ms p99 %.2f ms max %.2f ms"
                         + " (views p99 %.2f ms, rest p99 %.2f ms)"
                         + " | frames %.1f/s, interval p50 %.1f ms p99 %.1f ms | arrival-to-pulse p50 %d ms p99 %d ms",
                 view, (after.received() - before.received()) / secs, after.lost() - before.lost(), after.sources(),
@@ -110,6 +126,16 @@ final class UiBench {
                 views.percentile(99) / 1e6, rest.percentile(99) / 1e6,
                 frameCount / secs, frames.percentile(50) / 1e6, frames.percentile(99) / 1e6,
                 arrival.percentile(50), arrival.percentile(99));
+    }
+
+    private static <T> T onFx(java.util.function.Supplier<T> s) throws InterruptedException {
+        var f = new java.util.concurrent.CompletableFuture<T>();
+        Platform.runLater(() -> f.complete(s.get()));
+        try {
+            return f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private void clear() {

@@ -12,6 +12,7 @@ import org.gapwatch.fault.LoopRunner;
 import org.gapwatch.judge.Judgement;
 import org.gapwatch.track.SourceView;
 import org.gapwatch.track.TrackerSnapshot;
+import org.gapwatch.ui.heatmap.HeatRowsModel;
 import org.gapwatch.ui.model.SourceIndex;
 import org.gapwatch.ui.table.TableModel;
 import org.gapwatch.ui.wall.WallModel;
@@ -47,10 +48,12 @@ final class ViewModels implements AutoCloseable {
     private volatile WallModel.Request wallRequest;
     private volatile TableModel.Request tableRequest;
     private volatile SourceFilter heatFilter;
+    private volatile HeatRowsModel.Request heatmapRequest;
     private final AtomicReference<SourceIndex> published = new AtomicReference<>(SourceIndex.empty());
     private final AtomicReference<WallModel> wall = new AtomicReference<>(WallModel.empty());
     private final AtomicReference<TableModel> table = new AtomicReference<>(TableModel.empty());
     private final AtomicReference<List<SourceView>> heatRows = new AtomicReference<>(List.of());
+    private final AtomicReference<HeatRowsModel> heatmap = new AtomicReference<>(HeatRowsModel.empty());
     private final LoopRunner loop;
 
     // The builder's own state (its thread only).
@@ -67,6 +70,8 @@ final class ViewModels implements AutoCloseable {
     private Judgement heatJudged;
     private SourceFilter heatBuiltFor;
     private long heatAt = Long.MIN_VALUE / 2;
+    private List<SourceView> heatRowsBuilt = List.of();
+    private HeatRowsModel heatmapBuilt = HeatRowsModel.empty();
     private long renamesAt = Long.MIN_VALUE / 2;
     private TrackerSnapshot lastSnap;
     private Judgement lastJudged;
@@ -95,6 +100,7 @@ final class ViewModels implements AutoCloseable {
         wall.set(WallModel.empty());
         table.set(TableModel.empty());
         heatRows.set(List.of());
+        heatmap.set(HeatRowsModel.empty());
         loop.wake();
     }
 
@@ -117,6 +123,19 @@ final class ViewModels implements AutoCloseable {
     /** The filter of the heatmap's rows (null: the heatmap is hidden). */
     void wantHeatRows(SourceFilter f) {
         heatFilter = f;
+    }
+
+    /** The heatmap's collapse choice (null: the heatmap is hidden); its rows are then built here too. */
+    void wantHeatmap(HeatRowsModel.Request r) {
+        if (r != heatmapRequest) {
+            heatmapRequest = r;
+            loop.wake();
+        }
+    }
+
+    /** The heatmap's rows, built here from {@link #heatRows()} for its collapse choice. */
+    HeatRowsModel heatmap() {
+        return heatmap.get();
     }
 
     /** The newest index of the sources (by name: {@link SourceIndex#idOf}). */
@@ -147,12 +166,14 @@ final class ViewModels implements AutoCloseable {
             wallBuilder.reset();
             tableBuilt = TableModel.empty();
             heatIndex = null;
+            heatRowsBuilt = List.of();
+            heatmapBuilt = HeatRowsModel.empty();
         }
         TrackerSnapshot snap = snapshots.get();
         Judgement j = judgements.get();
         long now = clock.getAsLong();
         long t = System.nanoTime() / 1_000_000L;
-        List<Object> asked = java.util.Arrays.asList(wallRequest, tableRequest, heatFilter);
+        List<Object> asked = java.util.Arrays.asList(wallRequest, tableRequest, heatFilter, heatmapRequest);
         if (snap == lastSnap && j == lastJudged && asked.equals(lastAsked)
                 && t - wallAt < WALL_EVERY_MILLIS * 2) {
             return 0; // nothing new (the last clause: a model held back by its period is made once that is over)
@@ -199,7 +220,15 @@ final class ViewModels implements AutoCloseable {
             heatIndex = index;
             heatJudged = j;
             heatAt = t;
-            publish(gen, heatRows, heatRows(index, snap, j, hf));
+            heatRowsBuilt = heatRows(index, snap, j, hf);
+            publish(gen, heatRows, heatRowsBuilt);
+            work++;
+        }
+        HeatRowsModel.Request hr = heatmapRequest;
+        if (hf != null && hr != null && (hr != heatmapBuilt.request() || heatRowsBuilt != heatmapBuilt.sources())) {
+            // The heatmap's rows (groups, collapsed as the operator chose), so that its FX side is by reference.
+            heatmapBuilt = HeatRowsModel.build(heatRowsBuilt, hr, heatmapBuilt);
+            publish(gen, heatmap, heatmapBuilt);
             work++;
         }
         return work;

@@ -54,14 +54,7 @@ class MonitorScreensTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (window != null) {
-            Await.onFx(() -> {
-                window.stage().close();
-                window.close();
-                javafx.application.Application.setUserAgentStylesheet(null);
-                return null;
-            });
-        }
+        TestWindows.close(window);
         if (writer != null) {
             writer.close();
         }
@@ -143,10 +136,11 @@ class MonitorScreensTest {
 
     @Test
     void at1366x768NothingInToolbarStatusBarOrBannerIsClipped() throws Exception {
-        open(1366, 768, Settings.DARK, false);
-        feedScenario(300, true);
-        Await.fx("the episode banner shows the episode", () -> wiring().banner.shownEpisode() != null);
-        Await.fx("the status bar filled", () -> !ui().status().sourcesLabel().getText().isEmpty());
+        openWithTheEpisode(1366, 768);
+        // The widest the bar gets: the alarm count says FLOOD too (more than 10 alarms in 10 minutes).
+        Await.fx("the alarm flood is said", () -> wiring().alarmCount.getText().endsWith("FLOOD"));
+        // On a narrow window the loss and source counts step down to the bar's text size (after the layout).
+        Await.fx("the counts at the bar's size", () -> countsAt(1.0));
         layout();
         double width = Await.onFx(() -> scene.getWidth());
         assertEquals(1366, width, 1, "the window is 1366 px wide");
@@ -195,6 +189,74 @@ class MonitorScreensTest {
         assertEquals(List.of(), alarmClipped, "alarm list texts elided at the dock's default width");
     }
 
+    // ---- legibility from three metres ----
+
+    /**
+     * Cap heights (of an "H" in the node's font) of the chrome at 1920x1080: the episode banner's headline, which an
+     * operator must read from three metres, at least 14 px; the status bar's loss and source counts and the toolbar
+     * as large as fits whole at 1366x768 (at1366x768NothingInToolbarStatusBarOrBannerIsClipped).
+     */
+    @Test
+    void theBannerHeadlineAndTheStatusCountsReadFromThreeMetresAt1080p() throws Exception {
+        openWithTheEpisode(1920, 1080);
+        layout();
+        double headline = cap("#episode-headline");
+        double details = cap("#episode-details");
+        // Measured as an operator sees it during the episode: the loss is a chip (bold, the loss colour).
+        Await.fx("the loss is a chip", () -> ui().status().lossLabel().getStyleClass().contains("losing"));
+        Await.fx("the counts at their three-metre size", () -> countsAt(StatusBarPresenter.COUNT_SCALE));
+        layout();
+        double loss = cap("#sb-loss");
+        double sources = cap("#sb-sources");
+        double rate = cap("#sb-rate");
+        double toolbar = cap("#view-wall");
+        double historyAxis = Await.onFx(() -> capOf(((javafx.scene.control.Labeled) wiring().history
+                .lookup("#history-span")).getFont()));
+        System.out.printf("cap heights at 1920x1080: banner headline %.1f px, details %.1f px; status bar loss %.1f px,"
+                + " sources %.1f px, rate %.1f px; toolbar %.1f px; history band %.1f px%n", headline, details, loss,
+                sources, rate, toolbar, historyAxis);
+        assertTrue(headline >= 14, "banner headline cap height " + headline + " >= 14 px");
+        assertTrue(loss >= 14, "status bar loss cap height " + loss + " >= 14 px");
+        assertTrue(sources >= 14, "status bar source counts cap height " + sources + " >= 14 px");
+        assertTrue(toolbar >= 11, "toolbar cap height " + toolbar + " >= 11 px");
+    }
+
+    /**
+     * Whether the loss and source counts are drawn at {@code times} the bar's text size (laid out first: a scene
+     * larger than the headless screen is not on a stage, and only the test lays it out and applies its CSS).
+     */
+    private boolean countsAt(double times) {
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+        scene.getRoot().applyCss();
+        double base = ui().status().rateLabel().getFont().getSize();
+        return Math.abs(ui().status().lossLabel().getFont().getSize() - base * times) < 0.05
+                && Math.abs(ui().status().sourcesLabel().getFont().getSize() - base * times) < 0.05;
+    }
+
+    /** The window at {@code w} x {@code h}, dark, with the 300 sources' episode in the banner and the status bar filled. */
+    private void openWithTheEpisode(double w, double h) throws InterruptedException {
+        open(w, h, Settings.DARK, false);
+        feedScenario(300, true);
+        Await.fx("the episode banner shows the episode", () -> wiring().banner.shownEpisode() != null);
+        Await.fx("the status bar filled", () -> !ui().status().sourcesLabel().getText().isEmpty());
+    }
+
+    private double cap(String id) {
+        return Await.onFx(() -> {
+            Node n = scene.lookup(id);
+            assertNotNull(n, id);
+            return capOf(((Labeled) n).getFont());
+        });
+    }
+
+    private static double capOf(javafx.scene.text.Font f) {
+        Text t = new Text("H");
+        t.setFont(f);
+        t.setBoundsType(javafx.scene.text.TextBoundsType.VISUAL);
+        return t.getLayoutBounds().getHeight();
+    }
+
     // ---- the banner ----
 
     @Test
@@ -240,6 +302,13 @@ class MonitorScreensTest {
                 open(size.w(), size.h(), theme, false);
                 feedScenario(300, true);
                 Await.fx("the banner shows", () -> wiring().banner.shownEpisode() != null);
+                // Off a stage (above 1000 px) the band's own timer does not run: ask it, as the timer would.
+                Await.fx("the history band has its rows", () -> {
+                    if (wiring().history.rowCount() == 0 && !ui().models().heatRows().isEmpty()) {
+                        wiring().history.refresh();
+                    }
+                    return wiring().history.rowCount() > 0;
+                });
                 String base = "screens-" + size.name() + "-" + theme + "-";
                 shot(base + "wall");
                 Await.onFx(() -> {
@@ -342,7 +411,10 @@ class MonitorScreensTest {
         return new Feed() {
             @Override
             public Status status() {
-                return new Status(List.of("239.255.77.1:47701", "rtp://239.255.77.2:47710?clock=90000"), "lo",
+                // As many groups as the demo joins (the bar then says "8 groups on lo").
+                return new Status(List.of("239.255.77.1:47701", "rtp://239.255.77.2:47710?clock=90000",
+                        "mpegts://239.255.77.3:47720", "ptp://239.255.77.4:47730", "collectd://239.255.77.5:47740",
+                        "sacn://239.255.77.6:47750", "rtps://239.255.77.7:47760", "239.255.77.8:47770"), "lo",
                         "the kernel granted 416 KiB of the 8 MiB receive buffer asked for", 0);
             }
 

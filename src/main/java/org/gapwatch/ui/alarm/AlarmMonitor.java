@@ -32,6 +32,7 @@ public final class AlarmMonitor {
     private final Timeline timer;
     private LongSupplier clock = System::currentTimeMillis;
     private Supplier<String> receiverProblem = () -> null;
+    private Supplier<String> displayProblem = () -> null;
 
     /**
      * @param judgements the newest judgement of the engine watched (made off the FX thread, see JudgeRunner)
@@ -55,6 +56,17 @@ public final class AlarmMonitor {
         this.receiverProblem = problem;
     }
 
+    /** Where the display's fault comes from ("display fault in heatmap — see errors.log"; null while none). */
+    public void setDisplayProblem(Supplier<String> problem) {
+        this.displayProblem = problem;
+    }
+
+    /** This monitor's own conditions (receiver, display), taken in with each evaluation. */
+    private void ownConditions() {
+        model.setCondition(AlarmModel.RECEIVER, AlarmKind.RECEIVER, receiverProblem.get());
+        model.setCondition(AlarmModel.DISPLAY, AlarmKind.DISPLAY, displayProblem.get());
+    }
+
     public void start() {
         timer.play();
     }
@@ -75,7 +87,7 @@ public final class AlarmMonitor {
             long now = clock.getAsLong();
             if (last[0] == Long.MIN_VALUE || now - last[0] >= 1_000 || now < last[0]) {
                 last[0] = now;
-                model.setCondition(AlarmModel.RECEIVER, AlarmKind.RECEIVER, receiverProblem.get());
+                ownConditions();
                 List<Alarm> raised = model.evaluate(judgements.get(), now);
                 if (!raised.isEmpty()) {
                     fx.execute(() -> limiter.offer(raised, now));
@@ -86,8 +98,8 @@ public final class AlarmMonitor {
 
     /** Evaluates the newest judgement at {@code nowMillis}; returns the alarms raised. */
     public List<Alarm> tick(long nowMillis) {
-        // The receiver's health is a condition of its own, taken in with this evaluation.
-        model.setCondition(AlarmModel.RECEIVER, AlarmKind.RECEIVER, receiverProblem.get());
+        // The receiver's and the display's health are conditions of their own, taken in with this evaluation.
+        ownConditions();
         List<Alarm> raised = model.evaluate(judgements.get(), nowMillis);
         limiter.offer(raised, nowMillis);
         return raised;

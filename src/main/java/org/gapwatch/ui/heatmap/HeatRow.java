@@ -7,7 +7,7 @@ package org.gapwatch.ui.heatmap;
  * @param src   the source's src; null for a group row
  * @param ids   source ids whose counts the row sums (one for a source row)
  */
-record HeatRow(String key, String label, String src, String group, int[] ids, boolean groupRow, boolean collapsed) {
+public record HeatRow(String key, String label, String src, String group, int[] ids, boolean groupRow, boolean collapsed) {
     static HeatRow source(String src, String group, int id) {
         String label = src.length() > group.length() && src.startsWith(group + "/")
                 ? "   " + src.substring(group.length() + 1) : src;

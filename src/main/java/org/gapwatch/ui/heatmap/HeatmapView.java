@@ -4,11 +4,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.LongSupplier;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -49,8 +47,9 @@ import org.gapwatch.track.SourceView;
  * the last 15 minutes or per minute of the last 24 hours, coloured by the loss fraction. A vertical stripe is loss
  * that hit everyone at once (network or this machine); a horizontal one is one sick publisher.
  *
- * <p>Feed it with {@link #setEngine} and {@link #setRows} (the sources to show, e.g. the wall's filtered list; cheap to
- * call every pulse, it only acts when the set of sources changes). While showing, it asks the engine for the counts
+ * <p>Feed it with {@link #setEngine} and {@link #setModel}: its rows built off the FX thread ({@link HeatRowsModel},
+ * from the wall's filtered list and {@link #request()}, the operator's collapse choice), taken by reference every
+ * pulse at no cost per source; {@link #setRows} builds them on the calling thread instead (a view on its own). While showing, it asks the engine for the counts
  * of the rows on screen at most once a second, plus once right after a user action. Hovering shows the figures of a
  * cell; clicking a source row sets {@link #selectedSourceProperty()}; clicking a group row collapses or expands it.
  * With more than {@value #AUTO_COLLAPSE_ABOVE} sources, groups start collapsed. Colour: {@link HeatColors}; a cell
@@ -103,11 +102,14 @@ public class HeatmapView extends Region {
     /** Monotonic millis that pace the requests (the data clock may stand still in a replay or a test). */
     private LongSupplier paceClock = () -> System.nanoTime() / 1_000_000;
     private ZoneId zone = ZoneId.systemDefault();
-    private List<SourceView> sources = List.of();
-    private List<String> sourceKeys = List.of();
-    private final Set<String> collapsed = new HashSet<>();
-    private final Set<String> seenGroups = new HashSet<>();
+    private HeatRowsModel model = HeatRowsModel.empty();
     private List<HeatRow> rows = List.of();
+    /** The operator's collapse choice; a new object on every change (the model builder compares by identity). */
+    private HeatRowsModel.Request request = HeatRowsModel.Request.NONE;
+    /** Fed by {@link #setRows} (rows built here) rather than by {@link #setModel} (built off the FX thread). */
+    private boolean standalone;
+    /** Rows and sources the FX thread went through (tests: it must not grow with the sources). */
+    private long rowWork;
     private GridQuery.Result data;
     private boolean inFlight;
     private boolean userPending;
@@ -305,7 +307,8 @@ public class HeatmapView extends Region {
         generation++;           // a reply from the previous engine is dropped, and need not be waited for
         inFlight = false;
         data = null;
-        sourceKeys = List.of();  // the same names may carry other ids in another engine: take the next setRows
+        // The rows carry the old engine's ids: none until the new engine's (the groups seen and chosen stay).
+        show(new HeatRowsModel(List.of(), List.of(), model.seen(), model.autoCollapsed(), model.request()));
         requestSoon();
     }
 
@@ -324,19 +327,52 @@ public class HeatmapView extends Region {
         redraw();
     }
 
-    /** The sources to show, in display order; grouped by the first level of their src. */
+    /**
+     * The sources to show, in display order, grouped by the first level of their src: the rows are built here, on
+     * the calling thread, at a cost that grows with the sources. The window builds them off the FX thread instead
+     * and hands them to {@link #setModel}.
+     */
     public void setRows(List<SourceView> views) {
-        List<String> keys = new ArrayList<>(views.size());
-        for (SourceView v : views) {
-            keys.add(v.src());
-        }
-        if (keys.equals(sourceKeys)) {
+        standalone = true;
+        if (views == model.sources() && request == model.request()) {
             return;
         }
-        sourceKeys = keys;
-        sources = List.copyOf(views);
-        rebuild();
-        rowsPending = true;
+        rowWork += views.size();
+        show(HeatRowsModel.build(views, request, model));
+    }
+
+    /**
+     * The newest rows built off the FX thread for {@link #request()} (cheap to call every pulse: the same model is
+     * a comparison, a new one is taken by reference). A model built for an older collapse choice is left: the next
+     * one follows the choice.
+     */
+    public void setModel(HeatRowsModel m) {
+        standalone = false;
+        if (m == model || m.request() != request) {
+            return;
+        }
+        show(m);
+    }
+
+    /** The collapse choice the rows are to be built for (for the off-FX builder). */
+    public HeatRowsModel.Request request() {
+        return request;
+    }
+
+    /** Rows and sources gone through on the FX thread so far: the rows on screen when drawing and asking. */
+    public long rowWork() {
+        return rowWork;
+    }
+
+    private void show(HeatRowsModel m) {
+        boolean keysChanged = m.sources() != model.sources();
+        model = m;
+        rows = m.rows();
+        updateScrollBar();
+        redraw();
+        if (keysChanged) {
+            rowsPending = true;
+        }
     }
 
     /** The src of the selected source, or null. Set by a click on a source row; may be set from outside. */
@@ -357,24 +393,33 @@ public class HeatmapView extends Region {
     }
 
     public boolean isCollapsed(String group) {
-        return collapsed.contains(group);
+        return request.collapsed(group, model.autoCollapsed());
     }
 
     public void setCollapsed(String group, boolean collapse) {
-        if (collapse ? collapsed.add(group) : collapsed.remove(group)) {
-            rebuild();
-            requestSoon();
+        if (isCollapsed(group) != collapse) {
+            java.util.Map<String, Boolean> chosen = new java.util.HashMap<>(request.chosen());
+            chosen.put(group, collapse);
+            choose(new HeatRowsModel.Request(java.util.Map.copyOf(chosen)));
         }
     }
 
+    /** Every group seen collapsed or expanded (one entry per group, not per source). */
     public void setAllCollapsed(boolean collapse) {
-        collapsed.clear();
-        if (collapse) {
-            for (SourceView v : sources) {
-                collapsed.add(v.group());
-            }
+        java.util.Map<String, Boolean> chosen = new java.util.HashMap<>();
+        for (String g : model.seen()) {
+            chosen.put(g, collapse);
         }
-        rebuild();
+        choose(new HeatRowsModel.Request(java.util.Map.copyOf(chosen)));
+    }
+
+    /** A new collapse choice: built at once when on its own, else by the off-FX builder for the next pulse. */
+    private void choose(HeatRowsModel.Request r) {
+        request = r;
+        if (standalone) {
+            rowWork += model.sources().size();
+            show(HeatRowsModel.build(model.sources(), request, model));
+        }
         requestSoon();
     }
 
@@ -420,19 +465,6 @@ public class HeatmapView extends Region {
 
     // ---- data ----
 
-    private void rebuild() {
-        // With many sources a group seen for the first time starts collapsed: its row still shows its loss.
-        boolean many = sources.size() > AUTO_COLLAPSE_ABOVE;
-        for (SourceView v : sources) {
-            if (seenGroups.add(v.group()) && many) {
-                collapsed.add(v.group());
-            }
-        }
-        rows = HeatRows.build(sources, collapsed);
-        updateScrollBar();
-        redraw();
-    }
-
     private void requestSoon() {
         userPending = true;
     }
@@ -457,6 +489,7 @@ public class HeatmapView extends Region {
         int count = Math.min(visibleRows(), rows.size() - first);
         List<String> keys = new ArrayList<>(Math.max(0, count));
         List<int[]> ids = new ArrayList<>(Math.max(0, count));
+        rowWork += Math.max(0, count);
         for (int i = 0; i < count; i++) {
             HeatRow r = rows.get(first + i);
             keys.add(r.key());
@@ -546,6 +579,7 @@ public class HeatmapView extends Region {
         int columns = res.columns();
         int bins = bins(columns);
         double cw = cellWidth();
+        rowWork += Math.max(0, count);
         if (count > 0) {
             WritableImage img = new WritableImage(bins, count);
             int[] line = new int[bins];
@@ -616,35 +650,35 @@ public class HeatmapView extends Region {
         return worst;
     }
 
+    /** The time axis as the status-history band's ({@link TimeAxis}): clock times that never overlap, "now" last. */
     private void drawAxis(GraphicsContext g, Resolution res, double top, double cw) {
         long endSlot = data != null ? data.endSlot()
                 : Math.floorDiv(clock.getAsLong(), res.slotMillis());
         long startMillis = (endSlot - res.columns() + 1) * res.slotMillis();
         long spanMillis = res.columns() * res.slotMillis();
-        long step = res.perMinute() ? 3 * 3_600_000L : 5 * 60_000L;
-        long minor = res.perMinute() ? 3_600_000L : 60_000L;
-        DateTimeFormatter f = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(zone);
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(axisFont);
+        axisTicks = TimeAxis.ticks(startMillis, startMillis + spanMillis, labelWidth, labelWidth + cw, zone, t -> {
+            probe.setText(t);
+            return probe.getLayoutBounds().getWidth();
+        }, 12 * axisHeight / AXIS_HEIGHT);
         g.setFont(axisFont);
         g.setTextBaseline(VPos.TOP);
-        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
         g.setStroke(DIM_TEXT);
         g.setLineWidth(1);
-        long zoneOffset = zone.getRules().getOffset(Instant.ofEpochMilli(startMillis)).getTotalSeconds() * 1000L;
-        long firstTick = Math.floorDiv(startMillis + zoneOffset + minor - 1, minor) * minor - zoneOffset;
-        for (long t = firstTick; t <= startMillis + spanMillis; t += minor) {
-            double x = labelWidth + (double) (t - startMillis) / spanMillis * cw;
-            boolean major = Math.floorMod(t + zoneOffset, step) == 0;
-            g.strokeLine(x, top, x, top + (major ? 10 : 5));
-            if (major && x > labelWidth + 80 && x < labelWidth + cw - 60) {
-                g.setFill(TEXT);
-                g.fillText(f.format(Instant.ofEpochMilli(t)), x, top + 12);
-            }
-        }
         g.setFill(TEXT);
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText("now", labelWidth + cw, top + 12);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("−" + (res.perMinute() ? "24 h" : "15 min"), labelWidth, top + 12);
+        for (TimeAxis.Tick t : axisTicks) {
+            g.strokeLine(t.x(), top, t.x(), top + 10 * axisHeight / AXIS_HEIGHT);
+            g.fillText(t.label(), t.left(), top + 12 * axisHeight / AXIS_HEIGHT);
+        }
+    }
+
+    private List<TimeAxis.Tick> axisTicks = List.of();
+
+    /** The axis labels of the last paint, left to right, "now" last. */
+    public List<String> axisLabels() {
+        return axisTicks.stream().map(TimeAxis.Tick::label).toList();
     }
 
     // ---- mouse ----

@@ -69,6 +69,10 @@ public class StatusHistoryBand extends BorderPane {
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
     private final Canvas canvas = new Canvas();
+    /** The time axis under the rows (clock times, "now" at the right); it does not scroll with them. */
+    private final Canvas axis = new Canvas();
+    private final javafx.scene.text.Text probe = new javafx.scene.text.Text();
+    private List<TimeAxis.Tick> ticks = List.of();
     private final ScrollPane scroll = new ScrollPane(canvas);
     private final Tooltip tip = new Tooltip();
     /** The window's time span in words, as an axis would say it: "07:45:00 – 08:00:00". */
@@ -79,6 +83,8 @@ public class StatusHistoryBand extends BorderPane {
     private Palette palette = Palette.DARK;
     private HeatColors colors = HeatColors.DARK;
     private Font font = Font.font("System", FontWeight.BOLD, 13);
+    private Font axisFont = Font.font("System", FontWeight.NORMAL, 13);
+    private double scale = 1;
     // Sizes at the display scale (setScale), as the wall's and the heatmap's.
     private double rowHeight = ROW_HEIGHT;
     private double labelWidth = LABEL_WIDTH;
@@ -135,6 +141,10 @@ public class StatusHistoryBand extends BorderPane {
         setCenter(scroll);
         canvas.widthProperty().bind(scroll.widthProperty().subtract(16));
         canvas.widthProperty().addListener(o -> redraw());
+        axis.setId("history-axis");
+        axis.widthProperty().bind(canvas.widthProperty());
+        axis.setHeight(axisHeight());
+        setBottom(axis);
         tip.setShowDelay(Duration.millis(150));
         Tooltip.install(canvas, tip);
         canvas.setOnMouseMoved(e -> {
@@ -230,6 +240,9 @@ public class StatusHistoryBand extends BorderPane {
         rowHeight = ROW_HEIGHT * scale;
         labelWidth = LABEL_WIDTH * scale;
         font = Font.font("System", FontWeight.BOLD, 13 * scale);
+        axisFont = Font.font("System", FontWeight.NORMAL, 13 * scale);
+        this.scale = scale;
+        axis.setHeight(axisHeight());
         redraw();
     }
 
@@ -391,7 +404,52 @@ public class StatusHistoryBand extends BorderPane {
         return labelWidth + col * cellWidth();
     }
 
+    /** The axis labels of the last paint, left to right, "now" last. */
+    public List<String> axisLabels() {
+        return ticks.stream().map(TimeAxis.Tick::label).toList();
+    }
+
+    /** The axis labels' left and right edges (canvas px) of the last paint, in the order of {@link #axisLabels}. */
+    public List<double[]> axisLabelEdges() {
+        return ticks.stream().map(t -> new double[] {t.left(), t.right()}).toList();
+    }
+
     // ---- painting ----
+
+    private double axisHeight() {
+        return Math.ceil(19 * scale);
+    }
+
+    private double textWidth(String s) {
+        probe.setFont(axisFont);
+        probe.setText(s);
+        return probe.getLayoutBounds().getWidth();
+    }
+
+    /** The time axis: a tick and a clock time per step, "now" at the right end, none overlapping. */
+    private void drawAxis() {
+        GraphicsContext g = axis.getGraphicsContext2D();
+        double w = axis.getWidth();
+        double h = axis.getHeight();
+        g.setFill(palette.background());
+        g.fillRect(0, 0, w, h);
+        if (data == null) {
+            ticks = List.of();
+            return;
+        }
+        long start = windowStart();
+        ticks = TimeAxis.ticks(start, start + span.columns * span.slotMillis, labelWidth, w, zone, this::textWidth,
+                12 * scale);
+        g.setFont(axisFont);
+        g.setStroke(palette.text());
+        g.setFill(palette.text());
+        g.setLineWidth(Math.max(1, scale));
+        g.setTextBaseline(javafx.geometry.VPos.BOTTOM);
+        for (TimeAxis.Tick t : ticks) {
+            g.strokeLine(t.x(), 0, t.x(), 4 * scale);
+            g.fillText(t.label(), t.left(), h);
+        }
+    }
 
     private double cellWidth() {
         return Math.max(0, canvas.getWidth() - labelWidth) / span.columns;
@@ -436,6 +494,7 @@ public class StatusHistoryBand extends BorderPane {
         if (data == null) {
             drawnEpisodes = List.of();
             spanText.setText("");
+            drawAxis();
             return;
         }
         DateTimeFormatter f = span.perMinute ? MINUTES : SECONDS;
@@ -458,6 +517,7 @@ public class StatusHistoryBand extends BorderPane {
             }
         }
         drawEpisodes(g, h);
+        drawAxis();
     }
 
     private void drawEpisodes(GraphicsContext g, double h) {

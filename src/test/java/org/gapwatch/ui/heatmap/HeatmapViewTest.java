@@ -92,6 +92,10 @@ class HeatmapViewTest {
         assertEquals(List.of("▾ plant  (3)", "   a", "   b", "   c", "▾ lab  (2)", "   x", "   y"),
                 Await.onFx(view::rowLabels));
 
+        List<String> axis = Await.onFx(view::axisLabels);
+        assertEquals("now", axis.getLast(), "the axis ends with now");
+        assertTrue(axis.size() >= 5 && axis.subList(0, axis.size() - 1).stream().allMatch(l -> l.matches("07:[45]\\d")),
+                "clock times of the last 15 minutes: " + axis);
         Point2D b = Await.onFx(() -> view.rowCenterOnScreen(2));
         robot.clickOn(b);
         Await.fx("selection", () -> "plant/b".equals(view.selectedSourceProperty().get()));
@@ -186,5 +190,46 @@ class HeatmapViewTest {
             return view.rowLabels();
         });
         assertEquals(List.of("▸ g0  (67)", "▸ g1  (67)", "▸ g2  (67)"), labels);
+    }
+
+    // ---- work per pulse, by counts ----
+
+    /**
+     * The rows built off the FX thread ({@link HeatRowsModel}), the FX side takes them by reference: the rows gone
+     * through on the FX thread in 60 pulses (one new model among them) are those on screen, at 1,000 sources as at
+     * 50,000.
+     */
+    @Test
+    void workPerPulseIsTheSameAt1000And50000Sources() {
+        long small = pulses(1_000);
+        long large = pulses(50_000);
+        assertTrue(small > 0, "rows drawn");
+        assertEquals(small, large, "FX rows gone through in 60 pulses, 1,000 vs 50,000 sources");
+    }
+
+    private long pulses(int n) {
+        List<org.gapwatch.track.SourceView> sources = org.gapwatch.testutil.ManySources.snapshot(n,
+                i -> "g" + i % 8 + "/s" + i, i -> "ok").sources();
+        // Off the FX thread (here, the test's): the rows, with all groups collapsed at first sight (many sources).
+        HeatRowsModel first = HeatRowsModel.build(sources, Await.onFx(view::request), HeatRowsModel.empty());
+        Await.onFx(() -> {
+            view.setModel(first);
+            view.setCollapsed("g0", false); // the operator opens one group: the next model has its sources
+            return null;
+        });
+        HeatRowsModel open = HeatRowsModel.build(sources, Await.onFx(view::request), first);
+        assertEquals(8 + n / 8, open.rows().size(), "8 group rows and g0's sources");
+        HeatRowsModel again = HeatRowsModel.build(List.copyOf(sources), open.request(), open);
+        return Await.onFx(() -> {
+            view.setModel(open);
+            assertEquals(8 + n / 8, view.rowLabels().size());
+            long before = view.rowWork();
+            for (int pulse = 0; pulse < 60; pulse++) {
+                view.setModel(pulse < 30 ? open : again); // the same model 59 times, a new one once
+                pace.addAndGet(16);
+                view.tick();
+            }
+            return view.rowWork() - before;
+        });
     }
 }

@@ -2,6 +2,7 @@ package org.gapwatch.ui.heatmap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.ZoneOffset;
 import java.util.List;
@@ -99,6 +100,13 @@ class StatusHistoryBandTest {
         assertEquals("b   07:58:00–07:58:01   lost 0, received 1", Await.onFx(() -> band.describeCell(1, col)));
         assertEquals("07:45:01 – 08:00:01",
                 Await.onFx(() -> ((javafx.scene.control.Label) band.lookup("#history-span")).getText()));
+        // The time axis: every minute of the 15 (07:45 would stick out left of the rows), "now" at the right.
+        assertEquals(List.of("07:46", "07:47", "07:48", "07:49", "07:50", "07:51", "07:52", "07:53", "07:54", "07:55",
+                "07:56", "07:57", "07:58", "07:59", "now"), Await.onFx(band::axisLabels));
+        List<double[]> edges = Await.onFx(band::axisLabelEdges);
+        for (int i = 1; i < edges.size(); i++) {
+            assertTrue(edges.get(i)[0] > edges.get(i - 1)[1], "axis labels " + (i - 1) + " and " + i + " overlap");
+        }
         int lostElsewhere = Await.onFx(() -> {
             int sum = 0;
             for (int r = 0; r < band.rowCount(); r++) {
