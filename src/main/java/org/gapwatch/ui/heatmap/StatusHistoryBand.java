@@ -144,7 +144,12 @@ public class StatusHistoryBand extends BorderPane {
         axis.setId("history-axis");
         axis.widthProperty().bind(canvas.widthProperty());
         axis.setHeight(axisHeight());
-        setBottom(axis);
+        // In a Pane, whose minimum width is its insets: a Canvas at the bottom of a BorderPane makes its width the
+        // band's minimum, and that width follows the rows' canvas, so once wide the band (and the window's content)
+        // could never be narrower again: clipped at 1366x768 after a wider window or a larger scale.
+        javafx.scene.layout.Pane axisHolder = new javafx.scene.layout.Pane(axis);
+        axisHolder.setMinWidth(0);
+        setBottom(axisHolder);
         tip.setShowDelay(Duration.millis(150));
         Tooltip.install(canvas, tip);
         canvas.setOnMouseMoved(e -> {

@@ -184,4 +184,32 @@ class StatusHistoryBandTest {
         assertEquals(redraws, (long) Await.onFx(band::redrawCount), "pulses hand over references, no paint");
         assertEquals(requests, (long) Await.onFx(band::requestCount), "no second request within the second");
     }
+
+    @Test
+    void aBandOnceWideCanBeNarrowAgain() throws Exception {
+        // Its time axis once sat at the bottom as a bare Canvas, whose width (the rows' width) became the band's
+        // minimum: a window made wide once could never lay its content out narrower again (clipped at 1366x768).
+        StatusHistoryBand own = org.gapwatch.testutil.Await.onFx(StatusHistoryBand::new);
+        Stage other = org.gapwatch.testutil.Await.onFx(() -> {
+            Stage st = new Stage();
+            st.setScene(new Scene(own, 1800, 200));
+            st.show();
+            return st;
+        });
+        try {
+            org.gapwatch.testutil.Await.fx("laid out wide", () -> own.getWidth() >= 1700);
+            org.gapwatch.testutil.Await.onFx(() -> {
+                other.setWidth(900);
+                return null;
+            });
+            org.gapwatch.testutil.Await.fx("laid out narrow again", () -> own.getWidth() <= 900);
+            assertTrue(org.gapwatch.testutil.Await.onFx(() -> own.minWidth(-1)) < 900,
+                    "the band's minimum width does not follow its widest layout");
+        } finally {
+            org.gapwatch.testutil.Await.onFx(() -> {
+                other.close();
+                return null;
+            });
+        }
+    }
 }
