@@ -84,6 +84,9 @@ public final class AlarmModel {
         /** Evaluations in a row it was wanted without its row active (the on-delay); 0 when not waiting. */
         int waited;
         long seenIn = -1;
+        /** Its guidance under {@link #guidanceOf}: the globs are matched once per source and config. */
+        String guidance;
+        JudgeConfig guidanceOf;
 
         SourcePoints(String src) {
             this.src = src;
@@ -450,7 +453,11 @@ public final class AlarmModel {
         s.waited = 0;
         waitingInChunk[s.id / CHUNK]--;
         String detail = detail(j.snapshot().source(s.id), kind, j, now);
-        raise(p, detail, config.guidanceFor(s.src), suppressed, now, notify);
+        if (s.guidanceOf != config) {
+            s.guidance = config.guidanceFor(s.src);
+            s.guidanceOf = config;
+        }
+        raise(p, detail, s.guidance, suppressed, now, notify);
     }
 
     /** Activates {@code p} and adds it to {@code notify} unless shelved, suppressed or chattering on. */
