@@ -2,7 +2,6 @@ package org.gapwatch.alarm;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -54,62 +53,17 @@ public final class AlarmModel {
     }
 
     /** Kinds the judgement raises per source ({@link #kindOf}): the first ordinals of {@link AlarmKind}. */
-    private static final int SOURCE_KINDS = AlarmKind.CONFLICT.ordinal() + 1;
+    static final int SOURCE_KINDS = AlarmKind.CONFLICT.ordinal() + 1;
     private static final int CHUNK = TrackerSnapshot.CHUNK;
 
-    /** One alarm point on the model's thread, made once and kept (its activations outlive a dropped row). */
-    private static final class Point {
-        final String src;
-        final AlarmKind kind;
-        /** Its row, or null: it never alarmed, or its row was dropped as normal. */
-        Alarm row;
-        /** Activations within the chattering window, oldest first; null until the first. */
-        ArrayDeque<Long> times;
-        /** The evaluation that last cleared it. */
-        long clearedIn = -1;
-
-        Point(String src, AlarmKind kind) {
-            this.src = src;
-            this.kind = kind;
-        }
-    }
-
-    /** A source's alarm points by kind, and what its judged state asks for; found by the judgement's source id. */
-    private static final class SourcePoints {
-        final String src;
-        final Point[] points = new Point[SOURCE_KINDS];
-        int id = -1;
-        /** The kind its state asks for at the last evaluation, or null. */
-        AlarmKind wanted;
-        /** Evaluations in a row it was wanted without its row active (the on-delay); 0 when not waiting. */
-        int waited;
-        long seenIn = -1;
-        /** Its guidance under {@link #guidanceOf}: the globs are matched once per source and config. */
-        String guidance;
-        JudgeConfig guidanceOf;
-
-        SourcePoints(String src) {
-            this.src = src;
-        }
-
-        Point point(AlarmKind k) {
-            Point p = points[k.ordinal()];
-            if (p == null) {
-                p = new Point(src, k);
-                points[k.ordinal()] = p;
-            }
-            return p;
-        }
-    }
-
     /** A point to look at again at {@code due}: its shelf runs out, or its chattering may end. */
-    private record Timer(long due, Point point) {
+    private record Timer(long due, AlarmPoint point) {
     }
 
     private final int logCapacity;
-    private final AlarmRows<Point> rows = new AlarmRows<>();
+    private final AlarmRows<AlarmPoint> rows = new AlarmRows<>();
     /** The points that are no source's: the episode's and the conditions from outside, in the order first seen. */
-    private final LinkedHashMap<Key, Point> others = new LinkedHashMap<>();
+    private final LinkedHashMap<Key, AlarmPoint> others = new LinkedHashMap<>();
     private final Map<Key, String> external = new LinkedHashMap<>();
     private final ArrayDeque<Long> rate = new ArrayDeque<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
@@ -121,23 +75,14 @@ public final class AlarmModel {
     private int active;
     private long lastNow;
 
-    // Incremental evaluation: per source id its points; the judgement last evaluated, whose chunks of states the
-    // next one shares where none changed; per chunk how many of its sources wait out an on-delay.
-    private SourcePoints[] byId = new SourcePoints[0];
-    private final Map<String, SourcePoints> bySrc = new HashMap<>();
-    private int[] waitingInChunk = new int[0];
-    private Judgement evaluated;
+    /** Per source id its points, and which chunks of sources to look at. */
+    private final AlarmSources sources = new AlarmSources();
     private long evaluation;
-    private int[] chunksToLook = new int[0];
     private final PriorityQueue<Timer> shelves = new PriorityQueue<>(Comparator.comparingLong(Timer::due));
     private final PriorityQueue<Timer> chatter = new PriorityQueue<>(Comparator.comparingLong(Timer::due));
     private final List<Timer> deferred = new ArrayList<>();
     private boolean rowsChanged;
     private int looked;
-    /** The open episode whose badly losing sources are counted (-1: none), the list counted and how far. */
-    private long countedEpisode = -1;
-    private List<String> countedList = List.of();
-    private int badlyInEpisode;
     /** The episode whose sources' loss points are suppressed (-1: none) and its list as last applied. */
     private long suppressingEpisode = -1;
     private List<String> suppressingList = List.of();
@@ -253,18 +198,19 @@ public final class AlarmModel {
         lastNow = nowMillis;
         evaluation++;
         looked = 0;
+        sources.startLooking();
         rowsChanged = false;
         unshelveExpired(nowMillis);
         Episode episode = j.currentEpisode();
         boolean counting = episode != null && episode.id() != episodeRaised;
         if (counting) {
-            countEpisode(episode); // on the wanted kinds of the last evaluation, before they move
+            sources.countEpisode(episode); // on the wanted kinds of the last evaluation, before they move
         } else {
-            countedEpisode = -1;
+            sources.stopCounting();
         }
-        int chunks = readStates(j, counting);
+        int chunks = sources.read(j, counting, evaluation, this::forgotten);
         // Two or more sources of one episode that would each raise a loss alarm raise the episode's instead.
-        if (counting && badlyInEpisode >= EPISODE_MIN_SOURCES) {
+        if (counting && sources.badlyInEpisode() >= EPISODE_MIN_SOURCES) {
             episodeRaised = episode.id();
         }
         boolean raised = episode != null && episode.id() == episodeRaised;
@@ -272,9 +218,9 @@ public final class AlarmModel {
         List<Alarm> notify = new ArrayList<>(0);
         JudgeConfig config = j.config();
         for (int c = 0; c < chunks; c++) {
-            int k = chunksToLook[c];
+            int k = sources.chunkToLook(c);
             for (int id = k * CHUNK, hi = Math.min(j.sourceCount(), id + CHUNK); id < hi; id++) {
-                SourcePoints s = byId[id];
+                SourcePoints s = sources.at(id);
                 if (s != null) {
                     looked++;
                     evaluateSource(s, j, inEpisode, config, nowMillis, notify);
@@ -284,7 +230,8 @@ public final class AlarmModel {
         suppressAsEpisodeGrows(raised ? episode : null, inEpisode);
         evaluateOthers(raised ? episode : null, config, nowMillis, notify);
         endQuietChattering(nowMillis);
-        evaluated = j;
+        sources.evaluated(j);
+        looked += sources.looked();
         if (rowsChanged) {
             trim();
             changed();
@@ -294,139 +241,9 @@ public final class AlarmModel {
         return notify.isEmpty() ? List.of() : notify;
     }
 
-    /**
-     * Takes in the states of the chunks that changed since the last evaluation (all of them the first time, or when
-     * there are fewer sources than then), and lists in {@link #chunksToLook} those to look at; returns how many.
-     */
-    private int readStates(Judgement j, boolean counting) {
-        int n = j.sourceCount();
-        boolean all = evaluated == null || n < evaluated.sourceCount();
-        int chunkCount = (n + CHUNK - 1) / CHUNK;
-        if (byId.length < chunkCount * CHUNK) {
-            byId = Arrays.copyOf(byId, chunkCount * CHUNK);
-        }
-        if (waitingInChunk.length < chunkCount) {
-            waitingInChunk = Arrays.copyOf(waitingInChunk, Math.max(chunkCount, (byId.length + CHUNK - 1) / CHUNK));
-            chunksToLook = new int[waitingInChunk.length];
-        }
-        int listed = 0;
-        for (int k = 0; k < chunkCount; k++) {
-            boolean same = !all && j.sameStates(evaluated, k);
-            if (same && waitingInChunk[k] == 0) {
-                continue;
-            }
-            chunksToLook[listed++] = k;
-            if (!same) {
-                for (int id = k * CHUNK, hi = Math.min(n, id + CHUNK); id < hi; id++) {
-                    looked++;
-                    readState(id, j, counting, all);
-                }
-            }
-        }
-        if (all) {
-            forgetUnseen(j, counting);
-        }
-        return listed;
-    }
-
-    /** The kind source {@code id}'s state asks for now, kept with its points. */
-    private void readState(int id, Judgement j, boolean counting, boolean all) {
-        AlarmKind kind = kindOf(j.state(id));
-        SourcePoints s = byId[id];
-        if (s == null && kind == null && !all) {
-            return; // never alarmed and asks for nothing: nothing to keep
-        }
-        String src = j.snapshot().source(id).src();
-        if (s == null || !s.src.equals(src)) {
-            s = kind == null ? bySrc.get(src) : bySrc.computeIfAbsent(src, SourcePoints::new);
-            if (s == null) {
-                return;
-            }
-            bind(s, id);
-        }
-        s.seenIn = evaluation;
-        want(s, kind, counting ? j.episodeSources() : null);
-    }
-
-    /** Gives {@code s} the source id {@code id} (its first, or another engine's), moving its on-delay's count. */
-    private void bind(SourcePoints s, int id) {
-        if (s.id >= 0 && byId[s.id] == s) {
-            byId[s.id] = null;
-        }
-        if (s.waited > 0) {
-            if (s.id >= 0) {
-                waitingInChunk[s.id / CHUNK]--;
-            }
-            waitingInChunk[id / CHUNK]++;
-        }
-        s.id = id;
-        byId[id] = s;
-    }
-
-    /** The state of {@code s} asks for {@code kind} (or none); {@code episode}: the counted episode's sources. */
-    private void want(SourcePoints s, AlarmKind kind, Set<String> episode) {
-        if (kind == s.wanted) {
-            return;
-        }
-        if (episode != null && (kind == AlarmKind.LOSS || s.wanted == AlarmKind.LOSS) && episode.contains(s.src)) {
-            badlyInEpisode += kind == AlarmKind.LOSS ? 1 : -1;
-        }
-        if (s.waited > 0) { // another kind waits afresh
-            s.waited = 0;
-            waitingInChunk[s.id / CHUNK]--;
-        }
-        s.wanted = kind;
-    }
-
-    /** After looking at every source: those not in the judgement any more ask for nothing (another engine). */
-    private void forgetUnseen(Judgement j, boolean counting) {
-        for (SourcePoints s : bySrc.values()) {
-            if (s.seenIn != evaluation) {
-                want(s, null, counting ? j.episodeSources() : null);
-                for (Point p : s.points) {
-                    if (p != null && p.row != null && p.row.active()) {
-                        clear(p);
-                    }
-                }
-                if (s.id >= 0 && byId[s.id] == s) {
-                    byId[s.id] = null;
-                }
-                s.id = -1;
-            }
-        }
-    }
-
-    /**
-     * Counts the open episode's sources that are badly losing, on the kinds of the last evaluation: all of its list
-     * when it is another episode than counted last, else only the sources that joined since (its list only grows).
-     */
-    private void countEpisode(Episode e) {
-        List<String> list = e.sources();
-        int from = countedList.size();
-        if (e.id() != countedEpisode || !extends_(list, countedList)) {
-            countedEpisode = e.id();
-            badlyInEpisode = 0;
-            from = 0;
-        }
-        for (int i = from; i < list.size(); i++) {
-            looked++;
-            SourcePoints s = bySrc.get(list.get(i));
-            if (s != null && s.wanted == AlarmKind.LOSS) {
-                badlyInEpisode++;
-            }
-        }
-        countedList = list;
-    }
-
-    /** Whether {@code longer} is {@code prefix} with sources appended (an episode's list as sources join it). */
-    private static boolean extends_(List<String> longer, List<String> prefix) {
-        int n = prefix.size();
-        return longer == prefix || longer.size() >= n && (n == 0 || longer.get(n - 1).equals(prefix.get(n - 1)));
-    }
-
     private void evaluateSource(SourcePoints s, Judgement j, Set<String> inEpisode, JudgeConfig config, long now,
                                 List<Alarm> notify) {
-        for (Point p : s.points) {
+        for (AlarmPoint p : s.points) {
             if (p != null && p.kind != s.wanted && p.row != null && p.row.active()) {
                 clear(p);
             }
@@ -435,7 +252,7 @@ public final class AlarmModel {
         if (kind == null) {
             return;
         }
-        Point p = s.point(kind);
+        AlarmPoint p = s.point(kind);
         boolean suppressed = kind == AlarmKind.LOSS && inEpisode.contains(s.src);
         Alarm row = p.row;
         if (row != null && row.active()) {
@@ -444,14 +261,10 @@ public final class AlarmModel {
             }
             return;
         }
-        if (s.waited++ == 0) {
-            waitingInChunk[s.id / CHUNK]++;
-        }
-        if (s.waited < onDelay(kind)) {
+        if (sources.waited(s) < onDelay(kind)) {
             return;
         }
-        s.waited = 0;
-        waitingInChunk[s.id / CHUNK]--;
+        sources.doneWaiting(s);
         String detail = detail(j.snapshot().source(s.id), kind, j, now);
         if (s.guidanceOf != config) {
             s.guidance = config.guidanceFor(s.src);
@@ -461,7 +274,7 @@ public final class AlarmModel {
     }
 
     /** Activates {@code p} and adds it to {@code notify} unless shelved, suppressed or chattering on. */
-    private void raise(Point p, String detail, String guidance, boolean suppressed, long now, List<Alarm> notify) {
+    private void raise(AlarmPoint p, String detail, String guidance, boolean suppressed, long now, List<Alarm> notify) {
         Alarm row = p.row;
         Alarm a = activate(p, detail, guidance, suppressed, now);
         boolean becameChattering = a.chattering() && (row == null || !row.chattering());
@@ -481,7 +294,7 @@ public final class AlarmModel {
         if (id == suppressingEpisode && list == suppressingList) {
             return;
         }
-        if (id == suppressingEpisode && extends_(list, suppressingList)) {
+        if (id == suppressingEpisode && AlarmSources.extendsList(list, suppressingList)) {
             suppress(list, suppressingList.size(), inEpisode);
         } else {
             suppress(suppressingList, 0, inEpisode);
@@ -494,8 +307,8 @@ public final class AlarmModel {
     private void suppress(List<String> sources, int from, Set<String> inEpisode) {
         for (int i = from; i < sources.size(); i++) {
             looked++;
-            SourcePoints s = bySrc.get(sources.get(i));
-            Point p = s == null || s.wanted != AlarmKind.LOSS ? null : s.points[AlarmKind.LOSS.ordinal()];
+            SourcePoints s = this.sources.named(sources.get(i));
+            AlarmPoint p = s == null || s.wanted != AlarmKind.LOSS ? null : s.points[AlarmKind.LOSS.ordinal()];
             Alarm row = p == null ? null : p.row;
             boolean suppressed = row != null && inEpisode.contains(s.src);
             if (row != null && row.active() && row.suppressed() != suppressed) {
@@ -512,8 +325,8 @@ public final class AlarmModel {
         for (Map.Entry<Key, String> e : external.entrySet()) {
             evaluateOther(e.getKey(), e.getValue(), config, now, notify);
         }
-        for (Map.Entry<Key, Point> e : others.entrySet()) {
-            Point p = e.getValue();
+        for (Map.Entry<Key, AlarmPoint> e : others.entrySet()) {
+            AlarmPoint p = e.getValue();
             boolean wanted = e.getKey().kind() == AlarmKind.EPISODE ? raised != null : external.containsKey(e.getKey());
             if (!wanted && p.row != null && p.row.active()) {
                 clear(p);
@@ -523,7 +336,7 @@ public final class AlarmModel {
 
     private void evaluateOther(Key k, String detail, JudgeConfig config, long now, List<Alarm> notify) {
         looked++;
-        Point p = others.computeIfAbsent(k, x -> new Point(x.src(), x.kind()));
+        AlarmPoint p = others.computeIfAbsent(k, x -> new AlarmPoint(x.src(), x.kind()));
         Alarm row = p.row;
         if (row != null && row.active()) {
             if (k.kind() == AlarmKind.EPISODE && !row.detail().equals(detail)) {
@@ -536,7 +349,16 @@ public final class AlarmModel {
         raise(p, detail, config.guidanceFor(k.src()), false, now, notify);
     }
 
-    private void clear(Point p) {
+    /** A source not in the judgement any more (another engine's): its active points clear. */
+    private void forgotten(SourcePoints s) {
+        for (AlarmPoint p : s.points) {
+            if (p != null && p.row != null && p.row.active()) {
+                clear(p);
+            }
+        }
+    }
+
+    private void clear(AlarmPoint p) {
         Alarm a = p.row;
         put(p, a.with(false, a.acknowledged(), lastNow, a.shelvedUntil(), false, a.chattering()));
         p.clearedIn = evaluation;
@@ -553,7 +375,7 @@ public final class AlarmModel {
         while (!chatter.isEmpty() && chatter.peek().due() <= now) {
             Timer t = chatter.poll();
             looked++;
-            Point p = t.point();
+            AlarmPoint p = t.point();
             Alarm a = p.row;
             if (a == null || !a.chattering() || a.active()) {
                 continue; // it is put on again when it clears
@@ -574,7 +396,7 @@ public final class AlarmModel {
      * Replaces (or adds) the row of {@code p}, keeping the counts of active and unacknowledged rows and the sources
      * waiting for acknowledgement as they change, not by a pass over the rows.
      */
-    private void put(Point p, Alarm a) {
+    private void put(AlarmPoint p, Alarm a) {
         Alarm was = p.row;
         if (was == null) {
             rows.append(a, p);
@@ -597,12 +419,12 @@ public final class AlarmModel {
         }
     }
 
-    private void dropped(Point p, Alarm a) {
+    private void dropped(AlarmPoint p, Alarm a) {
         count(a, -1);
         p.row = null;
     }
 
-    private static AlarmKind kindOf(SourceState s) {
+    static AlarmKind kindOf(SourceState s) {
         return switch (s) {
             case STALE -> AlarmKind.STALE;
             case BADLY_LOSING -> AlarmKind.LOSS;
@@ -621,7 +443,7 @@ public final class AlarmModel {
         };
     }
 
-    private Alarm activate(Point p, String detail, String guidance, boolean suppressed, long now) {
+    private Alarm activate(AlarmPoint p, String detail, String guidance, boolean suppressed, long now) {
         if (p.times == null) {
             p.times = new ArrayDeque<>();
         }
@@ -644,7 +466,7 @@ public final class AlarmModel {
     }
 
     /** No activation within the chattering window any more. */
-    private static boolean quietSince(Point p, long now) {
+    private static boolean quietSince(AlarmPoint p, long now) {
         return p.times == null || p.times.isEmpty() || p.times.peekLast() <= now - CHATTER_MILLIS;
     }
 
@@ -652,7 +474,7 @@ public final class AlarmModel {
     private void unshelveExpired(long now) {
         while (!shelves.isEmpty() && shelves.peek().due() <= now) {
             looked++;
-            Point p = shelves.poll().point();
+            AlarmPoint p = shelves.poll().point();
             Alarm a = p.row;
             if (a == null || a.shelvedUntil() < 0) {
                 continue;
@@ -755,7 +577,7 @@ public final class AlarmModel {
         if (a == null) {
             return false;
         }
-        Point p = rows.owner(id);
+        AlarmPoint p = rows.owner(id);
         put(p, a.with(a.active(), a.acknowledged(), a.clearedMillis(), until, a.suppressed(), a.chattering()));
         if (until >= 0) {
             shelves.add(new Timer(until, p));
@@ -793,7 +615,7 @@ public final class AlarmModel {
         Published p = made;
         if (rowsChanged) {
             Map<Key, Alarm> byKey = new HashMap<>();
-            for (Map.Entry<Key, Point> e : others.entrySet()) {
+            for (Map.Entry<Key, AlarmPoint> e : others.entrySet()) {
                 if (e.getValue().row != null) {
                     byKey.put(e.getKey(), e.getValue().row);
                 }

@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.gapwatch.judge.Episode;
 import org.gapwatch.judge.JudgeConfig;
 import org.gapwatch.judge.Judgement;
@@ -51,7 +50,6 @@ final class FullAlarmModel {
     private final Map<Key, Integer> pending = new HashMap<>();
     private final Map<Key, String> external = new LinkedHashMap<>();
     private final ArrayDeque<Long> rate = new ArrayDeque<>();
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private long nextId = 1;
     private long version;
     private long episodeRaised = -1;
@@ -61,75 +59,21 @@ final class FullAlarmModel {
     private long lastNow;
 
     /**
-     * What the reading methods return: made on the model's thread after every change and evaluation, immutable, and
-     * made visible through {@link #deliverOn} (so that readers on the FX thread see it together with the listeners).
+     * What the reading methods return: made after every change and evaluation, immutable.
      */
     private record Published(long version, List<Alarm> log, Map<Key, Alarm> byKey, Set<String> unacknowledgedSources,
                              int unacknowledged, int active, int perTenMinutes) {
         static final Published EMPTY = new Published(0, List.of(), Map.of(), Set.of(), 0, 0, 0);
     }
 
-    private volatile Published published = Published.EMPTY;
+    private Published published = Published.EMPTY;
     private Published made = Published.EMPTY;
-    private volatile java.util.concurrent.Executor delivery;
-    /** The model's own thread, once it ran there; other threads' actions are queued for it. */
-    private volatile Thread owner;
-    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> actions =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
-
     FullAlarmModel() {
         this(DEFAULT_LOG_CAPACITY);
     }
 
     FullAlarmModel(int logCapacity) {
         this.logCapacity = logCapacity;
-    }
-
-    /**
-     * From now on the model lives on another thread than its readers': each new result is published (and the
-     * listeners called) through {@code readers} (the FX thread's {@code Platform::runLater}), and operator actions
-     * handed to {@link #perform} wait in a queue for {@link #runActions} on the model's thread.
-     */
-    public void deliverOn(java.util.concurrent.Executor readers) {
-        this.delivery = readers;
-    }
-
-    /**
-     * Runs an operator action on the model's thread: at once if it has none of its own or this is it, else at its
-     * next round. The operator actions below hand themselves over the same way when called from another thread.
-     */
-    public void perform(Runnable action) {
-        if (!handedOver(action)) {
-            action.run();
-        }
-    }
-
-    /** Queues {@code action} and says true when the model has a thread of its own and this is another one. */
-    private boolean handedOver(Runnable action) {
-        if (delivery == null || Thread.currentThread() == owner) {
-            return false;
-        }
-        actions.add(action);
-        return true;
-    }
-
-    /** Runs the queued operator actions; on the model's thread (which this makes it, once {@link #deliverOn}). */
-    public void runActions() {
-        if (delivery != null) {
-            owner = Thread.currentThread();
-        }
-        for (Runnable a; (a = actions.poll()) != null; ) {
-            a.run();
-        }
-    }
-
-    /** Called after every change (evaluate that changed a row, acknowledge, shelve, clear), on the readers' thread. */
-    public void addListener(Runnable listener) {
-        listeners.add(listener);
-    }
-
-    public void removeListener(Runnable listener) {
-        listeners.remove(listener);
     }
 
     /**
@@ -152,9 +96,6 @@ final class FullAlarmModel {
      *         suppressed, shelved or (after its first notice as such) chattering point
      */
     public List<Alarm> evaluate(Judgement j, long nowMillis) {
-        if (delivery != null) {
-            owner = Thread.currentThread();
-        }
         lastNow = nowMillis;
         boolean changed = unshelveExpired(nowMillis);
         // The detail of a source's alarm is written only when it activates (a view until then): an alarm already
@@ -297,10 +238,6 @@ final class FullAlarmModel {
 
     /** Acknowledges one row; false if there is no such row or nothing to acknowledge. */
     public boolean acknowledge(long id) {
-        if (handedOver(() -> acknowledge(id))) {
-            Alarm a = get(id); // the answer as the readers' result has it; the model's next round decides
-            return a != null && !a.acknowledged();
-        }
         Map.Entry<Key, Alarm> e = entry(id);
         if (e == null || e.getValue().acknowledged()) {
             return false;
@@ -321,9 +258,6 @@ final class FullAlarmModel {
 
     /** Acknowledges every row; returns how many were not yet acknowledged. */
     public int acknowledgeAll() {
-        if (handedOver(this::acknowledgeAll)) {
-            return (int) log().stream().filter(a -> !a.acknowledged()).count();
-        }
         int n = 0;
         for (Map.Entry<Key, Alarm> e : rows.entrySet()) {
             if (!e.getValue().acknowledged()) {
@@ -342,18 +276,11 @@ final class FullAlarmModel {
      * and is then back in whatever state its condition is. False if no such row or the time is not in the future.
      */
     public boolean shelve(long id, long untilMillis) {
-        if (handedOver(() -> shelve(id, untilMillis))) {
-            return get(id) != null;
-        }
         return untilMillis > lastNow && setShelf(id, untilMillis);
     }
 
     /** Takes a row off the shelf now. */
     public boolean unshelve(long id) {
-        if (handedOver(() -> unshelve(id))) {
-            Alarm a = get(id);
-            return a != null && a.shelvedUntil() >= 0;
-        }
         Map.Entry<Key, Alarm> e = entry(id);
         return e != null && e.getValue().shelvedUntil() >= 0 && setShelf(id, -1);
     }
@@ -371,9 +298,6 @@ final class FullAlarmModel {
 
     /** Drops rows in state normal (cleared and acknowledged). */
     public int clearResolvedAcknowledged() {
-        if (handedOver(this::clearResolvedAcknowledged)) {
-            return (int) log().stream().filter(a -> a.state() == AlarmState.NORMAL).count();
-        }
         int n = 0;
         for (Iterator<Alarm> it = rows.values().iterator(); it.hasNext(); ) {
             if (it.next().state() == AlarmState.NORMAL) {
@@ -429,21 +353,7 @@ final class FullAlarmModel {
             return;
         }
         made = p;
-        Published shown = p;
-        java.util.concurrent.Executor readers = delivery;
-        Runnable show = () -> {
-            published = shown;
-            if (rowsChanged) {
-                for (Runnable r : listeners) {
-                    r.run();
-                }
-            }
-        };
-        if (readers == null) {
-            show.run();
-        } else {
-            readers.execute(show);
-        }
+        published = p;
     }
 
     private int rateNow() {
