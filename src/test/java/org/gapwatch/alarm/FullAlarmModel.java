@@ -385,11 +385,6 @@ final class FullAlarmModel {
         return published.byKey().get(new Key(src, kind));
     }
 
-    /** Rows whose condition holds now. */
-    public List<Alarm> active() {
-        return log().stream().filter(Alarm::active).toList();
-    }
-
     /** Sources with a row waiting for acknowledgement, for the wall's blinking tiles. A new set after each change. */
     public Set<String> unacknowledgedSources() {
         return published.unacknowledgedSources();
@@ -406,11 +401,6 @@ final class FullAlarmModel {
     /** Activations in the {@link #FLOOD_WINDOW_MILLIS} up to the last evaluation. */
     public int alarmsPerTenMinutes() {
         return published.perTenMinutes();
-    }
-
-    /** More alarms in ten minutes than ISA-18.2's benchmark of {@value #FLOOD_BENCHMARK}. */
-    public boolean flood() {
-        return alarmsPerTenMinutes() > FLOOD_BENCHMARK;
     }
 
     /** Increases with every change; a view redraws when it differs from what it last drew. */
