@@ -2,14 +2,13 @@ package org.gapwatch.alarm;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.gapwatch.judge.Episode;
@@ -19,6 +18,7 @@ import org.gapwatch.judge.LossFigures;
 import org.gapwatch.judge.LossWindow;
 import org.gapwatch.judge.SourceState;
 import org.gapwatch.track.SourceView;
+import org.gapwatch.track.TrackerSnapshot;
 
 /**
  * Alarm handling as ISA-18.2 describes it, on the states of a {@link Judgement}: one row per alarm point (source
@@ -54,26 +54,47 @@ public final class AlarmModel {
     private record Key(String src, AlarmKind kind) {
     }
 
+    /** Kinds the judgement raises per source ({@link #kindOf}): the first ordinals of {@link AlarmKind}. */
+    static final int SOURCE_KINDS = AlarmKind.CONFLICT.ordinal() + 1;
+    private static final int CHUNK = TrackerSnapshot.CHUNK;
+
+    /** A point to look at again at {@code due}: its shelf runs out, or its chattering may end. */
+    private record Timer(long due, AlarmPoint point) {
+    }
+
     private final int logCapacity;
-    private final LinkedHashMap<Key, Alarm> rows = new LinkedHashMap<>();
-    private final Map<Key, ArrayDeque<Long>> activations = new HashMap<>();
-    private final Map<Key, Integer> pending = new HashMap<>();
+    private final AlarmRows<AlarmPoint> rows = new AlarmRows<>();
+    /** The points that are no source's: the episode's and the conditions from outside, in the order first seen. */
+    private final LinkedHashMap<Key, AlarmPoint> others = new LinkedHashMap<>();
     private final Map<Key, String> external = new LinkedHashMap<>();
     private final ArrayDeque<Long> rate = new ArrayDeque<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private long nextId = 1;
     private long version;
     private long episodeRaised = -1;
-    private Set<String> unacknowledgedSources = Set.of();
+    private final SourcesWaiting waiting = new SourcesWaiting();
     private int unacknowledged;
     private int active;
     private long lastNow;
 
+    /** Per source id its points, and which chunks of sources to look at. */
+    private final AlarmSources sources = new AlarmSources();
+    private long evaluation;
+    private final PriorityQueue<Timer> shelves = new PriorityQueue<>(Comparator.comparingLong(Timer::due));
+    private final PriorityQueue<Timer> chatter = new PriorityQueue<>(Comparator.comparingLong(Timer::due));
+    private final List<Timer> deferred = new ArrayList<>();
+    private boolean rowsChanged;
+    private int looked;
+    /** The episode whose sources' loss points are suppressed (-1: none) and its list as last applied. */
+    private long suppressingEpisode = -1;
+    private List<String> suppressingList = List.of();
+
     /**
      * What the reading methods return: made on the model's thread after every change and evaluation, immutable, and
      * made visible through {@link #deliverOn} (so that readers on the FX thread see it together with the listeners).
+     * The rows of sources are found in {@code log}; {@code others} holds the few points that are no source's.
      */
-    private record Published(long version, List<Alarm> log, Map<Key, Alarm> byKey, Set<String> unacknowledgedSources,
+    private record Published(long version, List<Alarm> log, Map<Key, Alarm> others, Set<String> unacknowledgedSources,
                              int unacknowledged, int active, int perTenMinutes) {
         static final Published EMPTY = new Published(0, List.of(), Map.of(), Set.of(), 0, 0, 0);
     }
@@ -143,9 +164,15 @@ public final class AlarmModel {
 
     /**
      * A condition from outside the judgement (the receiver's health: "processing stopped"), taken in at the next
-     * {@link #evaluate}: {@code detail} non-null while it holds, null when it ended.
+     * {@link #evaluate}: {@code detail} non-null while it holds, null when it ended. Its kind is one the judgement
+     * does not raise ({@link AlarmKind#RECEIVER}).
+     *
+     * @throws IllegalArgumentException for a kind of the judgement's (stale, loss, status, conflict, episode)
      */
     public void setCondition(String src, AlarmKind kind, String detail) {
+        if (kind.ordinal() < SOURCE_KINDS || kind == AlarmKind.EPISODE) {
+            throw new IllegalArgumentException("a condition from outside cannot be of kind " + kind.label());
+        }
         Key k = new Key(src, kind);
         if (detail == null) {
             external.remove(k);
@@ -157,6 +184,12 @@ public final class AlarmModel {
     /**
      * Brings every point up to date with {@code j} at {@code nowMillis}.
      *
+     * <p>Incremental: only the sources of the chunks whose states changed since the judgement evaluated last ({@link
+     * Judgement#sameStates}), those of chunks where a source waits out its on-delay, and the points whose shelf or
+     * chattering runs out are looked at; a point whose state stays needs nothing (an active one stays active, a
+     * source with no alarm raises none). The first evaluation, and one with fewer sources than the last (another
+     * engine), look at every source. The result is the same as looking at all (IncrementalAlarmModelTest).
+     *
      * @return the rows that activated now and should be notified, in source order: one per episode, none for a
      *         suppressed, shelved or (after its first notice as such) chattering point
      */
@@ -165,76 +198,43 @@ public final class AlarmModel {
             owner = Thread.currentThread();
         }
         lastNow = nowMillis;
-        boolean changed = unshelveExpired(nowMillis);
-        // The detail of a source's alarm is written only when it activates (a view until then): an alarm already
-        // active does not need it again, and writing 50,000 of them each second is what a mass stale costs.
-        Map<Key, Object> want = new LinkedHashMap<>();
+        evaluation++;
+        looked = 0;
+        sources.startLooking();
+        rowsChanged = false;
+        unshelveExpired(nowMillis);
         Episode episode = j.currentEpisode();
-        int badlyInEpisode = 0;
-        for (int id = 0; id < j.sourceCount(); id++) {
-            SourceView v = j.snapshot().source(id);
-            AlarmKind kind = kindOf(j.state(id));
-            if (kind != null) {
-                want.put(new Key(v.src(), kind), v);
-                if (kind == AlarmKind.LOSS && j.episodeSources().contains(v.src())) {
-                    badlyInEpisode++;
-                }
-            }
+        boolean counting = episode != null && episode.id() != episodeRaised;
+        if (counting) {
+            sources.countEpisode(episode); // on the wanted kinds of the last evaluation, before they move
+        } else {
+            sources.stopCounting();
         }
+        int chunks = sources.read(j, counting, evaluation, this::forgotten);
         // Two or more sources of one episode that would each raise a loss alarm raise the episode's instead.
-        if (episode != null && badlyInEpisode >= EPISODE_MIN_SOURCES) {
+        if (counting && sources.badlyInEpisode() >= EPISODE_MIN_SOURCES) {
             episodeRaised = episode.id();
         }
-        Set<String> inEpisode = episode != null && episode.id() == episodeRaised ? j.episodeSources() : Set.of();
-        if (episode != null && episode.id() == episodeRaised) {
-            want.put(new Key(EPISODE_SOURCE, AlarmKind.EPISODE), episodeDetail(episode));
-        }
-        want.putAll(external);
-        List<Alarm> notify = new ArrayList<>();
+        boolean raised = episode != null && episode.id() == episodeRaised;
+        Set<String> inEpisode = raised ? j.episodeSources() : Set.of();
+        List<Alarm> notify = new ArrayList<>(0);
         JudgeConfig config = j.config();
-        for (Map.Entry<Key, Object> e : want.entrySet()) {
-            Key k = e.getKey();
-            Alarm row = rows.get(k);
-            boolean suppressed = k.kind() == AlarmKind.LOSS && inEpisode.contains(k.src());
-            if (row != null && row.active()) {
-                if (k.kind() == AlarmKind.EPISODE && !row.detail().equals(e.getValue())) {
-                    row = new Alarm(row.id(), row.src(), row.kind(), row.firstMillis(), row.lastMillis(),
-                            row.count(), true, row.acknowledged(), -1, row.shelvedUntil(), false, row.chattering(),
-                            (String) e.getValue(), row.guidance()); // the open episode's evidence grows
-                    rows.put(k, row);
-                    changed = true;
+        for (int c = 0; c < chunks; c++) {
+            int k = sources.chunkToLook(c);
+            for (int id = k * CHUNK, hi = Math.min(j.sourceCount(), id + CHUNK); id < hi; id++) {
+                SourcePoints s = sources.at(id);
+                if (s != null) {
+                    looked++;
+                    evaluateSource(s, j, inEpisode, config, nowMillis, notify);
                 }
-                if (row.suppressed() != suppressed) {
-                    rows.put(k, row.with(true, row.acknowledged(), -1, row.shelvedUntil(), suppressed,
-                            row.chattering()));
-                    changed = true;
-                }
-                continue;
-            }
-            if (!onDelayPassed(k)) {
-                continue;
-            }
-            String detail = e.getValue() instanceof SourceView v ? detail(v, k.kind(), j, nowMillis)
-                    : (String) e.getValue();
-            Alarm a = activate(k, row, detail, config.guidanceFor(k.src()), suppressed, nowMillis);
-            changed = true;
-            boolean becameChattering = a.chattering() && (row == null || !row.chattering());
-            if (a.shelvedUntil() < 0 && !suppressed && (!a.chattering() || becameChattering)) {
-                notify.add(a);
             }
         }
-        pending.keySet().retainAll(want.keySet());
-        for (Map.Entry<Key, Alarm> e : rows.entrySet()) {
-            Alarm a = e.getValue();
-            if (a.active() && !want.containsKey(e.getKey())) {
-                e.setValue(a.with(false, a.acknowledged(), nowMillis, a.shelvedUntil(), false, a.chattering()));
-                changed = true;
-            } else if (a.chattering() && !a.active() && quietSince(e.getKey(), nowMillis)) {
-                e.setValue(a.with(false, a.acknowledged(), a.clearedMillis(), a.shelvedUntil(), false, false));
-                changed = true;
-            }
-        }
-        if (changed) {
+        suppressAsEpisodeGrows(raised ? episode : null, inEpisode);
+        evaluateOthers(raised ? episode : null, config, nowMillis, notify);
+        endQuietChattering(nowMillis);
+        sources.evaluated(j);
+        looked += sources.looked();
+        if (rowsChanged) {
             trim();
             changed();
         } else {
@@ -243,7 +243,190 @@ public final class AlarmModel {
         return notify.isEmpty() ? List.of() : notify;
     }
 
-    private static AlarmKind kindOf(SourceState s) {
+    private void evaluateSource(SourcePoints s, Judgement j, Set<String> inEpisode, JudgeConfig config, long now,
+                                List<Alarm> notify) {
+        for (AlarmPoint p : s.points) {
+            if (p != null && p.kind != s.wanted && p.row != null && p.row.active()) {
+                clear(p);
+            }
+        }
+        AlarmKind kind = s.wanted;
+        if (kind == null) {
+            return;
+        }
+        AlarmPoint p = s.point(kind);
+        boolean suppressed = kind == AlarmKind.LOSS && inEpisode.contains(s.src);
+        Alarm row = p.row;
+        if (row != null && row.active()) {
+            if (row.suppressed() != suppressed) {
+                put(p, row.with(true, row.acknowledged(), -1, row.shelvedUntil(), suppressed, row.chattering()));
+            }
+            return;
+        }
+        if (sources.waited(s) < onDelay(kind)) {
+            return;
+        }
+        sources.doneWaiting(s);
+        String detail = detail(j.snapshot().source(s.id), kind, j, now);
+        if (s.guidanceOf != config) {
+            s.guidance = config.guidanceFor(s.src);
+            s.guidanceOf = config;
+        }
+        raise(p, detail, s.guidance, suppressed, now, notify);
+    }
+
+    /** Activates {@code p} and adds it to {@code notify} unless shelved, suppressed or chattering on. */
+    private void raise(AlarmPoint p, String detail, String guidance, boolean suppressed, long now, List<Alarm> notify) {
+        Alarm row = p.row;
+        Alarm a = activate(p, detail, guidance, suppressed, now);
+        boolean becameChattering = a.chattering() && (row == null || !row.chattering());
+        if (a.shelvedUntil() < 0 && !suppressed && (!a.chattering() || becameChattering)) {
+            notify.add(a);
+        }
+    }
+
+    /**
+     * The loss points of sources that joined the raised episode since the last evaluation are suppressed now (its
+     * list only grows); when the episode raised is another one (or none), those of the one before and of this one
+     * are looked at again.
+     */
+    private void suppressAsEpisodeGrows(Episode raised, Set<String> inEpisode) {
+        long id = raised == null ? -1 : raised.id();
+        List<String> list = raised == null ? List.of() : raised.sources();
+        if (id == suppressingEpisode && list == suppressingList) {
+            return;
+        }
+        if (id == suppressingEpisode && AlarmSources.extendsList(list, suppressingList)) {
+            suppress(list, suppressingList.size(), inEpisode);
+        } else {
+            suppress(suppressingList, 0, inEpisode);
+            suppress(list, 0, inEpisode);
+        }
+        suppressingEpisode = id;
+        suppressingList = list;
+    }
+
+    private void suppress(List<String> sources, int from, Set<String> inEpisode) {
+        for (int i = from; i < sources.size(); i++) {
+            looked++;
+            SourcePoints s = this.sources.named(sources.get(i));
+            AlarmPoint p = s == null || s.wanted != AlarmKind.LOSS ? null : s.points[AlarmKind.LOSS.ordinal()];
+            Alarm row = p == null ? null : p.row;
+            boolean suppressed = row != null && inEpisode.contains(s.src);
+            if (row != null && row.active() && row.suppressed() != suppressed) {
+                put(p, row.with(true, row.acknowledged(), -1, row.shelvedUntil(), suppressed, row.chattering()));
+            }
+        }
+    }
+
+    /** The episode's point (while {@code raised}), then the conditions from outside, in the order they were set. */
+    private void evaluateOthers(Episode raised, JudgeConfig config, long now, List<Alarm> notify) {
+        if (raised != null) {
+            evaluateOther(new Key(EPISODE_SOURCE, AlarmKind.EPISODE), episodeDetail(raised), config, now, notify);
+        }
+        for (Map.Entry<Key, String> e : external.entrySet()) {
+            evaluateOther(e.getKey(), e.getValue(), config, now, notify);
+        }
+        for (Map.Entry<Key, AlarmPoint> e : others.entrySet()) {
+            AlarmPoint p = e.getValue();
+            boolean wanted = e.getKey().kind() == AlarmKind.EPISODE ? raised != null : external.containsKey(e.getKey());
+            if (!wanted && p.row != null && p.row.active()) {
+                clear(p);
+            }
+        }
+    }
+
+    private void evaluateOther(Key k, String detail, JudgeConfig config, long now, List<Alarm> notify) {
+        looked++;
+        AlarmPoint p = others.computeIfAbsent(k, x -> new AlarmPoint(x.src(), x.kind()));
+        Alarm row = p.row;
+        if (row != null && row.active()) {
+            if (k.kind() == AlarmKind.EPISODE && !row.detail().equals(detail)) {
+                put(p, new Alarm(row.id(), row.src(), row.kind(), row.firstMillis(), row.lastMillis(), row.count(),
+                        true, row.acknowledged(), -1, row.shelvedUntil(), false, row.chattering(), detail,
+                        row.guidance())); // the open episode's evidence grows
+            }
+            return;
+        }
+        raise(p, detail, config.guidanceFor(k.src()), false, now, notify);
+    }
+
+    /** A source not in the judgement any more (another engine's): its active points clear. */
+    private void forgotten(SourcePoints s) {
+        for (AlarmPoint p : s.points) {
+            if (p != null && p.row != null && p.row.active()) {
+                clear(p);
+            }
+        }
+    }
+
+    private void clear(AlarmPoint p) {
+        Alarm a = p.row;
+        put(p, a.with(false, a.acknowledged(), lastNow, a.shelvedUntil(), false, a.chattering()));
+        p.clearedIn = evaluation;
+        if (a.chattering()) {
+            chatter.add(new Timer(p.times.peekLast() + CHATTER_MILLIS, p));
+        }
+    }
+
+    /**
+     * Chattering ends for a cleared point with no activation within the chattering window: the points whose last
+     * activation is that old now, except those cleared in this evaluation (they are looked at in the next).
+     */
+    private void endQuietChattering(long now) {
+        while (!chatter.isEmpty() && chatter.peek().due() <= now) {
+            Timer t = chatter.poll();
+            looked++;
+            AlarmPoint p = t.point();
+            Alarm a = p.row;
+            if (a == null || !a.chattering() || a.active()) {
+                continue; // it is put on again when it clears
+            }
+            if (p.clearedIn == evaluation) {
+                deferred.add(t);
+            } else if (!quietSince(p, now)) {
+                chatter.add(new Timer(p.times.peekLast() + CHATTER_MILLIS, p));
+            } else {
+                put(p, a.with(false, a.acknowledged(), a.clearedMillis(), a.shelvedUntil(), false, false));
+            }
+        }
+        chatter.addAll(deferred);
+        deferred.clear();
+    }
+
+    /**
+     * Replaces (or adds) the row of {@code p}, keeping the counts of active and unacknowledged rows and the sources
+     * waiting for acknowledgement as they change, not by a pass over the rows.
+     */
+    private void put(AlarmPoint p, Alarm a) {
+        Alarm was = p.row;
+        if (was == null) {
+            rows.append(a, p);
+        } else {
+            rows.replace(a);
+            count(was, -1);
+        }
+        count(a, 1);
+        p.row = a;
+        rowsChanged = true;
+    }
+
+    private void count(Alarm a, int sign) {
+        if (a.active()) {
+            active += sign;
+        }
+        if (a.needsAcknowledging()) {
+            unacknowledged += sign;
+            waiting.add(a.src(), sign);
+        }
+    }
+
+    private void dropped(AlarmPoint p, Alarm a) {
+        count(a, -1);
+        p.row = null;
+    }
+
+    static AlarmKind kindOf(SourceState s) {
         return switch (s) {
             case STALE -> AlarmKind.STALE;
             case BADLY_LOSING -> AlarmKind.LOSS;
@@ -254,52 +437,61 @@ public final class AlarmModel {
     }
 
     /** The on-delays: a stale point waits three evaluations, a loss point two; the rest none. */
-    private boolean onDelayPassed(Key k) {
-        int need = switch (k.kind()) {
+    private static int onDelay(AlarmKind kind) {
+        return switch (kind) {
             case STALE -> STALE_ON_DELAY_EVALUATIONS;
             case LOSS -> LOSS_ON_DELAY_EVALUATIONS;
             default -> 1;
         };
-        int seen = pending.merge(k, 1, Integer::sum);
-        return seen >= need;
     }
 
-    private Alarm activate(Key k, Alarm row, String detail, String guidance, boolean suppressed, long now) {
-        pending.remove(k);
-        ArrayDeque<Long> times = activations.computeIfAbsent(k, x -> new ArrayDeque<>());
+    private Alarm activate(AlarmPoint p, String detail, String guidance, boolean suppressed, long now) {
+        if (p.times == null) {
+            p.times = new ArrayDeque<>();
+        }
+        ArrayDeque<Long> times = p.times;
         times.addLast(now);
         while (!times.isEmpty() && times.peekFirst() <= now - CHATTER_MILLIS) {
             times.removeFirst();
         }
         rate.addLast(now);
+        Alarm row = p.row;
         Alarm a = row == null
-                ? new Alarm(nextId++, k.src(), k.kind(), now, now, 1, true, false, -1, -1, suppressed, false, detail,
+                ? new Alarm(nextId++, p.src, p.kind, now, now, 1, true, false, -1, -1, suppressed, false, detail,
                 guidance)
                 : row.activated(now, detail, guidance, suppressed);
         if (times.size() >= CHATTER_COUNT && !a.chattering()) {
             a = a.with(true, false, -1, a.shelvedUntil(), suppressed, true);
         }
-        rows.put(k, a);
+        put(p, a);
         return a;
     }
 
     /** No activation within the chattering window any more. */
-    private boolean quietSince(Key k, long now) {
-        ArrayDeque<Long> times = activations.get(k);
-        return times == null || times.isEmpty() || times.peekLast() <= now - CHATTER_MILLIS;
+    private static boolean quietSince(AlarmPoint p, long now) {
+        return p.times == null || p.times.isEmpty() || p.times.peekLast() <= now - CHATTER_MILLIS;
     }
 
-    private boolean unshelveExpired(long now) {
-        boolean changed = false;
-        for (Map.Entry<Key, Alarm> e : rows.entrySet()) {
-            Alarm a = e.getValue();
-            if (a.shelvedUntil() >= 0 && now >= a.shelvedUntil()) {
-                e.setValue(a.with(a.active(), a.acknowledged(), a.clearedMillis(), -1, a.suppressed(),
-                        a.chattering()));
-                changed = true;
+    /** Takes off the shelf the rows whose time came (their timers; a row shelved again meanwhile waits on). */
+    private void unshelveExpired(long now) {
+        while (!shelves.isEmpty() && shelves.peek().due() <= now) {
+            looked++;
+            AlarmPoint p = shelves.poll().point();
+            Alarm a = p.row;
+            if (a == null || a.shelvedUntil() < 0) {
+                continue;
+            }
+            if (now >= a.shelvedUntil()) {
+                put(p, a.with(a.active(), a.acknowledged(), a.clearedMillis(), -1, a.suppressed(), a.chattering()));
+            } else {
+                shelves.add(new Timer(a.shelvedUntil(), p));
             }
         }
-        return changed;
+    }
+
+    /** Sources and points looked at by the last {@link #evaluate} (what its cost grows with); for tests. */
+    int lookedAtInLastEvaluation() {
+        return looked;
     }
 
     static String detail(SourceView v, AlarmKind kind, Judgement j, long now) {
@@ -334,22 +526,13 @@ public final class AlarmModel {
             Alarm a = get(id); // the answer as the readers' result has it; the model's next round decides
             return a != null && !a.acknowledged();
         }
-        Map.Entry<Key, Alarm> e = entry(id);
-        if (e == null || e.getValue().acknowledged()) {
+        Alarm a = rows.row(id);
+        if (a == null || a.acknowledged()) {
             return false;
         }
-        e.setValue(e.getValue().acknowledge());
+        put(rows.owner(id), a.acknowledge());
         changed();
         return true;
-    }
-
-    private Map.Entry<Key, Alarm> entry(long id) {
-        for (Map.Entry<Key, Alarm> e : rows.entrySet()) {
-            if (e.getValue().id() == id) {
-                return e;
-            }
-        }
-        return null;
     }
 
     /** Acknowledges every row; returns how many were not yet acknowledged. */
@@ -357,17 +540,17 @@ public final class AlarmModel {
         if (handedOver(this::acknowledgeAll)) {
             return (int) log().stream().filter(a -> !a.acknowledged()).count();
         }
-        int n = 0;
-        for (Map.Entry<Key, Alarm> e : rows.entrySet()) {
-            if (!e.getValue().acknowledged()) {
-                e.setValue(e.getValue().acknowledge());
-                n++;
+        int[] n = {0};
+        rows.forEach((p, a) -> {
+            if (!a.acknowledged()) {
+                put(p, a.acknowledge());
+                n[0]++;
             }
-        }
-        if (n > 0) {
+        });
+        if (n[0] > 0) {
             changed();
         }
-        return n;
+        return n[0];
     }
 
     /**
@@ -387,17 +570,20 @@ public final class AlarmModel {
             Alarm a = get(id);
             return a != null && a.shelvedUntil() >= 0;
         }
-        Map.Entry<Key, Alarm> e = entry(id);
-        return e != null && e.getValue().shelvedUntil() >= 0 && setShelf(id, -1);
+        Alarm a = rows.row(id);
+        return a != null && a.shelvedUntil() >= 0 && setShelf(id, -1);
     }
 
     private boolean setShelf(long id, long until) {
-        Map.Entry<Key, Alarm> e = entry(id);
-        if (e == null) {
+        Alarm a = rows.row(id);
+        if (a == null) {
             return false;
         }
-        Alarm a = e.getValue();
-        e.setValue(a.with(a.active(), a.acknowledged(), a.clearedMillis(), until, a.suppressed(), a.chattering()));
+        AlarmPoint p = rows.owner(id);
+        put(p, a.with(a.active(), a.acknowledged(), a.clearedMillis(), until, a.suppressed(), a.chattering()));
+        if (until >= 0) {
+            shelves.add(new Timer(until, p));
+        }
         changed();
         return true;
     }
@@ -407,43 +593,22 @@ public final class AlarmModel {
         if (handedOver(this::clearResolvedAcknowledged)) {
             return (int) log().stream().filter(a -> a.state() == AlarmState.NORMAL).count();
         }
-        int n = 0;
-        for (Iterator<Alarm> it = rows.values().iterator(); it.hasNext(); ) {
-            if (it.next().state() == AlarmState.NORMAL) {
-                it.remove();
-                n++;
-            }
-        }
+        int n = rows.dropNormal(Integer.MAX_VALUE, this::dropped);
         if (n > 0) {
             changed();
         }
         return n;
     }
 
+    /** Beyond the capacity, the oldest rows in state normal go (the others are kept, however many). */
     private void trim() {
-        for (Iterator<Alarm> it = rows.values().iterator(); it.hasNext() && rows.size() > logCapacity; ) {
-            if (it.next().state() == AlarmState.NORMAL) {
-                it.remove();
-            }
+        if (rows.size() > logCapacity) {
+            rows.dropNormal(rows.size() - logCapacity, this::dropped);
         }
     }
 
     private void changed() {
         version++;
-        Set<String> srcs = new LinkedHashSet<>();
-        int count = 0, on = 0;
-        for (Alarm a : rows.values()) {
-            if (a.needsAcknowledging()) {
-                srcs.add(a.src());
-                count++;
-            }
-            if (a.active()) {
-                on++;
-            }
-        }
-        unacknowledgedSources = Collections.unmodifiableSet(srcs);
-        unacknowledged = count;
-        active = on;
         publish(true);
     }
 
@@ -451,12 +616,16 @@ public final class AlarmModel {
         int perTen = rateNow();
         Published p = made;
         if (rowsChanged) {
-            List<Alarm> log = new ArrayList<>(rows.values());
-            log.sort((a, b) -> Long.compare(a.id(), b.id()));
-            p = new Published(version, List.copyOf(log), Map.copyOf(rows), unacknowledgedSources, unacknowledged,
-                    active, perTen);
+            Map<Key, Alarm> byKey = new HashMap<>();
+            for (Map.Entry<Key, AlarmPoint> e : others.entrySet()) {
+                if (e.getValue().row != null) {
+                    byKey.put(e.getKey(), e.getValue().row);
+                }
+            }
+            p = new Published(version, rows.view(), Map.copyOf(byKey), waiting.view(), unacknowledged, active,
+                    perTen);
         } else if (perTen != p.perTenMinutes()) {
-            p = new Published(p.version(), p.log(), p.byKey(), p.unacknowledgedSources(), p.unacknowledged(),
+            p = new Published(p.version(), p.log(), p.others(), p.unacknowledgedSources(), p.unacknowledged(),
                     p.active(), perTen);
         } else {
             return;
@@ -495,17 +664,40 @@ public final class AlarmModel {
 
     /** The row with this id, or null. */
     public Alarm get(long id) {
-        for (Alarm a : published.log()) {
-            if (a.id() == id) {
-                return a;
+        List<Alarm> log = published.log();
+        int lo = 0;
+        int hi = log.size() - 1;
+        while (lo <= hi) { // the log is in id order
+            int mid = (lo + hi) >>> 1;
+            long m = log.get(mid).id();
+            if (m == id) {
+                return log.get(mid);
+            }
+            if (m < id) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
             }
         }
         return null;
     }
 
-    /** The row of a point, or null if it never alarmed. */
+    /**
+     * The row of a point, or null if it never alarmed (or its row was dropped). The episode's and the outside
+     * conditions' at once; a source's by a pass over the log (for a look-up now and then, not per source).
+     */
     public Alarm point(String src, AlarmKind kind) {
-        return published.byKey().get(new Key(src, kind));
+        Published p = published;
+        if (kind.ordinal() >= SOURCE_KINDS) {
+            return p.others().get(new Key(src, kind));
+        }
+        for (int i = p.log().size() - 1; i >= 0; i--) {
+            Alarm a = p.log().get(i);
+            if (a.kind() == kind && a.src().equals(src)) {
+                return a;
+            }
+        }
+        return null;
     }
 
     /** Rows whose condition holds now. */
