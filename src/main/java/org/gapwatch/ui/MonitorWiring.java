@@ -125,7 +125,7 @@ final class MonitorWiring {
         ui.recordSlot.getChildren().addFirst(record);
         recent.setId("recent");
         ui.recordSlot.getChildren().add(1, recent);
-        // "Go to the moment": a gap row, the episode banner, a cell of the history band.
+        // "Go to the moment": a gap row, the episode banner, a cell of the history band or of the heatmap.
         // A gap's moment is its start, the last update before it: the replay must hold that one to see the gap.
         detail.setOnGoToMoment((src, row) -> {
             long span = Math.max(0, row.spanMillis());
@@ -135,6 +135,8 @@ final class MonitorWiring {
         banner.setOnGoToMoment(e -> goToMoment(e.sources().isEmpty() ? null : e.sources().getFirst(),
                 e.startMillis(), RecentControl.AROUND, RecentControl.AROUND));
         history.setOnGoToMoment((group, from, millis) -> goToMoment(null, from, RecentControl.AROUND,
+                RecentControl.AROUND.plusMillis(millis)));
+        heatmap.setOnGoToMoment((src, from, millis) -> goToMoment(src, from, RecentControl.AROUND,
                 RecentControl.AROUND.plusMillis(millis)));
 
         ui.topBox.getChildren().addFirst(new ReplayBanner(mode));

@@ -51,7 +51,8 @@ import org.gapwatch.track.SourceView;
  * from the wall's filtered list and {@link #request()}, the operator's collapse choice), taken by reference every
  * pulse at no cost per source; {@link #setRows} builds them on the calling thread instead (a view on its own). While showing, it asks the engine for the counts
  * of the rows on screen at most once a second, plus once right after a user action. Hovering shows the figures of a
- * cell; clicking a source row sets {@link #selectedSourceProperty()}; clicking a group row collapses or expands it.
+ * cell; clicking a source row sets {@link #selectedSourceProperty()}; clicking a group row collapses or expands it;
+ * double-clicking a cell (or its context menu) hands its moment to {@link #setOnGoToMoment} ("go to the moment").
  * With more than {@value #AUTO_COLLAPSE_ABOVE} sources, groups start collapsed. Colour: {@link HeatColors}; a cell
  * a few pixels wide pools several columns and shows the worst of them, so one bad second stays visible.
  * FX thread only.
@@ -120,6 +121,7 @@ public class HeatmapView extends Region {
     private long generation;
     private double hoverX = -1;
     private double hoverY = -1;
+    private CellMoment onGoToMoment = (src, from, millis) -> { };
 
     public HeatmapView() {
         getStyleClass().add("heatmap-view");
@@ -148,7 +150,28 @@ public class HeatmapView extends Region {
         });
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX(), e.getY()));
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover(-1, -1));
-        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> click(e.getX(), e.getY()));
+        // A click selects the source or collapses the group; a double-click (or the menu) replays the cell's moment.
+        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() != javafx.scene.input.MouseButton.PRIMARY) {
+                return;
+            }
+            if (e.getClickCount() == 2) {
+                goToMomentAt(e.getX(), e.getY());
+            } else {
+                click(e.getX(), e.getY());
+            }
+        });
+        javafx.scene.control.MenuItem go = new javafx.scene.control.MenuItem("Go to this moment (replay)");
+        go.setId("heatmap-go-to-moment");
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(go);
+        canvas.setOnContextMenuRequested(e -> {
+            double x = e.getX();
+            double y = e.getY();
+            if (cellAt(x, y) != null) {
+                go.setOnAction(a -> goToMomentAt(x, y));
+                menu.show(canvas, e.getScreenX(), e.getScreenY());
+            }
+        });
 
         content.setTop(toolbar());
         content.setCenter(canvasHolder);
@@ -682,6 +705,88 @@ public class HeatmapView extends Region {
     }
 
     // ---- mouse ----
+
+    /**
+     * What "Go to this moment" of a cell does: given the row's src (null for a group row), the cell's start and its
+     * length (epoch millis; a cell pooling several columns spans them all).
+     */
+    public void setOnGoToMoment(CellMoment action) {
+        onGoToMoment = Objects.requireNonNull(action);
+    }
+
+    /** A cell's moment: its row's source (null for a group row), and the span of time it covers. */
+    @FunctionalInterface
+    public interface CellMoment {
+        void go(String src, long fromMillis, long millis);
+    }
+
+    /** A cell under the pointer: its row, and the time it covers (epoch millis). */
+    private record Cell(HeatRow row, long fromMillis, long millis) {
+    }
+
+    /** The cell at canvas point (x, y), or null off the grid (labels, axis, no counts yet). */
+    private Cell cellAt(double x, double y) {
+        int index = rowAt(y);
+        if (index < 0 || x < labelWidth || x >= labelWidth + cellWidth() || data == null) {
+            return null;
+        }
+        Resolution res = resolution.get();
+        int bins = bins(res.columns());
+        int bin = (int) clamp((x - labelWidth) / cellWidth() * bins, 0, bins - 1);
+        int from = (int) ((long) bin * res.columns() / bins);
+        int to = (int) ((long) (bin + 1) * res.columns() / bins);
+        long slotStart = data.endSlot() - res.columns() + 1 + from;
+        return new Cell(rows.get(index), slotStart * res.slotMillis(), (long) (to - from) * res.slotMillis());
+    }
+
+    /** Runs "Go to this moment" of the cell at canvas point (x, y) as its menu item would; false off the grid. */
+    boolean goToMomentAt(double x, double y) {
+        Cell c = cellAt(x, y);
+        if (c == null) {
+            return false;
+        }
+        onGoToMoment.go(c.row().src(), c.fromMillis(), c.millis());
+        return true;
+    }
+
+    /**
+     * Runs "Go to this moment" of the cell of row {@code index} that holds {@code millis} (epoch millis), as a
+     * double-click there would; false when that row or time is not on screen.
+     */
+    public boolean goToMoment(int index, long millis) {
+        javafx.geometry.Point2D p = cellPoint(index, millis);
+        return p != null && goToMomentAt(p.getX(), p.getY());
+    }
+
+    /** Screen position of the middle of the cell of row {@code index} holding {@code millis}, or null (tests). */
+    public javafx.geometry.Point2D cellCenterOnScreen(int index, long millis) {
+        javafx.geometry.Point2D p = cellPoint(index, millis);
+        return p == null ? null : canvas.localToScreen(p);
+    }
+
+    /** How many cells a row has across (columns pooled into bins a few pixels wide). */
+    public int cellCount() {
+        return bins(resolution.get().columns());
+    }
+
+    /** Canvas point in the middle of the cell of row {@code index} holding {@code millis}, or null. */
+    private javafx.geometry.Point2D cellPoint(int index, long millis) {
+        if (data == null || index < first() || index >= Math.min(rows.size(), first() + visibleRows())) {
+            return null;
+        }
+        Resolution res = resolution.get();
+        long col = Math.floorDiv(millis, res.slotMillis()) - (data.endSlot() - res.columns() + 1);
+        if (col < 0 || col >= res.columns()) {
+            return null;
+        }
+        int bins = bins(res.columns());
+        int bin = (int) (col * bins / res.columns());
+        while (bin + 1 < bins && (long) (bin + 1) * res.columns() / bins <= col) {
+            bin++; // the bin whose columns hold col (the pooling rounds down)
+        }
+        double x = labelWidth + (bin + 0.5) * cellWidth() / bins;
+        return new javafx.geometry.Point2D(x, (index - first()) * rowHeight + rowHeight / 2);
+    }
 
     private int rowAt(double y) {
         if (y < 0) {

@@ -108,6 +108,52 @@ class HeatmapViewTest {
     }
 
     @Test
+    void aCellsGoToMomentPassesItsStartAndWidthAndTheRowsSource() throws InterruptedException {
+        Await.onFx(() -> {
+            scene.getWindow().setWidth(4200); // wide enough for one cell per second
+            return null;
+        });
+        feedAndShow();
+        Await.fx("one cell per second", () -> view.cellCount() == 900);
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        long lossAt = T - 300_000; // 07:55:00, where plant/a..c start losing
+        Await.onFx(() -> {
+            view.setOnGoToMoment((src, from, millis) -> asked.add(src + " " + from + " " + millis));
+            return null;
+        });
+        assertEquals(true, Await.onFx(() -> view.goToMoment(1, lossAt + 400)), "plant/a's cell of 07:55:00");
+        assertEquals(true, Await.onFx(() -> view.goToMoment(0, lossAt)), "the plant group's cell");
+        assertEquals(List.of("plant/a " + lossAt + " 1000", "null " + lossAt + " 1000"), asked,
+                "the source (none for a group row), the second 07:55:00, one second long");
+        assertEquals(false, Await.onFx(() -> view.goToMoment(1, T + 1000)), "past the grid's end: nothing");
+        assertEquals(false, Await.onFx(() -> view.goToMoment(1, T - 900_000)), "before the grid's start: nothing");
+        assertEquals(2, asked.size());
+    }
+
+    @Test
+    void doubleClickingAPooledCellReplaysItsSpanAndStillSelectsTheSource(FxRobot robot) throws InterruptedException {
+        feedAndShow();
+        int cells = Await.onFx(view::cellCount);
+        assertTrue(cells < 900, "1400 px: cells pool several seconds (" + cells + " cells)");
+        List<long[]> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Await.onFx(() -> {
+            view.setOnGoToMoment((src, from, millis) -> asked.add(new long[] {"plant/b".equals(src) ? 1 : 0, from,
+                    millis}));
+            return null;
+        });
+        long lossAt = T - 300_000;
+        robot.doubleClickOn(Await.onFx(() -> view.cellCenterOnScreen(2, lossAt)));
+        Await.fx("moment asked", () -> asked.size() == 1);
+        long[] a = asked.getFirst();
+        assertEquals(1, a[0], "plant/b's row");
+        assertEquals("plant/b", Await.onFx(() -> view.selectedSourceProperty().get()), "the single click still selects");
+        long floor = 900 / cells * 1000L;
+        assertTrue(a[2] == floor || a[2] == floor + 1000, "the cell's width, whole seconds: " + a[2]);
+        assertTrue(a[1] <= lossAt && lossAt < a[1] + a[2] && a[1] % 1000 == 0,
+                "the cell's start, a whole second at or before 07:55:00: " + a[1]);
+    }
+
+    @Test
     void hoverShowsTheFiguresOfTheCell(FxRobot robot) throws InterruptedException {
         feedAndShow();
         Point2D x = Await.onFx(() -> view.rowCenterOnScreen(5));
