@@ -72,37 +72,118 @@ public final class RecentRecording implements AutoCloseable {
         }
     }
 
+    /** How long a restart waits for the ring before it to close its open segment, before it takes the segments. */
+    private static final Duration HANDOVER_WAIT = Duration.ofSeconds(10);
+
     private final RingBounds bounds;
+    private final Path root;
     private final Path dir;
     private final InstantSource clock;
     private final ZoneId zone;
+    private final Faults faults;
+    private final long segmentNanos;
+    private final long segmentBytes;
+    private final PcapWriter.Opener opener;
     private final Recorder recorder;
     private final ExecutorService freezer;
     private volatile RecentRing ring;
+    /** The frozen moment being replayed, which no freeze deletes (null when none). */
+    private volatile Path replayed;
     /** Test hook: runs on the freezer's thread once the segments to copy are open, before they are read. */
     volatile Runnable afterOpenForTest = () -> { };
 
+    /**
+     * @param previous the ring this one restarts (closed already), whose folder it takes over: its frozen moments
+     *                 stay, and its segments as far as the new bounds hold them; null for a fresh start
+     */
     private RecentRecording(Path root, RingBounds bounds, InstantSource clock, ZoneId zone, Faults faults,
-                            long segmentNanos, long segmentBytes, PcapWriter.Opener opener) {
+                            long segmentNanos, long segmentBytes, PcapWriter.Opener opener,
+                            RecentRecording previous) {
         this.bounds = bounds;
+        this.root = root;
         this.dir = root.resolve(Long.toString(ProcessHandle.current().pid()));
         this.clock = clock;
         this.zone = zone;
+        this.faults = faults;
+        this.segmentNanos = segmentNanos;
+        this.segmentBytes = segmentBytes;
+        this.opener = opener;
+        this.replayed = previous == null ? null : previous.replayed;
         this.freezer = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("gapwatch-freeze")
                 .factory());
         if (bounds.off()) {
             recorder = null;
+            if (previous != null) {
+                freezer.execute(() -> deleteSegmentsOf(previous)); // off now: nothing reads them any more
+            }
             return;
         }
         Recorder.Options options = Recorder.Options.defaults().withClock(clock);
         this.recorder = Recorder.start(dir, () -> {
-            cleanStale(root);
-            RecentRing r = new RecentRing(dir, bounds, segmentNanos, segmentBytes, clock, opener);
+            List<RecentRing.Segment> kept = List.of();
+            if (previous == null) {
+                cleanStale(root);
+            } else {
+                kept = handedOver(previous); // a restart: stale runs went at the first start, frozen moments stay
+            }
+            RecentRing r = new RecentRing(dir, bounds, segmentNanos, segmentBytes, clock, opener, kept);
             ownerOnly(root);
             ownerOnly(dir);
             ring = r;
             return r;
         }, options, faults, line -> LOG.log(System.Logger.Level.WARNING, line));
+    }
+
+    /**
+     * The closed segments of the ring a restart follows, once its loop has closed its open segment; none when it has
+     * not within {@link #HANDOVER_WAIT} (its files are then deleted as strangers').
+     */
+    private static List<RecentRing.Segment> handedOver(RecentRecording previous) {
+        try {
+            return previous.awaitClosed(HANDOVER_WAIT) ? previous.segments() : List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+    }
+
+    private void deleteSegmentsOf(RecentRecording previous) {
+        handedOver(previous);
+        try {
+            if (Files.isDirectory(dir)) {
+                RecentRing.deleteSegments(dir);
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "recent ring: cannot delete the segments in " + dir + ": "
+                    + Recorder.openFailure(e));
+        }
+    }
+
+    /**
+     * Restarts {@code previous} with new bounds (Settings): closes it, and the new ring takes its folder over. The
+     * frozen moments stay (the one being replayed must still be there for a seek back), and so do the segments as
+     * far as the new bounds hold them. Returns at once.
+     */
+    public static RecentRecording restart(RecentRecording previous, RingBounds bounds) {
+        return restart(previous, bounds, bounds.segmentNanos(), bounds.segmentBytes());
+    }
+
+    /** For tests: a restart with the segment sizes given. */
+    static RecentRecording restart(RecentRecording previous, RingBounds bounds, long segmentNanos,
+                                   long segmentBytes) {
+        previous.close();
+        return new RecentRecording(previous.root, bounds, previous.clock, previous.zone, previous.faults,
+                segmentNanos, segmentBytes, previous.opener, previous);
+    }
+
+    /** Marks the frozen moment being replayed (null: none), which no later freeze deletes while it is. */
+    public void replaying(Path frozenFile) {
+        replayed = frozenFile;
+    }
+
+    /** Where this ring's folder is made ({@code ROOT}: the folder is {@code ROOT/<pid>}). */
+    public Path root() {
+        return root;
     }
 
     /** The default place: {@code $XDG_STATE_HOME/gapwatch/recent}, else {@code ~/.local/state/gapwatch/recent}. */
@@ -113,7 +194,7 @@ public final class RecentRecording implements AutoCloseable {
     /** Starts the ring under {@code root} (off when a bound is 0); returns at once. */
     public static RecentRecording start(Path root, RingBounds bounds, Faults faults) {
         return new RecentRecording(root, bounds, InstantSource.system(), ZoneId.systemDefault(), faults,
-                bounds.segmentNanos(), bounds.segmentBytes(), PcapWriter.FILES);
+                bounds.segmentNanos(), bounds.segmentBytes(), PcapWriter.FILES, null);
     }
 
     /** Starts the ring with the error log's fault boundary. */
@@ -124,7 +205,8 @@ public final class RecentRecording implements AutoCloseable {
     /** For tests: the clock, zone and segment sizes given. */
     static RecentRecording start(Path root, RingBounds bounds, InstantSource clock, ZoneId zone, Faults faults,
                                  long segmentNanos, long segmentBytes) {
-        return new RecentRecording(root, bounds, clock, zone, faults, segmentNanos, segmentBytes, PcapWriter.FILES);
+        return new RecentRecording(root, bounds, clock, zone, faults, segmentNanos, segmentBytes, PcapWriter.FILES,
+                null);
     }
 
     public RingBounds bounds() {
@@ -281,7 +363,7 @@ public final class RecentRecording implements AutoCloseable {
             return Moment.none(w.stopCause() != null ? "Cannot freeze the moment: " + w.stopCause()
                     : "The recent ring holds no datagram from " + time(from) + " to " + time(to) + ".");
         }
-        keepNewestFrozen(frozenDir, target);
+        keepNewestFrozen(frozenDir, target, replayed);
         return new Moment(target, first, last, n, null);
     }
 
@@ -315,13 +397,18 @@ public final class RecentRecording implements AutoCloseable {
         return p;
     }
 
-    private static void keepNewestFrozen(Path frozenDir, Path keep) throws IOException {
+    /**
+     * Keeps {@code keep} and the newest others, {@link #KEEP_FROZEN} in all; {@code replayed} (null: none) is one of
+     * them whatever its age: never deleted while replayed.
+     */
+    private static void keepNewestFrozen(Path frozenDir, Path keep, Path replayed) throws IOException {
         List<Path> all;
         try (Stream<Path> s = Files.list(frozenDir)) {
             all = new ArrayList<>(s.filter(p -> !p.equals(keep)).toList());
         }
+        boolean replayedHere = replayed != null && all.remove(replayed);
         all.sort(Comparator.comparing(RecentRecording::modified).reversed());
-        for (int i = KEEP_FROZEN - 1; i < all.size(); i++) {
+        for (int i = KEEP_FROZEN - 1 - (replayedHere ? 1 : 0); i < all.size(); i++) {
             Files.deleteIfExists(all.get(i));
         }
     }

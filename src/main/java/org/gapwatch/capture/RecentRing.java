@@ -10,9 +10,11 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The recent ring on disk: every datagram the receiver takes in, in pcap segments of a few seconds or MiB each
@@ -84,6 +86,16 @@ public final class RecentRing implements RecordSink {
      */
     public RecentRing(Path dir, RingBounds bounds, long segmentNanos, long segmentBytes, InstantSource clock,
                       PcapWriter.Opener opener) throws IOException {
+        this(dir, bounds, segmentNanos, segmentBytes, clock, opener, List.of());
+    }
+
+    /**
+     * Makes {@code dir}, takes over the closed segments {@code kept} of a ring that has stopped in it (oldest first:
+     * a restart with new bounds), deletes them at once as far as the new bounds no longer hold them, and deletes
+     * every other segment file in it.
+     */
+    public RecentRing(Path dir, RingBounds bounds, long segmentNanos, long segmentBytes, InstantSource clock,
+                      PcapWriter.Opener opener, List<Segment> kept) throws IOException {
         if (bounds.off()) {
             throw new IllegalArgumentException("the recent ring is off (a bound is 0)");
         }
@@ -97,15 +109,30 @@ public final class RecentRing implements RecordSink {
         this.clock = Objects.requireNonNull(clock);
         this.opener = Objects.requireNonNull(opener);
         Files.createDirectories(dir);
-        deleteSegments(dir);
+        Set<Path> keep = new HashSet<>();
+        for (Segment s : kept) {
+            if (dir.equals(s.file().getParent()) && Files.exists(s.file())) {
+                closed.addLast(s);
+                closedBytes += s.bytes();
+                keep.add(s.file());
+            }
+        }
+        deleteSegments(dir, keep);
+        trim();
+        publish();
     }
 
     /** Deletes every segment file in {@code dir}; returns how many. */
     static int deleteSegments(Path dir) throws IOException {
+        return deleteSegments(dir, Set.of());
+    }
+
+    /** Deletes every segment file in {@code dir} but those in {@code keep}; returns how many. */
+    private static int deleteSegments(Path dir, Set<Path> keep) throws IOException {
         int n = 0;
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, PREFIX + "*" + SUFFIX)) {
             for (Path p : ds) {
-                if (Files.deleteIfExists(p)) {
+                if (!keep.contains(p) && Files.deleteIfExists(p)) {
                     n++;
                 }
             }
@@ -234,8 +261,11 @@ public final class RecentRing implements RecordSink {
             return false;
         }
         // The number after the time keeps names apart when the clock stands still (or steps back).
-        Path file = dir.resolve(String.format(Locale.ROOT, "%s%019d-%06d%s", PREFIX, firstNanos, ++opened % 1_000_000,
-                SUFFIX));
+        Path file;
+        do { // a segment taken over from the ring before a restart may bear the name already
+            file = dir.resolve(String.format(Locale.ROOT, "%s%019d-%06d%s", PREFIX, firstNanos, ++opened % 1_000_000,
+                    SUFFIX));
+        } while (Files.exists(file));
         try {
             current = new PcapWriter(file, 0, 1, reason -> { }, clock, opener);
         } catch (IOException | RuntimeException e) {

@@ -279,6 +279,7 @@ final class MonitorWiring {
         recent.goToMoment(momentMillis, before, after, m -> {
             ReplayBar b = openCaptureFile(m.file(), replayConfig.get());
             frozen = m.file();
+            recent.replaying(frozen);
             frozenReplay.set(true);
             b.seek((momentMillis - LEAD_MILLIS) * 1_000_000L);
             if (src != null) {
@@ -327,6 +328,7 @@ final class MonitorWiring {
         }
         openCaptureFile(file, config);
         frozen = null;
+        recent.replaying(null);
         frozenReplay.set(false);
         return true;
     }
@@ -376,6 +378,7 @@ final class MonitorWiring {
         ReplayBar b = bar;
         bar = null;
         frozen = null;
+        recent.replaying(null);
         frozenReplay.set(false);
         replayEngine = null;
         b.close();

@@ -87,6 +87,94 @@ class RecentRecordingTest {
         assertTrue(rr.awaitClosed(Duration.ofSeconds(10)));
     }
 
+    /** Settings change the bounds while a frozen moment is replayed: the restart keeps it, and the ring's past. */
+    @Test
+    void aRestartWithNewBoundsKeepsTheFrozenMomentBeingReplayedAndTheSegmentsTheBoundsHold() throws Exception {
+        RecentRecording rr = RecentRecording.start(root, new RingBounds(Duration.ofSeconds(10), 1L << 30), clock,
+                ZoneOffset.UTC, faults, 200 * MS, 1L << 20);
+        assertTrue(rr.awaitOpened(Duration.ofSeconds(10)));
+        hand(rr, 0, 2000); // datagram i arrives at t0 + (i + 1) ms; the clock at t0 + 2 s
+        Await.until("the ring's loop has come past 1.5 s", () -> !rr.segments().isEmpty()
+                && rr.segments().getLast().firstNanos() > t0 + 1500 * MS);
+        RecentRecording.Moment m = rr.freeze(t0 + 1000 * MS, Duration.ofMillis(500), Duration.ofMillis(500)).get();
+        assertTrue(m.found(), m.problem());
+        assertEquals(List.of(t0 + 500 * MS, t0 + 1500 * MS, 1001L), List.of(m.fromNanos(), m.toNanos(), m.datagrams()));
+        rr.replaying(m.file());
+        Engine engine = new Engine(TrackerConfig.defaults());
+        try (Replayer replay = new Replayer(m.file(), CaptureFilter.multicast(), engine)) {
+            replay.speed(Replayer.AS_FAST_AS_POSSIBLE);
+            replay.start();
+            Await.until(() -> "played to the end: " + replay.progress(),
+                    () -> replay.progress().state() == Replayer.State.FINISHED);
+
+            // 5 s back now: every segment (all within the last 2 s) still held.
+            RecentRecording again = RecentRecording.restart(rr, new RingBounds(Duration.ofSeconds(5), 1L << 30),
+                    200 * MS, 1L << 20);
+            assertTrue(again.awaitOpened(Duration.ofSeconds(10)));
+            assertTrue(Files.exists(m.file()), "the frozen moment survives the restart");
+            assertEquals(t0 + MS, again.segments().getFirst().firstNanos(), "the ring still reaches back to the first");
+
+            replay.pause();
+            replay.seek(m.fromNanos()); // back to its start: the file is opened and read again
+            Await.until(() -> "back at its start: " + replay.progress(),
+                    () -> replay.progress().state() == Replayer.State.PAUSED
+                            && replay.progress().positionNanos() == m.fromNanos());
+            assertEquals(1L, replay.progress().fed(), "the first datagram, at the start itself");
+            replay.play();
+            Await.until(() -> "played again to the end: " + replay.progress(),
+                    () -> replay.progress().state() == Replayer.State.FINISHED && replay.progress().fed() == 1001);
+            assertEquals(null, replay.progress().error());
+            List<CapturedDatagram> back = PcapWriterTest.readAll(m.file());
+            assertEquals(1001, back.size());
+            assertEquals(m.fromNanos(), back.getFirst().arrivalEpochNanos());
+            assertArrayEquals(Fixtures.update("ring/a", 499), back.getFirst().payload());
+
+            RecentRecording.Moment early = again.freeze(t0 + 100 * MS, Duration.ofMillis(99), Duration.ZERO).get();
+            assertTrue(early.found(), early.problem());
+            assertEquals(List.of(t0 + MS, 100L), List.of(early.fromNanos(), early.datagrams()),
+                    "a moment from before the restart, out of the segments taken over");
+
+            // 1 s back: what ended before t0 + 1 s goes at once; the frozen moment stays.
+            RecentRecording third = RecentRecording.restart(again, new RingBounds(Duration.ofSeconds(1), 1L << 30),
+                    200 * MS, 1L << 20);
+            assertTrue(third.awaitOpened(Duration.ofSeconds(10)));
+            List<RecentRing.Segment> held = third.segments();
+            assertTrue(!held.isEmpty() && held.getFirst().lastNanos() >= t0 + 1000 * MS
+                    && held.getFirst().firstNanos() <= t0 + 1000 * MS, "from about t0 + 1 s on: " + held);
+            try (java.util.stream.Stream<Path> segs = Files.list(third.dir())) {
+                assertEquals(held.size(), segs.filter(p -> p.getFileName().toString().startsWith("seg-")).count(),
+                        "the older segments are deleted");
+            }
+            assertTrue(Files.exists(m.file()));
+            hand(third, 2000, 2100);
+            Await.until("the new ring writes on", () -> third.segments().getLast().lastNanos() == t0 + 2100 * MS);
+            third.close();
+            assertTrue(third.awaitClosed(Duration.ofSeconds(10)));
+        }
+    }
+
+    @Test
+    void theFrozenMomentBeingReplayedIsNeverDeletedByLaterFreezes() throws Exception {
+        RecentRecording rr = RecentRecording.start(root, RingBounds.defaults(), clock, ZoneOffset.UTC, faults,
+                200 * MS, 1L << 20);
+        assertTrue(rr.awaitOpened(Duration.ofSeconds(10)));
+        hand(rr, 0, 1000);
+        Await.until("in the ring", () -> !rr.segments().isEmpty()
+                && rr.segments().getLast().lastNanos() == t0 + 1000 * MS);
+        RecentRecording.Moment replayed = rr.freeze(t0 + 100 * MS, Duration.ZERO, Duration.ofMillis(10)).get();
+        assertTrue(replayed.found(), replayed.problem());
+        rr.replaying(replayed.file());
+        Files.setLastModifiedTime(replayed.file(), java.nio.file.attribute.FileTime.fromMillis(0)); // the oldest
+        for (int k = 1; k <= RecentRecording.KEEP_FROZEN + 1; k++) {
+            assertTrue(rr.freeze(t0 + (100 + 100 * k) * MS, Duration.ZERO, Duration.ofMillis(10)).get().found());
+        }
+        assertTrue(Files.exists(replayed.file()), "kept while replayed, though the oldest");
+        try (java.util.stream.Stream<Path> frozen = Files.list(rr.dir().resolve("frozen"))) {
+            assertEquals(RecentRecording.KEEP_FROZEN, frozen.count(), "the replayed one and the 3 newest");
+        }
+        rr.close();
+    }
+
     @Test
     void aMomentOlderThanTheRingSaysHowFarBackItReachesAndOpensNothing() throws Exception {
         RecentRecording rr = RecentRecording.start(root, new RingBounds(Duration.ofSeconds(2), 1L << 30), clock,

@@ -72,12 +72,20 @@ public final class RecentControl extends HBox {
 
     /**
      * (Re)starts the ring under {@code root} with {@code bounds} on {@code receiver} (off when a bound is 0); the
-     * previous ring stops in the background. Returns at once: the folder is made on the ring's own thread.
+     * previous ring stops in the background. A restart under the same root (new bounds) keeps the frozen moments (the
+     * one replayed must stay for a seek back) and the segments the new bounds hold. Returns at once: the folder is
+     * made on the ring's own thread.
      */
     public void start(Path root, RingBounds bounds, MulticastReceiver receiver) {
-        stop();
+        RecentRecording previous = ring;
+        if (previous != null && previous.root().equals(root)) {
+            letGo();
+            ring = RecentRecording.restart(previous, bounds);
+        } else {
+            stop();
+            ring = RecentRecording.start(root, bounds);
+        }
         this.receiver = receiver;
-        ring = RecentRecording.start(root, bounds);
         if (receiver != null) {
             receiver.setRecentTap(ring.tap());
         }
@@ -88,14 +96,25 @@ public final class RecentControl extends HBox {
     /** Stops the ring: the receiver lets go of it and it closes its open segment in the background. */
     public void stop() {
         if (ring != null) {
-            if (receiver != null) {
-                receiver.setRecentTap(null);
-            }
+            letGo();
             ring.close();
             ring = null;
         }
         poll.stop();
         refresh();
+    }
+
+    private void letGo() {
+        if (receiver != null) {
+            receiver.setRecentTap(null);
+        }
+    }
+
+    /** Marks the frozen moment being replayed (null: none): no later freeze deletes it while it is. */
+    public void replaying(Path frozenFile) {
+        if (ring != null) {
+            ring.replaying(frozenFile);
+        }
     }
 
     /** The band that shows "go to the moment"'s one line while there is one; the window places it. */
