@@ -194,8 +194,8 @@ public final class RecentControl extends HBox {
         reach.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("trouble"),
                 s.problem() != null || s.dropped() > 0);
         tooltip(String.format(Locale.ROOT, "Recent ring: the last %d min of received datagrams in at most %,d MiB"
-                        + " (the smaller wins), now %,.1f MiB, in %s. Double-click a gap, the episode banner or a"
-                        + " history cell to replay that moment.%s", s.bounds().maxAge().toMinutes(),
+                        + " (the smaller wins), now %,.1f MiB, in %s. Double-click a gap, the episode banner, a history"
+                        + " or heatmap cell to replay that moment.%s", s.bounds().maxAge().toMinutes(),
                 s.bounds().maxBytes() >> 20, s.bytes() / 1048576.0, s.dir(),
                 s.problem() == null ? "" : "\n⚠ " + s.problem()));
     }
