@@ -414,7 +414,7 @@ public final class MonitorWindow {
         }
         applySubscriptions(old, s);
         if (recentRoot != null && !old.recent().equals(s.recent())) {
-            wiring.startRecent(recentRoot, bounds(s)); // the ring starts afresh with the new bounds
+            wiring.startRecent(recentRoot, bounds(s)); // a restart: the frozen moments and held segments stay
         }
     }
 

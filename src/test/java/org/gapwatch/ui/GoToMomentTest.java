@@ -141,6 +141,57 @@ class GoToMomentTest {
         fx(() -> Screenshots.write(window.scene(), "go-to-moment-1366"));
     }
 
+    /** Settings change the ring's bounds while a frozen moment replays: it stays, and a seek back to its start works. */
+    @Test
+    void newRingBoundsInSettingsKeepTheFrozenMomentBeingReplayed() throws Exception {
+        Await.fx("joined", () -> window.feed().status().groups().contains(group));
+        org.gapwatch.capture.RecentRecording first = fx(() -> window.wiring().recent.ring());
+        assertTrue(first.awaitOpened(Duration.ofSeconds(10)), "ring recording");
+        for (long seq = 1; seq <= 50; seq++) {
+            byte[] b = json(seq);
+            assertTrue(publisher.send(b, 0, b.length));
+        }
+        Await.fx("all 50 arrived", () -> source() != null && source().received() == 50);
+        long moment = System.currentTimeMillis();
+        fx(() -> {
+            window.wiring().goToMoment(SRC, moment, Duration.ofSeconds(30), Duration.ofSeconds(30));
+            return null;
+        });
+        Await.until(() -> "replay mode; the ring says: " + window.wiring().recent.messageProperty().get(),
+                () -> fx(() -> window.wiring().mode.isReplaying()));
+        Path file = fx(() -> window.wiring().frozenMoment());
+        org.gapwatch.ui.capture.ReplayBar bar = fx(() -> window.wiring().replayBar());
+        Await.fx("played to the end", () -> bar.progressProperty().get() != null
+                && bar.progressProperty().get().state() == org.gapwatch.capture.Replayer.State.FINISHED);
+
+        fx(() -> {
+            window.update(window.settings().withRecent(new Settings.Recent(4, 128)));
+            return null;
+        });
+        org.gapwatch.capture.RecentRecording second = fx(() -> window.wiring().recent.ring());
+        assertTrue(second != first && second.bounds().equals(org.gapwatch.capture.RingBounds.of(4, 128)),
+                "restarted with the new bounds");
+        assertTrue(second.awaitOpened(Duration.ofSeconds(10)), "the new ring records");
+        assertTrue(Files.exists(file), "the frozen moment being replayed is kept");
+        assertEquals(file, fx(() -> window.wiring().frozenMoment()), "still replaying it");
+
+        long start = fx(() -> bar.progressProperty().get().startNanos());
+        fx(() -> {
+            bar.pause();
+            bar.seek(start); // backwards: the file is opened again
+            return null;
+        });
+        Await.fx("back at its start", () -> bar.progressProperty().get().state()
+                == org.gapwatch.capture.Replayer.State.PAUSED && bar.progressProperty().get().positionNanos() == start);
+        fx(() -> {
+            bar.play();
+            return null;
+        });
+        Await.fx("played again to the end", () -> bar.progressProperty().get().state()
+                == org.gapwatch.capture.Replayer.State.FINISHED && bar.progressProperty().get().fed() == 50);
+        assertEquals(null, fx(() -> bar.progressProperty().get().error()));
+    }
+
     private static byte[] json(long seq) {
         return ("{\"v\":1,\"src\":\"" + SRC + "\",\"seq\":" + seq + ",\"value\":" + (40 + seq)
                 + ",\"unit\":\"°C\",\"status\":\"ok\",\"interval\":60000}").getBytes(StandardCharsets.UTF_8);
