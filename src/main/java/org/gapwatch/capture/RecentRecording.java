@@ -119,12 +119,17 @@ public final class RecentRecording implements AutoCloseable {
             return;
         }
         Recorder.Options options = Recorder.Options.defaults().withClock(clock);
+        boolean restart = previous != null;
+        // Let go of once taken: the recorder may keep its opener, and a chain of old rings must not stay behind.
+        java.util.concurrent.atomic.AtomicReference<RecentRecording> handover =
+                new java.util.concurrent.atomic.AtomicReference<>(previous);
         this.recorder = Recorder.start(dir, () -> {
             List<RecentRing.Segment> kept = List.of();
-            if (previous == null) {
+            RecentRecording before = handover.getAndSet(null);
+            if (!restart) {
                 cleanStale(root);
-            } else {
-                kept = handedOver(previous); // a restart: stale runs went at the first start, frozen moments stay
+            } else if (before != null) {
+                kept = handedOver(before); // a restart: stale runs went at the first start, frozen moments stay
             }
             RecentRing r = new RecentRing(dir, bounds, segmentNanos, segmentBytes, clock, opener, kept);
             ownerOnly(root);
