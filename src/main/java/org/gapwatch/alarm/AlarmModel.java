@@ -84,6 +84,8 @@ public final class AlarmModel {
     private final PriorityQueue<Timer> chatter = new PriorityQueue<>(Comparator.comparingLong(Timer::due));
     private final List<Timer> deferred = new ArrayList<>();
     private boolean rowsChanged;
+    /** A row joined, went, or activated again since the last result: the list's order is to be made again. */
+    private boolean orderChanged;
     private int looked;
     /** The episode whose sources' loss points are suppressed (-1: none) and its list as last applied. */
     private long suppressingEpisode = -1;
@@ -400,6 +402,9 @@ public final class AlarmModel {
      */
     private void put(AlarmPoint p, Alarm a) {
         Alarm was = p.row;
+        if (was == null || was.lastMillis() != a.lastMillis()) {
+            orderChanged = true;
+        }
         if (was == null) {
             rows.append(a, p);
         } else {
@@ -422,6 +427,7 @@ public final class AlarmModel {
     }
 
     private void dropped(AlarmPoint p, Alarm a) {
+        orderChanged = true;
         count(a, -1);
         p.row = null;
     }
@@ -623,9 +629,12 @@ public final class AlarmModel {
                 }
             }
             List<Alarm> log = rows.view();
-            // The list's order is made here, on the model's thread, so that the FX thread reads only what it shows.
-            p = new Published(version, log, NewestFirst.of(log), Map.copyOf(byKey), waiting.view(), unacknowledged,
-                    active, perTen);
+            // The list's order is made here, on the model's thread, so that the FX thread reads only what it shows;
+            // an acknowledgement, a shelf, a clearing move no row, and keep the last one.
+            NewestFirst order = orderChanged ? NewestFirst.of(log) : p.newestFirst().over(log);
+            orderChanged = false;
+            p = new Published(version, log, order, Map.copyOf(byKey), waiting.view(), unacknowledged, active,
+                    perTen);
         } else if (perTen != p.perTenMinutes()) {
             p = new Published(p.version(), p.log(), p.newestFirst(), p.others(), p.unacknowledgedSources(),
                     p.unacknowledged(), p.active(), perTen);
