@@ -155,12 +155,16 @@ class AlarmListViewTest {
             list.layout();
             list.refresh();
             assertEquals(n, list.items().size());
+            assertTrue(marked(list, 0), "the top row waits for acknowledgement: marked");
             list.takeRowsTouched();
 
             long newest = list.items().getFirst().id();
             assertTrue(many.acknowledge(newest));
             long acknowledged = list.takeRowsTouched();
             assertTrue(list.items().getFirst().acknowledged(), "the slot on screen shows the acknowledged row");
+            list.layout();
+            assertFalse(marked(list, 0), "its row's mark follows the alarm in the slot");
+            assertTrue(marked(list, 1));
 
             many.setCondition("plant/new", AlarmKind.RECEIVER, "receive loop stopped");
             many.evaluate(org.gapwatch.judge.Judgement.empty(), T + 1000);
@@ -168,6 +172,14 @@ class AlarmListViewTest {
             assertEquals("plant/new", list.items().getFirst().src());
             return new long[] {acknowledged, moved};
         });
+    }
+
+    /** Whether the row drawn at {@code index} has the unacknowledged mark. */
+    private static boolean marked(AlarmListView list, int index) {
+        return list.lookupAll(".table-row-cell").stream()
+                .filter(r -> r instanceof javafx.scene.control.TableRow<?> row && row.getIndex() == index)
+                .findFirst().orElseThrow().getPseudoClassStates().stream()
+                .anyMatch(p -> p.getPseudoClassName().equals("unacknowledged"));
     }
 
     @Test
