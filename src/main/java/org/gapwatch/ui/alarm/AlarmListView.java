@@ -8,16 +8,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.ObservableListBase;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -26,7 +23,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -36,6 +32,7 @@ import org.gapwatch.alarm.Alarm;
 import org.gapwatch.alarm.AlarmCsv;
 import org.gapwatch.alarm.AlarmModel;
 import org.gapwatch.alarm.NewestFirst;
+import org.gapwatch.ui.common.SlotList;
 
 /**
  * The alarm points, latest activation first: one row per source and kind with first and last time, count, state
@@ -56,13 +53,14 @@ public class AlarmListView extends Region {
     private static final int SLOTS_KEPT = 512;
 
     private final TableView<Slot> table = new TableView<>();
-    private final Rows rows = new Rows();
+    /** The table's items: a slot per position, filled when on screen (so a change costs the rows shown). */
+    private final SlotList<Slot> rows = new SlotList<>(Slot.class, SLOTS_KEPT, Slot::new, s -> s.position,
+            this::fill);
     /** The rows as shown, in the list's order (made on the model's thread). */
     private NewestFirst shown = NewestFirst.empty();
     /** The id of the row the operator selected (-1: none): it keeps its selection as it moves. */
     private long selectedId = -1;
     private boolean syncingSelection;
-    private VirtualFlow<?> flow;
     private long rowsTouched;
     private final Label summary = new Label();
     private final Label message = new Label();
@@ -183,90 +181,12 @@ public class AlarmListView extends Region {
         }
     }
 
-    /**
-     * The table's items: one slot per position, made when first asked for and filled with the row shown there.
-     * A new order of the same size changes no item (the slots on screen are filled again); a new size adds or
-     * removes slots at the end. So the FX thread's work per change is the rows on screen, however many alarms.
-     */
-    private final class Rows extends ObservableListBase<Slot> {
-        private final LinkedHashMap<Integer, Slot> slots = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Integer, Slot> e) {
-                return size() > SLOTS_KEPT;
-            }
-        };
-        private final Slot gone = new Slot(-1);
-        private int size;
-
-        @Override
-        public Slot get(int i) {
-            if (i < 0 || i >= size) {
-                throw new IndexOutOfBoundsException(i);
-            }
-            return fill(i);
-        }
-
-        @Override
-        public int size() {
-            return size;
-        }
-
-        @Override
-        public int indexOf(Object o) {
-            return o instanceof Slot s && s.position >= 0 && s.position < size && slots.get(s.position) == s
-                    ? s.position : -1;
-        }
-
-        @Override
-        public int lastIndexOf(Object o) {
-            return indexOf(o);
-        }
-
-        @Override
-        public boolean contains(Object o) {
-            return indexOf(o) >= 0;
-        }
-
-        Slot fill(int i) {
-            Slot s = slots.computeIfAbsent(i, Slot::new);
-            Alarm a = shown.get(i);
-            if (s.alarm.get() != a) {
-                s.alarm.set(a);
-                rowsTouched++;
-            }
-            return s;
-        }
-
-        void resize(int to) {
-            int from = size;
-            if (from == to) {
-                return;
-            }
-            size = to;
-            slots.keySet().removeIf(p -> p >= to);
-            beginChange();
-            if (to > from) {
-                nextAdd(from, to);
-            } else {
-                nextRemove(to, java.util.Collections.nCopies(from - to, gone));
-            }
-            endChange();
-        }
-    }
-
-    /** Fills the slots on screen (and one either side) from the shown order. */
-    private void fillOnScreen() {
-        if (flow == null && table.lookup(".virtual-flow") instanceof VirtualFlow<?> f) {
-            flow = f;
-        }
-        int first = 0;
-        int last = Math.min(shown.size(), 30) - 1;
-        if (flow != null && flow.getFirstVisibleCell() != null && flow.getLastVisibleCell() != null) {
-            first = Math.max(0, flow.getFirstVisibleCell().getIndex() - 1);
-            last = Math.min(shown.size() - 1, flow.getLastVisibleCell().getIndex() + 1);
-        }
-        for (int i = first; i <= last; i++) {
-            rows.fill(i);
+    /** Puts the row the shown order has at {@code position} into its slot. */
+    private void fill(Slot s, int position) {
+        Alarm a = shown.get(position);
+        if (s.alarm.get() != a) {
+            s.alarm.set(a);
+            rowsTouched++;
         }
     }
 
@@ -418,7 +338,7 @@ public class AlarmListView extends Region {
         syncingSelection = true;
         try {
             rows.resize(shown.size());
-            fillOnScreen();
+            rows.fillOnScreen(table, 30);
             int at = selectedId < 0 ? -1 : shown.positionOf(selectedId);
             if (at < 0) {
                 selectedId = -1;
