@@ -84,6 +84,8 @@ public final class AlarmModel {
     private final PriorityQueue<Timer> chatter = new PriorityQueue<>(Comparator.comparingLong(Timer::due));
     private final List<Timer> deferred = new ArrayList<>();
     private boolean rowsChanged;
+    /** A row joined, went, or activated again since the last result: the list's order is to be made again. */
+    private boolean orderChanged;
     private int looked;
     /** The episode whose sources' loss points are suppressed (-1: none) and its list as last applied. */
     private long suppressingEpisode = -1;
@@ -94,9 +96,9 @@ public final class AlarmModel {
      * made visible through {@link #deliverOn} (so that readers on the FX thread see it together with the listeners).
      * The rows of sources are found in {@code log}; {@code others} holds the few points that are no source's.
      */
-    private record Published(long version, List<Alarm> log, Map<Key, Alarm> others, Set<String> unacknowledgedSources,
-                             int unacknowledged, int active, int perTenMinutes) {
-        static final Published EMPTY = new Published(0, List.of(), Map.of(), Set.of(), 0, 0, 0);
+    private record Published(long version, List<Alarm> log, NewestFirst newestFirst, Map<Key, Alarm> others,
+                             Set<String> unacknowledgedSources, int unacknowledged, int active, int perTenMinutes) {
+        static final Published EMPTY = new Published(0, List.of(), NewestFirst.EMPTY, Map.of(), Set.of(), 0, 0, 0);
     }
 
     private volatile Published published = Published.EMPTY;
@@ -400,6 +402,9 @@ public final class AlarmModel {
      */
     private void put(AlarmPoint p, Alarm a) {
         Alarm was = p.row;
+        if (was == null || was.lastMillis() != a.lastMillis()) {
+            orderChanged = true;
+        }
         if (was == null) {
             rows.append(a, p);
         } else {
@@ -422,6 +427,7 @@ public final class AlarmModel {
     }
 
     private void dropped(AlarmPoint p, Alarm a) {
+        orderChanged = true;
         count(a, -1);
         p.row = null;
     }
@@ -622,11 +628,16 @@ public final class AlarmModel {
                     byKey.put(e.getKey(), e.getValue().row);
                 }
             }
-            p = new Published(version, rows.view(), Map.copyOf(byKey), waiting.view(), unacknowledged, active,
+            List<Alarm> log = rows.view();
+            // The list's order is made here, on the model's thread, so that the FX thread reads only what it shows;
+            // an acknowledgement, a shelf, a clearing move no row, and keep the last one.
+            NewestFirst order = orderChanged ? NewestFirst.of(log) : p.newestFirst().over(log);
+            orderChanged = false;
+            p = new Published(version, log, order, Map.copyOf(byKey), waiting.view(), unacknowledged, active,
                     perTen);
         } else if (perTen != p.perTenMinutes()) {
-            p = new Published(p.version(), p.log(), p.others(), p.unacknowledgedSources(), p.unacknowledged(),
-                    p.active(), perTen);
+            p = new Published(p.version(), p.log(), p.newestFirst(), p.others(), p.unacknowledgedSources(),
+                    p.unacknowledged(), p.active(), perTen);
         } else {
             return;
         }
@@ -664,22 +675,14 @@ public final class AlarmModel {
 
     /** The row with this id, or null. */
     public Alarm get(long id) {
-        List<Alarm> log = published.log();
-        int lo = 0;
-        int hi = log.size() - 1;
-        while (lo <= hi) { // the log is in id order
-            int mid = (lo + hi) >>> 1;
-            long m = log.get(mid).id();
-            if (m == id) {
-                return log.get(mid);
-            }
-            if (m < id) {
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return null;
+        NewestFirst rows = published.newestFirst();
+        int at = rows.positionOf(id);
+        return at < 0 ? null : rows.get(at);
+    }
+
+    /** Every row, latest activation first (the alarm list's order), made with the result: no sort for a reader. */
+    public NewestFirst newestFirst() {
+        return published.newestFirst();
     }
 
     /**

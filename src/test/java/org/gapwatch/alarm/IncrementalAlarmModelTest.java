@@ -160,6 +160,11 @@ class IncrementalAlarmModelTest {
         assertEquals(full.log().stream().filter(Alarm::active).toList(), incremental.active(), "active at " + where);
         assertEquals(full.alarmsPerTenMinutes() > AlarmModel.FLOOD_BENCHMARK, incremental.flood(), where);
         List<Alarm> log = full.log();
+        // The list's order, kept from the result before where nothing moved: as sorting the rows afresh.
+        List<Alarm> newestFirst = new java.util.ArrayList<>(log);
+        newestFirst.sort(java.util.Comparator.comparingLong(Alarm::lastMillis).thenComparingLong(Alarm::id)
+                .reversed());
+        assertEquals(newestFirst, List.copyOf(incremental.newestFirst().list()), "list order at " + where);
         for (int i = 0; i < log.size(); i += 1 + log.size() / 16) { // a few: each look-up of a point is a pass
             Alarm a = log.get(i);
             assertEquals(a, incremental.point(a.src(), a.kind()), "point at " + where);

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -32,6 +31,8 @@ import javafx.stage.FileChooser;
 import org.gapwatch.alarm.Alarm;
 import org.gapwatch.alarm.AlarmCsv;
 import org.gapwatch.alarm.AlarmModel;
+import org.gapwatch.alarm.NewestFirst;
+import org.gapwatch.ui.common.SlotList;
 
 /**
  * The alarm points, latest activation first: one row per source and kind with first and last time, count, state
@@ -39,14 +40,28 @@ import org.gapwatch.alarm.AlarmModel;
  * guidance. Rows waiting for acknowledgement stand out (bold, warm colour, marker); normal ones are dimmed. Buttons
  * acknowledge the selected row or all, shelve the selected row for a time picked from a list, and export as CSV;
  * the summary shows the alarm rate against the ISA-18.2 flood benchmark. Selecting a row sets {@link #selectedSourceProperty()}. Follows its
- * {@link AlarmModel} by listening to it; FX thread only, like the model it shows.
+ * {@link AlarmModel} by listening to it; FX thread only. The order is the model's ({@link AlarmModel#newestFirst},
+ * made on the model's thread); the table's items are slots, one per position, and a change fills only the slots on
+ * screen, so its work here does not grow with the number of alarms.
  */
 public class AlarmListView extends Region {
     private static final PseudoClass UNACKNOWLEDGED = PseudoClass.getPseudoClass("unacknowledged");
     private static final PseudoClass RESOLVED = PseudoClass.getPseudoClass("resolved");
 
     private final AlarmModel model;
-    private final TableView<Alarm> table = new TableView<>();
+    /** Slots kept for positions off screen (a cache: the ones on screen are used every fill and stay). */
+    private static final int SLOTS_KEPT = 512;
+
+    private final TableView<Slot> table = new TableView<>();
+    /** The table's items: a slot per position, filled when on screen (so a change costs the rows shown). */
+    private final SlotList<Slot> rows = new SlotList<>(Slot.class, SLOTS_KEPT, Slot::new, s -> s.position,
+            this::fill);
+    /** The rows as shown, in the list's order (made on the model's thread). */
+    private NewestFirst shown = NewestFirst.empty();
+    /** The id of the row the operator selected (-1: none): it keeps its selection as it moves. */
+    private long selectedId = -1;
+    private boolean syncingSelection;
+    private long rowsTouched;
     private final Label summary = new Label();
     private final Label message = new Label();
     private final Button acknowledge = new Button("Acknowledge");
@@ -81,7 +96,7 @@ public class AlarmListView extends Region {
         acknowledgeAll.setId("alarm-ack-all");
         export.setId("alarm-export");
         acknowledge.setOnAction(e -> {
-            Alarm a = table.getSelectionModel().getSelectedItem();
+            Alarm a = selected();
             if (a != null) {
                 model.perform(() -> model.acknowledge(a.id()));
             }
@@ -92,7 +107,7 @@ public class AlarmListView extends Region {
         shelveFor.setId("alarm-shelve-for");
         shelveFor.getSelectionModel().select(0);
         shelve.setOnAction(e -> {
-            Alarm a = table.getSelectionModel().getSelectedItem();
+            Alarm a = selected();
             if (a != null) {
                 shelveSelected(a, SHELVE_MINUTES[Math.max(0, shelveFor.getSelectionModel().getSelectedIndex())]);
             }
@@ -117,11 +132,16 @@ public class AlarmListView extends Region {
         content.setTop(bar);
         content.setCenter(table);
         getChildren().add(content);
-        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            acknowledge.setDisable(now == null || now.acknowledged());
-            shelve.setDisable(now == null);
-            if (now != null) {
-                selectedSource.set(now.src());
+        table.getSelectionModel().selectedIndexProperty().addListener((o, was, now) -> {
+            if (syncingSelection) {
+                return;
+            }
+            int i = now.intValue();
+            Alarm a = i >= 0 && i < shown.size() ? shown.get(i) : null;
+            selectedId = a == null ? -1 : a.id();
+            showSelected();
+            if (a != null) {
+                selectedSource.set(a.src());
             }
         });
         model.addListener(this::refresh);
@@ -130,13 +150,14 @@ public class AlarmListView extends Region {
 
     private void buildTable() {
         table.setId("alarm-table");
+        table.setItems(rows);
         table.setPlaceholder(new Label("No alarms"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // One column, a few wrapped lines a row: the source, then when / how often / kind / state, then the detail
         // and guidance. At the dock's width every row reads whole (a row of eight columns did not).
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
-        TableColumn<Alarm, Alarm> c = new TableColumn<>("Alarm (latest first)");
-        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
+        TableColumn<Slot, Alarm> c = new TableColumn<>("Alarm (latest first)");
+        c.setCellValueFactory(f -> f.getValue().alarm.getReadOnlyProperty());
         c.setSortable(false);
         c.setCellFactory(col -> new AlarmCell(a -> (a.needsAcknowledging() ? "● " : "") + a.src(),
                 a -> "last " + time.withZone(zone).format(Instant.ofEpochMilli(a.lastMillis())) + " · first "
@@ -148,19 +169,29 @@ public class AlarmListView extends Region {
                 a -> a.detail() + (a.guidance() == null || a.guidance().isEmpty() ? "" : "\nWhat to do: "
                         + a.guidance())));
         table.getColumns().add(c);
-        table.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(Alarm a, boolean empty) {
-                super.updateItem(a, empty);
-                pseudoClassStateChanged(UNACKNOWLEDGED, !empty && a != null && a.needsAcknowledging());
-                pseudoClassStateChanged(RESOLVED, !empty && a != null
-                        && a.state() == org.gapwatch.alarm.AlarmState.NORMAL);
-            }
-        });
+    }
+
+    /** A position of the list: the row the shown order puts there, set when the position is on screen. */
+    private static final class Slot {
+        final ReadOnlyObjectWrapper<Alarm> alarm = new ReadOnlyObjectWrapper<>();
+        final int position;
+
+        Slot(int position) {
+            this.position = position;
+        }
+    }
+
+    /** Puts the row the shown order has at {@code position} into its slot. */
+    private void fill(Slot s, int position) {
+        Alarm a = shown.get(position);
+        if (s.alarm.get() != a) {
+            s.alarm.set(a);
+            rowsTouched++;
+        }
     }
 
     /** A row of the list: three wrapped lines (title, facts, detail), as wide as the column. */
-    private static final class AlarmCell extends javafx.scene.control.TableCell<Alarm, Alarm> {
+    private static final class AlarmCell extends javafx.scene.control.TableCell<Slot, Alarm> {
         private final Label title = line("alarm-row-title");
         private final Label facts = line("alarm-row-facts");
         private final Label detail = line("alarm-row-detail");
@@ -207,6 +238,13 @@ public class AlarmListView extends Region {
         @Override
         protected void updateItem(Alarm a, boolean empty) {
             super.updateItem(a, empty);
+            // The row's marks follow the alarm in its slot (the row's item, the slot, stays while the alarm changes).
+            TableRow<?> row = getTableRow();
+            if (row != null) {
+                row.pseudoClassStateChanged(UNACKNOWLEDGED, !empty && a != null && a.needsAcknowledging());
+                row.pseudoClassStateChanged(RESOLVED, !empty && a != null
+                        && a.state() == org.gapwatch.alarm.AlarmState.NORMAL);
+            }
             if (empty || a == null) {
                 setGraphic(null);
                 return;
@@ -243,6 +281,7 @@ public class AlarmListView extends Region {
         this.zone = zone;
         shownVersion = -1;
         refresh();
+        table.refresh(); // the times of the rows on screen, in the new zone
     }
 
     /** The source of the alarm selected in the list, for the detail pane. */
@@ -256,19 +295,36 @@ public class AlarmListView extends Region {
         model.perform(() -> model.shelve(a.id(), until));
     }
 
-    /** The rows as listed, latest activation first. */
+    /** The rows as listed, latest activation first (a copy of them all: for tests, not per change). */
     public List<Alarm> items() {
-        return List.copyOf(table.getItems());
+        return List.copyOf(shown.list());
     }
 
-    /** Selects the alarm with this id in the list, if listed. */
+    /** Selects the alarm with this id in the list, if listed: a look-up of its position, not a pass. */
     public void select(long id) {
-        for (int i = 0; i < table.getItems().size(); i++) {
-            if (table.getItems().get(i).id() == id) {
-                table.getSelectionModel().select(i);
-                return;
-            }
+        int at = shown.positionOf(id);
+        if (at >= 0) {
+            table.getSelectionModel().clearAndSelect(at);
         }
+    }
+
+    /** Rows put in a slot on the FX thread since the last call (the tests that a change costs the rows on screen). */
+    public long takeRowsTouched() {
+        long n = rowsTouched;
+        rowsTouched = 0;
+        return n;
+    }
+
+    /** The selected row as the list shows it now, or null. */
+    private Alarm selected() {
+        int at = selectedId < 0 ? -1 : shown.positionOf(selectedId);
+        return at < 0 ? null : shown.get(at);
+    }
+
+    private void showSelected() {
+        Alarm now = selected();
+        acknowledge.setDisable(now == null || now.acknowledged());
+        shelve.setDisable(now == null);
     }
 
     /** Brings the list up to date with the model (called by the model's listener; cheap when nothing changed). */
@@ -277,17 +333,23 @@ public class AlarmListView extends Region {
             return;
         }
         shownVersion = model.version();
-        Alarm selected = table.getSelectionModel().getSelectedItem();
-        List<Alarm> newestFirst = new ArrayList<>(model.log());
-        newestFirst.sort((a, b) -> a.lastMillis() != b.lastMillis() ? Long.compare(b.lastMillis(), a.lastMillis())
-                : Long.compare(b.id(), a.id()));
-        table.getItems().setAll(newestFirst);
-        if (selected != null) {
-            select(selected.id());
+        // The order is the model's (made on its thread): here only the slots on screen and the selection's position.
+        shown = model.newestFirst();
+        syncingSelection = true;
+        try {
+            rows.resize(shown.size());
+            rows.fillOnScreen(table, 30);
+            int at = selectedId < 0 ? -1 : shown.positionOf(selectedId);
+            if (at < 0) {
+                selectedId = -1;
+                table.getSelectionModel().clearSelection();
+            } else if (table.getSelectionModel().getSelectedIndex() != at) {
+                table.getSelectionModel().clearAndSelect(at);
+            }
+        } finally {
+            syncingSelection = false;
         }
-        Alarm now = table.getSelectionModel().getSelectedItem();
-        acknowledge.setDisable(now == null || now.acknowledged());
-        shelve.setDisable(now == null);
+        showSelected();
         acknowledgeAll.setDisable(model.unacknowledgedCount() == 0);
         int rate = model.alarmsPerTenMinutes();
         summary.setText(model.activeCount() + " active, " + model.unacknowledgedCount() + " unacknowledged · " + rate

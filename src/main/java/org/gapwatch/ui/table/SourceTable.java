@@ -2,29 +2,26 @@ package org.gapwatch.ui.table;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.value.ObservableValue;
-import javafx.collections.ObservableListBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.StackPane;
 import org.gapwatch.track.TrackerSnapshot;
 import org.gapwatch.ui.Format;
 import org.gapwatch.judge.Judgement;
 import org.gapwatch.judge.SourceState;
 import org.gapwatch.ui.SourceFilter;
+import org.gapwatch.ui.common.SlotList;
 
 /**
  * The table view: a row per source with every counter; sortable, filterable per column (a field under each header;
@@ -39,7 +36,15 @@ public final class SourceTable extends StackPane {
     private static final int SLOTS_KEPT = 2_048;
 
     private final TableView<SourceRow> table = new TableView<>();
-    private final Rows rows = new Rows();
+    /**
+     * The table's items: one slot per position of the model, filled with the source the model puts there. A new
+     * model of the same size changes no item (the slots on screen are filled again).
+     */
+    private final SlotList<SourceRow> rows = new SlotList<>(SourceRow.class, SLOTS_KEPT, p -> {
+        SourceRow r = new SourceRow();
+        r.position = p;
+        return r;
+    }, r -> r.position, this::fill);
     private final List<ColumnFilter> columnFilters = new ArrayList<>();
     private final IntegerProperty selectedId = new SimpleIntegerProperty(-1);
     private TableModel model = TableModel.empty();
@@ -49,7 +54,6 @@ public final class SourceTable extends StackPane {
     private long now;
     private long rowsMillis = Long.MIN_VALUE / 2;
     private boolean syncingSelection;
-    private VirtualFlow<?> flow;
     private long rowsTouched;
 
     public SourceTable() {
@@ -178,34 +182,19 @@ public final class SourceTable extends StackPane {
         }
         if (fresh || nowMillis - rowsMillis >= ROWS_EVERY_MILLIS || nowMillis < rowsMillis) {
             rowsMillis = nowMillis;
-            fillOnScreen();
+            rows.fillOnScreen(table, 60);
         }
     }
 
     private void apply(TableModel m) {
-        TableModel old = model;
         model = m;
         syncingSelection = true;
         try {
-            rows.resize(old.size(), m.size());
+            rows.resize(m.size());
         } finally {
             syncingSelection = false;
         }
         selectRow(selectedId.get());
-    }
-
-    private void fillOnScreen() {
-        if (flow == null && table.lookup(".virtual-flow") instanceof VirtualFlow<?> f) {
-            flow = f;
-        }
-        int first = 0, last = Math.min(model.size(), 60) - 1;
-        if (flow != null && flow.getFirstVisibleCell() != null && flow.getLastVisibleCell() != null) {
-            first = Math.max(0, flow.getFirstVisibleCell().getIndex() - 1);
-            last = Math.min(model.size() - 1, flow.getLastVisibleCell().getIndex() + 1);
-        }
-        for (int i = first; i <= last; i++) {
-            rows.fill(i);
-        }
     }
 
     private void selectRow(int id) {
@@ -225,78 +214,12 @@ public final class SourceTable extends StackPane {
         }
     }
 
-    /**
-     * The table's items: one slot per position of the model, made when first asked for and filled with the source
-     * the model puts there. A new model of the same size changes no item (the slots on screen are filled again); a
-     * new size adds or removes slots at the end.
-     */
-    private final class Rows extends ObservableListBase<SourceRow> {
-        private final LinkedHashMap<Integer, SourceRow> slots = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Integer, SourceRow> e) {
-                return size() > SLOTS_KEPT;
-            }
-        };
-        private final SourceRow gone = new SourceRow();
-        private int size;
-
-        @Override
-        public SourceRow get(int i) {
-            if (i < 0 || i >= size) {
-                throw new IndexOutOfBoundsException(i);
-            }
-            return fill(i);
-        }
-
-        @Override
-        public int size() {
-            return size;
-        }
-
-        @Override
-        public int indexOf(Object o) {
-            return o instanceof SourceRow r && r.position >= 0 && r.position < size && slots.get(r.position) == r
-                    ? r.position : -1;
-        }
-
-        @Override
-        public int lastIndexOf(Object o) {
-            return indexOf(o);
-        }
-
-        @Override
-        public boolean contains(Object o) {
-            return indexOf(o) >= 0;
-        }
-
-        SourceRow fill(int i) {
-            SourceRow r = slots.get(i);
-            if (r == null) {
-                r = new SourceRow();
-                r.position = i;
-                slots.put(i, r);
-            }
-            int id = model.order[i];
-            if (id < snap.sourceCount()) {
-                r.update(snap.source(id), now, judgement);
-                rowsTouched++;
-            }
-            return r;
-        }
-
-        void resize(int from, int to) {
-            if (from == to) {
-                return;
-            }
-            size = to;
-            slots.keySet().removeIf(p -> p >= to);
-            beginChange();
-            if (to > from) {
-                nextAdd(from, to);
-            } else {
-                nextRemove(to, java.util.Collections.nCopies(from - to, gone));
-            }
-            endChange();
+    /** Puts the source the model has at {@code position} into its slot (not for a position beyond the snapshot). */
+    private void fill(SourceRow r, int position) {
+        int id = model.order[position];
+        if (id < snap.sourceCount()) {
+            r.update(snap.source(id), now, judgement);
+            rowsTouched++;
         }
     }
 

@@ -136,6 +136,82 @@ class AlarmListViewTest {
                 + "2027-01-15T08:00:01.000Z,,no,no update for 4.0 s (stale after 2.0 s),\r\n", csv);
     }
 
+    /**
+     * A model with {@code n} alarms (outside conditions: one point each, all active at {@code T}), shown in a list
+     * the window's size; then one change of each kind: a row acknowledged in place, a new alarm on top (every row
+     * moves down one). Returns the rows put in a slot on the FX thread per change: {acknowledged, new on top}.
+     */
+    private long[] rowsTouchedPerChange(int n) {
+        return Await.onFx(() -> {
+            AlarmModel many = new AlarmModel();
+            for (int i = 0; i < n; i++) {
+                many.setCondition("plant/unit-" + i, AlarmKind.RECEIVER, "receive loop " + i + " stopped");
+            }
+            many.evaluate(org.gapwatch.judge.Judgement.empty(), T);
+            AlarmListView list = new AlarmListView(many, () -> T);
+            list.setZone(ZoneOffset.UTC);
+            stage.setScene(new Scene(list, 1280, 720));
+            list.applyCss();
+            list.layout();
+            list.refresh();
+            assertEquals(n, list.items().size());
+            assertTrue(marked(list, 0), "the top row waits for acknowledgement: marked");
+            list.takeRowsTouched();
+
+            long newest = list.items().getFirst().id();
+            assertTrue(many.acknowledge(newest));
+            long acknowledged = list.takeRowsTouched();
+            assertTrue(list.items().getFirst().acknowledged(), "the slot on screen shows the acknowledged row");
+            list.layout();
+            assertFalse(marked(list, 0), "its row's mark follows the alarm in the slot");
+            assertTrue(marked(list, 1));
+
+            many.setCondition("plant/new", AlarmKind.RECEIVER, "receive loop stopped");
+            many.evaluate(org.gapwatch.judge.Judgement.empty(), T + 1000);
+            long moved = list.takeRowsTouched();
+            assertEquals("plant/new", list.items().getFirst().src());
+            return new long[] {acknowledged, moved};
+        });
+    }
+
+    /** Whether the row drawn at {@code index} has the unacknowledged mark. */
+    private static boolean marked(AlarmListView list, int index) {
+        return list.lookupAll(".table-row-cell").stream()
+                .filter(r -> r instanceof javafx.scene.control.TableRow<?> row && row.getIndex() == index)
+                .findFirst().orElseThrow().getPseudoClassStates().stream()
+                .anyMatch(p -> p.getPseudoClassName().equals("unacknowledged"));
+    }
+
+    @Test
+    void aChangeFillsOnlyTheRowsOnScreenWhateverTheNumberOfAlarms() {
+        long[] small = rowsTouchedPerChange(1_000);
+        long[] large = rowsTouchedPerChange(50_000);
+        assertEquals(1, small[0], "an acknowledged row: its slot alone");
+        assertTrue(small[1] > 1 && small[1] < 60, "a new row on top: the slots on screen, " + small[1]);
+        assertEquals(small[0], large[0], "rows touched for an acknowledgement at 1,000 and 50,000 alarms");
+        assertEquals(small[1], large[1], "rows touched for a new alarm at 1,000 and 50,000 alarms");
+    }
+
+    @Test
+    void theSelectedAlarmStaysSelectedAsNewerOnesPushItDown(FxRobot robot) {
+        raiseTwo();
+        long pumpId = Await.onFx(() -> view.items().get(1).id());
+        Await.onFx(() -> {
+            view.select(pumpId);
+            return null;
+        });
+        feed.send(T + 1000, "{\"src\":\"plant/valve-2\",\"seq\":1,\"status\":\"alarm\",\"ttl\":600000}");
+        feed.publish(T + 1000);
+        Await.onFx(() -> monitor.tick(T + 1000));
+        assertEquals(List.of("plant/valve-2", "lab/x", "plant/pump-7"),
+                Await.onFx(() -> view.items().stream().map(Alarm::src).toList()));
+        assertEquals(2, (int) Await.onFx(() -> ((javafx.scene.control.TableView<?>) scene.lookup("#alarm-table"))
+                .getSelectionModel().getSelectedIndex()), "the pump's row, one further down");
+        assertFalse(Await.onFx(() -> scene.lookup("#alarm-ack").isDisabled()), "the pump is not acknowledged yet");
+        robot.clickOn("#alarm-ack");
+        Await.fx("the pump acknowledged", () -> model.get(pumpId).acknowledged());
+    }
+
     private String label(String id) {
         return Await.onFx(() -> ((Label) scene.lookup(id)).getText());
     }
