@@ -213,15 +213,19 @@ class MonitorScreensTest {
         double sources = cap("#sb-sources");
         double rate = cap("#sb-rate");
         double toolbar = cap("#view-wall");
-        double historyAxis = Await.onFx(() -> capOf(((javafx.scene.control.Labeled) wiring().history
+        double historySpan = Await.onFx(() -> capOf(((javafx.scene.control.Labeled) wiring().history
                 .lookup("#history-span")).getFont()));
+        double historyGroups = Await.onFx(() -> capOf(wiring().history.groupFont()));
         System.out.printf("cap heights at 1920x1080: banner headline %.1f px, details %.1f px; status bar loss %.1f px,"
-                + " sources %.1f px, rate %.1f px; toolbar %.1f px; history band %.1f px%n", headline, details, loss,
-                sources, rate, toolbar, historyAxis);
+                + " sources %.1f px, rate %.1f px; toolbar %.1f px; history band span %.1f px,"
+                + " group names %.1f px%n", headline, details, loss, sources, rate, toolbar, historySpan, historyGroups);
         assertTrue(headline >= 14, "banner headline cap height " + headline + " >= 14 px");
         assertTrue(loss >= 14, "status bar loss cap height " + loss + " >= 14 px");
         assertTrue(sources >= 14, "status bar source counts cap height " + sources + " >= 14 px");
         assertTrue(toolbar >= 11, "toolbar cap height " + toolbar + " >= 11 px");
+        // The status-history band's own texts at the counts' scale.
+        assertTrue(historySpan >= 14, "history band span label cap height " + historySpan + " >= 14 px");
+        assertTrue(historyGroups >= 14, "history band group names cap height " + historyGroups + " >= 14 px");
     }
 
     /**
