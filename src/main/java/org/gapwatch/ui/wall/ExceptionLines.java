@@ -93,8 +93,10 @@ final class ExceptionLines {
                 return new Layout(floor, lines);
             }
         }
-        // Not even the worst state and "+N more": the worst state alone (cut only if it is wider than the tile).
-        return new Layout(floor, List.of(List.of(parts.getFirst())));
+        // Not even the worst state and "+N more": the worst state alone, above the bottom row where there is one
+        // (cut only where it is wider than the room: a tile below the readable size).
+        return new Layout(floor, rows >= 2 ? List.of(List.of(parts.getFirst()), List.of())
+                : List.of(List.of(parts.getFirst())));
     }
 
     /** Width of a part drawn at {@code size}: glyph, a quarter em, its text. */

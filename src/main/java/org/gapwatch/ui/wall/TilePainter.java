@@ -174,7 +174,6 @@ final class TilePainter {
         double left = x + bar + pad + 3;
         double inner = x + w - pad - 3 - left;
         String[] lines = summary.split(" \\| ", 2);
-        String more = hiddenExceptions > 0 ? "+" + hiddenExceptions + " more ▸" : "open ▸";
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
         double nameSize = nameSize(tileH);
@@ -185,14 +184,21 @@ final class TilePainter {
         g.fillText(shownTitle, left, y + pad + 3);
         double lineSize = Math.max(10, tileH * 0.17);
         Font line = text.font(lineSize, false);
-        // How to open it goes right of the count where both fit (at the line's size, else the name's), so the rows
-        // below are the exceptions' whole width; else on the bottom row, right of the exceptions' last line.
-        boolean moreUp = text.width(lines[0], line) + pad + text.width(more, line) <= inner;
+        // How to open it goes right of the count where both fit (at the line's size, else the name's; "+N ▸" where
+        // "+N more ▸" is too long), so the rows below are the exceptions' whole width; else on the bottom row.
+        String[] mores = hiddenExceptions > 0
+                ? new String[] {"+" + hiddenExceptions + " more ▸", "+" + hiddenExceptions + " ▸"}
+                : new String[] {"open ▸", "▸"};
+        String more = mores[0];
         Font countFont = line;
-        if (!moreUp) {
-            Font smaller = text.font(nameSize, false);
-            moreUp = text.width(lines[0], smaller) + pad + text.width(more, smaller) <= inner;
-            countFont = moreUp ? smaller : line;
+        boolean moreUp = false;
+        for (int i = 0; i < 4 && !moreUp; i++) {
+            Font f = i % 2 == 0 ? line : text.font(nameSize, false);
+            if (text.width(lines[0], f) + pad + text.width(mores[i / 2], f) <= inner) {
+                moreUp = true;
+                more = mores[i / 2];
+                countFont = f;
+            }
         }
         g.setFont(countFont);
         g.setFill(p.dimText());
@@ -206,9 +212,10 @@ final class TilePainter {
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText(more, x + w - pad - 3, moreUp ? countTop : bottom);
         g.setTextAlign(TextAlignment.LEFT);
+        double bottomWidth = moreUp ? inner : inner - moreW - pad;
         ExceptionLines.Layout ex = exceptions.fit(ExceptionLines.parts(counts), counts, inner,
-                moreUp ? inner : inner - moreW - pad, bottom - (countTop + lineSize * 1.2), lineSize, nameSize);
-        drawExceptions(g, p, ex, left, inner, bottom + lineSize * 1.2);
+                bottomWidth, bottom - (countTop + lineSize * 1.2), lineSize, nameSize);
+        drawExceptions(g, p, ex, left, inner, bottomWidth, bottom + lineSize * 1.2);
         if (hovered) {
             g.setStroke(p.selection());
             g.setLineWidth(1.5);
@@ -220,7 +227,7 @@ final class TilePainter {
 
     /** Each state's glyph and "count WORD" in its own colour, lines stacked up from {@code rowsEnd}. */
     private void drawExceptions(GraphicsContext g, Palette p, ExceptionLines.Layout ex, double left, double inner,
-                                double rowsEnd) {
+                                double bottomWidth, double rowsEnd) {
         double s = ex.size();
         Font bold = text.font(s, true);
         g.setFont(bold);
@@ -229,6 +236,7 @@ final class TilePainter {
         for (int i = 0; i < n; i++) {
             double top = rowsEnd - (n - i) * rowH;
             double cx = left;
+            double end = left + (i == n - 1 ? bottomWidth : inner);
             for (ExceptionLines.Part part : ex.lines().get(i)) {
                 Color c = part.state() == null ? p.dimText() : p.of(part.state());
                 if (part.state() != null) {
@@ -237,7 +245,7 @@ final class TilePainter {
                     cx += gl + s * 0.25;
                 }
                 g.setFill(c);
-                g.fillText(text.fit(part.text(), bold, left + inner - cx), cx, top);
+                g.fillText(text.fit(part.text(), bold, end - cx), cx, top);
                 cx += text.width(part.text(), bold) + ExceptionLines.gap(s);
             }
         }

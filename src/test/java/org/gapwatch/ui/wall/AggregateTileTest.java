@@ -42,6 +42,13 @@ class AggregateTileTest {
     }
 
     @Test
+    void withTheHistoryBandOpenTheTileIsLowerAndStillHoldsBothWhole() {
+        // 264 x 128 with 22 exceptions without a tile: "+22 more ▸" goes beside the count (at the name's size), so the
+        // two rows below are the states' whole width (it overlapped the bottom row's state once).
+        assertEquals("PLANT | 40 sources | 2 STALE | 1 FAULT | +22 more ▸", paint(264, 128, 22));
+    }
+
+    @Test
     void onAWideTileBothStatesShareOneLine() {
         assertEquals("PLANT | 40 sources | 2 STALE · 1 FAULT | open ▸", paint(520, 132, 0));
     }
