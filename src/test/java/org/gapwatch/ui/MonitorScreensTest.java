@@ -164,6 +164,44 @@ class MonitorScreensTest {
     }
 
     @Test
+    void at1366x768TheHistoryBandShowsFourRowsAndEveryTextWhole() throws Exception {
+        openWithTheEpisode(1366, 768);
+        Await.onFx(() -> {
+            ui().historyButton.setSelected(true);
+            return null;
+        });
+        // Off a stage (above 1000 px) the band's own timer does not run: ask it, as the timer would.
+        Await.fx("the history band has four rows or more", () -> {
+            if (!ui().models().heatRows().isEmpty()) {
+                wiring().history.refresh();
+            }
+            return wiring().history.rowCount() >= 4;
+        });
+        layout();
+        assertTrue(Await.onFx(() -> wiring().history.isVisible() && wiring().history.getScene() != null
+                && wiring().history.getHeight() > 0), "the band shows");
+        double width = Await.onFx(() -> scene.getWidth());
+        List<String> clipped = Await.onFx(() -> clipped(List.of(wiring().history), width));
+        assertEquals(List.of(), clipped, "history band texts elided or cut off at 1366x768");
+        double[] band = Await.onFx(() -> wiring().history.labelColumnAndViewport());
+        assertEquals(4 * band[2], band[1], 0.5, "four rows shown before the band scrolls");
+        javafx.scene.text.Font names = Await.onFx(() -> wiring().history.groupFont());
+        for (int r = 0; r < Await.onFx(() -> wiring().history.rowCount()); r++) {
+            int row = r;
+            String g = Await.onFx(() -> wiring().history.groupOf(row));
+            double w = Await.onFx(() -> {
+                Text t = new Text(g);
+                t.setFont(names);
+                return t.getLayoutBounds().getWidth();
+            });
+            // The canvas squeezes a name wider than its column (fillText's maximum width): none may be.
+            assertTrue(w <= band[0] - 10, "group name '" + g + "' (" + w + " px) fits its column of " + band[0]);
+        }
+        Bounds b = Await.onFx(() -> wiring().history.localToScene(wiring().history.getBoundsInLocal()));
+        assertTrue(b.getMaxY() <= scene.getHeight() + 0.5, "the band ends inside the window: " + b);
+    }
+
+    @Test
     void detailAndAlarmListReadWholeAtTheDocksDefaultWidth() throws Exception {
         open(1920, 1080, Settings.DARK, false);
         feedScenario(40, true);

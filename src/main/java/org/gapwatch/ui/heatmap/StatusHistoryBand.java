@@ -247,6 +247,11 @@ public class StatusHistoryBand extends BorderPane {
         return span;
     }
 
+    /** Width of the group names' column, and the height of the rows shown before scrolling (tests). */
+    public double[] labelColumnAndViewport() {
+        return new double[] {labelWidth, scroll.getViewportBounds().getHeight(), rowHeight};
+    }
+
     /** The font of the group names (tests: the three-metre cap height). */
     public Font groupFont() {
         return font;
