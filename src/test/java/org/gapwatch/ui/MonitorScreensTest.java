@@ -164,6 +164,44 @@ class MonitorScreensTest {
     }
 
     @Test
+    void at1366x768TheHistoryBandShowsFourRowsAndEveryTextWhole() throws Exception {
+        openWithTheEpisode(1366, 768);
+        Await.onFx(() -> {
+            ui().historyButton.setSelected(true);
+            return null;
+        });
+        // Off a stage (above 1000 px) the band's own timer does not run: ask it, as the timer would.
+        Await.fx("the history band has four rows or more", () -> {
+            if (!ui().models().heatRows().isEmpty()) {
+                wiring().history.refresh();
+            }
+            return wiring().history.rowCount() >= 4;
+        });
+        layout();
+        assertTrue(Await.onFx(() -> wiring().history.isVisible() && wiring().history.getScene() != null
+                && wiring().history.getHeight() > 0), "the band shows");
+        double width = Await.onFx(() -> scene.getWidth());
+        List<String> clipped = Await.onFx(() -> clipped(List.of(wiring().history), width));
+        assertEquals(List.of(), clipped, "history band texts elided or cut off at 1366x768");
+        double[] band = Await.onFx(() -> wiring().history.labelColumnAndViewport());
+        assertEquals(4 * band[2], band[1], 0.5, "four rows shown before the band scrolls");
+        javafx.scene.text.Font names = Await.onFx(() -> wiring().history.groupFont());
+        for (int r = 0; r < Await.onFx(() -> wiring().history.rowCount()); r++) {
+            int row = r;
+            String g = Await.onFx(() -> wiring().history.groupOf(row));
+            double w = Await.onFx(() -> {
+                Text t = new Text(g);
+                t.setFont(names);
+                return t.getLayoutBounds().getWidth();
+            });
+            // The canvas squeezes a name wider than its column (fillText's maximum width): none may be.
+            assertTrue(w <= band[0] - 10, "group name '" + g + "' (" + w + " px) fits its column of " + band[0]);
+        }
+        Bounds b = Await.onFx(() -> wiring().history.localToScene(wiring().history.getBoundsInLocal()));
+        assertTrue(b.getMaxY() <= scene.getHeight() + 0.5, "the band ends inside the window: " + b);
+    }
+
+    @Test
     void detailAndAlarmListReadWholeAtTheDocksDefaultWidth() throws Exception {
         open(1920, 1080, Settings.DARK, false);
         feedScenario(40, true);
@@ -213,15 +251,19 @@ class MonitorScreensTest {
         double sources = cap("#sb-sources");
         double rate = cap("#sb-rate");
         double toolbar = cap("#view-wall");
-        double historyAxis = Await.onFx(() -> capOf(((javafx.scene.control.Labeled) wiring().history
+        double historySpan = Await.onFx(() -> capOf(((javafx.scene.control.Labeled) wiring().history
                 .lookup("#history-span")).getFont()));
+        double historyGroups = Await.onFx(() -> capOf(wiring().history.groupFont()));
         System.out.printf("cap heights at 1920x1080: banner headline %.1f px, details %.1f px; status bar loss %.1f px,"
-                + " sources %.1f px, rate %.1f px; toolbar %.1f px; history band %.1f px%n", headline, details, loss,
-                sources, rate, toolbar, historyAxis);
+                + " sources %.1f px, rate %.1f px; toolbar %.1f px; history band span %.1f px,"
+                + " group names %.1f px%n", headline, details, loss, sources, rate, toolbar, historySpan, historyGroups);
         assertTrue(headline >= 14, "banner headline cap height " + headline + " >= 14 px");
         assertTrue(loss >= 14, "status bar loss cap height " + loss + " >= 14 px");
         assertTrue(sources >= 14, "status bar source counts cap height " + sources + " >= 14 px");
         assertTrue(toolbar >= 11, "toolbar cap height " + toolbar + " >= 11 px");
+        // The status-history band's own texts at the counts' scale.
+        assertTrue(historySpan >= 14, "history band span label cap height " + historySpan + " >= 14 px");
+        assertTrue(historyGroups >= 14, "history band group names cap height " + historyGroups + " >= 14 px");
     }
 
     /**

@@ -60,8 +60,14 @@ public class StatusHistoryBand extends BorderPane {
         }
     }
 
-    static final double ROW_HEIGHT = 22;
-    static final double LABEL_WIDTH = 160;
+    /**
+     * Size of the group names and the span label at scale 1: the status bar's counts' size (1.4 times the 14 px
+     * root font, 14 px capitals at 1920x1080), so that the band reads from three metres as the counts do.
+     */
+    static final double TEXT_PX = 14 * 1.4;
+    /** A row holds a group name at {@link #TEXT_PX} with room above and below its capitals. */
+    static final double ROW_HEIGHT = 28;
+    static final double LABEL_WIDTH = 180;
     /** Rows shown before the strip scrolls. */
     static final int MAX_VISIBLE_ROWS = 4;
     private static final long REFRESH_MILLIS = 1000;
@@ -82,7 +88,7 @@ public class StatusHistoryBand extends BorderPane {
 
     private Palette palette = Palette.DARK;
     private HeatColors colors = HeatColors.DARK;
-    private Font font = Font.font("System", FontWeight.BOLD, 13);
+    private Font font = Font.font("System", FontWeight.BOLD, TEXT_PX);
     private Font axisFont = Font.font("System", FontWeight.NORMAL, 13);
     private double scale = 1;
     // Sizes at the display scale (setScale), as the wall's and the heatmap's.
@@ -133,6 +139,7 @@ public class StatusHistoryBand extends BorderPane {
         });
         spanText.setId("history-span");
         spanText.getStyleClass().add("status-history-title");
+        spanFont(1);
         bar.getChildren().add(spanText);
         setTop(bar);
         scroll.setFitToWidth(true);
@@ -240,11 +247,22 @@ public class StatusHistoryBand extends BorderPane {
         return span;
     }
 
+    /** Width of the group names' column, and the height of the rows shown before scrolling (tests). */
+    public double[] labelColumnAndViewport() {
+        return new double[] {labelWidth, scroll.getViewportBounds().getHeight(), rowHeight};
+    }
+
+    /** The font of the group names (tests: the three-metre cap height). */
+    public Font groupFont() {
+        return font;
+    }
+
     /** Rows, label column and font grow with the display scale. */
     public void setScale(double scale) {
         rowHeight = ROW_HEIGHT * scale;
         labelWidth = LABEL_WIDTH * scale;
-        font = Font.font("System", FontWeight.BOLD, 13 * scale);
+        font = Font.font("System", FontWeight.BOLD, TEXT_PX * scale);
+        spanFont(scale);
         axisFont = Font.font("System", FontWeight.NORMAL, 13 * scale);
         this.scale = scale;
         axis.setHeight(axisHeight());
@@ -421,6 +439,14 @@ public class StatusHistoryBand extends BorderPane {
 
     // ---- painting ----
 
+    /**
+     * The span label at {@link #TEXT_PX}, inline as one {@code -fx-font} (weight and size together), as the status
+     * bar's counts are: a size in one CSS rule and a weight in another can resolve to JavaFX's default 13 px.
+     */
+    private void spanFont(double scale) {
+        spanText.setStyle(String.format(Locale.ROOT, "-fx-font: bold %.1fpx \"System\";", TEXT_PX * scale));
+    }
+
     private double axisHeight() {
         return Math.ceil(19 * scale);
     }
@@ -510,7 +536,8 @@ public class StatusHistoryBand extends BorderPane {
         for (int r = 0; r < rows; r++) {
             double y = r * rowHeight;
             g.setFill(palette.text());
-            g.fillText(groupOf(r), 6, y + rowHeight * 0.7, labelWidth - 10);
+            // The baseline puts the capitals in the middle of the row.
+            g.fillText(groupOf(r), 6, y + rowHeight * 0.76, labelWidth - 10);
             int[] rec = data.received()[r];
             int[] lost = data.lost()[r];
             for (int c = 0; c < span.columns; c++) {

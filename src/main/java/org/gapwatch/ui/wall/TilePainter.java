@@ -23,9 +23,11 @@ final class TilePainter {
     /** Value text size as a share of the tile's height. */
     static final double VALUE_SHARE = 0.255;
     private final TextFit text;
+    private final ExceptionLines exceptions;
 
     TilePainter(TextFit text) {
         this.text = text;
+        this.exceptions = new ExceptionLines(text);
     }
 
     /** Paints the tile and returns what it wrote, " | " between texts (for tests and screen readers). */
@@ -147,12 +149,14 @@ final class TilePainter {
 
     /**
      * A collapsed group's aggregate tile: the group's name, its source count and the count of every state but OK
-     * ({@code summary}: "12,500 sources | 3 STALE · 40 LOSS"), in the worst state's colour when that is a problem,
-     * plus how many exceptions have no tile of their own. Drawn like a source tile (bar, frame) with a double
+     * ({@code summary}: "12,500 sources | 3 STALE · 40 LOSS", {@code counts} by state), each state's count with its
+     * glyph in its own colour, whole (wrapped or smaller, see {@link ExceptionLines}), plus how many exceptions have no
+     * tile of their own. Drawn like a source tile (bar, frame) with a double
      * frame, so it reads as "many" at a glance. Returns the texts drawn.
      */
     String paintAggregate(GraphicsContext g, Palette p, String title, SourceState worst, String summary,
-                          int hiddenExceptions, double x, double y, double w, double tileH, boolean hovered) {
+                          int[] counts, int hiddenExceptions, double x, double y, double w, double tileH,
+                          boolean hovered) {
         double pad = pad(tileH);
         Color accent = worst.isProblem() || worst == SourceState.WARN ? p.of(worst) : p.dimText();
         g.setGlobalAlpha(1);
@@ -170,37 +174,81 @@ final class TilePainter {
         double left = x + bar + pad + 3;
         double inner = x + w - pad - 3 - left;
         String[] lines = summary.split(" \\| ", 2);
-        String more = hiddenExceptions > 0 ? "+" + hiddenExceptions + " more ▸" : "open ▸";
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
-        Font name = text.font(nameSize(tileH), true);
+        double nameSize = nameSize(tileH);
+        Font name = text.font(nameSize, true);
         g.setFont(name);
         g.setFill(p.text());
         String shownTitle = text.fitMiddle(title.toUpperCase(java.util.Locale.ROOT), name, inner);
         g.fillText(shownTitle, left, y + pad + 3);
         double lineSize = Math.max(10, tileH * 0.17);
         Font line = text.font(lineSize, false);
-        g.setFont(line);
-        g.setFill(p.dimText());
-        g.fillText(text.fit(lines[0], line, inner), left, y + pad + 3 + nameSize(tileH) * 1.25);
-        // Bottom row: the counts of the exceptions (left, in the worst state's colour), how to open it (right).
-        double bottom = y + tileH - pad - 3 - lineSize * 1.2;
-        double moreW = text.width(more, line);
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(more, x + w - pad - 3, bottom);
-        g.setTextAlign(TextAlignment.LEFT);
-        if (lines.length > 1) {
-            Font bold = text.font(lineSize, true);
-            g.setFont(bold);
-            g.setFill(accent);
-            g.fillText(text.fit(lines[1], bold, inner - moreW - pad), left, bottom);
+        // How to open it goes right of the count where both fit (at the line's size, else the name's; "+N ▸" where
+        // "+N more ▸" is too long), so the rows below are the exceptions' whole width; else on the bottom row.
+        String[] mores = hiddenExceptions > 0
+                ? new String[] {"+" + hiddenExceptions + " more ▸", "+" + hiddenExceptions + " ▸"}
+                : new String[] {"open ▸", "▸"};
+        String more = mores[0];
+        Font countFont = line;
+        boolean moreUp = false;
+        for (int i = 0; i < 4 && !moreUp; i++) {
+            Font f = i % 2 == 0 ? line : text.font(nameSize, false);
+            if (text.width(lines[0], f) + pad + text.width(mores[i / 2], f) <= inner) {
+                moreUp = true;
+                more = mores[i / 2];
+                countFont = f;
+            }
         }
+        g.setFont(countFont);
+        g.setFill(p.dimText());
+        // "12,500 sources", or the number alone where the word does not fit: never a word cut in the middle.
+        String count = text.width(lines[0], countFont) <= inner ? lines[0]
+                : text.fit(lines[0].split(" ")[0], countFont, inner);
+        double countTop = y + pad + 3 + nameSize * 1.25;
+        g.fillText(count, left, countTop);
+        double bottom = y + tileH - pad - 3 - lineSize * 1.2;
+        double moreW = text.width(more, countFont);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(more, x + w - pad - 3, moreUp ? countTop : bottom);
+        g.setTextAlign(TextAlignment.LEFT);
+        double bottomWidth = moreUp ? inner : inner - moreW - pad;
+        ExceptionLines.Layout ex = exceptions.fit(ExceptionLines.parts(counts), counts, inner,
+                bottomWidth, bottom - (countTop + lineSize * 1.2), lineSize, nameSize);
+        drawExceptions(g, p, ex, left, inner, bottomWidth, bottom + lineSize * 1.2);
         if (hovered) {
             g.setStroke(p.selection());
             g.setLineWidth(1.5);
             g.strokeRect(x - 1, y - 1, w + 2, tileH + 2);
         }
-        return shownTitle + " | " + more;
+        String exText = ex.text();
+        return shownTitle + " | " + count + (exText.isEmpty() ? "" : " | " + exText) + " | " + more;
+    }
+
+    /** Each state's glyph and "count WORD" in its own colour, lines stacked up from {@code rowsEnd}. */
+    private void drawExceptions(GraphicsContext g, Palette p, ExceptionLines.Layout ex, double left, double inner,
+                                double bottomWidth, double rowsEnd) {
+        double s = ex.size();
+        Font bold = text.font(s, true);
+        g.setFont(bold);
+        double rowH = ExceptionLines.rowHeight(s);
+        int n = ex.lines().size();
+        for (int i = 0; i < n; i++) {
+            double top = rowsEnd - (n - i) * rowH;
+            double cx = left;
+            double end = left + (i == n - 1 ? bottomWidth : inner);
+            for (ExceptionLines.Part part : ex.lines().get(i)) {
+                Color c = part.state() == null ? p.dimText() : p.of(part.state());
+                if (part.state() != null) {
+                    double gl = ExceptionLines.glyph(s);
+                    Glyphs.draw(g, part.state(), cx, top + (s * 1.15 - gl) / 2, gl, c, p.inkOn(part.state()));
+                    cx += gl + s * 0.25;
+                }
+                g.setFill(c);
+                g.fillText(text.fit(part.text(), bold, end - cx), cx, top);
+                cx += text.width(part.text(), bold) + ExceptionLines.gap(s);
+            }
+        }
     }
 
     /**

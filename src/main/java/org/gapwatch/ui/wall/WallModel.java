@@ -560,6 +560,11 @@ public final class WallModel {
                 examined);
     }
 
+    /** A state's word in a group's counts: LOSS and BAD LOSS told apart. */
+    static String word(SourceState s) {
+        return s == SourceState.BADLY_LOSING ? "BAD LOSS" : s.word();
+    }
+
     /** "N sources" and the count of every state but OK, worst first: "3 STALE · 2 ALARM · 25 WARN", or "all OK". */
     static String summary(int size, int[] counts) {
         StringBuilder sb = new StringBuilder();
@@ -567,7 +572,7 @@ public final class WallModel {
             int k = counts[s.ordinal()];
             if (s != SourceState.OK && k > 0) {
                 sb.append(sb.isEmpty() ? "" : " · ").append(String.format(Locale.ROOT, "%,d", k)).append(' ')
-                        .append(s == SourceState.BADLY_LOSING ? "BAD LOSS" : s.word());
+                        .append(word(s));
             }
         }
         return String.format(Locale.ROOT, "%,d %s", size, size == 1 ? "source" : "sources") + " | "

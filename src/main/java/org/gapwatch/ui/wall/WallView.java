@@ -219,6 +219,18 @@ public final class WallView extends Region {
         return null;
     }
 
+    /** The texts the aggregate tile of group {@code key} shows now, " | " between them; null if not drawn. */
+    public String describeAggregate(String key) {
+        for (int c = first; c < model.cells.count() && c - first < painted.length; c++) {
+            if (model.cells.kind[c] == WallModel.AGGREGATE && model.groups[model.cells.ref[c]].key().equals(key)) {
+                String p = painted[c - first];
+                String summary = " | " + model.groups[model.cells.ref[c]].summary();
+                return p == null || !p.endsWith(summary) ? p : p.substring(0, p.length() - summary.length());
+            }
+        }
+        return null;
+    }
+
     /** Centre of cell {@code c} (tests). */
     Point2D cellCentreForTest(int c) {
         return cellCentre(c);
@@ -545,7 +557,7 @@ public final class WallView extends Region {
             case WallModel.AGGREGATE -> {
                 WallModel.Group gr = model.groups[cells.ref[c]];
                 painted[k] = painter.paintAggregate(g, palette, gr.title(), gr.worst(), gr.summary(),
-                        gr.exceptions() - gr.shownExceptions(), x, y, l.tileW, l.tileH, c == hovered)
+                        gr.counts(), gr.exceptions() - gr.shownExceptions(), x, y, l.tileW, l.tileH, c == hovered)
                         + " | " + gr.summary();
             }
             case WallModel.HEADER -> {

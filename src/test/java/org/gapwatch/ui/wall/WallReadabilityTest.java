@@ -219,6 +219,24 @@ class WallReadabilityTest {
         assertEquals("HVAC | 30 sources | all normal", Await.onFx(() -> calm.describeHeader(0)));
     }
 
+    @Test
+    void anAggregateTileAt1080pSaysEveryStateWholeInWordsAndNumbers() {
+        demoLikeSources(300, 1);
+        // In plant (43 + 2 sources): two sources that fall silent and one publisher's fault; the rest fresh.
+        send("plant/line-9/pump-1", 1, 1000);
+        send("plant/line-9/pump-2", 1, 1000);
+        now += 9_000;
+        demoLikeSources(300, 2);
+        send("plant/line-1/pump-1", 3, -1, "fault");
+        Judgement j = judge();
+        // At the readable size (fixed): 302 sources do not fit in four screens, so the groups collapse.
+        WallView wall = wall(1920, 930, 1.0, j, WallView.READABLE_TILE_WIDTH);
+        double[] tile = Await.onFx(wall::tileSize);
+        assertEquals(264, tile[0], 3, "the readable tile width");
+        // "2 STALE · 1 FAULT" is wider than the tile: each state goes whole on a row of its own, none cut.
+        assertEquals("PLANT | 45 sources | 2 STALE | 1 FAULT | open ▸", Await.onFx(() -> wall.describeAggregate("plant")));
+    }
+
     // ---- helpers ----
 
     private static double cap(double size, boolean bold) {
