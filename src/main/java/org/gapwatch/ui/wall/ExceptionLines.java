@@ -10,7 +10,7 @@ import org.gapwatch.judge.SourceState;
  * How an aggregate tile's exceptions ("2 STALE · 1 FAULT") fit its room without cutting a word or a number: each
  * state is one part (its glyph, count and word) that is never split. Tried in order: all parts on as many lines as
  * the tile has room for at the line's size, then the same at smaller sizes down to the tile's name size (the wall's
- * legibility floor); if they still do not fit, the worst states first, whole, and "+N more" for the sources in the
+ * legibility floor); if they still do not fit, the worst states first, whole, and "+N other" for the sources in the
  * states left out. The lowest line may share its row with the tile's "open ▸" / "+N more ▸", so it may be shorter.
  * Computed, not drawn: {@link TilePainter} draws the result.
  */
@@ -82,18 +82,19 @@ final class ExceptionLines {
                 break;
             }
         }
-        // The worst states first, whole, while a "+N more" for the rest still fits after them.
+        // The worst states first, whole, while a "+N other" for the rest (not "more": the link "+N more ▸" says
+        // something else, the exceptions without a tile of their own) still fits after them.
         int rows = rows(height, floor);
         for (int shown = parts.size() - 1; shown >= 1; shown--) {
             List<Part> head = new ArrayList<>(parts.subList(0, shown));
             head.add(new Part(null, "+" + String.format(Locale.ROOT, "%,d", sources(parts.subList(shown, parts.size()),
-                    counts)) + " more"));
+                    counts)) + " other"));
             List<List<Part>> lines = pack(head, width, bottomWidth, rows, floor);
             if (lines != null) {
                 return new Layout(floor, lines);
             }
         }
-        // Not even the worst state and "+N more": the worst state alone, above the bottom row where there is one
+        // Not even the worst state and "+N other": the worst state alone, above the bottom row where there is one
         // (cut only where it is wider than the room: a tile below the readable size).
         return new Layout(floor, rows >= 2 ? List.of(List.of(parts.getFirst()), List.of())
                 : List.of(List.of(parts.getFirst())));

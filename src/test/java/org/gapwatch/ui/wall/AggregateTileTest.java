@@ -13,7 +13,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 
 /**
  * An aggregate tile's exceptions read whole: every state's count and word, wrapped or smaller before anything is left
- * out, never a word cut in the middle, and the worst state first with "+N more" where even that is too little.
+ * out, never a word cut in the middle, and the worst state first with "+N other" where even that is too little.
  */
 @ExtendWith(ApplicationExtension.class)
 class AggregateTileTest {
@@ -72,13 +72,13 @@ class AggregateTileTest {
         Await.onFx(() -> {
             ExceptionLines lines = new ExceptionLines(new TextFit());
             var parts = ExceptionLines.parts(oneFaultTwoStale());
-            // One row, room for the worst state and "+1 more" at the name's size, not for "1 FAULT" beside it.
+            // One row, room for the worst state and "+1 other" at the name's size, not for "1 FAULT" beside it.
             double room = lines.width(parts.get(0), 20) + ExceptionLines.gap(20)
-                    + lines.width(new ExceptionLines.Part(null, "+1 more"), 20);
+                    + lines.width(new ExceptionLines.Part(null, "+1 other"), 20);
             assertEquals(true, room < lines.width(parts.get(0), 20) + ExceptionLines.gap(20)
                     + lines.width(parts.get(1), 20), "the room is too short for both states");
             var layout = lines.fit(parts, oneFaultTwoStale(), room, room, 0, 24, 20);
-            assertEquals("2 STALE · +1 more", layout.text());
+            assertEquals("2 STALE · +1 other", layout.text());
             assertEquals(20, layout.size(), 1e-9);
             return null;
         });
