@@ -43,6 +43,7 @@ class HeatmapViewTest {
         view.setZone(ZoneOffset.UTC);
         scene = new Scene(view, 1400, 330);
         stage.setScene(scene);
+        stage.sizeToScene(); // the primary stage is shared between test classes: its size follows this scene
         stage.show();
     }
 
@@ -113,6 +114,17 @@ class HeatmapViewTest {
             scene.getWindow().setWidth(4200); // wide enough for one cell per second
             return null;
         });
+        try {
+            goToMomentOfCells();
+        } finally {
+            Await.onFx(() -> {
+                scene.getWindow().setWidth(1400); // the primary stage is shared with the test classes after this one
+                return null;
+            });
+        }
+    }
+
+    private void goToMomentOfCells() throws InterruptedException {
         feedAndShow();
         Await.fx("one cell per second", () -> view.cellCount() == 900);
         List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();

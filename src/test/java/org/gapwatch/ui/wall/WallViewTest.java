@@ -30,6 +30,7 @@ class WallViewTest {
         // Small tiles (the readable minimum scaled down): many cells on screen, as the counts below assume.
         wall.setZoom(90 / WallView.READABLE_TILE_WIDTH);
         stage.setScene(new Scene(wall, 960, 720));
+        stage.sizeToScene(); // the primary stage is shared: a size another test class gave it must not stay
         stage.show();
     }
 
