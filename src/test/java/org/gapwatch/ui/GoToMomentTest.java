@@ -128,7 +128,8 @@ class GoToMomentTest {
         assertTrue(file.getFileName().toString().startsWith("moment-"), file.toString());
         assertTrue(file.startsWith(dir), "frozen beside the ring");
         assertTrue(Files.size(file) > 0);
-        assertEquals(SRC, fx(() -> window.selectedSourceProperty().get()), "the source is selected");
+        // Selected once the replay's engine has the source (the live selection goes with the live engine's views).
+        Await.fx("the source is selected", () -> SRC.equals(window.selectedSourceProperty().get()));
         assertTrue(fx(() -> window.controller().detailTab.isSelected()));
         assertTrue(fx(() -> window.wiring().frozenMoment() != null), "Save moment as… offered");
         // The replay plays into the moment: the detail, now on the replay's engine, shows the gap as live did.
