@@ -228,6 +228,11 @@ public final class RecentRecording implements AutoCloseable {
         return recorder;
     }
 
+    /** Completes, on the recorder's thread, once the ring records or cannot (at once when the ring is off). */
+    public java.util.concurrent.CompletionStage<?> opened() {
+        return recorder == null ? CompletableFuture.completedStage(null) : recorder.opened();
+    }
+
     /** Waits at most {@code wait} until the ring's folder is made and it records (true), or it failed. */
     public boolean awaitOpened(Duration wait) throws InterruptedException {
         return recorder != null && recorder.awaitOpened(wait).state() == Recorder.State.RECORDING;

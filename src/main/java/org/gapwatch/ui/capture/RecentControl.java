@@ -87,7 +87,14 @@ public final class RecentControl extends HBox {
         }
         this.receiver = receiver;
         if (receiver != null) {
-            receiver.setRecentTap(ring.tap());
+            // Tapped once the ring records: what came while its first segment was being opened would otherwise
+            // be counted as dropped, and the control would warn at every start.
+            RecentRecording r = ring;
+            r.opened().thenRun(() -> javafx.application.Platform.runLater(() -> {
+                if (ring == r && this.receiver == receiver) {
+                    receiver.setRecentTap(r.tap());
+                }
+            }));
         }
         poll.play();
         refresh();
