@@ -50,6 +50,10 @@ public final class GapwatchCommand implements Callable<Integer> {
             description = "Benchmark updates per second in total (100000).")
     int benchRate = 100_000;
 
+    @Option(names = "--bench-warmup", paramLabel = "SECONDS", hidden = true,
+            description = "Benchmark: seconds of flood before the first view is measured (5).")
+    int benchWarmupSeconds = 5;
+
     @Spec
     CommandSpec spec;
 
@@ -60,7 +64,7 @@ public final class GapwatchCommand implements Callable<Integer> {
         }
         InterfaceOption.check(spec, networkInterface);
         DesktopLauncher.launch(new UiOptions(List.copyOf(groups), networkInterface, demo, fullscreen, maxSources,
-                smokeTest, benchUiSeconds, benchSources, benchRate), spec.commandLine().getOut());
+                smokeTest, benchUiSeconds, benchSources, benchRate, benchWarmupSeconds), spec.commandLine().getOut());
         return KEEP_RUNNING;
     }
 

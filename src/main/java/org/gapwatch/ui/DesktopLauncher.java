@@ -83,7 +83,8 @@ public final class DesktopLauncher {
             }
             long built = sinceJvmStart();
             if (o.benchSeconds() > 0) {
-                new UiBench(w, engine, o.benchSources(), o.benchRate(), o.benchSeconds(), out).start();
+                new UiBench(w, engine, o.benchSources(), o.benchRate(), o.benchSeconds(), o.benchWarmupSeconds(),
+                        out).start();
             }
             w.show(o.fullscreen(), () -> {
                 if (o.smokeTest()) {

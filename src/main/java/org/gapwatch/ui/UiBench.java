@@ -18,7 +18,6 @@ import org.gapwatch.track.Totals;
 final class UiBench {
     static final String GROUP = "239.255.77.2:47702";
     private static final int PER_DATAGRAM = 20;
-    private static final long WARMUP_MILLIS = 5_000;
 
     private final PrintWriter out;
     private final MonitorWindow window;
@@ -26,15 +25,18 @@ final class UiBench {
     private final int sources;
     private final int rate;
     private final long measureMillis;
+    private final long warmupMillis;
     private volatile boolean running = true;
 
-    UiBench(MonitorWindow window, Engine engine, int sources, int rate, int seconds, PrintWriter out) {
+    UiBench(MonitorWindow window, Engine engine, int sources, int rate, int seconds, int warmupSeconds,
+            PrintWriter out) {
         this.out = out;
         this.window = window;
         this.engine = engine;
         this.sources = sources;
         this.rate = rate;
         this.measureMillis = seconds * 1000L;
+        this.warmupMillis = warmupSeconds * 1000L;
     }
 
     void start() {
@@ -70,7 +72,7 @@ final class UiBench {
     private void conduct() {
         try {
             Platform.runLater(() -> window.controller().historyButton.setSelected(false));
-            Thread.sleep(WARMUP_MILLIS);
+            Thread.sleep(warmupMillis);
             String wall = measure("wall");
             Platform.runLater(() -> window.controller().showTable(true));
             Thread.sleep(2_000);
@@ -88,7 +90,8 @@ final class UiBench {
                     band.paintedCells()});
             running = false;
             out.println("gapwatch bench-ui: " + sources + " sources, " + rate + " updates/s over lo in "
-                    + PER_DATAGRAM + "-update datagrams, " + measureMillis / 1000 + " s per view");
+                    + PER_DATAGRAM + "-update datagrams, " + measureMillis / 1000 + " s per view after "
+                    + warmupMillis / 1000 + " s of flood");
             out.println(wall);
             out.println(table);
             out.println(timeline + String.format(Locale.ROOT, " | band: %d group rows, %d queries, %d paints of %d"
@@ -108,7 +111,15 @@ final class UiBench {
         clear();
         Totals before = engine.snapshot().totals();
         long t0 = System.nanoTime();
-        Thread.sleep(measureMillis);
+        // The losses second by second: a flood's start-up and a steady state lose differently, and the total hides it.
+        StringBuilder lostPerSecond = new StringBuilder();
+        long lostBefore = before.lost();
+        for (long waited = 0; waited < measureMillis; waited += 1_000) {
+            Thread.sleep(Math.min(1_000, measureMillis - waited));
+            long lost = engine.snapshot().totals().lost();
+            lostPerSecond.append(lostPerSecond.isEmpty() ? "" : " ").append(lost - lostBefore);
+            lostBefore = lost;
+        }
         double secs = (System.nanoTime() - t0) / 1e9;
         Totals after = engine.snapshot().totals();
         PulseStats pulse = window.pulseNanos();
@@ -120,12 +131,13 @@ final class UiBench {
         return String.format(Locale.ROOT,
                 "%-8s: updates received %.0f/s (lost %d), sources %d | pulse work p50 %.2f ms p99 %.2f ms max %.2f ms"
                         + " (views p99 %.2f ms, rest p99 %.2f ms)"
-                        + " | frames %.1f/s, interval p50 %.1f ms p99 %.1f ms | arrival-to-pulse p50 %d ms p99 %d ms",
+                        + " | frames %.1f/s, interval p50 %.1f ms p99 %.1f ms | arrival-to-pulse p50 %d ms p99 %d ms"
+                        + " | lost each second: %s",
                 view, (after.received() - before.received()) / secs, after.lost() - before.lost(), after.sources(),
                 pulse.percentile(50) / 1e6, pulse.percentile(99) / 1e6, pulse.percentile(100) / 1e6,
                 views.percentile(99) / 1e6, rest.percentile(99) / 1e6,
                 frameCount / secs, frames.percentile(50) / 1e6, frames.percentile(99) / 1e6,
-                arrival.percentile(50), arrival.percentile(99));
+                arrival.percentile(50), arrival.percentile(99), lostPerSecond);
     }
 
     private static <T> T onFx(java.util.function.Supplier<T> s) throws InterruptedException {
