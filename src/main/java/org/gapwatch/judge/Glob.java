@@ -1,9 +1,17 @@
 package org.gapwatch.judge;
 
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /** Source-name globs: {@code *} within one level of {@code src}, {@code **} across levels, {@code ?} one character. */
 public final class Glob {
+    /**
+     * Compiled globs by their text: a rule is matched for each source an alarm or a tile looks at, and compiling is
+     * the dear part. Bounded, since a typed filter makes a new glob at each keystroke.
+     */
+    private static final int MAX_COMPILED = 1_024;
+    private static final ConcurrentHashMap<String, Pattern> COMPILED = new ConcurrentHashMap<>();
+
     private Glob() {
     }
 
@@ -13,7 +21,19 @@ public final class Glob {
 
     /** The glob as a case-insensitive pattern that must match the whole name. */
     public static Pattern compile(String glob) {
-        return Pattern.compile(toRegex(glob), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        Pattern p = COMPILED.get(glob);
+        if (p == null) {
+            if (COMPILED.size() >= MAX_COMPILED) {
+                COMPILED.clear();
+            }
+            p = Pattern.compile(toRegex(glob), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            COMPILED.put(glob, p);
+        }
+        return p;
+    }
+
+    static int compiledCount() {
+        return COMPILED.size();
     }
 
     static String toRegex(String glob) {

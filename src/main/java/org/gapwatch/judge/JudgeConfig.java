@@ -39,16 +39,15 @@ public record JudgeConfig(Thresholds thresholds, List<ThresholdRule> rules, long
                 j.episodeQuietMillis());
     }
 
-    /** Compiled once per config: the matchers of the rules, in order. */
+    /** The matchers of the rules, in order. */
     List<Pattern> patterns() {
         return rules.stream().map(ThresholdRule::pattern).toList();
     }
 
-    /** The rule for {@code src}, or null when only the defaults apply. Compiles the globs: not for a hot loop. */
+    /** The rule for {@code src}, or null when only the defaults apply (the globs are compiled once, see Glob). */
     public ThresholdRule ruleFor(String src) {
-        List<Pattern> p = patterns();
-        for (int i = 0; i < p.size(); i++) {
-            if (p.get(i).matcher(src).matches()) {
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).pattern().matcher(src).matches()) {
                 return rules.get(i);
             }
         }
@@ -62,9 +61,8 @@ public record JudgeConfig(Thresholds thresholds, List<ThresholdRule> rules, long
 
     /** What to do about an alarm of {@code src}, from the first rule that names it with guidance; "" if none. */
     public String guidanceFor(String src) {
-        List<Pattern> p = patterns();
-        for (int i = 0; i < p.size(); i++) {
-            if (!rules.get(i).guidance().isEmpty() && p.get(i).matcher(src).matches()) {
+        for (int i = 0; i < rules.size(); i++) {
+            if (!rules.get(i).guidance().isEmpty() && rules.get(i).pattern().matcher(src).matches()) {
                 return rules.get(i).guidance();
             }
         }
