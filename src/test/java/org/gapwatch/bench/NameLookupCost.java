@@ -15,7 +15,7 @@ import org.gapwatch.track.TrackerConfig;
  * clock: on a shared machine the CPU time of one thread says more. The datagrams of one round over all sources are
  * written first (the bench sender's bytes, {@link LoadStream}); only their decoding and accounting is measured.
  * <p>Run: {@code java -cp target/test-classes:target/classes:$(cat target/test-classpath.txt)
- * org.gapwatch.bench.NameLookupCost [SOURCES [WARMUP_S [MEASURE_S]]]} (scripts/bench-decode.sh writes the class path).
+ * org.gapwatch.bench.NameLookupCost [SOURCES [WARMUP_ROUNDS [MEASURED_ROUNDS]]]} (scripts/bench-decode.sh writes the class path).
  */
 public final class NameLookupCost {
     private NameLookupCost() {
@@ -23,8 +23,9 @@ public final class NameLookupCost {
 
     public static void main(String[] args) throws ReflectiveOperationException {
         int sources = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        double warmup = args.length > 1 ? Double.parseDouble(args[1]) : 10;
-        double measure = args.length > 2 ? Double.parseDouble(args[2]) : 15;
+        // Rounds over all sources, not seconds: the same work before and after whatever else the machine does.
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 24;
+        int measure = args.length > 2 ? Integer.parseInt(args[2]) : 32;
         int perDatagram = 20;
         LoadStream stream = new LoadStream(sources, perDatagram, 333);
         int round = Math.max(1, sources / perDatagram);
@@ -42,17 +43,11 @@ public final class NameLookupCost {
         long cpu = 0;
         long bytes = 0;
         long datagrams = 0;
-        boolean measuring = false;
-        while (true) {
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            if (!measuring && elapsed >= warmup) {
-                measuring = true;
+        for (int r = 0; r < warmup + measure; r++) {
+            if (r == warmup) {
                 cpu = 0;
                 bytes = 0;
                 datagrams = 0;
-            }
-            if (elapsed >= warmup + measure) {
-                break;
             }
             for (int i = 0; i < round; i++) {
                 lengths[i] = stream.next(batch[i]);
@@ -69,9 +64,9 @@ public final class NameLookupCost {
         }
         var totals = engine.trackerOnWriterThread().totals();
         System.out.printf(Locale.ROOT, "sources %,d, %d updates a datagram: %.2f us CPU and %,.0f bytes allocated a"
-                        + " datagram over %,d datagrams (%.1f s measured after %.1f s); received %,d lost %,d"
+                        + " datagram over %,d datagrams (%d rounds measured after %d, %.1f s in all); received %,d lost %,d"
                         + " rejectedSources %,d; load average %s%n",
-                sources, perDatagram, cpu / 1e3 / datagrams, (double) bytes / datagrams, datagrams, measure, warmup,
+                sources, perDatagram, cpu / 1e3 / datagrams, (double) bytes / datagrams, datagrams, measure, warmup, (System.nanoTime() - start) / 1e9,
                 totals.received(), totals.lost(), totals.rejectedSources(), loadAverage());
     }
 
