@@ -496,19 +496,22 @@ public final class Tracker {
                 preview(payload, off, len)));
     }
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     /** Printable start of a payload: non-printable bytes as \xHH, at most {@value #PREVIEW_BYTES} bytes. */
     static String preview(byte[] payload, int off, int len) {
         if (payload == null) {
             return "";
         }
-        StringBuilder sb = new StringBuilder();
         int n = Math.min(len, PREVIEW_BYTES);
+        StringBuilder sb = new StringBuilder(4 * n + 1);
         for (int i = 0; i < n; i++) {
             int b = payload[off + i] & 0xFF;
             if (b >= 0x20 && b < 0x7F && b != '\\') {
                 sb.append((char) b);
             } else {
-                sb.append(String.format("\\x%02x", b));
+                // Not String.format: a rejected binary datagram is nearly all such bytes (tens of KB of garbage).
+                sb.append("\\x").append(HEX[b >>> 4]).append(HEX[b & 0xF]);
             }
         }
         if (len > n) {
