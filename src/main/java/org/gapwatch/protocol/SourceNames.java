@@ -9,10 +9,11 @@ import java.util.Arrays;
  * characters' hash; the characters of all names in one array (one object for the collector to mark, not one per
  * name), compared vectorised. Not thread-safe: one per decoder.
  * <p>Bounded whatever arrives: at most {@code maxNames} names of at most {@value #MAX_NAME_CHARS} UTF-16 units each
- * (a longer name gets a String of its own and no id). When a new name finds the table full, the table forgets every
- * name and starts again from id 0 ({@link #clears()} counts it): an endless stream of new names costs one pass over
- * the table per {@code maxNames} names, and ids are then reused for other names, so a consumer must check that the
- * id's name is still the same String (identity) before it trusts what it kept for the id.
+ * (a longer name gets a String of its own and no id), and at most {@value #MEAN_CHARS} characters a name on average.
+ * When a new name finds the table full, the table forgets every name and starts again from id 0 ({@link #clears()}
+ * counts it): an endless stream of new names costs one pass over the table per {@code maxNames} names, and ids are
+ * then reused for other names, so a consumer must check that the id's name is still the same String (identity)
+ * before it trusts what it kept for the id.
  */
 public final class SourceNames {
     public static final int MAX_NAME_CHARS = 256;

@@ -441,8 +441,8 @@ public final class Tracker {
     private final NameIndex nameIndex = new NameIndex();
 
     /**
-     * The source of a name. Decoders of binary protocols hand out one String instance per name, so a small direct-mapped cache
-     * compared by identity answers most look-ups without the map's hashing and node walk.
+     * The source of a name. Decoders of binary protocols hand out one String instance per name, so a small
+     * direct-mapped cache compared by identity answers most look-ups without the map's hashing and node walk.
      */
     private SourceState lookup(String src) {
         int slot = src.hashCode() & RECENT_MASK;

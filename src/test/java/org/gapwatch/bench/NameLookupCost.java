@@ -15,7 +15,8 @@ import org.gapwatch.track.TrackerConfig;
  * clock: on a shared machine the CPU time of one thread says more. The datagrams of one round over all sources are
  * written first (the bench sender's bytes, {@link LoadStream}); only their decoding and accounting is measured.
  * <p>Run: {@code java -cp target/test-classes:target/classes:$(cat target/test-classpath.txt)
- * org.gapwatch.bench.NameLookupCost [SOURCES [WARMUP_ROUNDS [MEASURED_ROUNDS]]]} (scripts/bench-decode.sh writes the class path).
+ * org.gapwatch.bench.NameLookupCost [SOURCES [WARMUP_ROUNDS [MEASURED_ROUNDS]]]} (scripts/bench-decode.sh writes
+ * the class path).
  */
 public final class NameLookupCost {
     private NameLookupCost() {
@@ -64,9 +65,10 @@ public final class NameLookupCost {
         }
         var totals = engine.trackerOnWriterThread().totals();
         System.out.printf(Locale.ROOT, "sources %,d, %d updates a datagram: %.2f us CPU and %,.0f bytes allocated a"
-                        + " datagram over %,d datagrams (%d rounds measured after %d, %.1f s in all); received %,d lost %,d"
-                        + " rejectedSources %,d; load average %s%n",
-                sources, perDatagram, cpu / 1e3 / datagrams, (double) bytes / datagrams, datagrams, measure, warmup, (System.nanoTime() - start) / 1e9,
+                        + " datagram over %,d datagrams (%d rounds measured after %d, %.1f s in all); received %,d"
+                        + " lost %,d rejectedSources %,d; load average %s%n",
+                sources, perDatagram, cpu / 1e3 / datagrams, (double) bytes / datagrams, datagrams, measure, warmup,
+                (System.nanoTime() - start) / 1e9,
                 totals.received(), totals.lost(), totals.rejectedSources(), loadAverage());
     }
 
