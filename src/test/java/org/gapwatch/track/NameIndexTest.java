@@ -2,6 +2,7 @@ package org.gapwatch.track;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
 import org.gapwatch.protocol.SourceNames;
@@ -83,5 +84,36 @@ class NameIndexTest {
             assertEquals(101, v.received());
         }
         assertEquals(0, t.totals().lost());
+    }
+
+    @Test
+    void throughTheJsonDecoderNamesStayExactWhileItsTableClearsAgainAndAgain() {
+        Tracker t = new Tracker(TrackerConfig.defaults().withMaxSources(40));
+        org.gapwatch.protocol.DatagramDecoder decoder = new org.gapwatch.protocol.DatagramDecoder(50);
+        long seq = 1;
+        org.gapwatch.protocol.SourceNames names = null;
+        for (int i = 0; i < 2_000; i++) {
+            StringBuilder json = new StringBuilder("[");
+            for (int k = 0; k < 40; k++) {
+                json.append("{\"src\":\"known/").append(k).append("\",\"seq\":").append(seq).append("},");
+            }
+            json.append("{\"src\":\"flood/").append(i).append("\",\"seq\":1}]");
+            byte[] b = json.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            org.gapwatch.protocol.DecodeResult r = decoder.decode(b, 0, b.length);
+            names = r.get(0).srcNames();
+            t.datagram(r, b, 0, b.length, SENDER, 1000);
+            seq++;
+        }
+        // The precondition: the decoder's 50 names cannot hold 40 known and the flood, so it forgot them often.
+        assertTrue(names.clears() > 100, "clears " + names.clears());
+        assertEquals(40, t.totals().sources());
+        assertEquals(2_000, t.totals().rejectedSources());
+        assertEquals(0, t.totals().lost());
+        for (int k = 0; k < 40; k++) {
+            SourceView v = view(t, "known/" + k);
+            assertNotNull(v);
+            assertEquals(2_000, v.received());
+            assertEquals(2_000, v.highest());
+        }
     }
 }
