@@ -77,7 +77,15 @@ public final class Engine {
     }
 
     public Engine(TrackerConfig config, long publishMillis) {
-        this(config, publishMillis, new DatagramDecoder()::decode);
+        this(config, publishMillis, new DatagramDecoder(namesFor(config))::decode);
+    }
+
+    /**
+     * How many source names the JSON decoder keeps: every source the tracker may have and a quarter more (names it
+     * refuses), so that at the limit names are not forgotten and read again in turn.
+     */
+    private static int namesFor(TrackerConfig config) {
+        return (int) Math.min(1 << 22, Math.max(1024, config.maxSources() + config.maxSources() / 4L));
     }
 
     /** An engine with its own decode step (a test's decoder that fails on purpose). */

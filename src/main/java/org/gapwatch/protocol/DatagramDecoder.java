@@ -42,8 +42,20 @@ public final class DatagramDecoder {
             F_STATUS = 128, F_INTERVAL = 256, F_TTL = 512, F_V = 1024;
 
     private final DecodeResult result = new DecodeResult();
+    /** Units, statuses, sessions, texts: few of them, repeated. */
     private final StringCache strings = new StringCache(4096);
+    /** Names: as many as there are sources, each with an id the tracker indexes by. */
+    private final SourceNames names;
     private final int[] start = new int[1];
+
+    public DatagramDecoder() {
+        this(SourceNames.DEFAULT_MAX_NAMES);
+    }
+
+    /** A decoder that keeps up to {@code maxNames} source names (more are forgotten and read again). */
+    public DatagramDecoder(int maxNames) {
+        names = new SourceNames(maxNames);
+    }
 
     public DecodeResult decode(byte[] data, int off, int len) {
         result.reset();
@@ -205,7 +217,12 @@ public final class DatagramDecoder {
                         || (len > MAX_SRC_LENGTH && Character.codePointCount(chars, off, len) > MAX_SRC_LENGTH)) {
                     return RejectReason.BAD_SRC;
                 }
-                u.src = strings.get(chars, off, len);
+                int id = names.id(chars, off, len);
+                if (id >= 0) {
+                    u.src(names, id);
+                } else {
+                    u.src = new String(chars, off, len); // longer than any name kept
+                }
             }
             case F_SEQ -> {
                 if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {

@@ -11,6 +11,8 @@ public final class Update {
     public static final long ABSENT = Long.MIN_VALUE;
 
     String src;
+    SourceNames srcNames;
+    int srcId;
     long seq;
     String session;
     long ts;
@@ -66,6 +68,8 @@ public final class Update {
     /** Empties the holder: no fields, protocol json, lane 0, space {@link SequenceSpace#LINEAR_63}. */
     public void clear() {
         src = null;
+        srcNames = null;
+        srcId = -1;
         seq = -1;
         session = null;
         ts = ABSENT;
@@ -98,6 +102,13 @@ public final class Update {
     }
 
     public String src() { return src; }
+    /**
+     * The table {@link #src()} was read through, or null: with {@link #srcId()}, what lets a consumer find what it
+     * knows of the name by index, after checking that the id still names the same String (ids are reused).
+     */
+    public SourceNames srcNames() { return srcNames; }
+    /** The name's id in {@link #srcNames()}, or -1 when there is none. */
+    public int srcId() { return srcId; }
     public long seq() { return seq; }
     /** The publisher's run, as text (an integer session is kept as its digits), or null when absent. */
     public String session() { return session; }
@@ -159,6 +170,8 @@ public final class Update {
     /** Makes this holder a copy of {@code o} (a decoder passing on what an inner decoder wrote). */
     public Update copyFrom(Update o) {
         src = o.src;
+        srcNames = o.srcNames;
+        srcId = o.srcId;
         seq = o.seq;
         session = o.session;
         ts = o.ts;
@@ -191,7 +204,9 @@ public final class Update {
         return this;
     }
 
-    public Update src(String v) { src = v; return this; }
+    public Update src(String v) { src = v; srcNames = null; srcId = -1; return this; }
+    /** The source is name {@code id} of {@code names} (its String is the name's one instance there). */
+    public Update src(SourceNames names, int id) { src = names.name(id); srcNames = names; srcId = id; return this; }
     public Update seq(long v) { seq = v; return this; }
     public Update session(String v) { session = v; return this; }
     public Update ts(long v) { ts = v; return this; }

@@ -11,6 +11,7 @@ import org.gapwatch.protocol.DecodeResult;
 import org.gapwatch.protocol.Reason;
 import org.gapwatch.protocol.RejectReason;
 import org.gapwatch.protocol.SequenceSpace;
+import org.gapwatch.protocol.SourceNames;
 import org.gapwatch.protocol.Update;
 import org.gapwatch.protocol.ValueKind;
 
@@ -114,9 +115,10 @@ public final class Tracker {
 
     /** As above, with the group and port the update was sent to (null if unknown). */
     public boolean apply(Update u, InetSocketAddress sender, InetSocketAddress destination, long arrivalMillis) {
-        SourceState s = lookup(u.src());
+        SourceState s = lookup(u);
         if (s == null && u.previousSrc() != null) {
             s = rename(u.previousSrc(), u.src());
+            remember(u, s);
         }
         if (s == null) {
             if (sourceCount >= config.maxSources()) {
@@ -124,6 +126,7 @@ public final class Tracker {
                 return false;
             }
             s = newSource(u.src(), u.protocol());
+            remember(u, s);
         }
         markDirty(s);
         noteSender(s, sender, arrivalMillis);
@@ -410,8 +413,36 @@ public final class Tracker {
     }
 
     /**
-     * The source of a name. The decoder hands out one String instance per name, so a small direct-mapped cache
-     * compared by identity answers most look-ups without the map's hashing and node walk.
+     * The source of an update's name: by the name's id when its decoder gives one (JSON v1), else by the name. A
+     * source found by its name's content takes the decoder's String as its own, so that the next look-up by id hits.
+     */
+    private SourceState lookup(Update u) {
+        SourceNames names = u.srcNames();
+        if (names == null) {
+            return lookup(u.src());
+        }
+        SourceState s = nameIndex.get(names, u.srcId(), u.src());
+        if (s == null) {
+            s = bySrc.get(u.src());
+            if (s != null) {
+                s.src = u.src();
+                nameIndex.put(names, u.srcId(), s);
+            }
+        }
+        return s;
+    }
+
+    private void remember(Update u, SourceState s) {
+        if (s != null && u.srcNames() != null) {
+            nameIndex.put(u.srcNames(), u.srcId(), s);
+        }
+    }
+
+    private final NameIndex nameIndex = new NameIndex();
+
+    /**
+     * The source of a name. Decoders of binary protocols hand out one String instance per name, so a small
+     * direct-mapped cache compared by identity answers most look-ups without the map's hashing and node walk.
      */
     private SourceState lookup(String src) {
         int slot = src.hashCode() & RECENT_MASK;
@@ -465,19 +496,22 @@ public final class Tracker {
                 preview(payload, off, len)));
     }
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     /** Printable start of a payload: non-printable bytes as \xHH, at most {@value #PREVIEW_BYTES} bytes. */
     static String preview(byte[] payload, int off, int len) {
         if (payload == null) {
             return "";
         }
-        StringBuilder sb = new StringBuilder();
         int n = Math.min(len, PREVIEW_BYTES);
+        StringBuilder sb = new StringBuilder(4 * n + 1);
         for (int i = 0; i < n; i++) {
             int b = payload[off + i] & 0xFF;
             if (b >= 0x20 && b < 0x7F && b != '\\') {
                 sb.append((char) b);
             } else {
-                sb.append(String.format("\\x%02x", b));
+                // Not String.format: a rejected binary datagram is nearly all such bytes (tens of KB of garbage).
+                sb.append("\\x").append(HEX[b >>> 4]).append(HEX[b & 0xF]);
             }
         }
         if (len > n) {
