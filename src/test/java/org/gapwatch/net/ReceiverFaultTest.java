@@ -203,8 +203,11 @@ class ReceiverFaultTest {
         Await.until("stalled, got " + processing(), () -> processing().state() == LoopState.STALLED);
         long took = System.nanoTime() - t0;
         assertTrue(took >= MulticastReceiver.STALL_MILLIS * 1_000_000L && took < THREE_SECONDS, "after " + took);
-        assertTrue(receiver.status().loopProblem().startsWith("processing stalled: no progress for 2 s with "),
-                receiver.status().loopProblem());
+        // The status is a picture the receiver makes apart from the loop's health: await it rather than read it.
+        Await.until("stalled in the status, got " + receiver.status().loopProblem(), () -> {
+            String problem = receiver.status().loopProblem();
+            return problem != null && problem.startsWith("processing stalled: no progress for 2 s with ");
+        });
         release.countDown();
         TrackerSnapshot s = awaitDatagrams(20);
         assertEquals(20, s.totals().received());
