@@ -37,11 +37,13 @@ final class StatusBarPresenter {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final int WINDOW_SECONDS = 5;
     /**
-     * Below this width (in ems of the bar's font: 1,610 px at 1080p, twice that at 4K) the loss and source counts
-     * step down from their three-metre size (style class "compact"), so that every text still shows whole at
-     * 1366x768.
+     * The sizes the loss and source counts take, as multiples of the bar's text size: the largest at which every
+     * item of the bar still shows whole, so that on a 1366 px window they keep the three-metre size whenever the bar
+     * has the room, and step down only as far as it lacks it.
      */
-    static final double COMPACT_BELOW_EM = 115;
+    static final double[] COUNT_STEPS = {1.4, 1.3, 1.2, 1.1, 1.0};
+    /** Room (in ems of the bar's text) a larger step must leave free before the counts grow back to it. */
+    private static final double GROW_MARGIN_EM = 1;
 
     private final StatusBar bar;
     private final InstantSource wallClock;
@@ -106,16 +108,51 @@ final class StatusBarPresenter {
 
     /**
      * The loss and source counts at their three-metre size (1.4 times the bar's text: 14 px cap height at 1080p)
-     * or, on a window narrower than {@link #COMPACT_BELOW_EM}, at the bar's size. Inline, as one {@code -fx-font}
-     * (weight and size together, never cleared): a size in one CSS rule and the chip's weight in another resolved,
-     * now and then, to JavaFX's default 13 px, and a cleared inline style leaves that default too.
+     * or, where the bar lacks the room, at the largest of {@link #COUNT_STEPS} at which every item still fits.
+     * Inline, as one {@code -fx-font} (weight and size together, never cleared): a size in one CSS rule and the
+     * chip's weight in another resolved, now and then, to JavaFX's default 13 px, and a cleared inline style leaves
+     * that default too.
      */
     private void fitCounts() {
         double base = rate.getFont().getSize();
-        compact = bar.getWidth() > 0 && bar.getWidth() < COMPACT_BELOW_EM * base;
-        double px = base * (compact ? 1 : COUNT_SCALE);
+        double times = countTimes(base);
+        compact = times < COUNT_SCALE;
+        double px = base * times;
         font(loss, px, loss.getStyleClass().contains("losing"));
         font(sources, px, false);
+    }
+
+    /**
+     * The largest step at which the bar's items fit its width. The counts' texts grow in proportion to their size;
+     * everything else in the bar (the other items, paddings, separators) keeps its width, so the room is known from
+     * the present layout without laying out again. A step up needs {@link #GROW_MARGIN_EM} of room to spare, so a
+     * figure's digits changing do not make the counts jump between two sizes.
+     */
+    private double countTimes(double base) {
+        if (!(bar.lookup(".left-items") instanceof Region left) || !(bar.lookup(".right-items") instanceof Region right)
+                || bar.getWidth() <= 0 || base <= 0) {
+            return COUNT_SCALE;
+        }
+        double nowTimes = loss.getFont().getSize() / base;
+        double counts = textWidth(loss) + textWidth(sources);
+        double perTimes = counts / nowTimes;            // the counts' texts at the bar's size
+        double others = left.prefWidth(-1) + right.prefWidth(-1) - counts;
+        double room = bar.getWidth() - bar.snappedLeftInset() - bar.snappedRightInset() - others;
+        for (double t : COUNT_STEPS) {
+            double spare = t > nowTimes + 1e-6 ? GROW_MARGIN_EM * base : 0;
+            if (t * perTimes + spare <= room) {
+                return t;
+            }
+        }
+        return COUNT_STEPS[COUNT_STEPS.length - 1];
+    }
+
+    private final javafx.scene.text.Text probe = new javafx.scene.text.Text();
+
+    private double textWidth(Label l) {
+        probe.setFont(l.getFont());
+        probe.setText(l.getText());
+        return probe.getLayoutBounds().getWidth();
     }
 
     private static void font(Label l, double px, boolean bold) {
@@ -223,7 +260,6 @@ final class StatusBarPresenter {
         if (recent.lost() > 0) {
             loss.getStyleClass().add("losing");
         }
-        fitCounts();
 
         invalid.setText("Invalid " + tot.invalid());
         invalid.getStyleClass().remove("has-invalid");
@@ -245,6 +281,7 @@ final class StatusBarPresenter {
                 ? "capture time " + java.time.Instant.ofEpochMilli(now).atZone(java.time.ZoneId.systemDefault())
                 .toLocalTime().format(CLOCK)
                 : LocalTime.ofInstant(wallClock.instant(), ZoneId.systemDefault()).format(CLOCK));
+        fitCounts(); // last: the room left depends on every other text of the bar
     }
 
     /**
