@@ -104,22 +104,24 @@ final class StatusBarPresenter {
         // After the layout or CSS pass that changed them: a style set during one was not applied (13 px default).
         bar.widthProperty().addListener(o -> javafx.application.Platform.runLater(this::fitCounts));
         rate.fontProperty().addListener(o -> javafx.application.Platform.runLater(this::fitCounts));
+        loss.fontProperty().bind(lossFont);
+        sources.fontProperty().bind(sourcesFont);
     }
 
     /**
      * The loss and source counts at their three-metre size (1.4 times the bar's text: 14 px cap height at 1080p)
      * or, where the bar lacks the room, at the largest of {@link #COUNT_STEPS} at which every item still fits.
-     * Inline, as one {@code -fx-font} (weight and size together, never cleared): a size in one CSS rule and the
-     * chip's weight in another resolved, now and then, to JavaFX's default 13 px, and a cleared inline style leaves
-     * that default too.
+     * Set in code, bold for the loss chip ({@link #lossFont}), not by CSS: a size in one CSS rule and the chip's
+     * weight in another resolved, now and then, to JavaFX's default 13 px, and so did inline styles.
      */
     private void fitCounts() {
         double base = rate.getFont().getSize();
         double times = countTimes(base);
+        shownTimes = times;
         compact = times < COUNT_SCALE;
         double px = base * times;
-        font(loss, px, loss.getStyleClass().contains("losing"));
-        font(sources, px, false);
+        font(lossFont, px, loss.getStyleClass().contains("losing"));
+        font(sourcesFont, px, false);
     }
 
     /**
@@ -129,36 +131,55 @@ final class StatusBarPresenter {
      * figure's digits changing do not make the counts jump between two sizes.
      */
     private double countTimes(double base) {
-        if (!(bar.lookup(".left-items") instanceof Region left) || !(bar.lookup(".right-items") instanceof Region right)
-                || bar.getWidth() <= 0 || base <= 0) {
+        if (bar.getSkin() == null || bar.getWidth() <= 0 || base <= 0) {
             return COUNT_SCALE;
         }
-        double nowTimes = loss.getFont().getSize() / base;
-        double counts = textWidth(loss) + textWidth(sources);
-        double perTimes = counts / nowTimes;            // the counts' texts at the bar's size
-        double others = left.prefWidth(-1) + right.prefWidth(-1) - counts;
-        double room = bar.getWidth() - bar.snappedLeftInset() - bar.snappedRightInset() - others;
+        // The padding and the rest of the bar as they are now, the counts' texts measured at each step.
+        double pads = loss.prefWidth(-1) - textWidth(loss.getText(), loss.getFont())
+                + sources.prefWidth(-1) - textWidth(sources.getText(), sources.getFont());
+        double others = bar.prefWidth(-1) - loss.prefWidth(-1) - sources.prefWidth(-1) + pads;
+        boolean bold = loss.getStyleClass().contains("losing");
         for (double t : COUNT_STEPS) {
-            double spare = t > nowTimes + 1e-6 ? GROW_MARGIN_EM * base : 0;
-            if (t * perTimes + spare <= room) {
+            double spare = t > shownTimes + 1e-6 ? GROW_MARGIN_EM * base : 0;
+            double counts = textWidth(loss.getText(), countFont(base * t, bold))
+                    + textWidth(sources.getText(), countFont(base * t, false));
+            if (others + counts + spare <= bar.getWidth()) {
                 return t;
             }
         }
         return COUNT_STEPS[COUNT_STEPS.length - 1];
     }
 
+    /**
+     * The counts' fonts, bound: CSS does not set a bound property, so no style of the bar can override them (an
+     * inline {@code -fx-font} resolved, after some changes of its size, to JavaFX's default 13 px and stayed so).
+     */
+    private final javafx.beans.property.ObjectProperty<javafx.scene.text.Font> lossFont =
+            new javafx.beans.property.SimpleObjectProperty<>(countFont(14 * COUNT_SCALE, false));
+    private final javafx.beans.property.ObjectProperty<javafx.scene.text.Font> sourcesFont =
+            new javafx.beans.property.SimpleObjectProperty<>(countFont(14 * COUNT_SCALE, false));
+
+    /** The step the counts were last given. */
+    private double shownTimes = COUNT_SCALE;
+
+    private static javafx.scene.text.Font countFont(double px, boolean bold) {
+        return javafx.scene.text.Font.font("System", bold ? javafx.scene.text.FontWeight.BOLD
+                : javafx.scene.text.FontWeight.NORMAL, px);
+    }
+
     private final javafx.scene.text.Text probe = new javafx.scene.text.Text();
 
-    private double textWidth(Label l) {
-        probe.setFont(l.getFont());
-        probe.setText(l.getText());
+    private double textWidth(String text, javafx.scene.text.Font f) {
+        probe.setFont(f);
+        probe.setText(text);
         return probe.getLayoutBounds().getWidth();
     }
 
-    private static void font(Label l, double px, boolean bold) {
-        String style = String.format(Locale.ROOT, "-fx-font: %s %.1fpx \"System\";", bold ? "bold" : "normal", px);
-        if (!style.equals(l.getStyle())) {
-            l.setStyle(style);
+    private static void font(javafx.beans.property.ObjectProperty<javafx.scene.text.Font> f, double px,
+                             boolean bold) {
+        javafx.scene.text.Font want = countFont(px, bold);
+        if (!want.equals(f.get())) {
+            f.set(want);
         }
     }
 
@@ -325,6 +346,7 @@ final class StatusBarPresenter {
         if (e == null) {
             diagnosis.setText("");
             diagnosis.setTooltip(null);
+            showDiagnosis();
             return;
         }
         // Short: the episode banner under the toolbar has the figures; this stays after it is acknowledged.
@@ -337,6 +359,7 @@ final class StatusBarPresenter {
         if (e.open()) {
             diagnosis.getStyleClass().add(e.cause() == org.gapwatch.judge.Cause.THIS_MACHINE ? "warning" : "losing");
         }
+        showDiagnosis();
     }
 
     private void showInvalid() {
@@ -370,7 +393,16 @@ final class StatusBarPresenter {
      * then keeps its room for the live figures, so nothing in it is clipped at 1366 px).
      */
     void setDiagnosisShown(boolean on) {
-        if (diagnosis.isVisible() != on) {
+        diagnosisWanted = on;
+        showDiagnosis();
+    }
+
+    private boolean diagnosisWanted = true;
+
+    /** Shown when wanted and there is something to say: an empty label would still take its padding's room. */
+    private void showDiagnosis() {
+        boolean on = diagnosisWanted && !diagnosis.getText().isEmpty();
+        if (diagnosis.isVisible() != on || diagnosis.isManaged() != on) {
             diagnosis.setVisible(on);
             diagnosis.setManaged(on);
         }
