@@ -42,8 +42,12 @@ final class StatusBarPresenter {
      * has the room, and step down only as far as it lacks it.
      */
     static final double[] COUNT_STEPS = {1.4, 1.3, 1.2, 1.1, 1.0};
-    /** Room (in ems of the bar's text) a larger step must leave free before the counts grow back to it. */
-    private static final double GROW_MARGIN_EM = 1;
+    /**
+     * Room (in ems of the bar's text) a step must leave free: a figure grows by a digit or two between two fits. A
+     * larger step than the present one must leave twice that before the counts grow back to it, so that they do not
+     * jump between two sizes.
+     */
+    private static final double MARGIN_EM = 1.5;
 
     private final StatusBar bar;
     private final InstantSource wallClock;
@@ -106,6 +110,16 @@ final class StatusBarPresenter {
         rate.fontProperty().addListener(o -> javafx.application.Platform.runLater(this::fitCounts));
         loss.fontProperty().bind(lossFont);
         sources.fontProperty().bind(sourcesFont);
+        for (javafx.scene.Node n : List.of(joined, loops, display, buffer, diagnosis)) {
+            refitOnChange(n);
+        }
+        // The check after the fact: a layout that leaves the items wider than the bar steps the counts down (the
+        // widths foreseen before it can miss a change made between two fits).
+        bar.needsLayoutProperty().addListener((o, was, now) -> {
+            if (!now && shownTimes > COUNT_STEPS[COUNT_STEPS.length - 1] && overflowing()) {
+                javafx.application.Platform.runLater(this::fitCounts);
+            }
+        });
     }
 
     /**
@@ -127,7 +141,7 @@ final class StatusBarPresenter {
     /**
      * The largest step at which the bar's items fit its width. The counts' texts grow in proportion to their size;
      * everything else in the bar (the other items, paddings, separators) keeps its width, so the room is known from
-     * the present layout without laying out again. A step up needs {@link #GROW_MARGIN_EM} of room to spare, so a
+     * the present layout without laying out again. A step needs {@link #MARGIN_EM} of room to spare, so a
      * figure's digits changing do not make the counts jump between two sizes.
      */
     private double countTimes(double base) {
@@ -139,8 +153,12 @@ final class StatusBarPresenter {
                 + sources.prefWidth(-1) - textWidth(sources.getText(), sources.getFont());
         double others = bar.prefWidth(-1) - loss.prefWidth(-1) - sources.prefWidth(-1) + pads;
         boolean bold = loss.getStyleClass().contains("losing");
+        boolean over = overflowing();
         for (double t : COUNT_STEPS) {
-            double spare = t > shownTimes + 1e-6 ? GROW_MARGIN_EM * base : 0;
+            if (over && t >= shownTimes - 1e-6) {
+                continue;                               // laid out, it did not fit: one step down at least
+            }
+            double spare = (t > shownTimes + 1e-6 ? 2 : 1) * MARGIN_EM * base;
             double counts = textWidth(loss.getText(), countFont(base * t, bold))
                     + textWidth(sources.getText(), countFont(base * t, false));
             if (others + counts + spare <= bar.getWidth()) {
@@ -158,6 +176,11 @@ final class StatusBarPresenter {
             new javafx.beans.property.SimpleObjectProperty<>(countFont(14 * COUNT_SCALE, false));
     private final javafx.beans.property.ObjectProperty<javafx.scene.text.Font> sourcesFont =
             new javafx.beans.property.SimpleObjectProperty<>(countFont(14 * COUNT_SCALE, false));
+
+    /** Whether the bar's items, as laid out now, need more than its width. */
+    private boolean overflowing() {
+        return bar.getSkin() != null && bar.getWidth() > 0 && bar.prefWidth(-1) > bar.getWidth() + 0.5;
+    }
 
     /** The step the counts were last given. */
     private double shownTimes = COUNT_SCALE;
@@ -386,6 +409,15 @@ final class StatusBarPresenter {
     /** Puts {@code n} (the alarm count) just left of the source counts. */
     void addAlarmItem(javafx.scene.Node n) {
         bar.getRightItems().addAll(bar.getRightItems().indexOf(sources), List.of(n, new Separator()));
+        refitOnChange(n);
+    }
+
+    /** A text of the bar that changes (the alarm count is set by its own presenter) fits the counts again. */
+    private void refitOnChange(javafx.scene.Node n) {
+        if (n instanceof javafx.scene.control.Labeled l) {
+            l.textProperty().addListener(o -> javafx.application.Platform.runLater(this::fitCounts));
+        }
+        n.managedProperty().addListener(o -> javafx.application.Platform.runLater(this::fitCounts));
     }
 
     /**
