@@ -37,11 +37,17 @@ final class StatusBarPresenter {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final int WINDOW_SECONDS = 5;
     /**
-     * Below this width (in ems of the bar's font: 1,610 px at 1080p, twice that at 4K) the loss and source counts
-     * step down from their three-metre size (style class "compact"), so that every text still shows whole at
-     * 1366x768.
+     * The sizes the loss and source counts take, as multiples of the bar's text size: the largest at which every
+     * item of the bar still shows whole, so that on a 1366 px window they keep the three-metre size whenever the bar
+     * has the room, and step down only as far as it lacks it.
      */
-    static final double COMPACT_BELOW_EM = 115;
+    static final double[] COUNT_STEPS = {1.4, 1.3, 1.2, 1.1, 1.0};
+    /**
+     * Room (in ems of the bar's text) a step must leave free: a figure grows by a digit or two between two fits. A
+     * larger step than the present one must leave twice that before the counts grow back to it, so that they do not
+     * jump between two sizes.
+     */
+    private static final double MARGIN_EM = 1.5;
 
     private final StatusBar bar;
     private final InstantSource wallClock;
@@ -102,26 +108,101 @@ final class StatusBarPresenter {
         // After the layout or CSS pass that changed them: a style set during one was not applied (13 px default).
         bar.widthProperty().addListener(o -> javafx.application.Platform.runLater(this::fitCounts));
         rate.fontProperty().addListener(o -> javafx.application.Platform.runLater(this::fitCounts));
+        loss.fontProperty().bind(lossFont);
+        sources.fontProperty().bind(sourcesFont);
+        for (javafx.scene.Node n : List.of(joined, loops, display, buffer, diagnosis)) {
+            refitOnChange(n);
+        }
+        // The check after the fact: a layout that leaves the items wider than the bar steps the counts down (the
+        // widths foreseen before it can miss a change made between two fits).
+        bar.needsLayoutProperty().addListener((o, was, now) -> {
+            if (!now && shownTimes > COUNT_STEPS[COUNT_STEPS.length - 1] && overflowing()) {
+                javafx.application.Platform.runLater(this::fitCounts);
+            }
+        });
     }
 
     /**
      * The loss and source counts at their three-metre size (1.4 times the bar's text: 14 px cap height at 1080p)
-     * or, on a window narrower than {@link #COMPACT_BELOW_EM}, at the bar's size. Inline, as one {@code -fx-font}
-     * (weight and size together, never cleared): a size in one CSS rule and the chip's weight in another resolved,
-     * now and then, to JavaFX's default 13 px, and a cleared inline style leaves that default too.
+     * or, where the bar lacks the room, at the largest of {@link #COUNT_STEPS} at which every item still fits.
+     * Set in code, bold for the loss chip ({@link #lossFont}), not by CSS: a size in one CSS rule and the chip's
+     * weight in another resolved, now and then, to JavaFX's default 13 px, and so did inline styles.
      */
     private void fitCounts() {
         double base = rate.getFont().getSize();
-        compact = bar.getWidth() > 0 && bar.getWidth() < COMPACT_BELOW_EM * base;
-        double px = base * (compact ? 1 : COUNT_SCALE);
-        font(loss, px, loss.getStyleClass().contains("losing"));
-        font(sources, px, false);
+        double times = countTimes(base);
+        shownTimes = times;
+        compact = times < COUNT_SCALE;
+        double px = base * times;
+        font(lossFont, px, loss.getStyleClass().contains("losing"));
+        font(sourcesFont, px, false);
     }
 
-    private static void font(Label l, double px, boolean bold) {
-        String style = String.format(Locale.ROOT, "-fx-font: %s %.1fpx \"System\";", bold ? "bold" : "normal", px);
-        if (!style.equals(l.getStyle())) {
-            l.setStyle(style);
+    /**
+     * The largest step at which the bar's items fit its width. The counts' texts grow in proportion to their size;
+     * everything else in the bar (the other items, paddings, separators) keeps its width, so the room is known from
+     * the present layout without laying out again. A step needs {@link #MARGIN_EM} of room to spare, so a
+     * figure's digits changing do not make the counts jump between two sizes.
+     */
+    private double countTimes(double base) {
+        if (bar.getSkin() == null || bar.getWidth() <= 0 || base <= 0) {
+            return COUNT_SCALE;
+        }
+        // The padding and the rest of the bar as they are now, the counts' texts measured at each step.
+        double pads = loss.prefWidth(-1) - textWidth(loss.getText(), loss.getFont())
+                + sources.prefWidth(-1) - textWidth(sources.getText(), sources.getFont());
+        double others = bar.prefWidth(-1) - loss.prefWidth(-1) - sources.prefWidth(-1) + pads;
+        boolean bold = loss.getStyleClass().contains("losing");
+        boolean over = overflowing();
+        for (double t : COUNT_STEPS) {
+            if (over && t >= shownTimes - 1e-6) {
+                continue;                               // laid out, it did not fit: one step down at least
+            }
+            double spare = (t > shownTimes + 1e-6 ? 2 : 1) * MARGIN_EM * base;
+            double counts = textWidth(loss.getText(), countFont(base * t, bold))
+                    + textWidth(sources.getText(), countFont(base * t, false));
+            if (others + counts + spare <= bar.getWidth()) {
+                return t;
+            }
+        }
+        return COUNT_STEPS[COUNT_STEPS.length - 1];
+    }
+
+    /**
+     * The counts' fonts, bound: CSS does not set a bound property, so no style of the bar can override them (an
+     * inline {@code -fx-font} resolved, after some changes of its size, to JavaFX's default 13 px and stayed so).
+     */
+    private final javafx.beans.property.ObjectProperty<javafx.scene.text.Font> lossFont =
+            new javafx.beans.property.SimpleObjectProperty<>(countFont(14 * COUNT_SCALE, false));
+    private final javafx.beans.property.ObjectProperty<javafx.scene.text.Font> sourcesFont =
+            new javafx.beans.property.SimpleObjectProperty<>(countFont(14 * COUNT_SCALE, false));
+
+    /** Whether the bar's items, as laid out now, need more than its width. */
+    private boolean overflowing() {
+        return bar.getSkin() != null && bar.getWidth() > 0 && bar.prefWidth(-1) > bar.getWidth() + 0.5;
+    }
+
+    /** The step the counts were last given. */
+    private double shownTimes = COUNT_SCALE;
+
+    private static javafx.scene.text.Font countFont(double px, boolean bold) {
+        return javafx.scene.text.Font.font("System", bold ? javafx.scene.text.FontWeight.BOLD
+                : javafx.scene.text.FontWeight.NORMAL, px);
+    }
+
+    private final javafx.scene.text.Text probe = new javafx.scene.text.Text();
+
+    private double textWidth(String text, javafx.scene.text.Font f) {
+        probe.setFont(f);
+        probe.setText(text);
+        return probe.getLayoutBounds().getWidth();
+    }
+
+    private static void font(javafx.beans.property.ObjectProperty<javafx.scene.text.Font> f, double px,
+                             boolean bold) {
+        javafx.scene.text.Font want = countFont(px, bold);
+        if (!want.equals(f.get())) {
+            f.set(want);
         }
     }
 
@@ -223,7 +304,6 @@ final class StatusBarPresenter {
         if (recent.lost() > 0) {
             loss.getStyleClass().add("losing");
         }
-        fitCounts();
 
         invalid.setText("Invalid " + tot.invalid());
         invalid.getStyleClass().remove("has-invalid");
@@ -245,6 +325,7 @@ final class StatusBarPresenter {
                 ? "capture time " + java.time.Instant.ofEpochMilli(now).atZone(java.time.ZoneId.systemDefault())
                 .toLocalTime().format(CLOCK)
                 : LocalTime.ofInstant(wallClock.instant(), ZoneId.systemDefault()).format(CLOCK));
+        fitCounts(); // last: the room left depends on every other text of the bar
     }
 
     /**
@@ -288,6 +369,7 @@ final class StatusBarPresenter {
         if (e == null) {
             diagnosis.setText("");
             diagnosis.setTooltip(null);
+            showDiagnosis();
             return;
         }
         // Short: the episode banner under the toolbar has the figures; this stays after it is acknowledged.
@@ -300,6 +382,7 @@ final class StatusBarPresenter {
         if (e.open()) {
             diagnosis.getStyleClass().add(e.cause() == org.gapwatch.judge.Cause.THIS_MACHINE ? "warning" : "losing");
         }
+        showDiagnosis();
     }
 
     private void showInvalid() {
@@ -326,6 +409,15 @@ final class StatusBarPresenter {
     /** Puts {@code n} (the alarm count) just left of the source counts. */
     void addAlarmItem(javafx.scene.Node n) {
         bar.getRightItems().addAll(bar.getRightItems().indexOf(sources), List.of(n, new Separator()));
+        refitOnChange(n);
+    }
+
+    /** A text of the bar that changes (the alarm count is set by its own presenter) fits the counts again. */
+    private void refitOnChange(javafx.scene.Node n) {
+        if (n instanceof javafx.scene.control.Labeled l) {
+            l.textProperty().addListener(o -> javafx.application.Platform.runLater(this::fitCounts));
+        }
+        n.managedProperty().addListener(o -> javafx.application.Platform.runLater(this::fitCounts));
     }
 
     /**
@@ -333,7 +425,16 @@ final class StatusBarPresenter {
      * then keeps its room for the live figures, so nothing in it is clipped at 1366 px).
      */
     void setDiagnosisShown(boolean on) {
-        if (diagnosis.isVisible() != on) {
+        diagnosisWanted = on;
+        showDiagnosis();
+    }
+
+    private boolean diagnosisWanted = true;
+
+    /** Shown when wanted and there is something to say: an empty label would still take its padding's room. */
+    private void showDiagnosis() {
+        boolean on = diagnosisWanted && !diagnosis.getText().isEmpty();
+        if (diagnosis.isVisible() != on || diagnosis.isManaged() != on) {
             diagnosis.setVisible(on);
             diagnosis.setManaged(on);
         }

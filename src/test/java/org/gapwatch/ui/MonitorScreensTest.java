@@ -142,8 +142,11 @@ class MonitorScreensTest {
         openWithTheEpisode(1366, 768);
         // The widest the bar gets: the alarm count says FLOOD too (more than 10 alarms in 10 minutes).
         Await.fx("the alarm flood is said", () -> wiring().alarmCount.getText().endsWith("FLOOD"));
-        // On a narrow window the loss and source counts step down to the bar's text size (after the layout).
-        Await.fx("the counts at the bar's size", () -> countsAt(1.0));
+        // On a narrow window the loss and source counts step down as far as the bar lacks room (after the layout).
+        double times = settledCountTimes();
+        System.out.printf("status counts at 1366x768 with the alarm flood: %.1f x the bar's text, cap %.1f px%n",
+                times, cap("#sb-sources"));
+        assertTrue(times >= 1.0 && times <= StatusBarPresenter.COUNT_SCALE, "counts at " + times);
         layout();
         double width = Await.onFx(() -> scene.getWidth());
         assertEquals(1366, width, 1, "the window is 1366 px wide");
@@ -161,6 +164,43 @@ class MonitorScreensTest {
         // 300 tiles at a readable size do not fit: "Fit" summarises into aggregate tiles with their exceptions.
         layout();
         Await.fx("the wall summarises", () -> wall().summarising());
+    }
+
+    /**
+     * At 1366x768 with a bar as the demo's usually is (8 groups, the buffer warning, alarms but no flood), the counts
+     * keep the three-metre size they have at 1080p: the bar has the room.
+     */
+    @Test
+    void at1366x768TheStatusCountsKeepTheir1080pSizeWhereTheBarHasRoom() throws Exception {
+        open(1366, 768, Settings.DARK, false);
+        feedScenario(300, false);
+        Await.fx("the status bar counts the 300 sources",
+                () -> ui().status().sourcesLabel().getText().startsWith("300 sources"));
+        assertEquals(StatusBarPresenter.COUNT_SCALE, settledCountTimes(), 1e-9, "the counts at 1.4 x the bar's text");
+        double sources = cap("#sb-sources");
+        double loss = cap("#sb-loss");
+        System.out.printf("status counts at 1366x768: loss cap %.1f px, sources cap %.1f px%n", loss, sources);
+        assertTrue(sources >= 14 && loss >= 14, "cap heights " + loss + ", " + sources + " >= 14 px, as at 1080p");
+        layout();
+        double width = Await.onFx(() -> scene.getWidth());
+        assertEquals(List.of(), Await.onFx(() -> clipped(List.of(ui().statusBar), width)),
+                "status bar texts elided or cut off at 1366x768");
+    }
+
+    /** The counts' size over the bar's text size once it no longer changes from one layout to the next. */
+    private double settledCountTimes() {
+        double[] last = {-1};
+        Await.fx("the counts' size settles", () -> {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            double t = ui().status().sourcesLabel().getFont().getSize() / ui().status().rateLabel().getFont().getSize();
+            boolean same = Math.abs(t - last[0]) < 1e-6 && Math.abs(t
+                    - ui().status().lossLabel().getFont().getSize() / ui().status().rateLabel().getFont().getSize())
+                    < 1e-6;
+            last[0] = t;
+            return same;
+        });
+        return Math.round(last[0] * 100) / 100.0;
     }
 
     @Test
@@ -186,9 +226,10 @@ class MonitorScreensTest {
         double[] band = Await.onFx(() -> wiring().history.labelColumnAndViewport());
         assertEquals(4 * band[2], band[1], 0.5, "four rows shown before the band scrolls");
         javafx.scene.text.Font names = Await.onFx(() -> wiring().history.groupFont());
+        List<String> shown = Await.onFx(() -> wiring().history.shownNames());
+        assertEquals(shown.size(), shown.stream().distinct().count(), "no two rows read the same: " + shown);
         for (int r = 0; r < Await.onFx(() -> wiring().history.rowCount()); r++) {
-            int row = r;
-            String g = Await.onFx(() -> wiring().history.groupOf(row));
+            String g = shown.get(r);
             double w = Await.onFx(() -> {
                 Text t = new Text(g);
                 t.setFont(names);
@@ -199,6 +240,25 @@ class MonitorScreensTest {
         }
         Bounds b = Await.onFx(() -> wiring().history.localToScene(wiring().history.getBoundsInLocal()));
         assertTrue(b.getMaxY() <= scene.getHeight() + 0.5, "the band ends inside the window: " + b);
+        // Every text of the band at the group names' size at 1366x768 as at 1080p: title, span buttons, span, axis.
+        double nameCap = Await.onFx(() -> capOf(names));
+        List<String> small = new ArrayList<>();
+        List<Node> barTexts = Await.onFx(() -> ((Parent) wiring().history.lookup(".status-history-bar"))
+                .getChildrenUnmodifiable().stream().filter(n -> n instanceof Labeled).toList());
+        for (Node n : barTexts) {
+            Labeled l = (Labeled) n;
+            double c = Await.onFx(() -> capOf(l.getFont()));
+            if (c < nameCap - 0.5 || c < 14) {
+                small.add("'" + l.getText() + "' " + c + " px");
+            }
+        }
+        double axisCap = Await.onFx(() -> capOf(wiring().history.axisFont()));
+        if (axisCap < 14) {
+            small.add("axis " + axisCap + " px");
+        }
+        System.out.printf("history band at 1366x768: names cap %.1f px, axis %.1f px%n", nameCap, axisCap);
+        assertEquals(List.of(), small, "band texts below the names' cap height of " + nameCap + " px");
+        assertEquals(5, barTexts.size(), "the title, the three span buttons and the span are measured");
     }
 
     @Test
@@ -356,6 +416,16 @@ class MonitorScreensTest {
                 });
                 String base = "screens-" + size.name() + "-" + theme + "-";
                 shot(base + "wall");
+                Await.onFx(() -> {
+                    ui().historyButton.setSelected(true);
+                    wiring().history.refresh();
+                    return null;
+                });
+                shot(base + "wall-history");
+                Await.onFx(() -> {
+                    ui().historyButton.setSelected(false);
+                    return null;
+                });
                 Await.onFx(() -> {
                     ui().toggleView();
                     return null;

@@ -30,6 +30,8 @@ import org.gapwatch.judge.Episode;
 import org.gapwatch.judge.Judgement;
 import org.gapwatch.track.SourceView;
 import org.gapwatch.ui.Palette;
+import org.gapwatch.ui.common.NameShortener;
+import org.gapwatch.ui.common.TextFit;
 
 /**
  * Status history under the wall, drawn as Grafana's status-history panel: one row per group (first level of src),
@@ -67,7 +69,17 @@ public class StatusHistoryBand extends BorderPane {
     static final double TEXT_PX = 14 * 1.4;
     /** A row holds a group name at {@link #TEXT_PX} with room above and below its capitals. */
     static final double ROW_HEIGHT = 28;
-    static final double LABEL_WIDTH = 180;
+    /**
+     * Bounds of the group names' column at scale 1: it is as wide as its longest name (and its padding) within
+     * these, and never more than {@link #LABEL_SHARE} of the band; a longer name is shortened in the middle, as the
+     * wall's tile names are ({@link NameShortener}), its full name in the row's tooltip.
+     */
+    static final double LABEL_MIN_WIDTH = 120;
+    static final double LABEL_MAX_WIDTH = 360;
+    static final double LABEL_SHARE = 0.3;
+    /** Left of a name and right of it, before the first cell (scale 1). */
+    private static final double NAME_PAD_LEFT = 6;
+    private static final double NAME_PAD_RIGHT = 10;
     /** Rows shown before the strip scrolls. */
     static final int MAX_VISIBLE_ROWS = 4;
     private static final long REFRESH_MILLIS = 1000;
@@ -88,12 +100,19 @@ public class StatusHistoryBand extends BorderPane {
 
     private Palette palette = Palette.DARK;
     private HeatColors colors = HeatColors.DARK;
+    private final TextFit textFit = new TextFit();
     private Font font = Font.font("System", FontWeight.BOLD, TEXT_PX);
-    private Font axisFont = Font.font("System", FontWeight.NORMAL, 13);
+    /** The clock times under the rows: the names' size, not bold (CSS sizes the bar's texts to the same). */
+    private Font axisFont = Font.font("System", FontWeight.NORMAL, TEXT_PX);
     private double scale = 1;
     // Sizes at the display scale (setScale), as the wall's and the heatmap's.
     private double rowHeight = ROW_HEIGHT;
-    private double labelWidth = LABEL_WIDTH;
+    private double labelWidth = LABEL_MIN_WIDTH;
+    /** The names as drawn (shortened to the column), worked out once per set of groups, font and width. */
+    private String[] shownNames = new String[0];
+    private List<String> namesFor = List.of();
+    private Font namesFont;
+    private double namesWidth = -1;
     private Engine engine;
     private LongSupplier clock = System::currentTimeMillis;
     private LongSupplier paceClock = () -> System.nanoTime() / 1_000_000;
@@ -139,15 +158,18 @@ public class StatusHistoryBand extends BorderPane {
         });
         spanText.setId("history-span");
         spanText.getStyleClass().add("status-history-title");
-        spanFont(1);
         bar.getChildren().add(spanText);
+        bar.getStyleClass().add("status-history-bar");
         setTop(bar);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setPrefViewportHeight(rowHeight * 2);
         setCenter(scroll);
         canvas.widthProperty().bind(scroll.widthProperty().subtract(16));
-        canvas.widthProperty().addListener(o -> redraw());
+        canvas.widthProperty().addListener(o -> {
+            fitLabelColumn();
+            redraw();
+        });
         axis.setId("history-axis");
         axis.widthProperty().bind(canvas.widthProperty());
         axis.setHeight(axisHeight());
@@ -159,12 +181,7 @@ public class StatusHistoryBand extends BorderPane {
         setBottom(axisHolder);
         tip.setShowDelay(Duration.millis(150));
         Tooltip.install(canvas, tip);
-        canvas.setOnMouseMoved(e -> {
-            int row = (int) (e.getY() / rowHeight);
-            int col = columnAt(e.getX());
-            String text = describeCell(row, col);
-            tip.setText(text == null ? (row < rowCount() ? groupOf(row) : "") : text);
-        });
+        canvas.setOnMouseMoved(e -> tip.setText(hoverText(e.getX(), e.getY())));
         // A click filters to the row's group; a double-click (or the menu) replays the cell's moment as well.
         javafx.scene.control.MenuItem go = new javafx.scene.control.MenuItem("Go to this moment (replay)");
         go.setId("history-go-to-moment");
@@ -257,15 +274,27 @@ public class StatusHistoryBand extends BorderPane {
         return font;
     }
 
-    /** Rows, label column and font grow with the display scale. */
+    /** The font of the time axis' labels (tests: the three-metre cap height). */
+    public Font axisFont() {
+        return axisFont;
+    }
+
+    /** The group names as the last paint drew them in their column, top to bottom. */
+    public List<String> shownNames() {
+        return data == null ? List.of() : List.of(shownNames);
+    }
+
+    /**
+     * Rows, label column and the canvas fonts grow with the display scale; the bar's texts (title, span buttons,
+     * span) grow with the root font, in em, by the theme's CSS.
+     */
     public void setScale(double scale) {
         rowHeight = ROW_HEIGHT * scale;
-        labelWidth = LABEL_WIDTH * scale;
         font = Font.font("System", FontWeight.BOLD, TEXT_PX * scale);
-        spanFont(scale);
-        axisFont = Font.font("System", FontWeight.NORMAL, 13 * scale);
+        axisFont = Font.font("System", FontWeight.NORMAL, TEXT_PX * scale);
         this.scale = scale;
         axis.setHeight(axisHeight());
+        fitLabelColumn();
         redraw();
     }
 
@@ -308,6 +337,7 @@ public class StatusHistoryBand extends BorderPane {
                     inFlight = false;
                     if (r != null) {
                         data = r;
+                        fitLabelColumn();
                         redraw();
                     }
                 }));
@@ -385,6 +415,16 @@ public class StatusHistoryBand extends BorderPane {
         return canvas.localToScreen(labelWidth / 2, row * rowHeight + rowHeight / 2);
     }
 
+    /**
+     * The tooltip at a canvas point: a cell's figures, or over the names' column the row's full group name, however
+     * it is shortened there.
+     */
+    String hoverText(double x, double y) {
+        int row = (int) (y / rowHeight);
+        String text = describeCell(row, columnAt(x));
+        return text != null ? text : row >= 0 && row < rowCount() ? groupOf(row) : "";
+    }
+
     /** Exact figures of a cell: "group   from–to   lost n, received m", or null outside the grid. */
     public String describeCell(int row, int col) {
         if (data == null || row < 0 || row >= rowCount() || col < 0 || col >= span.columns) {
@@ -439,16 +479,32 @@ public class StatusHistoryBand extends BorderPane {
 
     // ---- painting ----
 
-    /**
-     * The span label at {@link #TEXT_PX}, inline as one {@code -fx-font} (weight and size together), as the status
-     * bar's counts are: a size in one CSS rule and a weight in another can resolve to JavaFX's default 13 px.
-     */
-    private void spanFont(double scale) {
-        spanText.setStyle(String.format(Locale.ROOT, "-fx-font: bold %.1fpx \"System\";", TEXT_PX * scale));
+    /** A tick, and under it a label at the axis font whose line ends at the bottom. */
+    private double axisHeight() {
+        return Math.ceil(5 * scale + axisFont.getSize() * 1.25);
     }
 
-    private double axisHeight() {
-        return Math.ceil(19 * scale);
+    /**
+     * The names' column as wide as the longest group name within its bounds, then the names shortened to it. Only
+     * when the groups, the font or the band's width changed: not per paint.
+     */
+    private void fitLabelColumn() {
+        List<String> keys = data == null ? List.of() : data.keys();
+        double band = canvas.getWidth();
+        if (keys.equals(namesFor) && font.equals(namesFont) && band == namesWidth) {
+            return;
+        }
+        double widest = 0;
+        for (String k : keys) {
+            widest = Math.max(widest, textFit.width(k, font));
+        }
+        double pad = (NAME_PAD_LEFT + NAME_PAD_RIGHT) * scale;
+        double max = Math.max(LABEL_MIN_WIDTH * scale, Math.min(LABEL_MAX_WIDTH * scale, band * LABEL_SHARE));
+        labelWidth = Math.clamp(Math.ceil(widest + pad), LABEL_MIN_WIDTH * scale, max);
+        shownNames = NameShortener.shorten(keys.toArray(String[]::new), font, labelWidth - pad, textFit);
+        namesFor = keys;
+        namesFont = font;
+        namesWidth = band;
     }
 
     private double textWidth(String s) {
@@ -536,8 +592,10 @@ public class StatusHistoryBand extends BorderPane {
         for (int r = 0; r < rows; r++) {
             double y = r * rowHeight;
             g.setFill(palette.text());
-            // The baseline puts the capitals in the middle of the row.
-            g.fillText(groupOf(r), 6, y + rowHeight * 0.76, labelWidth - 10);
+            // The baseline puts the capitals in the middle of the row; the name fits (fitLabelColumn), so the
+            // maximum width only guards against squeezing it.
+            g.fillText(shownNames[r], NAME_PAD_LEFT * scale, y + rowHeight * 0.76,
+                    labelWidth - (NAME_PAD_LEFT + NAME_PAD_RIGHT) * scale);
             int[] rec = data.received()[r];
             int[] lost = data.lost()[r];
             for (int c = 0; c < span.columns; c++) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.scene.text.Font;
 import org.gapwatch.judge.SourceState;
+import org.gapwatch.ui.common.TextFit;
 
 /**
  * How an aggregate tile's exceptions ("2 STALE · 1 FAULT") fit its room without cutting a word or a number: each

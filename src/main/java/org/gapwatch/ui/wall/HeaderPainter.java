@@ -8,6 +8,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.gapwatch.judge.SourceState;
 import org.gapwatch.ui.Palette;
+import org.gapwatch.ui.common.TextFit;
 
 /**
  * A group's header cell: quiet (a panel darker than the tiles, grey text), its name and source count, and a chip

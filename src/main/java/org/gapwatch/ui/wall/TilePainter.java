@@ -9,6 +9,8 @@ import org.gapwatch.judge.SourceState;
 import org.gapwatch.track.SourceView;
 import org.gapwatch.ui.Format;
 import org.gapwatch.ui.Palette;
+import org.gapwatch.ui.common.NameShortener;
+import org.gapwatch.ui.common.TextFit;
 
 /**
  * Draws one source tile, exceptions first (ISA-101). A normal tile is quiet grey: name and age, the value large, the

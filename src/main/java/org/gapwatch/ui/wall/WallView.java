@@ -25,6 +25,8 @@ import org.gapwatch.track.SourceView;
 import org.gapwatch.track.TrackerSnapshot;
 import org.gapwatch.ui.Palette;
 import org.gapwatch.ui.SourceFilter;
+import org.gapwatch.ui.common.NameShortener;
+import org.gapwatch.ui.common.TextFit;
 
 /**
  * The wall: one canvas the size of the viewport showing a {@link WallModel} (built off the FX thread) with the

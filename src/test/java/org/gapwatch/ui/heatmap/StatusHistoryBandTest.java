@@ -100,9 +100,10 @@ class StatusHistoryBandTest {
         assertEquals("b   07:58:00–07:58:01   lost 0, received 1", Await.onFx(() -> band.describeCell(1, col)));
         assertEquals("07:45:01 – 08:00:01",
                 Await.onFx(() -> ((javafx.scene.control.Label) band.lookup("#history-span")).getText()));
-        // The time axis: every minute of the 15 (07:45 would stick out left of the rows), "now" at the right.
-        assertEquals(List.of("07:46", "07:47", "07:48", "07:49", "07:50", "07:51", "07:52", "07:53", "07:54", "07:55",
-                "07:56", "07:57", "07:58", "07:59", "now"), Await.onFx(band::axisLabels));
+        // The time axis: at the names' size a label needs more than a minute's room of a 1,060 px band, so every
+        // second minute of the 15 (07:44 would be before the window), "now" at the right.
+        assertEquals(List.of("07:46", "07:48", "07:50", "07:52", "07:54", "07:56", "07:58", "now"),
+                Await.onFx(band::axisLabels));
         List<double[]> edges = Await.onFx(band::axisLabelEdges);
         for (int i = 1; i < edges.size(); i++) {
             assertTrue(edges.get(i)[0] > edges.get(i - 1)[1], "axis labels " + (i - 1) + " and " + i + " overlap");
@@ -183,6 +184,69 @@ class StatusHistoryBandTest {
         });
         assertEquals(redraws, (long) Await.onFx(band::redrawCount), "pulses hand over references, no paint");
         assertEquals(requests, (long) Await.onFx(band::requestCount), "no second request within the second");
+    }
+
+    @Test
+    void theNamesColumnFitsShortNamesAtItsLeast() throws InterruptedException {
+        fiveMinutes(0);
+        double[] column = Await.onFx(band::labelColumnAndViewport);
+        assertEquals(StatusHistoryBand.LABEL_MIN_WIDTH, column[0], 1e-9, "'a' and 'b' need no more than the least");
+        assertEquals(List.of("a", "b"), Await.onFx(band::shownNames));
+    }
+
+    /**
+     * Group names longer than the column may grow to: the column takes its bound (30 % of the rows' width here),
+     * each name is shortened in the middle to fit it, keeping its start and its end, no two rows read the same, and
+     * hovering a name shows it whole.
+     */
+    @Test
+    void longGroupNamesAreShortenedInTheMiddleNeverAlikeAndWholeOnHover() throws InterruptedException {
+        String[] groups = {"substation-north-feeder-bay-12", "substation-north-feeder-bay-13",
+            "substation-south-feeder-bay-12", "pumps"};
+        writer = new WriterLoop(engine, clock);
+        writer.feed(f -> {
+            for (long at = T - 10_000; at < T; at += 1000) {
+                for (String g : groups) {
+                    f.send(at, "{\"src\":\"" + g + "/unit-1\",\"seq\":" + (at - T + 10_000) / 1000 + "}");
+                }
+            }
+        });
+        Await.onFx(() -> {
+            band.setEngine(engine);
+            band.setSources(engine.snapshot().sources());
+            band.refresh();
+            return null;
+        });
+        Await.fx("four rows", () -> band.rowCount() == 4);
+        double[] column = Await.onFx(band::labelColumnAndViewport);
+        double rows = Await.onFx(() -> band.columnX(0) + band.columnCount() * (band.columnX(1) - band.columnX(0)));
+        assertEquals(StatusHistoryBand.LABEL_SHARE * rows, column[0], 0.01,
+                "the column at its bound: 30 % of the rows' width (the names are wider)");
+        javafx.scene.text.Font font = Await.onFx(band::groupFont);
+        List<String> shown = Await.onFx(band::shownNames);
+        assertEquals(4, shown.size());
+        assertEquals(4, shown.stream().distinct().count(), "no two rows read the same: " + shown);
+        for (int r = 0; r < 4; r++) {
+            int row = r;
+            String name = Await.onFx(() -> band.groupOf(row));
+            String s = shown.get(r);
+            double w = Await.onFx(() -> {
+                javafx.scene.text.Text t = new javafx.scene.text.Text(s);
+                t.setFont(font);
+                return t.getLayoutBounds().getWidth();
+            });
+            assertTrue(w <= column[0] - 16, "'" + s + "' (" + w + " px) fits its column of " + column[0]);
+            if (name.equals("pumps")) {
+                assertEquals("pumps", s, "a short name stays whole");
+            } else {
+                int cut = s.indexOf('…');
+                assertTrue(cut > 0, "'" + name + "' is shortened in the middle: " + s);
+                assertTrue(name.startsWith(s.substring(0, cut)) && name.endsWith(s.substring(cut + 1)),
+                        "'" + s + "' keeps the start and the end of '" + name + "'");
+            }
+            double y = row * column[2] + column[2] / 2;
+            assertEquals(name, Await.onFx(() -> band.hoverText(10, y)), "hovering the name shows it whole");
+        }
     }
 
     @Test

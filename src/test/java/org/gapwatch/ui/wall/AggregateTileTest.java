@@ -10,6 +10,7 @@ import org.gapwatch.ui.Palette;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
+import org.gapwatch.ui.common.TextFit;
 
 /**
  * An aggregate tile's exceptions read whole: every state's count and word, wrapped or smaller before anything is left

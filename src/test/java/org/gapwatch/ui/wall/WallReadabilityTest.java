@@ -35,6 +35,7 @@ import org.gapwatch.ui.model.SourceIndex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
+import org.gapwatch.ui.common.TextFit;
 
 /**
  * The wall read from three metres: text sizes at "Fit", names that stay apart, abnormal tiles that say what, how

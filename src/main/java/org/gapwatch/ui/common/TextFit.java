@@ -1,4 +1,4 @@
-package org.gapwatch.ui.wall;
+package org.gapwatch.ui.common;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -6,21 +6,24 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 
-/** Fonts by size and text widths, cached, for fitting text into tiles without a node per tile. FX thread only. */
-final class TextFit {
+/**
+ * Fonts by size and text widths, cached, for fitting text into a canvas (the wall's tiles, the history band's names)
+ * without a node per text. FX thread only.
+ */
+public final class TextFit {
     private final Map<Integer, Font> regular = new HashMap<>();
     private final Map<Integer, Font> bold = new HashMap<>();
     private final Map<Font, Map<String, Double>> widths = new HashMap<>();
     private final Text probe = new Text();
     private int cached;
 
-    Font font(double size, boolean isBold) {
+    public Font font(double size, boolean isBold) {
         int key = (int) Math.round(size * 2);
         return (isBold ? bold : regular).computeIfAbsent(key,
                 k -> Font.font("System", isBold ? FontWeight.BOLD : FontWeight.NORMAL, k / 2.0));
     }
 
-    double width(String s, Font f) {
+    public double width(String s, Font f) {
         Map<String, Double> m = widths.computeIfAbsent(f, k -> new HashMap<>());
         Double w = m.get(s);
         if (w == null) {
@@ -38,7 +41,7 @@ final class TextFit {
     }
 
     /** {@code s}, cut and ended with an ellipsis if it is wider than {@code max}. */
-    String fit(String s, Font f, double max) {
+    public String fit(String s, Font f, double max) {
         if (width(s, f) <= max) {
             return s;
         }
@@ -58,7 +61,7 @@ final class TextFit {
      * {@code s} shortened in the middle ("zone-3/det…ctor-12"), keeping its start and, a little longer, its end, where
      * names keep the parts that tell them apart; as it is if it fits.
      */
-    String fitMiddle(String s, Font f, double max) {
+    public String fitMiddle(String s, Font f, double max) {
         return fitAround(s, 0, f, max);
     }
 
@@ -66,7 +69,7 @@ final class TextFit {
      * {@code s} shortened in the middle, but never cutting into {@code keepFrom}..end beyond what the width forces:
      * the end from {@code keepFrom} on is kept whole if it fits with an ellipsis before it.
      */
-    String fitAround(String s, int keepFrom, Font f, double max) {
+    public String fitAround(String s, int keepFrom, Font f, double max) {
         if (width(s, f) <= max) {
             return s;
         }
@@ -92,7 +95,7 @@ final class TextFit {
     }
 
     /** Cap height of {@code f}: the height of a capital H as drawn (for tests and layout checks). */
-    static double capHeight(Font f) {
+    public static double capHeight(Font f) {
         Text t = new Text("H");
         t.setFont(f);
         t.setBoundsType(javafx.scene.text.TextBoundsType.VISUAL);

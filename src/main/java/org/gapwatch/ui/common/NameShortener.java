@@ -1,4 +1,4 @@
-package org.gapwatch.ui.wall;
+package org.gapwatch.ui.common;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,16 +7,17 @@ import java.util.Map;
 import javafx.scene.text.Font;
 
 /**
- * The names a group's tiles show, each within one width: shortened in the middle (never cut from the front, which
- * drops the part that tells siblings apart), and never two alike. Where two shortened names read the same, the
- * characters where they differ are kept, and as a last resort a number tells them apart. Names come without the
- * group prefix the group's header already shows. Worked out once per layout, not per frame.
+ * The names a group's tiles or the history band's rows show, each within one width: shortened in the middle (never
+ * cut from the front, which drops the part that tells siblings apart), and never two alike. Where two shortened names
+ * read the same, the characters where they differ are kept, and as a last resort a number tells them apart. The
+ * wall's names come without the group prefix the group's header already shows. Worked out once per layout, not per
+ * frame.
  */
-final class NameShortener {
+public final class NameShortener {
     private NameShortener() {
     }
 
-    static String[] shorten(String[] names, Font f, double max, TextFit text) {
+    public static String[] shorten(String[] names, Font f, double max, TextFit text) {
         String[] shown = new String[names.length];
         for (int i = 0; i < names.length; i++) {
             shown[i] = text.fitMiddle(names[i], f, max);
