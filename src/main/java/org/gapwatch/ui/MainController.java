@@ -174,6 +174,10 @@ public final class MainController {
             faults.run("start-up", r);
         }
         TrackerSnapshot snap = engine.snapshot();
+        org.gapwatch.engine.LatencyProbe p = probe;
+        if (p != null) {
+            p.shown(snap.version());
+        }
         Judgement judged = judging.latest();
         long now = clock.getAsLong();
         // Each part inside the fault boundary: one that throws is counted and said, the others still run.
@@ -261,6 +265,12 @@ public final class MainController {
     }
 
     private long[] measuredArrival = new long[0];
+    /** The bench's hop-by-hop latency instrument (see {@link org.gapwatch.engine.LatencyProbe}), or null. */
+    private volatile org.gapwatch.engine.LatencyProbe probe;
+
+    void probe(org.gapwatch.engine.LatencyProbe p) {
+        probe = p;
+    }
 
     // ---- actions ----
 
