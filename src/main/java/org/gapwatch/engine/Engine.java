@@ -283,15 +283,17 @@ public final class Engine {
     }
 
     /**
-     * How long a caught-up live writer may wait for input before the next snapshot is due, in nanoseconds: until the
-     * last one is {@link #CAUGHT_UP_PUBLISH_NANOS} old when something waits to be published (then
-     * {@link #afterBatch(long, boolean)} publishes it), else the idle wait.
+     * How long a caught-up live writer may wait for input before the next snapshot is due, in nanoseconds: when
+     * something waits to be published, until the last snapshot is {@link #CAUGHT_UP_PUBLISH_NANOS} old (then
+     * {@link #afterBatch(long, boolean)} publishes it) or the millisecond tick is due, whichever is first; else the
+     * idle wait.
      */
-    public long nanosUntilDue() {
+    public long nanosUntilDue(long nowMillis) {
         if (!tracker.hasUnpublishedChanges()) {
             return IDLE_WAIT_MILLIS * 1_000_000L;
         }
-        return Math.max(1_000L, CAUGHT_UP_PUBLISH_NANOS - (nanoClock.getAsLong() - lastPublishNanos));
+        long tick = Math.max(1, publishMillis - (nowMillis - lastPublishMillis)) * 1_000_000L;
+        return Math.max(1_000L, Math.min(tick, CAUGHT_UP_PUBLISH_NANOS - (nanoClock.getAsLong() - lastPublishNanos)));
     }
 
     /** The tracker, for the writer thread only. */

@@ -547,7 +547,7 @@ public final class MulticastReceiver implements AutoCloseable {
             if (n == 0) {
                 processorParked = true;
                 if (ring.isEmpty() && processing.running()) {
-                    LockSupport.parkNanos(engine.nanosUntilDue());
+                    LockSupport.parkNanos(engine.nanosUntilDue(now));
                 }
                 processorParked = false;
             }

@@ -53,11 +53,11 @@ class CaughtUpPublishTest {
         datagram(1_000);
         engine.afterBatch(1_000, true);
         assertEquals(first, published(), "too soon after the last");
-        assertEquals(1_000, engine.nanosUntilDue(), "due in 1 ns: the writer parks at least 1 µs");
+        assertEquals(1_000, engine.nanosUntilDue(1_000), "due in 1 ns: the writer parks at least 1 µs");
         nanos.addAndGet(1);
         engine.afterBatch(1_000, true);
         assertEquals(first + 1, published());
-        assertEquals(50 * MS, engine.nanosUntilDue(), "nothing waits: the idle wait");
+        assertEquals(50 * MS, engine.nanosUntilDue(1_000), "nothing waits: the idle wait");
     }
 
     @Test
@@ -80,6 +80,6 @@ class CaughtUpPublishTest {
         nanos.addAndGet(100_000);
         datagram(1_000);
         engine.afterBatch(1_000, true);
-        assertEquals(Engine.CAUGHT_UP_PUBLISH_NANOS - 100_000, engine.nanosUntilDue());
+        assertEquals(Engine.CAUGHT_UP_PUBLISH_NANOS - 100_000, engine.nanosUntilDue(1_000));
     }
 }
