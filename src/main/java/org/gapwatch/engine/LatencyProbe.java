@@ -116,6 +116,20 @@ public final class LatencyProbe {
         return out;
     }
 
+    /**
+     * One line: "N datagrams, µs p50/p99/p99.9: ring a/b/c publish ... pulse ... total ..., total over X ms S %".
+     */
+    public synchronized String summary(long overMicros) {
+        StringBuilder out = new StringBuilder(count + " datagrams, µs p50/p99/p99.9:");
+        for (Hop h : Hop.values()) {
+            List<Double> p = percentiles(h, 50, 99, 99.9);
+            out.append(String.format(java.util.Locale.ROOT, " %s %.0f/%.0f/%.0f",
+                    h.name().toLowerCase(java.util.Locale.ROOT), p.get(0), p.get(1), p.get(2)));
+        }
+        return out.append(String.format(java.util.Locale.ROOT, ", total over %.1f ms %.2f %%", overMicros / 1e3,
+                100 * shareAbove(Hop.TOTAL, overMicros))).toString();
+    }
+
     /** The share (0..1) of the samples of a hop above {@code micros}. */
     public synchronized double shareAbove(Hop hop, long micros) {
         long[] s = samples[hop.ordinal()];

@@ -1,7 +1,6 @@
 package org.gapwatch.ui;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Locale;
 import javafx.application.Platform;
 import org.gapwatch.demo.LoadStream;
@@ -59,19 +58,7 @@ final class UiBench {
         // every source is judged stale (3 intervals of the old fixed 50 ms) and the bench measures an alarm flood.
         LoadStream stream = new LoadStream(sources, PER_DATAGRAM, Math.max(50, (sources * 1000L + rate - 1) / rate));
         try (Publisher p = new Publisher(GroupSpec.parse(GROUP), "lo", 0)) {
-            long start = System.nanoTime();
-            long sent = 0;
-            byte[] b = new byte[stream.maxLength()];
-            while (running) {
-                long due = (System.nanoTime() - start) / 1_000_000L * rate / 1000 / PER_DATAGRAM;
-                while (sent < due) {
-                    p.send(b, 0, stream.next(b));
-                    sent++;
-                }
-                Thread.sleep(1);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            stream.sendPaced(p, rate, () -> running);
         }
     }
 
@@ -146,15 +133,7 @@ final class UiBench {
         PulseStats views = window.viewNanos();
         PulseStats rest = window.restNanos();
         long frameCount = frames.count();
-        StringBuilder hops = new StringBuilder(String.format(Locale.ROOT, " | hops of %d datagrams, µs p50/p99/p99.9:",
-                probe.count()));
-        for (LatencyProbe.Hop h : LatencyProbe.Hop.values()) {
-            List<Double> p = probe.percentiles(h, 50, 99, 99.9);
-            hops.append(String.format(Locale.ROOT, " %s %.0f/%.0f/%.0f", h.name().toLowerCase(Locale.ROOT),
-                    p.get(0), p.get(1), p.get(2)));
-        }
-        hops.append(String.format(Locale.ROOT, ", total over 17 ms %.2f %%",
-                100 * probe.shareAbove(LatencyProbe.Hop.TOTAL, 17_000)));
+        StringBuilder hops = new StringBuilder(" | hops of ").append(probe.summary(17_000));
         hops.append(cpu);
         return hops.insert(0, String.format(Locale.ROOT,
                 "%-8s: updates received %.0f/s (lost %d), sources %d | pulse work p50 %.2f ms p99 %.2f ms max %.2f ms"

@@ -58,16 +58,8 @@ public final class PipelineLatencyBench {
             pulse.join();
             StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                     "%d sources, %d updates/s, caught-up spacing %d µs, %d s, load %s: %.0f datagrams/s,"
-                            + " %.0f snapshots/s; µs p50/p99/p99.9 of %d:", sources, rate,
-                    Engine.CAUGHT_UP_PUBLISH_NANOS / 1_000, seconds, load(), datagrams / secs, snapshots / secs,
-                    probe.count()));
-            for (LatencyProbe.Hop h : LatencyProbe.Hop.values()) {
-                List<Double> p = probe.percentiles(h, 50, 99, 99.9);
-                out.append(String.format(Locale.ROOT, " %s %.0f/%.0f/%.0f", h.name().toLowerCase(Locale.ROOT),
-                        p.get(0), p.get(1), p.get(2)));
-            }
-            out.append(String.format(Locale.ROOT, "; total over 16.7 ms %.2f %%; CPU ms/s:",
-                    100 * probe.shareAbove(LatencyProbe.Hop.TOTAL, 16_700)));
+                            + " %.0f snapshots/s; ", sources, rate, Engine.CAUGHT_UP_PUBLISH_NANOS / 1_000, seconds,
+                    load(), datagrams / secs, snapshots / secs)).append(probe.summary(16_700)).append("; CPU ms/s:");
             cpu1.forEach((k, v) -> out.append(String.format(Locale.ROOT, " %s %.1f", k,
                     (v - cpu0.getOrDefault(k, 0L)) / 1e6 / secs)));
             out.append(String.format(Locale.ROOT, "; processing %.2f µs a datagram",
@@ -79,17 +71,7 @@ public final class PipelineLatencyBench {
     private static void send(GroupSpec group, int sources, int rate) {
         LoadStream stream = new LoadStream(sources, PER_DATAGRAM, Math.max(50, (sources * 1000L + rate - 1) / rate));
         try (Publisher p = new Publisher(group, "lo", 0)) {
-            long start = System.nanoTime();
-            long sent = 0;
-            byte[] b = new byte[stream.maxLength()];
-            while (running) {
-                long due = (System.nanoTime() - start) / 1_000_000L * rate / 1000 / PER_DATAGRAM;
-                while (sent < due) {
-                    p.send(b, 0, stream.next(b));
-                    sent++;
-                }
-                LockSupport.parkNanos(1_000_000L);
-            }
+            stream.sendPaced(p, rate, () -> running);
         }
     }
 
