@@ -20,6 +20,15 @@ public final class LatencyProbe {
     /** The hops, in the order a datagram goes through them; TOTAL is arrival to pulse. */
     public enum Hop { RING, PUBLISH, PULSE, TOTAL }
 
+    /**
+     * What a pulse draws that is made from an older snapshot than the one it reads (the states of the judgement, the
+     * wall's model): its age at the pulse, from that snapshot's publication, one sample a pulse.
+     */
+    public enum Age { JUDGEMENT, WALL_MODEL }
+
+    /** The reader's record of when each recent snapshot was published (by version, for {@link #aged}). */
+    private static final int PUBLISHED_KEPT = 1 << 14;
+
     private record Batch(long version, long publishedNanos, long[] arrivals, long[] taken, int n) {
     }
 
@@ -32,12 +41,19 @@ public final class LatencyProbe {
     // The reader's own (the pulse; copies for the bench under the lock).
     private final long[][] samples = new long[Hop.values().length][];
     private int count;
+    private final long[] publishedVersion = new long[PUBLISHED_KEPT];
+    private final long[] publishedAt = new long[PUBLISHED_KEPT];
+    private final long[][] ages = new long[Age.values().length][];
+    private final int[] ageCount = new int[Age.values().length];
 
     /** @param epochNanos the clock every stamp is read from, epoch nanoseconds (see {@link #systemClock()}) */
     public LatencyProbe(LongSupplier epochNanos, int capacity) {
         this.epochNanos = epochNanos;
         for (int i = 0; i < samples.length; i++) {
             samples[i] = new long[capacity];
+        }
+        for (int i = 0; i < ages.length; i++) {
+            ages[i] = new long[capacity];
         }
     }
 
@@ -81,6 +97,9 @@ public final class LatencyProbe {
         synchronized (this) {
             while ((b = queue.peek()) != null && b.version() <= version) {
                 queue.poll();
+                int slot = (int) (b.version() & (PUBLISHED_KEPT - 1));
+                publishedVersion[slot] = b.version();
+                publishedAt[slot] = b.publishedNanos();
                 for (int i = 0; i < b.n(); i++) {
                     if (count == samples[0].length) {
                         return; // full: the bench clears it between its measurements
@@ -95,9 +114,42 @@ public final class LatencyProbe {
         }
     }
 
+    /**
+     * The pulse (after {@link #shown}): it draws {@code what} made from snapshot {@code version}; its age now is
+     * counted if that snapshot's publication is still known (one that held no datagram, or is long gone, is not).
+     */
+    public synchronized void aged(Age what, long version) {
+        int slot = (int) (version & (PUBLISHED_KEPT - 1));
+        int a = what.ordinal();
+        if (publishedVersion[slot] == version && version > 0 && ageCount[a] < ages[a].length) {
+            ages[a][ageCount[a]++] = epochNanos.getAsLong() - publishedAt[slot];
+        }
+    }
+
+    /** The {@code p}-th percentiles (0..100) of an age, in milliseconds, one for each of {@code ps}, and the count. */
+    public synchronized String ages(double... ps) {
+        StringBuilder out = new StringBuilder();
+        for (Age what : Age.values()) {
+            long[] s = Arrays.copyOf(ages[what.ordinal()], ageCount[what.ordinal()]);
+            Arrays.sort(s);
+            out.append(out.isEmpty() ? "" : ", ").append(what.name().toLowerCase(java.util.Locale.ROOT))
+                    .append(" age ms p");
+            for (double p : ps) {
+                out.append(p == ps[0] ? "" : "/").append(p == Math.rint(p) ? String.valueOf((long) p) : p);
+            }
+            for (double p : ps) {
+                out.append(p == ps[0] ? " " : "/").append(s.length == 0 ? "-" : String.format(java.util.Locale.ROOT,
+                        "%.1f", s[Math.clamp((int) Math.ceil(p / 100 * s.length) - 1, 0, s.length - 1)] / 1e6));
+            }
+            out.append(" (").append(s.length).append(" pulses)");
+        }
+        return out.toString();
+    }
+
     /** Forgets the samples (not what is queued: the next pulse shows it). */
     public synchronized void clear() {
         count = 0;
+        Arrays.fill(ageCount, 0);
     }
 
     public synchronized int count() {

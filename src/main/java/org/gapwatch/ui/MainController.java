@@ -175,10 +175,12 @@ public final class MainController {
         }
         TrackerSnapshot snap = engine.snapshot();
         org.gapwatch.engine.LatencyProbe p = probe;
+        Judgement judged = judging.latest();
         if (p != null) {
             p.shown(snap.version());
+            p.aged(org.gapwatch.engine.LatencyProbe.Age.JUDGEMENT, judged.snapshot().version());
+            p.aged(org.gapwatch.engine.LatencyProbe.Age.WALL_MODEL, models.wall().judgement().snapshot().version());
         }
-        Judgement judged = judging.latest();
         long now = clock.getAsLong();
         // Each part inside the fault boundary: one that throws is counted and said, the others still run.
         long tv = System.nanoTime();

@@ -133,7 +133,8 @@ final class UiBench {
         PulseStats views = window.viewNanos();
         PulseStats rest = window.restNanos();
         long frameCount = frames.count();
-        StringBuilder hops = new StringBuilder(" | hops of ").append(probe.summary(17_000));
+        StringBuilder hops = new StringBuilder(" | hops of ").append(probe.summary(17_000)).append(" | ")
+                .append(probe.ages(50, 99));
         hops.append(cpu);
         return hops.insert(0, String.format(Locale.ROOT,
                 "%-8s: updates received %.0f/s (lost %d), sources %d | pulse work p50 %.2f ms p99 %.2f ms max %.2f ms"

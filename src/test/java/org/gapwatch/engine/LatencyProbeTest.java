@@ -51,4 +51,20 @@ class LatencyProbeTest {
         assertEquals(3, probe.count());
         assertEquals(List.of(500.0), probe.percentiles(Hop.TOTAL, 0));
     }
+
+    @Test
+    void theAgeOfWhatAPulseDrawsFromAnOlderSnapshotIsCountedFromThatSnapshotsPublication() {
+        probe.taken(clock.get());
+        probe.published(4);
+        clock.addAndGet(30_000_000L);
+        probe.taken(clock.get());
+        probe.published(5);
+        clock.addAndGet(2_000_000L);
+        probe.shown(5);
+        probe.aged(LatencyProbe.Age.JUDGEMENT, 4); // judged from the snapshot published 32 ms ago
+        probe.aged(LatencyProbe.Age.WALL_MODEL, 5);
+        probe.aged(LatencyProbe.Age.WALL_MODEL, 3); // never seen published: not counted
+        assertEquals("judgement age ms p50/99 32.0/32.0 (1 pulses), wall_model age ms p50/99 2.0/2.0 (1 pulses)",
+                probe.ages(50, 99));
+    }
 }
