@@ -12,6 +12,13 @@ class LatencyProbeTest {
     private final AtomicLong clock = new AtomicLong(1_000_000_000L);
     private final LatencyProbe probe = new LatencyProbe(clock::get, 16);
 
+    /** One datagram taken as it arrives and published in snapshot {@code version}; then the clock moves on. */
+    private void publishOne(long version, long thenNanos) {
+        probe.taken(clock.get());
+        probe.published(version);
+        clock.addAndGet(thenNanos);
+    }
+
     @Test
     void hopsOfEachDatagramFromArrivalToThePulseThatShowsItsSnapshot() {
         clock.set(1_000_050_000L);
@@ -35,15 +42,9 @@ class LatencyProbeTest {
 
     @Test
     void aPulseShowsEverySnapshotUpToTheOneItReadAndNoneTwice() {
-        probe.taken(clock.get());
-        probe.published(1);
-        clock.addAndGet(1_000_000L);
-        probe.taken(clock.get());
-        probe.published(2);
-        clock.addAndGet(1_000_000L);
-        probe.taken(clock.get());
-        probe.published(3);
-        clock.addAndGet(500_000L);
+        publishOne(1, 1_000_000L);
+        publishOne(2, 1_000_000L);
+        publishOne(3, 500_000L);
         probe.shown(2);
         assertEquals(List.of(2_500.0, 1_500.0), probe.percentiles(Hop.TOTAL, 100, 0));
         probe.shown(2);
@@ -54,12 +55,8 @@ class LatencyProbeTest {
 
     @Test
     void theAgeOfWhatAPulseDrawsFromAnOlderSnapshotIsCountedFromThatSnapshotsPublication() {
-        probe.taken(clock.get());
-        probe.published(4);
-        clock.addAndGet(30_000_000L);
-        probe.taken(clock.get());
-        probe.published(5);
-        clock.addAndGet(2_000_000L);
+        publishOne(4, 30_000_000L);
+        publishOne(5, 2_000_000L);
         probe.shown(5);
         probe.aged(LatencyProbe.Age.JUDGEMENT, 4); // judged from the snapshot published 32 ms ago
         probe.aged(LatencyProbe.Age.WALL_MODEL, 5);
