@@ -36,6 +36,25 @@ public final class LoadStream {
         return perDatagram;
     }
 
+    /**
+     * Sends this stream at {@code updatesPerSecond} through {@code p} until {@code running} says stop: what is due
+     * by each whole millisecond, then a millisecond's sleep (the bench-ui's pattern: a burst a millisecond).
+     */
+    public void sendPaced(org.gapwatch.net.Publisher p, int updatesPerSecond,
+                          java.util.function.BooleanSupplier running) {
+        long start = System.nanoTime();
+        long sent = 0;
+        byte[] b = new byte[maxLength()];
+        while (running.getAsBoolean()) {
+            long due = (System.nanoTime() - start) / 1_000_000L * updatesPerSecond / 1000 / perDatagram;
+            while (sent < due) {
+                p.send(b, 0, next(b));
+                sent++;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+        }
+    }
+
     /** The next datagram's payload: {@code perDatagram} updates of consecutive sources. */
     public byte[] next() {
         byte[] buf = new byte[maxLength()];

@@ -542,11 +542,12 @@ public final class MulticastReceiver implements AutoCloseable {
             }
             int n = ring.drain(handler, BATCH);
             long now = System.currentTimeMillis();
-            engine.afterBatch(now);
+            // Caught up (the ring empty): what changed is published now, not at the next millisecond's tick.
+            engine.afterBatch(now, ring.isEmpty());
             if (n == 0) {
                 processorParked = true;
                 if (ring.isEmpty() && processing.running()) {
-                    LockSupport.parkNanos(engine.millisUntilDue(now) * 1_000_000L);
+                    LockSupport.parkNanos(engine.nanosUntilDue(now));
                 }
                 processorParked = false;
             }

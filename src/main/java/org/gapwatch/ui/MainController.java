@@ -174,7 +174,13 @@ public final class MainController {
             faults.run("start-up", r);
         }
         TrackerSnapshot snap = engine.snapshot();
+        org.gapwatch.engine.LatencyProbe p = probe;
         Judgement judged = judging.latest();
+        if (p != null) {
+            p.shown(snap.version());
+            p.aged(org.gapwatch.engine.LatencyProbe.Age.JUDGEMENT, judged.snapshot().version());
+            p.aged(org.gapwatch.engine.LatencyProbe.Age.WALL_MODEL, models.wall().judgement().snapshot().version());
+        }
         long now = clock.getAsLong();
         // Each part inside the fault boundary: one that throws is counted and said, the others still run.
         long tv = System.nanoTime();
@@ -261,6 +267,12 @@ public final class MainController {
     }
 
     private long[] measuredArrival = new long[0];
+    /** The bench's hop-by-hop latency instrument (see {@link org.gapwatch.engine.LatencyProbe}), or null. */
+    private volatile org.gapwatch.engine.LatencyProbe probe;
+
+    void probe(org.gapwatch.engine.LatencyProbe p) {
+        probe = p;
+    }
 
     // ---- actions ----
 

@@ -5,6 +5,7 @@ import java.util.Locale;
 import javafx.application.Platform;
 import org.gapwatch.demo.LoadStream;
 import org.gapwatch.engine.Engine;
+import org.gapwatch.engine.LatencyProbe;
 import org.gapwatch.net.GroupSpec;
 import org.gapwatch.net.Publisher;
 import org.gapwatch.track.Totals;
@@ -27,6 +28,8 @@ final class UiBench {
     private final long measureMillis;
     private final long warmupMillis;
     private volatile boolean running = true;
+    /** Every datagram's hops from arrival to the pulse, in microseconds (the ms figure above rounds each end). */
+    private final LatencyProbe probe = new LatencyProbe(LatencyProbe.systemClock(), 1 << 18);
 
     UiBench(MonitorWindow window, Engine engine, int sources, int rate, int seconds, int warmupSeconds,
             PrintWriter out) {
@@ -40,6 +43,8 @@ final class UiBench {
     }
 
     void start() {
+        engine.probe(probe);
+        window.controller().probe(probe);
         Thread sender = new Thread(this::send, "bench-sender");
         sender.setDaemon(true);
         sender.start();
@@ -53,19 +58,7 @@ final class UiBench {
         // every source is judged stale (3 intervals of the old fixed 50 ms) and the bench measures an alarm flood.
         LoadStream stream = new LoadStream(sources, PER_DATAGRAM, Math.max(50, (sources * 1000L + rate - 1) / rate));
         try (Publisher p = new Publisher(GroupSpec.parse(GROUP), "lo", 0)) {
-            long start = System.nanoTime();
-            long sent = 0;
-            byte[] b = new byte[stream.maxLength()];
-            while (running) {
-                long due = (System.nanoTime() - start) / 1_000_000L * rate / 1000 / PER_DATAGRAM;
-                while (sent < due) {
-                    p.send(b, 0, stream.next(b));
-                    sent++;
-                }
-                Thread.sleep(1);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            stream.sendPaced(p, rate, () -> running);
         }
     }
 
@@ -110,6 +103,8 @@ final class UiBench {
     private String measure(String view) throws InterruptedException {
         clear();
         Totals before = engine.snapshot().totals();
+        long versionBefore = engine.snapshot().version();
+        java.util.Map<String, Long> cpuBefore = threadCpu();
         long t0 = System.nanoTime();
         // The losses second by second: a flood's start-up and a steady state lose differently, and the total hides it.
         StringBuilder lostPerSecond = new StringBuilder();
@@ -122,13 +117,26 @@ final class UiBench {
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         Totals after = engine.snapshot().totals();
+        long snapshots = engine.snapshot().version() - versionBefore;
+        java.util.Map<String, Long> cpuAfter = threadCpu();
+        StringBuilder cpu = new StringBuilder(String.format(Locale.ROOT, " | snapshots %.0f/s, CPU ms/s:",
+                snapshots / secs));
+        cpuAfter.forEach((name, ns) -> cpu.append(String.format(Locale.ROOT, " %s %.0f", name,
+                (ns - cpuBefore.getOrDefault(name, 0L)) / 1e6 / secs)));
+        long datagrams = after.datagrams() - before.datagrams();
+        cpu.append(String.format(Locale.ROOT, " (processing %.1f µs a datagram)",
+                (cpuAfter.getOrDefault("processing", 0L) - cpuBefore.getOrDefault("processing", 0L)) / 1e3
+                        / Math.max(1, datagrams)));
         PulseStats pulse = window.pulseNanos();
         PulseStats frames = window.frameGapNanos();
         PulseStats arrival = window.arrivalToPulseMillis();
         PulseStats views = window.viewNanos();
         PulseStats rest = window.restNanos();
         long frameCount = frames.count();
-        return String.format(Locale.ROOT,
+        StringBuilder hops = new StringBuilder(" | hops of ").append(probe.summary(17_000)).append(" | ")
+                .append(probe.ages(50, 99));
+        hops.append(cpu);
+        return hops.insert(0, String.format(Locale.ROOT,
                 "%-8s: updates received %.0f/s (lost %d), sources %d | pulse work p50 %.2f ms p99 %.2f ms max %.2f ms"
                         + " (views p99 %.2f ms, rest p99 %.2f ms)"
                         + " | frames %.1f/s, interval p50 %.1f ms p99 %.1f ms | arrival-to-pulse p50 %d ms p99 %d ms"
@@ -137,7 +145,23 @@ final class UiBench {
                 pulse.percentile(50) / 1e6, pulse.percentile(99) / 1e6, pulse.percentile(100) / 1e6,
                 views.percentile(99) / 1e6, rest.percentile(99) / 1e6,
                 frameCount / secs, frames.percentile(50) / 1e6, frames.percentile(99) / 1e6,
-                arrival.percentile(50), arrival.percentile(99), lostPerSecond);
+                arrival.percentile(50), arrival.percentile(99), lostPerSecond)).toString();
+    }
+
+    /** CPU time (ns) so far of the threads on the way from the socket to the pulse, by short name. */
+    private static java.util.Map<String, Long> threadCpu() {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            String n = t.getName();
+            String key = n.equals("gapwatch-processing") ? "processing" : n.equals("gapwatch-socket") ? "socket"
+                    : n.equals("gapwatch-judge-live") ? "judge" : n.equals("gapwatch-view-models") ? "models"
+                    : n.equals("JavaFX Application Thread") ? "fx" : null;
+            if (key != null) {
+                out.merge(key, Math.max(0, mx.getThreadCpuTime(t.threadId())), Long::sum);
+            }
+        }
+        return out;
     }
 
     private static <T> T onFx(java.util.function.Supplier<T> s) throws InterruptedException {
@@ -156,5 +180,6 @@ final class UiBench {
         window.arrivalToPulseMillis().clear();
         window.viewNanos().clear();
         window.restNanos().clear();
+        probe.clear();
     }
 }
