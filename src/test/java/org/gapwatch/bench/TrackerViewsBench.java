@@ -1,0 +1,91 @@
+package org.gapwatch.bench;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.util.SplittableRandom;
+import org.gapwatch.protocol.Update;
+import org.gapwatch.track.Tracker;
+import org.gapwatch.track.TrackerConfig;
+import org.gapwatch.track.TrackerSnapshot;
+
+/**
+ * The processing thread's work on a {@link Tracker} at many sources, in simulated time and on this one thread:
+ * updates in the bench sender's round robin (every source in turn, 2-decimal values that move at every update, an
+ * interval), a snapshot every simulated millisecond (what the engine publishes), the once-a-second slide of every
+ * source's windows. Reports this thread's CPU time and allocated bytes (ThreadMXBean) per simulated second, in all
+ * and inside {@link Tracker#snapshot} alone, over the measured seconds after the warm-up ones. Not JMH: the figures
+ * are the thread's own CPU and allocation, which a machine shared with other work leaves readable.
+ * Run: scripts/bench-tracker-views.sh [SOURCES] [UPDATES_PER_SOURCE_PER_SECOND] [WARM_S] [MEASURED_S]
+ */
+public final class TrackerViewsBench {
+    private static final long T0 = 1_800_000_000_000L;
+    private static final String[] GROUPS = {"plant", "grid", "hvac", "water", "comms", "fire", "power", "rail"};
+
+    public static void main(String[] args) {
+        int sources = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int perSource = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int warm = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        int measured = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        Tracker tracker = new Tracker(TrackerConfig.defaults().withMaxSources(sources));
+        InetSocketAddress sender = new InetSocketAddress("127.0.0.1", 40000);
+        String[] names = new String[sources];
+        long[] seq = new long[sources];
+        double[] values = new double[sources];
+        SplittableRandom random = new SplittableRandom(1);
+        for (int i = 0; i < sources; i++) {
+            names[i] = GROUPS[i % GROUPS.length] + "/unit-" + (i / 16) + "/sensor-" + i;
+            values[i] = 20 + random.nextDouble() * 60;
+        }
+        Update u = new Update();
+        long perMilli = (long) sources * perSource / 1000; // updates each simulated millisecond
+        int cursor = 0;
+        long cpu = 0, alloc = 0, snapCpu = 0, snapAlloc = 0;
+        long sink = 0;
+        for (int second = 0; second < warm + measured; second++) {
+            if (second == warm) {
+                cpu = mx.getCurrentThreadCpuTime();
+                alloc = mx.getCurrentThreadAllocatedBytes();
+                snapCpu = 0;
+                snapAlloc = 0;
+            }
+            for (int ms = 0; ms < 1000; ms++) {
+                long now = T0 + second * 1000L + ms;
+                for (long k = 0; k < perMilli; k++) {
+                    int i = cursor;
+                    cursor = cursor + 1 == sources ? 0 : cursor + 1;
+                    values[i] += random.nextGaussian() * 0.5;
+                    u.clear();
+                    u.src(names[i]).seq(seq[i]++).ts(now).number(Math.round(values[i] * 100) / 100.0)
+                            .unit("kPa").status("ok").interval(1000L / perSource);
+                    tracker.apply(u, sender, now);
+                }
+                long c0 = mx.getCurrentThreadCpuTime();
+                long a0 = mx.getCurrentThreadAllocatedBytes();
+                TrackerSnapshot snap = tracker.snapshot(now);
+                snapCpu += mx.getCurrentThreadCpuTime() - c0;
+                snapAlloc += mx.getCurrentThreadAllocatedBytes() - a0;
+                sink ^= snap.version();
+            }
+        }
+        cpu = mx.getCurrentThreadCpuTime() - cpu;
+        alloc = mx.getCurrentThreadAllocatedBytes() - alloc;
+        System.out.printf("sources=%d updates/s each=%d measured %d simulated s after %d; load %s%n", sources,
+                perSource, measured, warm, loadAverage());
+        System.out.printf("  all:      CPU %.1f ms/s  alloc %.1f MiB/s%n", cpu / 1e6 / measured,
+                alloc / 1048576.0 / measured);
+        System.out.printf("  snapshot: CPU %.1f ms/s  alloc %.1f MiB/s%n", snapCpu / 1e6 / measured,
+                snapAlloc / 1048576.0 / measured);
+        if (sink == 42) {
+            System.out.println();
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+}
