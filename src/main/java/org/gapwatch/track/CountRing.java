@@ -17,6 +17,7 @@ final class CountRing {
     private long head = Long.MIN_VALUE;
     private int headIndex;
     private long firstSlot;
+    private long olderWrites;
 
     CountRing(int maxSlots) {
         this.maxSlots = maxSlots;
@@ -101,25 +102,25 @@ final class CountRing {
     }
 
     /**
-     * One pass over the newest slots up to {@code end}, for a view: the strip states (oldest first) of the last
-     * {@code strip.length} slots, and sums {received, lost, late} over the last 10, 60 and 300 slots into
-     * {@code sums[0..2]}, {@code sums[3..5]} and {@code sums[6..8]}.
+     * One pass over the newest slots up to {@code end}, for a view made afresh ({@link WindowSums}): the strip states
+     * (oldest first) of the last {@code strip.length} slots, and into {@code older} the sums over the slots before
+     * the head only, in the order of {@link WindowSums}: received over the last 10 slots, received, lost and late
+     * over the last 60, and over the last 300. The head's own counts are added by the caller, as they still change.
      */
-    void summarize(long end, byte[] strip, long[] sums) {
+    void summarizeOlder(long end, byte[] strip, long[] older) {
         java.util.Arrays.fill(strip, (byte) 0);
-        java.util.Arrays.fill(sums, 0);
+        java.util.Arrays.fill(older, 0);
         if (head == Long.MIN_VALUE) {
             return;
         }
         int n = received.length();
-        long low = Math.max(firstSlot, head - n + 1);
+        long low = low();
         long top = Math.min(end, head);
-        int span = Math.max(300, strip.length);
+        int span = Math.max(WindowSums.SPAN, strip.length);
         int i = (int) Math.floorMod(top, (long) n);
-        // Made for every view of every source (100,000 a second at 100,000 sources): sums in locals, and a source
-        // that never lost or came late reads one array, not three.
+        // Sums in locals, and a source that never lost or came late reads one array, not three.
         boolean onlyReceived = lost.width() == 0 && late.width() == 0;
-        long r10 = 0, l10 = 0, t10 = 0, r60 = 0, l60 = 0, t60 = 0, r300 = 0, l300 = 0, t300 = 0;
+        long r10 = 0, r60 = 0, l60 = 0, t60 = 0, r300 = 0, l300 = 0, t300 = 0;
         for (long slot = top; slot >= low && end - slot < span; slot--) {
             int age = (int) (end - slot);
             int r = received.get(i);
@@ -128,30 +129,56 @@ final class CountRing {
             if (age < strip.length) {
                 strip[strip.length - 1 - age] = (byte) (l > 0 ? 3 : t > 0 ? 2 : r > 0 ? 1 : 0);
             }
-            if (age < 10) {
-                r10 += r;
-                l10 += l;
-                t10 += t;
+            if (slot != head) {
+                if (age < 10) {
+                    r10 += r;
+                }
+                if (age < 60) {
+                    r60 += r;
+                    l60 += l;
+                    t60 += t;
+                }
+                r300 += r;
+                l300 += l;
+                t300 += t;
             }
-            if (age < 60) {
-                r60 += r;
-                l60 += l;
-                t60 += t;
-            }
-            r300 += r;
-            l300 += l;
-            t300 += t;
             i = i == 0 ? n - 1 : i - 1;
         }
-        sums[0] = r10;
-        sums[1] = l10;
-        sums[2] = t10;
-        sums[3] = r60;
-        sums[4] = l60;
-        sums[5] = t60;
-        sums[6] = r300;
-        sums[7] = l300;
-        sums[8] = t300;
+        older[0] = r10;
+        older[1] = r60;
+        older[2] = l60;
+        older[3] = t60;
+        older[4] = r300;
+        older[5] = l300;
+        older[6] = t300;
+    }
+
+    /** Oldest slot still held (meaningful once a slot was written). */
+    long low() {
+        return Math.max(firstSlot, head - received.length() + 1);
+    }
+
+    /**
+     * How many writes went into a slot older than the head so far (a late or lost count filed under a past second,
+     * when arrival times step back): a summary of the older slots stays true only while this does not change.
+     */
+    long olderWrites() {
+        return olderWrites;
+    }
+
+    int receivedAt(long slot) {
+        int i = readIndex(slot);
+        return i < 0 ? 0 : received.get(i);
+    }
+
+    int lostAt(long slot) {
+        int i = readIndex(slot);
+        return i < 0 ? 0 : lost.get(i);
+    }
+
+    int lateAt(long slot) {
+        int i = readIndex(slot);
+        return i < 0 ? 0 : late.get(i);
     }
 
     /** Per-slot state for drawing: 0 nothing, 1 received, 2 late (some), 3 lost (some). */
@@ -180,6 +207,9 @@ final class CountRing {
     private int index(long slot) {
         if (slot == head) {
             return headIndex; // nearly every write: no division
+        }
+        if (slot < head) {
+            olderWrites++;
         }
         if (head == Long.MIN_VALUE) {
             head = slot;

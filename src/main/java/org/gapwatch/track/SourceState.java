@@ -68,6 +68,8 @@ final class SourceState {
 
     final CountRing perSecond = new CountRing(SECONDS);
     final CountRing perMinute = new CountRing(MINUTES);
+    /** The windowed figures and strip of its views, kept from view to view. */
+    final WindowSums windows = new WindowSums();
     final ValueRing values = new ValueRing();
     final GapLog gaps = new GapLog();
 

@@ -1,5 +1,8 @@
 package org.gapwatch.bench;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.util.SplittableRandom;
@@ -21,12 +24,17 @@ public final class TrackerViewsBench {
     private static final long T0 = 1_800_000_000_000L;
     private static final String[] GROUPS = {"plant", "grid", "hvac", "water", "comms", "fire", "power", "rail"};
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Throwable {
         int sources = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int perSource = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int warm = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         int measured = args.length > 3 ? Integer.parseInt(args[3]) : 10;
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        // com.sun.management's allocated bytes, through a handle: the module does not read jdk.management.
+        MethodHandle allocated = MethodHandles.publicLookup().findVirtual(
+                Class.forName("com.sun.management.ThreadMXBean"), "getCurrentThreadAllocatedBytes",
+                MethodType.methodType(long.class)).asType(MethodType.methodType(long.class, Object.class));
+        Object bean = mx;
         Tracker tracker = new Tracker(TrackerConfig.defaults().withMaxSources(sources));
         InetSocketAddress sender = new InetSocketAddress("127.0.0.1", 40000);
         String[] names = new String[sources];
@@ -45,7 +53,7 @@ public final class TrackerViewsBench {
         for (int second = 0; second < warm + measured; second++) {
             if (second == warm) {
                 cpu = mx.getCurrentThreadCpuTime();
-                alloc = mx.getCurrentThreadAllocatedBytes();
+                alloc = (long) allocated.invokeExact(bean);
                 snapCpu = 0;
                 snapAlloc = 0;
             }
@@ -61,15 +69,15 @@ public final class TrackerViewsBench {
                     tracker.apply(u, sender, now);
                 }
                 long c0 = mx.getCurrentThreadCpuTime();
-                long a0 = mx.getCurrentThreadAllocatedBytes();
+                long a0 = (long) allocated.invokeExact(bean);
                 TrackerSnapshot snap = tracker.snapshot(now);
                 snapCpu += mx.getCurrentThreadCpuTime() - c0;
-                snapAlloc += mx.getCurrentThreadAllocatedBytes() - a0;
+                snapAlloc += (long) allocated.invokeExact(bean) - a0;
                 sink ^= snap.version();
             }
         }
         cpu = mx.getCurrentThreadCpuTime() - cpu;
-        alloc = mx.getCurrentThreadAllocatedBytes() - alloc;
+        alloc = (long) allocated.invokeExact(bean) - alloc;
         System.out.printf("sources=%d updates/s each=%d measured %d simulated s after %d; load %s%n", sources,
                 perSource, measured, warm, loadAverage());
         System.out.printf("  all:      CPU %.1f ms/s  alloc %.1f MiB/s%n", cpu / 1e6 / measured,

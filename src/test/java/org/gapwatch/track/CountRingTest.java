@@ -45,15 +45,14 @@ class CountRingTest {
             }
         }
         for (long end : new long[] {t, t + 5, t + 100, t + 1000}) {
-            byte[] strip = new byte[60];
-            long[] sums = new long[9];
-            ring.summarize(end, strip, sums);
+            WindowSums w = new WindowSums();
+            byte[] strip = w.update(ring, end, new WindowSums.Scratch());
             for (int k = 0; k < 60; k++) {
                 assertEquals(ring.state(end - 59 + k), strip[k]);
             }
-            assertArrayEquals(ring.sum(end - 9, end), java.util.Arrays.copyOfRange(sums, 0, 3));
-            assertArrayEquals(ring.sum(end - 59, end), java.util.Arrays.copyOfRange(sums, 3, 6));
-            assertArrayEquals(ring.sum(end - 299, end), java.util.Arrays.copyOfRange(sums, 6, 9));
+            assertEquals(ring.sum(end - 9, end)[0], w.received10);
+            assertArrayEquals(ring.sum(end - 59, end), new long[] {w.received60, w.lost60, w.late60});
+            assertArrayEquals(ring.sum(end - 299, end), new long[] {w.received300, w.lost300, w.late300});
         }
     }
 }
