@@ -9,7 +9,7 @@ import java.util.Arrays;
  * so a full history of a source sending once a second costs about a byte a slot. Counts saturate at
  * Integer.MAX_VALUE per slot; the source's own counters are exact.
  */
-final class CountRing {
+class CountRing {
     private final int maxSlots;
     private PackedCounts received;
     private PackedCounts lost;
@@ -102,9 +102,9 @@ final class CountRing {
     }
 
     /**
-     * One pass over the newest slots up to {@code end}, for a view made afresh ({@link WindowSums}): the strip states
+     * One pass over the newest slots up to {@code end}, for a view made afresh ({@link SecondCounts}): the strip states
      * (oldest first) of the last {@code strip.length} slots, and into {@code older} the sums over the slots before
-     * the head only, in the order of {@link WindowSums}: received over the last 10 slots, received, lost and late
+     * the head only, in the order of {@link SecondCounts}: received over the last 10 slots, received, lost and late
      * over the last 60, and over the last 300. The head's own counts are added by the caller, as they still change.
      */
     void summarizeOlder(long end, byte[] strip, long[] older) {
@@ -116,7 +116,7 @@ final class CountRing {
         int n = received.length();
         long low = low();
         long top = Math.min(end, head);
-        int span = Math.max(WindowSums.SPAN, strip.length);
+        int span = Math.max(SecondCounts.SPAN, strip.length);
         int i = (int) Math.floorMod(top, (long) n);
         // Sums in locals, and a source that never lost or came late reads one array, not three.
         boolean onlyReceived = lost.width() == 0 && late.width() == 0;
@@ -164,6 +164,18 @@ final class CountRing {
      */
     long olderWrites() {
         return olderWrites;
+    }
+
+    int headReceived() {
+        return received.get(headIndex);
+    }
+
+    int headLost() {
+        return lost.get(headIndex);
+    }
+
+    int headLate() {
+        return late.get(headIndex);
     }
 
     int receivedAt(long slot) {

@@ -66,10 +66,9 @@ final class SourceState {
     String otherSenderText;
     String destinationText;
 
-    final CountRing perSecond = new CountRing(SECONDS);
+    /** Also keeps the windowed figures and strip of its views from view to view. */
+    final SecondCounts perSecond = new SecondCounts(SECONDS);
     final CountRing perMinute = new CountRing(MINUTES);
-    /** The windowed figures and strip of its views, kept from view to view. */
-    final WindowSums windows = new WindowSums();
     final ValueRing values = new ValueRing();
     final GapLog gaps = new GapLog();
 

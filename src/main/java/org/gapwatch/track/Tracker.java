@@ -50,7 +50,7 @@ public final class Tracker {
     private long version;
     private TrackerSnapshot last = TrackerSnapshot.empty();
     private static final long SLIDING_WINDOW_MILLIS = 301_000;
-    private final WindowSums.Scratch scratch = new WindowSums.Scratch();
+    private final SecondCounts.Scratch scratch = new SecondCounts.Scratch();
     private long slidSecond = Long.MIN_VALUE;
 
     public Tracker(TrackerConfig config) {
@@ -593,8 +593,8 @@ public final class Tracker {
     private SourceView view(SourceState s, long nowMillis) {
         long nowSecond = Math.floorDiv(nowMillis, 1000);
         long end = Math.max(nowSecond, s.perSecond.head());
-        WindowSums w = s.windows;
-        byte[] strip = w.update(s.perSecond, end, scratch);
+        SecondCounts w = s.perSecond;
+        byte[] strip = w.view(end, scratch);
         String value = switch (s.valueKind) {
             case ABSENT -> "";
             case NULL -> "null";

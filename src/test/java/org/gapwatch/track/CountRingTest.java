@@ -32,9 +32,9 @@ class CountRingTest {
     }
 
     @Test
-    void summarizeAgreesWithSumAndState() {
+    void viewFiguresAgreeWithSumAndState() {
         Random r = new Random(3);
-        CountRing ring = new CountRing(900);
+        SecondCounts ring = new SecondCounts(900);
         long t = 5000;
         for (int i = 0; i < 5000; i++) {
             t += r.nextInt(3);
@@ -45,14 +45,13 @@ class CountRingTest {
             }
         }
         for (long end : new long[] {t, t + 5, t + 100, t + 1000}) {
-            WindowSums w = new WindowSums();
-            byte[] strip = w.update(ring, end, new WindowSums.Scratch());
+            byte[] strip = ring.view(end, new SecondCounts.Scratch());
             for (int k = 0; k < 60; k++) {
                 assertEquals(ring.state(end - 59 + k), strip[k]);
             }
-            assertEquals(ring.sum(end - 9, end)[0], w.received10);
-            assertArrayEquals(ring.sum(end - 59, end), new long[] {w.received60, w.lost60, w.late60});
-            assertArrayEquals(ring.sum(end - 299, end), new long[] {w.received300, w.lost300, w.late300});
+            assertEquals(ring.sum(end - 9, end)[0], ring.received10);
+            assertArrayEquals(ring.sum(end - 59, end), new long[] {ring.received60, ring.lost60, ring.late60});
+            assertArrayEquals(ring.sum(end - 299, end), new long[] {ring.received300, ring.lost300, ring.late300});
         }
     }
 }

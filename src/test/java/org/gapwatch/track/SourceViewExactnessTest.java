@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The figures a view carries (strip, sums over 10, 60 and 300 seconds, value text), kept from view to view by
- * {@link WindowSums}, against summing afresh at every view as the tracker did before (the oracle below), over random
+ * {@link SecondCounts}, against summing afresh at every view as the tracker did before (the oracle below), over random
  * streams: counts into the head second and into older ones, silences longer than the windows, windows sliding with
  * nothing arriving, the end stepping back.
  */
@@ -54,21 +54,20 @@ class SourceViewExactnessTest {
         return sums;
     }
 
-    private static long[] kept(WindowSums w) {
-        return new long[] {w.received10, w.received60, w.lost60, w.late60, w.received300, w.lost300, w.late300};
+    private static long[] kept(SecondCounts ring) {
+        return new long[] {ring.received10, ring.received60, ring.lost60, ring.late60, ring.received300, ring.lost300, ring.late300};
     }
 
     @Test
     void keptFiguresEqualSummingAfreshOverRandomStreams() {
-        WindowSums.Scratch scratch = new WindowSums.Scratch();
+        SecondCounts.Scratch scratch = new SecondCounts.Scratch();
         int views = 0;
         int stepped = 0;
         for (int seed = 0; seed < 200; seed++) {
             SplittableRandom r = new SplittableRandom(seed);
             // The horizon of seconds (900) and rings shorter than the 300-second window, which drop seconds in it.
             int maxSlots = new int[] {900, 900, 301, 64, 10}[seed % 5];
-            CountRing ring = new CountRing(maxSlots);
-            WindowSums w = new WindowSums();
+            SecondCounts ring = new SecondCounts(maxSlots);
             long now = T0;
             byte[] last = null;
             List<byte[]> handedOut = new ArrayList<>();
@@ -96,12 +95,12 @@ class SourceViewExactnessTest {
                 } else {
                     long asked = kind < 84 ? now - r.nextInt(5) : now + (r.nextInt(8) == 0 ? r.nextInt(70) : 0);
                     long end = Math.max(asked, ring.head());
-                    byte[] strip = w.update(ring, end, scratch);
-                    byte[] expected = new byte[WindowSums.STRIP];
+                    byte[] strip = ring.view(end, scratch);
+                    byte[] expected = new byte[SecondCounts.STRIP];
                     long[] sums = summedAfresh(ring, end, expected);
                     String at = "seed " + seed + " op " + op + " end " + (end - T0) + " head " + (ring.head() - T0);
                     assertArrayEquals(expected, strip, at);
-                    assertArrayEquals(sums, kept(w), at);
+                    assertArrayEquals(sums, kept(ring), at);
                     if (last != null && Arrays.equals(last, strip)) {
                         assertSame(last, strip, "an unchanged strip is shared: " + at);
                         stepped++;
@@ -123,25 +122,24 @@ class SourceViewExactnessTest {
     @Test
     void oneViewASecondForManySecondsStepsAndStaysExact() {
         // The 1/s case: every view in a new second, one arrival each, a loss now and then.
-        WindowSums.Scratch scratch = new WindowSums.Scratch();
-        CountRing ring = new CountRing(900);
-        WindowSums w = new WindowSums();
+        SecondCounts.Scratch scratch = new SecondCounts.Scratch();
+        SecondCounts ring = new SecondCounts(900);
         for (long s = T0; s < T0 + 2000; s++) {
             ring.addReceived(s, 1);
             if (s % 97 == 0) {
                 ring.addLost(s, 2);
             }
-            byte[] strip = w.update(ring, s, scratch);
-            byte[] expected = new byte[WindowSums.STRIP];
-            assertArrayEquals(summedAfresh(ring, s, expected), kept(w));
+            byte[] strip = ring.view(s, scratch);
+            byte[] expected = new byte[SecondCounts.STRIP];
+            assertArrayEquals(summedAfresh(ring, s, expected), kept(ring));
             assertArrayEquals(expected, strip);
-            strip = w.update(ring, s + 1, scratch); // the slide a second later, before its arrival
-            assertArrayEquals(summedAfresh(ring, s + 1, expected), kept(w));
+            strip = ring.view(s + 1, scratch); // the slide a second later, before its arrival
+            assertArrayEquals(summedAfresh(ring, s + 1, expected), kept(ring));
             assertArrayEquals(expected, strip);
         }
-        assertEquals(299, w.received300, "the slide's view: the new second has nothing yet");
-        assertEquals(59, w.received60);
-        assertEquals(9, w.received10);
+        assertEquals(299, ring.received300, "the slide's view: the new second has nothing yet");
+        assertEquals(59, ring.received60);
+        assertEquals(9, ring.received10);
     }
 
     /** The value each (session, seq) carries in the stream below: numbers of several shapes, strings, booleans. */
