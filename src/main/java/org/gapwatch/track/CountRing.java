@@ -212,7 +212,10 @@ class CountRing {
         if (head == Long.MIN_VALUE || slot > head || slot < firstSlot || slot <= head - received.length()) {
             return -1;
         }
-        return (int) Math.floorMod(slot, (long) received.length());
+        // Counted back from the head's index: the same as floorMod(slot, length) without a division, which the
+        // views' per-second steps make several of per view (SecondCounts).
+        int i = headIndex - (int) (head - slot);
+        return i < 0 ? i + received.length() : i;
     }
 
     /** Index to write {@code slot}, advancing and growing as needed; -1 if the slot is older than what is kept. */
