@@ -18,6 +18,11 @@ class CountRing {
     private int headIndex;
     private long firstSlot;
     private long olderWrites;
+    /**
+     * A lost or late count was ever written: until then both are 0 everywhere and a read of them need not fetch
+     * their arrays' holders from memory (most sources never lose; a view reads the head's counts every time).
+     */
+    private boolean lostOrLate;
 
     CountRing(int maxSlots) {
         this.maxSlots = maxSlots;
@@ -37,6 +42,7 @@ class CountRing {
     void addLost(long slot, long n) {
         int i = index(slot);
         if (i >= 0) {
+            lostOrLate = true;
             lost.set(i, saturatedAdd(lost.get(i), n));
         }
     }
@@ -44,6 +50,7 @@ class CountRing {
     void addLate(long slot) {
         int i = index(slot);
         if (i >= 0) {
+            lostOrLate = true;
             late.set(i, saturatedAdd(late.get(i), 1));
         }
     }
@@ -119,7 +126,7 @@ class CountRing {
         int span = Math.max(SecondCounts.SPAN, strip.length);
         int i = (int) Math.floorMod(top, (long) n);
         // Sums in locals, and a source that never lost or came late reads one array, not three.
-        boolean onlyReceived = lost.width() == 0 && late.width() == 0;
+        boolean onlyReceived = !lostOrLate;
         long r10 = 0, r60 = 0, l60 = 0, t60 = 0, r300 = 0, l300 = 0, t300 = 0;
         for (long slot = top; slot >= low && end - slot < span; slot--) {
             int age = (int) (end - slot);
@@ -171,11 +178,11 @@ class CountRing {
     }
 
     int headLost() {
-        return lost.get(headIndex);
+        return lostOrLate ? lost.get(headIndex) : 0;
     }
 
     int headLate() {
-        return late.get(headIndex);
+        return lostOrLate ? late.get(headIndex) : 0;
     }
 
     int receivedAt(long slot) {
@@ -184,12 +191,12 @@ class CountRing {
     }
 
     int lostAt(long slot) {
-        int i = readIndex(slot);
+        int i = lostOrLate ? readIndex(slot) : -1;
         return i < 0 ? 0 : lost.get(i);
     }
 
     int lateAt(long slot) {
-        int i = readIndex(slot);
+        int i = lostOrLate ? readIndex(slot) : -1;
         return i < 0 ? 0 : late.get(i);
     }
 
@@ -199,10 +206,10 @@ class CountRing {
         if (i < 0) {
             return 0;
         }
-        if (lost.get(i) > 0) {
+        if (lostOrLate && lost.get(i) > 0) {
             return 3;
         }
-        if (late.get(i) > 0) {
+        if (lostOrLate && late.get(i) > 0) {
             return 2;
         }
         return (byte) (received.get(i) > 0 ? 1 : 0);
@@ -242,8 +249,10 @@ class CountRing {
             for (long s = clearFrom; s <= slot; s++) {
                 int i = (int) Math.floorMod(s, (long) n);
                 received.set(i, 0);
-                lost.set(i, 0);
-                late.set(i, 0);
+                if (lostOrLate) {
+                    lost.set(i, 0);
+                    late.set(i, 0);
+                }
             }
             head = slot;
             headIndex = (int) Math.floorMod(slot, (long) n);
