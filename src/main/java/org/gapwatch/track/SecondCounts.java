@@ -26,10 +26,20 @@ final class SecondCounts extends CountRing {
     private static final int MAX_STEP = 32;
     private static final byte[] NOTHING = new byte[STRIP];
 
-    /** Per-tracker scratch (single writer), so that a view whose strip did not change allocates nothing here. */
+    /**
+     * Per tracker (single writer): room to build a strip, so that a view whose strip did not change allocates
+     * nothing here, and the figures of the last view asked, head included (here, not in every source's ring).
+     */
     static final class Scratch {
         final byte[] strip = new byte[STRIP];
         final long[] older = new long[7];
+        long received10;
+        long received60;
+        long lost60;
+        long late60;
+        long received300;
+        long lost300;
+        long late300;
     }
 
     // What the seconds before viewHead contribute at second viewEnd; true while viewWrites is olderWrites().
@@ -50,28 +60,21 @@ final class SecondCounts extends CountRing {
     /** The strip the last view got, never written after. */
     private byte[] strip = NOTHING;
 
-    // The figures of the last view, head included.
-    long received10;
-    long received60;
-    long lost60;
-    long late60;
-    long received300;
-    long lost300;
-    long late300;
-
     SecondCounts(int maxSlots) {
         super(maxSlots);
     }
 
     /**
-     * Brings the figures to the view whose strip ends at second {@code end} (the view's end: at least the head) and
-     * returns its strip: the last one if its content is the same, else a new array.
+     * Brings the figures to the view whose strip ends at second {@code end} (the view's end: at least the head),
+     * leaves them in {@code scratch} and returns its strip: the last one if its content is the same, else a new
+     * array.
      */
     byte[] view(long end, Scratch scratch) {
         long h = head();
         if (h == Long.MIN_VALUE) {
             viewValid = false;
-            received10 = received60 = lost60 = late60 = received300 = lost300 = late300 = 0;
+            scratch.received10 = scratch.received60 = scratch.lost60 = scratch.late60 = 0;
+            scratch.received300 = scratch.lost300 = scratch.late300 = 0;
             strip = NOTHING;
             return strip;
         }
@@ -116,13 +119,13 @@ final class SecondCounts extends CountRing {
         viewWrites = olderWrites();
         viewLow = ringLow;
         viewHeadState = headState;
-        received10 = olderR10 + (age < 10 ? r : 0);
-        received60 = olderR60 + (age < 60 ? r : 0);
-        lost60 = olderL60 + (age < 60 ? l : 0);
-        late60 = olderT60 + (age < 60 ? t : 0);
-        received300 = olderR300 + (age < SPAN ? r : 0);
-        lost300 = olderL300 + (age < SPAN ? l : 0);
-        late300 = olderT300 + (age < SPAN ? t : 0);
+        scratch.received10 = olderR10 + (age < 10 ? r : 0);
+        scratch.received60 = olderR60 + (age < 60 ? r : 0);
+        scratch.lost60 = olderL60 + (age < 60 ? l : 0);
+        scratch.late60 = olderT60 + (age < 60 ? t : 0);
+        scratch.received300 = olderR300 + (age < SPAN ? r : 0);
+        scratch.lost300 = olderL300 + (age < SPAN ? l : 0);
+        scratch.late300 = olderT300 + (age < SPAN ? t : 0);
         if (next != null && !Arrays.equals(strip, next)) {
             strip = next.clone();
         }

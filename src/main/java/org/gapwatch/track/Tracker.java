@@ -593,8 +593,8 @@ public final class Tracker {
     private SourceView view(SourceState s, long nowMillis) {
         long nowSecond = Math.floorDiv(nowMillis, 1000);
         long end = Math.max(nowSecond, s.perSecond.head());
-        SecondCounts w = s.perSecond;
-        byte[] strip = w.view(end, scratch);
+        byte[] strip = s.perSecond.view(end, scratch);
+        SecondCounts.Scratch w = scratch;
         String value = switch (s.valueKind) {
             case ABSENT -> "";
             case NULL -> "null";

@@ -45,13 +45,14 @@ class CountRingTest {
             }
         }
         for (long end : new long[] {t, t + 5, t + 100, t + 1000}) {
-            byte[] strip = ring.view(end, new SecondCounts.Scratch());
+            SecondCounts.Scratch scratch = new SecondCounts.Scratch();
+            byte[] strip = ring.view(end, scratch);
             for (int k = 0; k < 60; k++) {
                 assertEquals(ring.state(end - 59 + k), strip[k]);
             }
-            assertEquals(ring.sum(end - 9, end)[0], ring.received10);
-            assertArrayEquals(ring.sum(end - 59, end), new long[] {ring.received60, ring.lost60, ring.late60});
-            assertArrayEquals(ring.sum(end - 299, end), new long[] {ring.received300, ring.lost300, ring.late300});
+            assertEquals(ring.sum(end - 9, end)[0], scratch.received10);
+            assertArrayEquals(ring.sum(end - 59, end), new long[] {scratch.received60, scratch.lost60, scratch.late60});
+            assertArrayEquals(ring.sum(end - 299, end), new long[] {scratch.received300, scratch.lost300, scratch.late300});
         }
     }
 }

@@ -54,7 +54,7 @@ class SourceViewExactnessTest {
         return sums;
     }
 
-    private static long[] kept(SecondCounts ring) {
+    private static long[] kept(SecondCounts.Scratch ring) {
         return new long[] {ring.received10, ring.received60, ring.lost60, ring.late60, ring.received300, ring.lost300, ring.late300};
     }
 
@@ -100,7 +100,7 @@ class SourceViewExactnessTest {
                     long[] sums = summedAfresh(ring, end, expected);
                     String at = "seed " + seed + " op " + op + " end " + (end - T0) + " head " + (ring.head() - T0);
                     assertArrayEquals(expected, strip, at);
-                    assertArrayEquals(sums, kept(ring), at);
+                    assertArrayEquals(sums, kept(scratch), at);
                     if (last != null && Arrays.equals(last, strip)) {
                         assertSame(last, strip, "an unchanged strip is shared: " + at);
                         stepped++;
@@ -131,15 +131,15 @@ class SourceViewExactnessTest {
             }
             byte[] strip = ring.view(s, scratch);
             byte[] expected = new byte[SecondCounts.STRIP];
-            assertArrayEquals(summedAfresh(ring, s, expected), kept(ring));
+            assertArrayEquals(summedAfresh(ring, s, expected), kept(scratch));
             assertArrayEquals(expected, strip);
             strip = ring.view(s + 1, scratch); // the slide a second later, before its arrival
-            assertArrayEquals(summedAfresh(ring, s + 1, expected), kept(ring));
+            assertArrayEquals(summedAfresh(ring, s + 1, expected), kept(scratch));
             assertArrayEquals(expected, strip);
         }
-        assertEquals(299, ring.received300, "the slide's view: the new second has nothing yet");
-        assertEquals(59, ring.received60);
-        assertEquals(9, ring.received10);
+        assertEquals(299, scratch.received300, "the slide's view: the new second has nothing yet");
+        assertEquals(59, scratch.received60);
+        assertEquals(9, scratch.received10);
     }
 
     /** The value each (session, seq) carries in the stream below: numbers of several shapes, strings, booleans. */
