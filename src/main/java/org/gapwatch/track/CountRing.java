@@ -108,58 +108,6 @@ class CountRing {
         }
     }
 
-    /**
-     * One pass over the newest slots up to {@code end}, for a view made afresh ({@link SecondCounts}): the strip states
-     * (oldest first) of the last {@code strip.length} slots, and into {@code older} the sums over the slots before
-     * the head only, in the order of {@link SecondCounts}: received over the last 10 slots, received, lost and late
-     * over the last 60, and over the last 300. The head's own counts are added by the caller, as they still change.
-     */
-    void summarizeOlder(long end, byte[] strip, long[] older) {
-        java.util.Arrays.fill(strip, (byte) 0);
-        java.util.Arrays.fill(older, 0);
-        if (head == Long.MIN_VALUE) {
-            return;
-        }
-        int n = received.length();
-        long low = low();
-        long top = Math.min(end, head);
-        int span = Math.max(SecondCounts.SPAN, strip.length);
-        int i = (int) Math.floorMod(top, (long) n);
-        // Sums in locals, and a source that never lost or came late reads one array, not three.
-        boolean onlyReceived = !lostOrLate;
-        long r10 = 0, r60 = 0, l60 = 0, t60 = 0, r300 = 0, l300 = 0, t300 = 0;
-        for (long slot = top; slot >= low && end - slot < span; slot--) {
-            int age = (int) (end - slot);
-            int r = received.get(i);
-            int l = onlyReceived ? 0 : lost.get(i);
-            int t = onlyReceived ? 0 : late.get(i);
-            if (age < strip.length) {
-                strip[strip.length - 1 - age] = (byte) (l > 0 ? 3 : t > 0 ? 2 : r > 0 ? 1 : 0);
-            }
-            if (slot != head) {
-                if (age < 10) {
-                    r10 += r;
-                }
-                if (age < 60) {
-                    r60 += r;
-                    l60 += l;
-                    t60 += t;
-                }
-                r300 += r;
-                l300 += l;
-                t300 += t;
-            }
-            i = i == 0 ? n - 1 : i - 1;
-        }
-        older[0] = r10;
-        older[1] = r60;
-        older[2] = l60;
-        older[3] = t60;
-        older[4] = r300;
-        older[5] = l300;
-        older[6] = t300;
-    }
-
     /** Oldest slot still held (meaningful once a slot was written). */
     long low() {
         return Math.max(firstSlot, head - received.length() + 1);
@@ -183,6 +131,24 @@ class CountRing {
 
     int headLate() {
         return lostOrLate ? late.get(headIndex) : 0;
+    }
+
+    /** Whether any lost or late count was ever written (else both read 0 everywhere). */
+    boolean lostOrLate() {
+        return lostOrLate;
+    }
+
+    /** The counts at index {@code i} of {@link #readIndex}. */
+    int receivedAtIndex(int i) {
+        return received.get(i);
+    }
+
+    int lostAtIndex(int i) {
+        return lost.get(i);
+    }
+
+    int lateAtIndex(int i) {
+        return late.get(i);
     }
 
     int receivedAt(long slot) {
@@ -215,7 +181,8 @@ class CountRing {
         return (byte) (received.get(i) > 0 ? 1 : 0);
     }
 
-    private int readIndex(long slot) {
+    /** The index of {@code slot}, or -1 when it is not held. */
+    int readIndex(long slot) {
         if (head == Long.MIN_VALUE || slot > head || slot < firstSlot || slot <= head - received.length()) {
             return -1;
         }

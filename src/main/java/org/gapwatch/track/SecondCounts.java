@@ -32,7 +32,6 @@ final class SecondCounts extends CountRing {
      */
     static final class Scratch {
         final byte[] strip = new byte[STRIP];
-        final long[] older = new long[7];
         long received10;
         long received60;
         long lost60;
@@ -103,15 +102,7 @@ final class SecondCounts extends CountRing {
             step(end, h, next);
         } else {
             next = scratch.strip;
-            long[] older = scratch.older;
-            summarizeOlder(end, next, older);
-            olderR10 = older[0];
-            olderR60 = older[1];
-            olderL60 = older[2];
-            olderT60 = older[3];
-            olderR300 = older[4];
-            olderL300 = older[5];
-            olderT300 = older[6];
+            sumAfresh(end, next);
         }
         viewValid = end >= h; // the older sums then cover every second before the head
         viewEnd = end;
@@ -158,24 +149,7 @@ final class SecondCounts extends CountRing {
         }
         // The last head and the seconds up to the new one (empty: the ring cleared them) join the older ones.
         for (long s = head; s < newHead; s++) {
-            long age = newEnd - s;
-            if (age >= SPAN) {
-                continue;
-            }
-            int r = receivedAt(s);
-            int l = lostAt(s);
-            int t = lateAt(s);
-            if (age < 10) {
-                olderR10 += r;
-            }
-            if (age < 60) {
-                olderR60 += r;
-                olderL60 += l;
-                olderT60 += t;
-            }
-            olderR300 += r;
-            olderL300 += l;
-            olderT300 += t;
+            join(newEnd - s, receivedAt(s), lostAt(s), lateAt(s));
         }
         // The strip: the last one moved left by the end's step, then the seconds from the last head on read again.
         int d = (int) (newEnd - end);
@@ -188,5 +162,48 @@ final class SecondCounts extends CountRing {
         for (long s = Math.max(head, newEnd - STRIP + 1); s <= newHead; s++) {
             next[STRIP - 1 - (int) (newEnd - s)] = state(s);
         }
+    }
+
+    /** One pass over the newest seconds up to {@code end}: the strip, and the older seconds' sums from nothing. */
+    private void sumAfresh(long end, byte[] next) {
+        Arrays.fill(next, (byte) 0);
+        olderR10 = olderR60 = olderL60 = olderT60 = olderR300 = olderL300 = olderT300 = 0;
+        long h = head();
+        long top = Math.min(end, h);
+        int n = capacity();
+        int i = readIndex(top);
+        // A source that never lost or came late reads one array, not three.
+        boolean onlyReceived = !lostOrLate();
+        for (long slot = top, low = low(); slot >= low && end - slot < SPAN; slot--) {
+            long age = end - slot;
+            int r = receivedAtIndex(i);
+            int l = onlyReceived ? 0 : lostAtIndex(i);
+            int t = onlyReceived ? 0 : lateAtIndex(i);
+            if (age < STRIP) {
+                next[STRIP - 1 - (int) age] = (byte) (l > 0 ? 3 : t > 0 ? 2 : r > 0 ? 1 : 0);
+            }
+            if (slot != h) {
+                join(age, r, l, t);
+            }
+            i = i == 0 ? n - 1 : i - 1;
+        }
+    }
+
+    /** Adds one second older than the head, {@code age} seconds before the view's end, to the windows it is in. */
+    private void join(long age, int r, int l, int t) {
+        if (age >= SPAN) {
+            return;
+        }
+        if (age < 10) {
+            olderR10 += r;
+        }
+        if (age < 60) {
+            olderR60 += r;
+            olderL60 += l;
+            olderT60 += t;
+        }
+        olderR300 += r;
+        olderL300 += l;
+        olderT300 += t;
     }
 }

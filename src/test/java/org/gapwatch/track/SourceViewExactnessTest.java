@@ -32,26 +32,27 @@ class SourceViewExactnessTest {
             return sums;
         }
         for (long slot = Math.min(end, ring.head()); slot >= ring.low() && end - slot < 300; slot--) {
-            int age = (int) (end - slot);
-            int r = ring.receivedAt(slot);
-            int l = ring.lostAt(slot);
-            int t = ring.lateAt(slot);
-            if (age < strip.length) {
-                strip[strip.length - 1 - age] = (byte) (l > 0 ? 3 : t > 0 ? 2 : r > 0 ? 1 : 0);
-            }
-            if (age < 10) {
-                sums[0] += r;
-            }
-            if (age < 60) {
-                sums[1] += r;
-                sums[2] += l;
-                sums[3] += t;
-            }
-            sums[4] += r;
-            sums[5] += l;
-            sums[6] += t;
+            addSecond(sums, strip, (int) (end - slot), ring.receivedAt(slot), ring.lostAt(slot), ring.lateAt(slot));
         }
         return sums;
+    }
+
+    /** One second, {@code age} before the end, into the strip and the sums of the windows it is in. */
+    private static void addSecond(long[] sums, byte[] strip, int age, int r, int l, int t) {
+        if (age < strip.length) {
+            strip[strip.length - 1 - age] = (byte) (l > 0 ? 3 : t > 0 ? 2 : r > 0 ? 1 : 0);
+        }
+        if (age < 10) {
+            sums[0] += r;
+        }
+        if (age < 60) {
+            sums[1] += r;
+            sums[2] += l;
+            sums[3] += t;
+        }
+        sums[4] += r;
+        sums[5] += l;
+        sums[6] += t;
     }
 
     private static long[] kept(SecondCounts.Scratch ring) {
@@ -236,23 +237,7 @@ class SourceViewExactnessTest {
         long[] sums = new long[7];
         for (int k = 0; k < 300; k++) {
             int i = n - 1 - k;
-            int rec = h.receivedPerSecond()[i];
-            int lost = h.lostPerSecond()[i];
-            int late = h.latePerSecond()[i];
-            if (k < strip.length) {
-                strip[strip.length - 1 - k] = (byte) (lost > 0 ? 3 : late > 0 ? 2 : rec > 0 ? 1 : 0);
-            }
-            if (k < 10) {
-                sums[0] += rec;
-            }
-            if (k < 60) {
-                sums[1] += rec;
-                sums[2] += lost;
-                sums[3] += late;
-            }
-            sums[4] += rec;
-            sums[5] += lost;
-            sums[6] += late;
+            addSecond(sums, strip, k, h.receivedPerSecond()[i], h.lostPerSecond()[i], h.latePerSecond()[i]);
         }
         assertArrayEquals(strip, v.strip(), where + " " + v.src());
         assertArrayEquals(sums, new long[] {Math.round(v.ratePerSecond() * 10), v.received1m(), v.lost1m(),
