@@ -178,10 +178,11 @@ public final class Summary {
             case BOOLEAN -> g.writeBoolean(Boolean.parseBoolean(v.value()));
             case STRING -> g.writeString(v.value());
             case NUMBER -> {
+                String text = v.value(); // made on each call for a number (SourceView.value)
                 if (v.number() == Math.rint(v.number()) && Math.abs(v.number()) < 1e15) {
                     g.writeNumber((long) v.number());
-                } else if (v.value().indexOf('.') < 0 && v.value().indexOf('e') < 0 && v.value().indexOf('E') < 0) {
-                    g.writeNumber(new java.math.BigInteger(v.value()));
+                } else if (text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0) {
+                    g.writeNumber(new java.math.BigInteger(text));
                 } else {
                     g.writeNumber(v.number());
                 }

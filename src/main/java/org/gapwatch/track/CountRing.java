@@ -9,7 +9,7 @@ import java.util.Arrays;
  * so a full history of a source sending once a second costs about a byte a slot. Counts saturate at
  * Integer.MAX_VALUE per slot; the source's own counters are exact.
  */
-final class CountRing {
+class CountRing {
     private final int maxSlots;
     private PackedCounts received;
     private PackedCounts lost;
@@ -17,6 +17,12 @@ final class CountRing {
     private long head = Long.MIN_VALUE;
     private int headIndex;
     private long firstSlot;
+    private long olderWrites;
+    /**
+     * A lost or late count was ever written: until then both are 0 everywhere and a read of them need not fetch
+     * their arrays' holders from memory (most sources never lose; a view reads the head's counts every time).
+     */
+    private boolean lostOrLate;
 
     CountRing(int maxSlots) {
         this.maxSlots = maxSlots;
@@ -36,6 +42,7 @@ final class CountRing {
     void addLost(long slot, long n) {
         int i = index(slot);
         if (i >= 0) {
+            lostOrLate = true;
             lost.set(i, saturatedAdd(lost.get(i), n));
         }
     }
@@ -43,6 +50,7 @@ final class CountRing {
     void addLate(long slot) {
         int i = index(slot);
         if (i >= 0) {
+            lostOrLate = true;
             late.set(i, saturatedAdd(late.get(i), 1));
         }
     }
@@ -100,58 +108,62 @@ final class CountRing {
         }
     }
 
+    /** Oldest slot still held (meaningful once a slot was written). */
+    long low() {
+        return Math.max(firstSlot, head - received.length() + 1);
+    }
+
     /**
-     * One pass over the newest slots up to {@code end}, for a view: the strip states (oldest first) of the last
-     * {@code strip.length} slots, and sums {received, lost, late} over the last 10, 60 and 300 slots into
-     * {@code sums[0..2]}, {@code sums[3..5]} and {@code sums[6..8]}.
+     * How many writes went into a slot older than the head so far (a late or lost count filed under a past second,
+     * when arrival times step back): a summary of the older slots stays true only while this does not change.
      */
-    void summarize(long end, byte[] strip, long[] sums) {
-        java.util.Arrays.fill(strip, (byte) 0);
-        java.util.Arrays.fill(sums, 0);
-        if (head == Long.MIN_VALUE) {
-            return;
-        }
-        int n = received.length();
-        long low = Math.max(firstSlot, head - n + 1);
-        long top = Math.min(end, head);
-        int span = Math.max(300, strip.length);
-        int i = (int) Math.floorMod(top, (long) n);
-        // Made for every view of every source (100,000 a second at 100,000 sources): sums in locals, and a source
-        // that never lost or came late reads one array, not three.
-        boolean onlyReceived = lost.width() == 0 && late.width() == 0;
-        long r10 = 0, l10 = 0, t10 = 0, r60 = 0, l60 = 0, t60 = 0, r300 = 0, l300 = 0, t300 = 0;
-        for (long slot = top; slot >= low && end - slot < span; slot--) {
-            int age = (int) (end - slot);
-            int r = received.get(i);
-            int l = onlyReceived ? 0 : lost.get(i);
-            int t = onlyReceived ? 0 : late.get(i);
-            if (age < strip.length) {
-                strip[strip.length - 1 - age] = (byte) (l > 0 ? 3 : t > 0 ? 2 : r > 0 ? 1 : 0);
-            }
-            if (age < 10) {
-                r10 += r;
-                l10 += l;
-                t10 += t;
-            }
-            if (age < 60) {
-                r60 += r;
-                l60 += l;
-                t60 += t;
-            }
-            r300 += r;
-            l300 += l;
-            t300 += t;
-            i = i == 0 ? n - 1 : i - 1;
-        }
-        sums[0] = r10;
-        sums[1] = l10;
-        sums[2] = t10;
-        sums[3] = r60;
-        sums[4] = l60;
-        sums[5] = t60;
-        sums[6] = r300;
-        sums[7] = l300;
-        sums[8] = t300;
+    long olderWrites() {
+        return olderWrites;
+    }
+
+    int headReceived() {
+        return received.get(headIndex);
+    }
+
+    int headLost() {
+        return lostOrLate ? lost.get(headIndex) : 0;
+    }
+
+    int headLate() {
+        return lostOrLate ? late.get(headIndex) : 0;
+    }
+
+    /** Whether any lost or late count was ever written (else both read 0 everywhere). */
+    boolean lostOrLate() {
+        return lostOrLate;
+    }
+
+    /** The counts at index {@code i} of {@link #readIndex}. */
+    int receivedAtIndex(int i) {
+        return received.get(i);
+    }
+
+    int lostAtIndex(int i) {
+        return lost.get(i);
+    }
+
+    int lateAtIndex(int i) {
+        return late.get(i);
+    }
+
+    int receivedAt(long slot) {
+        int i = readIndex(slot);
+        return i < 0 ? 0 : received.get(i);
+    }
+
+    int lostAt(long slot) {
+        int i = lostOrLate ? readIndex(slot) : -1;
+        return i < 0 ? 0 : lost.get(i);
+    }
+
+    int lateAt(long slot) {
+        int i = lostOrLate ? readIndex(slot) : -1;
+        return i < 0 ? 0 : late.get(i);
     }
 
     /** Per-slot state for drawing: 0 nothing, 1 received, 2 late (some), 3 lost (some). */
@@ -160,26 +172,33 @@ final class CountRing {
         if (i < 0) {
             return 0;
         }
-        if (lost.get(i) > 0) {
+        if (lostOrLate && lost.get(i) > 0) {
             return 3;
         }
-        if (late.get(i) > 0) {
+        if (lostOrLate && late.get(i) > 0) {
             return 2;
         }
         return (byte) (received.get(i) > 0 ? 1 : 0);
     }
 
-    private int readIndex(long slot) {
+    /** The index of {@code slot}, or -1 when it is not held. */
+    int readIndex(long slot) {
         if (head == Long.MIN_VALUE || slot > head || slot < firstSlot || slot <= head - received.length()) {
             return -1;
         }
-        return (int) Math.floorMod(slot, (long) received.length());
+        // Counted back from the head's index: the same as floorMod(slot, length) without a division, which the
+        // views' per-second steps make several of per view (SecondCounts).
+        int i = headIndex - (int) (head - slot);
+        return i < 0 ? i + received.length() : i;
     }
 
     /** Index to write {@code slot}, advancing and growing as needed; -1 if the slot is older than what is kept. */
     private int index(long slot) {
         if (slot == head) {
             return headIndex; // nearly every write: no division
+        }
+        if (slot < head) {
+            olderWrites++;
         }
         if (head == Long.MIN_VALUE) {
             head = slot;
@@ -197,8 +216,10 @@ final class CountRing {
             for (long s = clearFrom; s <= slot; s++) {
                 int i = (int) Math.floorMod(s, (long) n);
                 received.set(i, 0);
-                lost.set(i, 0);
-                late.set(i, 0);
+                if (lostOrLate) {
+                    lost.set(i, 0);
+                    late.set(i, 0);
+                }
             }
             head = slot;
             headIndex = (int) Math.floorMod(slot, (long) n);

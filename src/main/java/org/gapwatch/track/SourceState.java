@@ -66,7 +66,8 @@ final class SourceState {
     String otherSenderText;
     String destinationText;
 
-    final CountRing perSecond = new CountRing(SECONDS);
+    /** Also keeps the windowed figures and strip of its views from view to view. */
+    final SecondCounts perSecond = new SecondCounts(SECONDS);
     final CountRing perMinute = new CountRing(MINUTES);
     final ValueRing values = new ValueRing();
     final GapLog gaps = new GapLog();

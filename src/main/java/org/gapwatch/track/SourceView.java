@@ -1,12 +1,15 @@
 package org.gapwatch.track;
 
 import org.gapwatch.protocol.Status;
+import org.gapwatch.protocol.Update;
 import org.gapwatch.protocol.ValueKind;
 
 /**
  * An immutable picture of one source, made by the tracker's writer for readers on other threads. A view is made
  * again only when its source changed; readers compare {@link #version()} to skip what they already drew.
  *
+ * @param value the value as an operator reads it (see {@link #value()}); null for a number the tracker did not
+ *              format: the view formats it when asked, as most views are never shown
  * @param destination the group and port ({@code 239.1.2.3:5000}) its newest datagram was sent to, or null where
  *                    that is not known (a driver that does not say)
  * @param strip the last {@value #STRIP_SECONDS} seconds ending at {@code stripEndSecond} (epoch second), oldest
@@ -33,6 +36,16 @@ public record SourceView(
         Levels levels) {
 
     public static final int STRIP_SECONDS = 60;
+
+    /**
+     * The value as an operator reads it, without unit: "" when absent, {@code null}, {@code true}, a string, or a
+     * number as {@link Update#formatNumber} writes it (an integer beyond 2^53 as its exact digits). A number's text
+     * is made here, on the reader's thread, not by the tracker for every view.
+     */
+    @Override
+    public String value() {
+        return value == null && valueKind == ValueKind.NUMBER ? Update.formatNumber(number) : value;
+    }
 
     /** The first level of {@code src}: {@code plant} for {@code plant/line-3/pump-7}. */
     public String group() {

@@ -51,6 +51,7 @@ public final class Tracker {
     private long version;
     private TrackerSnapshot last = TrackerSnapshot.empty();
     private static final long SLIDING_WINDOW_MILLIS = 301_000;
+    private final SecondCounts.Scratch scratch = new SecondCounts.Scratch();
     private long slidSecond = Long.MIN_VALUE;
 
     public Tracker(TrackerConfig config) {
@@ -626,15 +627,14 @@ public final class Tracker {
     private SourceView view(SourceState s, long nowMillis) {
         long nowSecond = Math.floorDiv(nowMillis, 1000);
         long end = Math.max(nowSecond, s.perSecond.head());
-        byte[] strip = new byte[SourceView.STRIP_SECONDS];
-        long[] sums = new long[9];
-        s.perSecond.summarize(end, strip, sums);
+        byte[] strip = s.perSecond.view(end, scratch);
+        SecondCounts.Scratch w = scratch;
         String value = switch (s.valueKind) {
             case ABSENT -> "";
             case NULL -> "null";
             case BOOLEAN -> Boolean.toString(s.bool);
             case STRING -> s.string;
-            case NUMBER -> s.string != null ? s.string : Update.formatNumber(s.number);
+            case NUMBER -> s.string; // null: the view formats the number when asked (SourceView.value)
         };
         return new SourceView(s.id, s.src, version,
                 s.senderText, s.otherSenderText, s.senderLastMillis, s.otherSenderLastMillis,
@@ -643,7 +643,8 @@ public final class Tracker {
                 s.valueKind, value, s.valueKind == ValueKind.NUMBER ? s.number : Double.NaN, s.unit, s.text,
                 s.status, s.statusText, s.ts, s.interval, s.ttl,
                 s.firstArrivalMillis, s.lastArrivalMillis, s.staleAfterMillis(config),
-                end, strip, sums[6], sums[7], sums[8], sums[3], sums[4], sums[5], sums[0] / 10.0, s.gaps.newest(),
+                end, strip, w.received300, w.lost300, w.late300, w.received60, w.lost60, w.late60,
+                w.received10 / 10.0, s.gaps.newest(),
                 s.protocol, s.destinationText, s.ended, publishedLevels(s));
     }
 

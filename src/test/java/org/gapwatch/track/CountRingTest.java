@@ -32,9 +32,9 @@ class CountRingTest {
     }
 
     @Test
-    void summarizeAgreesWithSumAndState() {
+    void viewFiguresAgreeWithSumAndState() {
         Random r = new Random(3);
-        CountRing ring = new CountRing(900);
+        SecondCounts ring = new SecondCounts(900);
         long t = 5000;
         for (int i = 0; i < 5000; i++) {
             t += r.nextInt(3);
@@ -45,15 +45,14 @@ class CountRingTest {
             }
         }
         for (long end : new long[] {t, t + 5, t + 100, t + 1000}) {
-            byte[] strip = new byte[60];
-            long[] sums = new long[9];
-            ring.summarize(end, strip, sums);
+            SecondCounts.Scratch scratch = new SecondCounts.Scratch();
+            byte[] strip = ring.view(end, scratch);
             for (int k = 0; k < 60; k++) {
                 assertEquals(ring.state(end - 59 + k), strip[k]);
             }
-            assertArrayEquals(ring.sum(end - 9, end), java.util.Arrays.copyOfRange(sums, 0, 3));
-            assertArrayEquals(ring.sum(end - 59, end), java.util.Arrays.copyOfRange(sums, 3, 6));
-            assertArrayEquals(ring.sum(end - 299, end), java.util.Arrays.copyOfRange(sums, 6, 9));
+            assertEquals(ring.sum(end - 9, end)[0], scratch.received10);
+            assertArrayEquals(ring.sum(end - 59, end), new long[] {scratch.received60, scratch.lost60, scratch.late60});
+            assertArrayEquals(ring.sum(end - 299, end), new long[] {scratch.received300, scratch.lost300, scratch.late300});
         }
     }
 }

@@ -305,7 +305,8 @@ final class TilePainter {
     private String drawValue(GraphicsContext g, Palette p, SourceView v, double left, double inner, double valueTop,
                              double valueSize) {
         String unit = v.unit() == null ? "" : v.unit();
-        String value = v.value() == null || v.value().isEmpty() ? "—" : v.value();
+        String given = v.value(); // a number's text is made on each call (SourceView.value)
+        String value = given == null || given.isEmpty() ? "—" : given;
         Font big = text.font(valueSize, true);
         Font unitFont = text.font(valueSize * 0.6, false);
         double unitW = unit.isEmpty() ? 0 : text.width(" " + unit, unitFont);
