@@ -29,11 +29,17 @@ import org.gapwatch.ui.common.SlotList;
  * Which rows show and in which order is a {@link TableModel} built off the FX thread; the table's items are slots,
  * one per position, and only the slots on screen are filled (ten times a second, and when a new model arrives).
  * Hidden, it does nothing per row; selecting a source is a look-up of its row.
+ *
+ * <p>Its first show is costly (the skin, the headers' fields, the CSS of every cell on screen, and the JIT's first
+ * compilations of all that): {@link #warmUp} pays it while the table is still hidden, a strip a few rows taller
+ * at each pulse, so that no single pulse does it all and switching to the table creates no cell.
  */
 public final class SourceTable extends StackPane {
     private static final long ROWS_EVERY_MILLIS = 100;
     /** Slots kept for positions off screen (a cache: the ones on screen are used every fill and stay). */
     private static final int SLOTS_KEPT = 2_048;
+    /** The warm-up lays out this many more rows (in font heights, a row is about two) at each pulse. */
+    private static final double WARM_STEP_EMS = 6;
 
     private final TableView<SourceRow> table = new TableView<>();
     /**
@@ -55,6 +61,8 @@ public final class SourceTable extends StackPane {
     private long rowsMillis = Long.MIN_VALUE / 2;
     private boolean syncingSelection;
     private long rowsTouched;
+    /** The height the hidden table is laid out at while it warms up; negative when not warming. */
+    private double warmHeight = -1;
 
     public SourceTable() {
         getStyleClass().add("source-table");
@@ -137,9 +145,41 @@ public final class SourceTable extends StackPane {
         return n;
     }
 
-    /** Whether the table is on screen (a hidden table asks for no model and fills no row). */
+    /**
+     * Whether the table is on screen or warming up (a hidden table asks for no model and fills no row; one that
+     * warms up fills the rows of its strip, as if shown).
+     */
     public boolean showing() {
-        return isVisible() && getScene() != null;
+        return (isVisible() || warming()) && getScene() != null;
+    }
+
+    /**
+     * Starts the warm-up of a hidden table that is in the scene: from now on each {@link #update} lays it out a
+     * strip taller (CSS and layout run for hidden nodes too), filled from the real model, until it has the height
+     * of its parent; then it is hidden as before. Shown meanwhile, it stops warming and takes its full height.
+     */
+    public void warmUp() {
+        if (!isVisible() && getScene() != null && !warming()) {
+            warmHeight = 0;
+            setMaxHeight(0);
+        }
+    }
+
+    /** Whether the table is warming up (see {@link #warmUp}). */
+    public boolean warming() {
+        return warmHeight >= 0;
+    }
+
+    /** One pulse of the warm-up: a strip taller, or the end of it (shown, or as tall as its parent). */
+    private void warmStep() {
+        double full = getParent() instanceof javafx.scene.layout.Region r ? r.getHeight() : 0;
+        warmHeight += WARM_STEP_EMS * javafx.scene.text.Font.getDefault().getSize();
+        if (isVisible() || getScene() == null || warmHeight >= full) {
+            warmHeight = -1;
+            setMaxHeight(USE_COMPUTED_SIZE);
+        } else {
+            setMaxHeight(warmHeight);
+        }
     }
 
     /**
@@ -166,10 +206,14 @@ public final class SourceTable extends StackPane {
     }
 
     /**
-     * Called once per pulse with the newest snapshot, judgement and model. Hidden: returns at once. Showing: takes
-     * a new model (its size and the selected row) and fills the rows on screen ten times a second.
+     * Called once per pulse with the newest snapshot, judgement and model. Hidden: returns at once (warming up: lays
+     * out a taller strip first). Showing: takes a new model (its size and the selected row) and fills the rows on
+     * screen ten times a second.
      */
     public void update(TrackerSnapshot s, Judgement j, TableModel m, long nowMillis) {
+        if (warming()) {
+            warmStep();
+        }
         if (!showing()) {
             return;
         }
