@@ -90,6 +90,14 @@ public final class MainController {
             new javafx.beans.property.SimpleObjectProperty<>();
     private boolean syncingSrc;
     private int framesSinceShown;
+    /**
+     * How long after the first pulse the hidden table joins the scene and warms up ({@link SourceTable#warmUp}), so
+     * that the operator's first switch to the table costs no more than the next ones (the first one cost the FX
+     * thread about a second, and the JIT as much again, under a flood).
+     */
+    static final long TABLE_WARM_UP_NANOS = 1_000_000_000L;
+    private long firstPulseNanos = Long.MIN_VALUE;
+    private boolean tableWarmUpStarted;
 
     void init(MonitorWindow w, Engine e, org.gapwatch.fault.ErrorLog errorLog) {
         window = w;
@@ -172,6 +180,13 @@ public final class MainController {
             Runnable r = onFirstFrame;
             onFirstFrame = null;
             faults.run("start-up", r);
+        }
+        if (firstPulseNanos == Long.MIN_VALUE) {
+            firstPulseNanos = nowNanos;
+        }
+        if (!tableWarmUpStarted && nowNanos - firstPulseNanos >= TABLE_WARM_UP_NANOS) {
+            tableWarmUpStarted = true;
+            faults.run("table warm-up", this::warmUpTable);
         }
         TrackerSnapshot snap = engine.snapshot();
         org.gapwatch.engine.LatencyProbe p = probe;
@@ -297,6 +312,14 @@ public final class MainController {
         (on ? tableButton : wallButton).setSelected(true);
         (on ? table.tableView() : wall).requestFocus();
         window.settingsChanged();
+    }
+
+    /** Puts the hidden table into the scene and lets it warm up there (nothing if it is there already). */
+    void warmUpTable() {
+        if (!viewStack.getChildren().contains(table)) {
+            viewStack.getChildren().addFirst(table);
+            table.warmUp();
+        }
     }
 
     boolean tableShown() {

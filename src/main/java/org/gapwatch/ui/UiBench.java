@@ -67,8 +67,11 @@ final class UiBench {
             Platform.runLater(() -> window.controller().historyButton.setSelected(false));
             Thread.sleep(warmupMillis);
             String wall = measure("wall");
+            // What the switch costs, by thread: CPU time is not skewed by other load on the machine as frames are.
+            java.util.Map<String, Long> cpuBefore = cpuByThread();
             Platform.runLater(() -> window.controller().showTable(true));
             Thread.sleep(2_000);
+            String switchCpu = cpuSince(cpuBefore);
             String table = measure("table");
             // The timeline: the wall with the status-history band under it, as the operator toggles it (Ctrl+T).
             Platform.runLater(() -> {
@@ -87,6 +90,7 @@ final class UiBench {
                     + warmupMillis / 1000 + " s of flood");
             out.println(wall);
             out.println(table);
+            out.println("switch  : CPU ms in the 2 s after it, by thread: " + switchCpu);
             out.println(timeline + String.format(Locale.ROOT, " | band: %d group rows, %d queries, %d paints of %d"
                     + " cells", bandAfter[2], bandAfter[0] - bandBefore[0], bandAfter[1] - bandBefore[1],
                     bandAfter[3]));
@@ -162,6 +166,43 @@ final class UiBench {
             }
         }
         return out;
+    }
+
+    /**
+     * CPU ms so far of each thread of this process, by name (threads of one name summed, such as the JIT's and the
+     * GC's, which the JVM's own thread bean does not see), from Linux's /proc; empty elsewhere.
+     */
+    private static java.util.Map<String, Long> cpuByThread() {
+        java.util.Map<String, Long> cpu = new java.util.HashMap<>();
+        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path t : tasks.toList()) {
+                try {
+                    String stat = java.nio.file.Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                            .replaceAll("[0-9]+$", "").replaceAll("^(C1|C2) Compiler.*", "JIT")
+                            .replaceAll("^(ZWorker|ZDirector|ZDriver|ZUnmapper|ZStat|GC Thread).*", "GC");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime + stime, 100 a second
+                    cpu.merge(name, ticks * 10, Long::sum);
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // a thread that ended meanwhile
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return cpu;
+        }
+        return cpu;
+    }
+
+    /** The CPU ms each thread used since {@code before}, most first (those above 20 ms). */
+    private static String cpuSince(java.util.Map<String, Long> before) {
+        StringBuilder sb = new StringBuilder();
+        cpuByThread().entrySet().stream()
+                .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 20)
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .forEach(e -> sb.append(sb.isEmpty() ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue()));
+        return sb.toString();
     }
 
     private static <T> T onFx(java.util.function.Supplier<T> s) throws InterruptedException {

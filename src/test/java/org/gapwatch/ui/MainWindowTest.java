@@ -89,6 +89,26 @@ class MainWindowTest {
     // ---- tests ----
 
     @Test
+    void theHiddenTableWarmsUpAfterTheFirstFramesSoTheFirstSwitchMakesNoCell() throws Exception {
+        awaitJoined(group);
+        for (int i = 0; i < 40; i++) {
+            send(publisher, "plant/line-1/pump-" + i, 0, 1);
+        }
+        Await.until("forty sources", () -> engine.snapshot().sourceCount() == 40);
+        Await.fx("the table joined the scene hidden and warmed up",
+                () -> ui().viewStack.getChildren().contains(ui().table) && !ui().table.warming()
+                        && !ui().table.lookupAll(".table-cell").isEmpty());
+        assertFalse(fx(() -> ui().tableShown()), "the wall is still the view shown");
+        int cells = fx(() -> ui().table.lookupAll(".table-cell").size());
+        fx(() -> {
+            ui().showTable(true);
+            return null;
+        });
+        Await.fx("the table shows the forty", () -> tableSrcs().size() == 40);
+        assertEquals(cells, fx(() -> ui().table.lookupAll(".table-cell").size()), "cells made by the switch");
+    }
+
+    @Test
     void filterNarrowsBothViews(FxRobot robot) throws Exception {
         awaitJoined(group);
         send(publisher, "plant/line-1/pump-1", 0, 1, 2);

@@ -12,21 +12,37 @@ import javafx.scene.control.skin.VirtualFlow;
 
 /**
  * A table's items when its order is built off the FX thread: one slot per position, made when first asked for and
- * filled with whatever the newest order puts there each time it is asked for ({@link #get}) or filled
- * ({@link #fill}). A new order of the same size changes no item (the caller fills the slots on screen again); a new
- * size adds or removes slots at the end. So the FX thread's work per change is the rows on screen, not all of them.
- * Slots for positions off screen are a cache of at most {@code kept}, the least recently used dropped.
+ * filled with whatever the newest order puts there. A new order of the same size changes no item (the caller fills
+ * the slots on screen again); a new size adds or removes slots at the end. So the FX thread's work per change is the
+ * rows on screen, not all of them. Slots for positions off screen are a cache of at most {@code kept}, the least
+ * recently used dropped.
+ *
+ * <p>A slot is filled at most once a round ({@link #get} fills it if this round has not): a table asks for its
+ * row's item once per cell, fourteen times a row for fourteen columns, and a column sized to its content asks for
+ * thirty rows. A round begins with each {@link #fillOnScreen} and {@link #resize}, and with {@link #newRound}.
  *
  * @param <S> a slot: it knows its position ({@code positionOf}), -1 for the stand-in of removed slots
  */
 public final class SlotList<S> extends ObservableListBase<S> {
-    private final LinkedHashMap<Integer, S> slots;
+    /** A slot and the round it was last filled in. */
+    private static final class Held<S> {
+        final S slot;
+        long round = -1;
+
+        Held(S slot) {
+            this.slot = slot;
+        }
+    }
+
+    private final LinkedHashMap<Integer, Held<S>> slots;
     private final Class<S> type;
     private final IntFunction<S> create;
     private final ToIntFunction<S> positionOf;
     private final ObjIntConsumer<S> filler;
     private final S gone;
     private int size;
+    private long round;
+    private long fills;
     private VirtualFlow<?> flow;
 
     /**
@@ -44,7 +60,7 @@ public final class SlotList<S> extends ObservableListBase<S> {
         this.gone = create.apply(-1);
         this.slots = new LinkedHashMap<>(64, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Integer, S> e) {
+            protected boolean removeEldestEntry(Map.Entry<Integer, Held<S>> e) {
                 return size() > kept;
             }
         };
@@ -69,7 +85,8 @@ public final class SlotList<S> extends ObservableListBase<S> {
             return -1;
         }
         int p = positionOf.applyAsInt(type.cast(o)); // the slot says where it is: no search
-        return p >= 0 && p < size && slots.get(p) == o ? p : -1;
+        Held<S> h = p >= 0 && p < size ? slots.get(p) : null;
+        return h != null && h.slot == o ? p : -1;
     }
 
     @Override
@@ -82,11 +99,25 @@ public final class SlotList<S> extends ObservableListBase<S> {
         return indexOf(o) >= 0;
     }
 
-    /** Fills the slot of position {@code i} from the newest order and returns it. */
+    /** The slot of position {@code i}, filled from the newest order unless it was already in this round. */
     public S fill(int i) {
-        S s = slots.computeIfAbsent(i, create::apply);
-        filler.accept(s, i);
-        return s;
+        Held<S> h = slots.computeIfAbsent(i, p -> new Held<>(create.apply(p)));
+        if (h.round != round) {
+            h.round = round;
+            filler.accept(h.slot, i);
+            fills++;
+        }
+        return h.slot;
+    }
+
+    /** Begins a round: each slot asked for from now on is filled again once (the order or the data changed). */
+    public void newRound() {
+        round++;
+    }
+
+    /** Slots filled so far (for the tests that the work is per row on screen, not per position or per cell). */
+    public long fills() {
+        return fills;
     }
 
     /**
@@ -94,6 +125,7 @@ public final class SlotList<S> extends ObservableListBase<S> {
      * {@code beforeLayout}.
      */
     public void fillOnScreen(TableView<?> table, int beforeLayout) {
+        newRound();
         if (flow == null && table.lookup(".virtual-flow") instanceof VirtualFlow<?> f) {
             flow = f;
         }
@@ -115,6 +147,7 @@ public final class SlotList<S> extends ObservableListBase<S> {
             return;
         }
         size = to;
+        newRound();
         slots.keySet().removeIf(p -> p >= to);
         beginChange();
         if (to > from) {

@@ -29,11 +29,17 @@ import org.gapwatch.ui.common.SlotList;
  * Which rows show and in which order is a {@link TableModel} built off the FX thread; the table's items are slots,
  * one per position, and only the slots on screen are filled (ten times a second, and when a new model arrives).
  * Hidden, it does nothing per row; selecting a source is a look-up of its row.
+ *
+ * <p>Its first show is costly (the skin, the headers' fields, the CSS of every cell on screen, and the JIT's first
+ * compilations of all that): {@link #warmUp} pays it while the table is still hidden, in stages over pulses, so
+ * that no single pulse does it all and switching to the table creates no cell.
  */
 public final class SourceTable extends StackPane {
     private static final long ROWS_EVERY_MILLIS = 100;
     /** Slots kept for positions off screen (a cache: the ones on screen are used every fill and stay). */
     private static final int SLOTS_KEPT = 2_048;
+    /** The warm-up lays out this many more rows (in font heights, a row is about two) at each pulse. */
+    private static final double WARM_STEP_EMS = 6;
 
     private final TableView<SourceRow> table = new TableView<>();
     /**
@@ -55,6 +61,10 @@ public final class SourceTable extends StackPane {
     private long rowsMillis = Long.MIN_VALUE / 2;
     private boolean syncingSelection;
     private long rowsTouched;
+    /** The warm-up's stage (see {@link #warmUp}); negative when not warming. */
+    private int warmStage = -1;
+    /** The height the hidden table is laid out at in the warm-up's last stage. */
+    private double warmHeight;
 
     public SourceTable() {
         getStyleClass().add("source-table");
@@ -137,9 +147,74 @@ public final class SourceTable extends StackPane {
         return n;
     }
 
-    /** Whether the table is on screen (a hidden table asks for no model and fills no row). */
+    /**
+     * Whether the table is on screen or warming up (a hidden table asks for no model and fills no row; one that
+     * warms up fills the rows of its strip, as if shown).
+     */
     public boolean showing() {
-        return isVisible() && getScene() != null;
+        return (isVisible() || warming()) && getScene() != null;
+    }
+
+    /**
+     * Starts the warm-up of a hidden table that is in the scene (CSS and layout run for hidden nodes too). From now
+     * on each {@link #update} does the next stage: a lone filter field in place of the table (the first text field's
+     * cost), then a table of one column (the first table skin's), then the table with its headers and no row, then
+     * a strip a few rows taller at each pulse, filled from the real model, until it has the height of its parent;
+     * then it is hidden as before. So no pulse pays the whole first show (in a probe at 100,000 sources, cold JIT:
+     * the largest stage 0.2 s of FX thread, the first show at once 0.8 s). Shown meanwhile, it stops warming.
+     */
+    public void warmUp() {
+        if (!isVisible() && getScene() != null && !warming()) {
+            warmStage = 0;
+            TextField field = new ColumnFilter("warm-up").field;
+            getChildren().setAll(field);
+        }
+    }
+
+    /** Whether the table is warming up (see {@link #warmUp}). */
+    public boolean warming() {
+        return warmStage >= 0;
+    }
+
+    /** One pulse of the warm-up: its next stage, or its end (shown, out of the scene, or as tall as its parent). */
+    private void warmStep() {
+        if (isVisible() || getScene() == null) {
+            endWarmUp();
+            return;
+        }
+        switch (warmStage) {
+            case 0 -> {
+                TableView<SourceRow> one = new TableView<>();
+                TableColumn<SourceRow, String> c = new TableColumn<>("warm-up");
+                c.setGraphic(new ColumnFilter("warm-up-column").field);
+                one.getColumns().add(c);
+                getChildren().setAll(one);
+                warmStage = 1;
+            }
+            case 1 -> {
+                warmHeight = 0;
+                setMaxHeight(0); // the headers, no row
+                getChildren().setAll(table);
+                warmStage = 2;
+            }
+            default -> {
+                double full = getParent() instanceof javafx.scene.layout.Region r ? r.getHeight() : 0;
+                warmHeight += WARM_STEP_EMS * javafx.scene.text.Font.getDefault().getSize();
+                if (warmHeight >= full) {
+                    endWarmUp();
+                } else {
+                    setMaxHeight(warmHeight);
+                }
+            }
+        }
+    }
+
+    private void endWarmUp() {
+        warmStage = -1;
+        setMaxHeight(USE_COMPUTED_SIZE);
+        if (getChildren().size() != 1 || getChildren().getFirst() != table) {
+            getChildren().setAll(table);
+        }
     }
 
     /**
@@ -166,10 +241,14 @@ public final class SourceTable extends StackPane {
     }
 
     /**
-     * Called once per pulse with the newest snapshot, judgement and model. Hidden: returns at once. Showing: takes
-     * a new model (its size and the selected row) and fills the rows on screen ten times a second.
+     * Called once per pulse with the newest snapshot, judgement and model. Hidden: returns at once (warming up: lays
+     * out a taller strip first). Showing: takes a new model (its size and the selected row) and fills the rows on
+     * screen ten times a second.
      */
     public void update(TrackerSnapshot s, Judgement j, TableModel m, long nowMillis) {
+        if (warming()) {
+            warmStep();
+        }
         if (!showing()) {
             return;
         }

@@ -24,11 +24,91 @@ import org.testfx.util.WaitForAsyncUtils;
 class SourceTableTest {
     private SourceTable table;
 
+    private Stage stage;
+
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         table = new SourceTable();
         stage.setScene(new Scene(table, 1200, 600));
         stage.show();
+    }
+
+    /** What a warm-up and then the switch to the table did (counts, not times). */
+    private record Switch(int warmUpPulses, int mostRowsInOnePulse, int rowsAfterWarmUp, int cellsAfterWarmUp,
+                          int cellsAfterSwitch, long rowsFilledBySwitch, boolean hiddenAsksForNone) {
+    }
+
+    /** A fresh table hidden in a holder (as in the window's view stack): warms up, then is shown. */
+    private Switch warmUpThenShow(World w) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            table = new SourceTable();
+            javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane(table);
+            stage.getScene().setRoot(holder);
+            table.setVisible(false);
+            table.warmUp();
+            int pulses = 0;
+            int most = 0;
+            int rows = 0;
+            TableModel m = TableModel.empty();
+            long now = ManySources.NOW;
+            while (table.warming() && pulses < 200) {
+                TableModel.Request r = table.request(SourceFilter.ALL);
+                if (m.request() != r) {
+                    m = w.model(r);
+                }
+                table.update(w.snap(), w.judged(), m, now += 100);
+                holder.applyCss();
+                holder.layout();
+                pulses++;
+                int nowRows = table.lookupAll(".table-row-cell").size();
+                most = Math.max(most, nowRows - rows);
+                rows = nowRows;
+            }
+            boolean hiddenAsksForNone = table.request(SourceFilter.ALL) == null;
+            int cells = table.lookupAll(".table-cell").size();
+            table.takeRowsTouched();
+            table.setVisible(true);
+            table.update(w.snap(), w.judged(), m, now + 100);
+            holder.applyCss();
+            holder.layout();
+            return new Switch(pulses, most, rows, cells, table.lookupAll(".table-cell").size(),
+                    table.takeRowsTouched(), hiddenAsksForNone);
+        }).get();
+    }
+
+    @Test
+    void aWarmedUpTableCreatesNoCellAtTheSwitchAndFillsTheRowsOnScreenWhateverTheNumberOfSources() throws Exception {
+        Switch small = warmUpThenShow(World.of(1_000));
+        Switch large = warmUpThenShow(World.of(50_000));
+        assertTrue(large.warmUpPulses() > 3, "the warm-up is spread over pulses: " + large);
+        assertTrue(large.mostRowsInOnePulse() * 3 <= large.rowsAfterWarmUp(),
+                "no pulse of the warm-up makes more than a third of the rows: " + large);
+        assertTrue(large.hiddenAsksForNone(), "warmed up and hidden, the table wants no model");
+        assertTrue(large.cellsAfterWarmUp() > 0);
+        assertEquals(large.cellsAfterWarmUp(), large.cellsAfterSwitch(), "the switch creates no cell");
+        long onScreen = large.rowsAfterWarmUp();
+        assertTrue(large.rowsFilledBySwitch() > 0 && large.rowsFilledBySwitch() <= onScreen + 2,
+                "the switch fills the rows on screen (and one either side) only: " + large);
+        assertEquals(small.rowsFilledBySwitch(), large.rowsFilledBySwitch(), "rows filled by the switch");
+    }
+
+    @Test
+    void theFirstShowFillsEachRowOnceNotOnceACell() throws Exception {
+        World w = World.of(50_000);
+        long filled = WaitForAsyncUtils.asyncFx(() -> {
+            table.setVisible(true);
+            table.reset();
+            table.takeRowsTouched();
+            TableModel m = w.model(table.request(SourceFilter.ALL));
+            table.update(w.snap(), w.judged(), m, ManySources.NOW);
+            table.applyCss();
+            table.layout();
+            return table.takeRowsTouched();
+        }).get();
+        int rows = WaitForAsyncUtils.asyncFx(() -> table.lookupAll(".table-row-cell").size()).get();
+        // The fill before layout (60) and, at most once each, the rows laid out and the 30 that size a column.
+        assertTrue(filled <= 60 + rows + 30, filled + " rows filled for " + rows + " rows of 14 cells");
     }
 
     private static String name(int i) {
