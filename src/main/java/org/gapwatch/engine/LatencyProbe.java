@@ -100,10 +100,9 @@ public final class LatencyProbe {
                 int slot = (int) (b.version() & (PUBLISHED_KEPT - 1));
                 publishedVersion[slot] = b.version();
                 publishedAt[slot] = b.publishedNanos();
-                for (int i = 0; i < b.n(); i++) {
-                    if (count == samples[0].length) {
-                        return; // full: the bench clears it between its measurements
-                    }
+                // Full: what is shown is still taken off the queue (else it grows and later pulses read old
+                // batches as seconds late), but no longer recorded; the bench clears it between its measurements.
+                for (int i = 0; i < b.n() && count < samples[0].length; i++) {
                     samples[Hop.RING.ordinal()][count] = b.taken()[i] - b.arrivals()[i];
                     samples[Hop.PUBLISH.ordinal()][count] = b.publishedNanos() - b.taken()[i];
                     samples[Hop.PULSE.ordinal()][count] = now - b.publishedNanos();

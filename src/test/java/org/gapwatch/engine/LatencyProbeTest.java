@@ -64,4 +64,19 @@ class LatencyProbeTest {
         assertEquals("judgement age ms p50/99 32.0/32.0 (1 pulses), wall_model age ms p50/99 2.0/2.0 (1 pulses)",
                 probe.ages(50, 99));
     }
+
+    @Test
+    void aFullProbeStillTakesWhatIsShownOffItsQueueSoAfterClearingThePulseHopIsFresh() {
+        for (int v = 1; v <= 20; v++) {
+            publishOne(v, 1_000_000L); // 20 datagrams into a probe that keeps 16, shown by one pulse
+        }
+        probe.shown(20);
+        assertEquals(16, probe.count());
+        probe.clear();
+        publishOne(21, 3_000_000L);
+        probe.shown(21);
+        assertEquals(1, probe.count());
+        // Shown 3 ms after its publication, not the 20 ms of a batch left queued while the probe was full.
+        assertEquals(List.of(3_000.0), probe.percentiles(Hop.PULSE, 100));
+    }
 }
