@@ -29,8 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * So nothing is added to the host's namespace, and the drop (UDP to the stream's port only) leaves the scrapes alone.
  *
  * <p>The oracle is B's firewall counter: after the drop stops and later datagrams arrive (so that no drop is the
- * stream's last), probe B's lost must equal it exactly, probe A's must be 0, and A's received must be B's received
- * plus the drops. The desk's episode must say the loss is between A and B.
+ * stream's last; and the drop starts once B has the source, so that none is its first), probe B's lost must equal it
+ * exactly, probe A's must be 0, and A's received must be B's received plus the drops. The desk's episode must say the loss is between A and B.
  */
 class TwoVantagePointsTest {
     private static final String GROUP = "239.255.77.1:5477";
@@ -69,7 +69,6 @@ class TwoVantagePointsTest {
         String nameA = VantagePair.A_ADDRESS + ":9477";
         String nameB = "127.0.0.1:9478";
         try (VantagePair pair = VantagePair.create(dir)) {
-            pair.dropRandomly(PORT, 100, 5);
             pair.start(pair.a(), "probe-a.log", VantagePair.java("org.gapwatch.Main", "listen", "--group", GROUP,
                     "--interface", VantagePair.A_DEVICE, "--metrics", VantagePair.A_ADDRESS + ":9477", "--no-warmup"));
             pair.start(pair.b(), "probe-b.log", VantagePair.java("org.gapwatch.Main", "listen", "--group", GROUP,
@@ -83,6 +82,12 @@ class TwoVantagePointsTest {
             Process publisher = pair.start(pair.a(), "publish.log", VantagePair.java("org.gapwatch.Main", "publish",
                     "--group", GROUP, "--interface", VantagePair.A_DEVICE, "--ttl", "1", "--sources", "1",
                     "--rate", "400", "--duration", "120s"));
+            // Drop only once B has the source: a first number lost before the source is ever seen cannot be counted
+            // as lost (nothing says the source began there). Dropping from the start left B's loss one short of the
+            // firewall's count in about 1 run in 20 (seen in a plain clone: 15 dropped, 14 lost, B's range 2..739).
+            Await.until(Duration.ofSeconds(60), () -> "B's first datagrams: " + last(pair),
+                    () -> received(last(pair), 1) > 0);
+            pair.dropRandomly(PORT, 100, 5);
 
             String between = "lost at probe " + nameB + " but not at probe " + nameA + ": the loss is between "
                     + nameA + " and " + nameB;
