@@ -628,7 +628,6 @@ public final class Tracker {
         long nowSecond = Math.floorDiv(nowMillis, 1000);
         long end = Math.max(nowSecond, s.perSecond.head());
         byte[] strip = s.perSecond.view(end, scratch);
-        SecondCounts.Scratch w = scratch;
         String value = switch (s.valueKind) {
             case ABSENT -> "";
             case NULL -> "null";
@@ -643,8 +642,8 @@ public final class Tracker {
                 s.valueKind, value, s.valueKind == ValueKind.NUMBER ? s.number : Double.NaN, s.unit, s.text,
                 s.status, s.statusText, s.ts, s.interval, s.ttl,
                 s.firstArrivalMillis, s.lastArrivalMillis, s.staleAfterMillis(config),
-                end, strip, w.received300, w.lost300, w.late300, w.received60, w.lost60, w.late60,
-                w.received10 / 10.0, s.gaps.newest(),
+                end, strip, scratch.received300, scratch.lost300, scratch.late300, scratch.received60,
+                scratch.lost60, scratch.late60, scratch.received10 / 10.0, s.gaps.newest(),
                 s.protocol, s.destinationText, s.ended, publishedLevels(s));
     }
 

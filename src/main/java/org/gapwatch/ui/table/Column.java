@@ -77,7 +77,8 @@ enum Column {
 
     static String valueText(SourceView v) {
         String unit = v.unit();
-        return unit == null || unit.isEmpty() ? v.value() : v.value() + " " + unit;
+        String value = v.value(); // a number's text is made on each call (SourceView.value): once here
+        return unit == null || unit.isEmpty() ? value : value + " " + unit;
     }
 
     static String senderText(SourceView v) {
