@@ -83,9 +83,10 @@ class MpegTsRealSenderTest {
             measured.put(pid, stream.continuity().lost(pid));
         }
         System.out.printf("mpegts: %d datagrams sent, firewall dropped %d; TS packets in them %d, the counter can "
-                        + "see %d, counted %d; per PID %s; %s%n", all.size(), dropped, oracle.truth(),
-                oracle.visibleTotal(), stream.continuity().totalLost(), measured, stream.errors());
+                        + "see %d, counted %d; per PID %s; read as repeats %d; %s%n", all.size(), dropped, oracle.truth(),
+                oracle.visibleTotal(), stream.continuity().totalLost(), measured, oracle.repeats(), stream.errors());
         assertEquals(oracle.visible(), measured, "lost per PID = what the dropped datagrams held, as CC sees it");
+        assertEquals(oracle.repeats(), stream.continuity().totalDuplicates(), "repeats = runs of 15 mod 16 lost");
         if (oracle.longestRun() < 15) {
             assertEquals(oracle.truth(), stream.continuity().totalLost(), "every lost TS packet counted");
         }
@@ -97,7 +98,11 @@ class MpegTsRealSenderTest {
                 live.received(), live.lost(), liveLost, live.text());
         assertEquals(oracle.visible(), liveLost, "Gapwatch's lost per PID lane = the oracle's");
         assertEquals(oracle.visibleTotal(), live.lost(), "Gapwatch's lost TS packets = the oracle's");
-        assertEquals(payloadPackets(got), live.received(), "one update per received TS packet with payload");
+        // A run of 15 (mod 16) lost packets makes the next packet's counter read as a repeat of the last one: the
+        // wire shows a duplicate there, so it is counted as one, not as received.
+        assertEquals(oracle.repeats(), live.duplicates(), "duplicates = runs of 15 mod 16 lost before a payload");
+        assertEquals(payloadPackets(got) - oracle.repeats(), live.received(),
+                "one update per received TS packet with payload, less those that read as repeats");
         assertEquals("mpegts", live.protocol());
         assertTrue(live.text().contains("Continuity_count_error " + stream.errors().continuityCountError()),
                 live.text());
@@ -143,9 +148,9 @@ class MpegTsRealSenderTest {
      * What the dropped datagrams held, computed from the capture alone: per PID, the runs of payload packets that
      * never arrived. A run of r is seen by the 4-bit counter as r mod 16, except r = 15 mod 16 before a packet with
      * payload (it reads as a repeat of the last counter); runs before a PID's first received packet or after its
-     * last one are invisible.
+     * last one are invisible. {@code repeats} counts the received packets that read as such a repeat.
      */
-    record Oracle(Map<Integer, Long> visible, long truth, int longestRun) {
+    record Oracle(Map<Integer, Long> visible, long truth, int longestRun, long repeats) {
         long visibleTotal() {
             return visible.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -166,6 +171,7 @@ class MpegTsRealSenderTest {
             Map<Integer, Long> visible = new TreeMap<>();
             long truth = 0;
             int longest = 0;
+            long repeats = 0;
             for (var e : perPid.entrySet()) {
                 long seen = 0;
                 int run = 0;
@@ -178,7 +184,9 @@ class MpegTsRealSenderTest {
                     if (baseline && run > 0) {
                         truth += run;
                         longest = Math.max(longest, run);
-                        seen += run % 16 == 15 && pk[0] == 1 ? 0 : run % 16;
+                        boolean readsAsRepeat = run % 16 == 15 && pk[0] == 1;
+                        seen += readsAsRepeat ? 0 : run % 16;
+                        repeats += readsAsRepeat ? 1 : 0;
                     }
                     baseline = true;
                     run = 0;
@@ -187,7 +195,7 @@ class MpegTsRealSenderTest {
                     visible.put(e.getKey(), seen);
                 }
             }
-            return new Oracle(visible, truth, longest);
+            return new Oracle(visible, truth, longest, repeats);
         }
     }
 }

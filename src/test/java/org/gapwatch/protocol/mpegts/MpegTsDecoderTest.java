@@ -91,6 +91,17 @@ class MpegTsDecoderTest {
     }
 
     @Test
+    void fifteenLostPacketsMakeTheNextReadAsADuplicateNotAsReceived() {
+        send(seven(0x100, 0)); // counters 0..6
+        // Counters 7..21 (15 packets) are lost: the next packet's counter 22 mod 16 = 6 repeats the last one.
+        send(seven(0x100, 22));
+        SourceView v = view();
+        assertEquals(1, v.duplicates(), "the 4-bit counter shows a repeat");
+        assertEquals(13, v.received(), "7 + 6: the repeat is not received");
+        assertEquals(0, v.lost(), "15 lost read as none: the counter's lower bound");
+    }
+
+    @Test
     void theValueIsTheBitRateTheTextTr101290AndEachLaneNamesItsPidTypeAndService() {
         byte[] tables = new byte[3 * TsPacket.SIZE];
         for (int second = 0; second < 2; second++) {
