@@ -369,8 +369,17 @@ public final class MainController {
     /** A source selected by name before the index had it. */
     private String pendingSrc;
 
+    /** The source selected by name that waits to be indexed, or null (for a test's message). */
+    String pendingSelection() {
+        return pendingSrc;
+    }
+
     private void selected(int id) {
-        pendingSrc = null;
+        // A source selected supersedes one waiting to be indexed; a view that lost its selection (its rows were
+        // reset for another engine) does not cancel it. Clearing by name (null) does, in selectSrc.
+        if (id >= 0) {
+            pendingSrc = null;
+        }
         wall.selectedIdProperty().set(id);
         table.selectedIdProperty().set(id);
         TrackerSnapshot snap = engine.snapshot();

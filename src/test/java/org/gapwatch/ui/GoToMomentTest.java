@@ -129,7 +129,11 @@ class GoToMomentTest {
         assertTrue(file.startsWith(dir), "frozen beside the ring");
         assertTrue(Files.size(file) > 0);
         // Selected once the replay's engine has the source (the live selection goes with the live engine's views).
-        Await.fx("the source is selected", () -> SRC.equals(window.selectedSourceProperty().get()));
+        Await.until(() -> "the source is selected (" + Await.onFx(() -> "selected "
+                        + window.selectedSourceProperty().get() + ", waiting to be indexed "
+                        + window.controller().pendingSelection() + ", replay at "
+                        + window.wiring().replayBar().progressProperty().get()) + ")",
+                () -> fx(() -> SRC.equals(window.selectedSourceProperty().get())));
         assertTrue(fx(() -> window.controller().detailTab.isSelected()));
         assertTrue(fx(() -> window.wiring().frozenMoment() != null), "Save moment as… offered");
         // The replay plays into the moment: the detail, now on the replay's engine, shows the gap as live did.
