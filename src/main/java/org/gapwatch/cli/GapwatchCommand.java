@@ -70,6 +70,8 @@ public final class GapwatchCommand implements Callable<Integer> {
 
     /** Parses and runs on the process's standard output; returns the exit code, or {@link #KEEP_RUNNING}. */
     public static int run(String... args) {
+        // First, while this thread still has the process's nice value: receive-path threads are started from it.
+        org.gapwatch.net.ReceivePathPriority.enableFromProperties();
         CommandLine cl = commandLine();
         cl.setOut(StandardOut.writer());
         return cl.execute(args);

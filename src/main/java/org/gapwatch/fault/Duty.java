@@ -9,6 +9,10 @@ public interface Duty {
     /** Does one round of work and says how much was done; 0 lets the runner idle. */
     int doWork() throws Exception;
 
+    /** Called once on the loop's thread before its first round; what it throws is counted, and the loop goes on. */
+    default void onStart() {
+    }
+
     /** Called once on the loop's thread when the loop ends, for whatever reason. */
     default void onClose() {
     }

@@ -42,8 +42,13 @@ public final class LoopRunner implements AutoCloseable {
     }
 
     public LoopRunner start() {
+        return start(Thread::start);
+    }
+
+    /** Starts the loop's thread through {@code starter} (which calls {@code Thread.start}, from a thread it picks). */
+    public LoopRunner start(java.util.function.Consumer<Thread> starter) {
         state = LoopState.RUNNING;
-        thread.start();
+        starter.accept(thread);
         return this;
     }
 
@@ -89,6 +94,11 @@ public final class LoopRunner implements AutoCloseable {
     private void run() {
         int failedInARow = 0;
         try {
+            try {
+                duty.onStart();
+            } catch (Throwable t) {
+                survived(t);
+            }
             while (running) {
                 int work;
                 try {

@@ -83,6 +83,8 @@ public final class MulticastReceiver implements AutoCloseable {
     private final LoopRunner processing;
     private final LoopRunner housekeeping;
     private final DatagramRing ring = new DatagramRing(RING_SLOTS, RING_BYTES);
+    /** The socket and processing threads run ahead of every other thread of the process (when enabled). */
+    private final ReceivePathPriority priority = ReceivePathPriority.process();
     private final ConcurrentLinkedQueue<SocketTask> socketTasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean closeStarted = new AtomicBoolean();
     private final CompletableFuture<Boolean> closed = new CompletableFuture<>();
@@ -171,8 +173,8 @@ public final class MulticastReceiver implements AutoCloseable {
     public void start() {
         started = true;
         engine.start(processing::wake);
-        processing.start();
-        socket.start();
+        processing.start(priority::start);
+        socket.start(priority::start);
         housekeeping.start();
     }
 
@@ -443,6 +445,11 @@ public final class MulticastReceiver implements AutoCloseable {
 
     private final class SocketDuty implements Duty {
         @Override
+        public void onStart() {
+            priority.join();
+        }
+
+        @Override
         public int doWork() throws IOException {
             int work = runSocketTasks();
             try {
@@ -475,6 +482,7 @@ public final class MulticastReceiver implements AutoCloseable {
             }
             failSocketTasks();
             processing.wake();
+            priority.leave();
         }
     }
 
@@ -531,6 +539,11 @@ public final class MulticastReceiver implements AutoCloseable {
         private final DatagramRing.Handler handler = MulticastReceiver.this::process;
 
         @Override
+        public void onStart() {
+            priority.join();
+        }
+
+        @Override
         public int doWork() {
             Throwable fault = processingFault;
             if (fault != null) {
@@ -556,6 +569,14 @@ public final class MulticastReceiver implements AutoCloseable {
 
         @Override
         public void onClose() {
+            try {
+                finish();
+            } finally {
+                priority.leave();
+            }
+        }
+
+        private void finish() {
             LoopHealth h = processing.health();
             if (h.state() == LoopState.STOPPED) {
                 // Stopped by itself: whatever waits for this engine must know now, not at close.
@@ -607,6 +628,7 @@ public final class MulticastReceiver implements AutoCloseable {
     private int housekeep() {
         long now = System.nanoTime();
         heartbeat(now);
+        priority.lowerOthers(); // threads new since the last round (the JIT's, the collector's) go below the receive path
         if (now - lastSecondNanos < 1_000_000_000L) {
             return 0;
         }

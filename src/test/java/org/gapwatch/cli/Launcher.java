@@ -25,7 +25,8 @@ final class Launcher {
     /** Starts {@code gapwatch args...} with its standard output to {@code stdout} (a file, or /dev/full). */
     static Launcher start(Path dir, File stdout, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
+                .toString(), "-Xmx256m", "-Xshare:auto",
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 "org.gapwatch.Main"));
         command.addAll(List.of(args));
         Path err = dir.resolve("stderr-" + System.nanoTime());
