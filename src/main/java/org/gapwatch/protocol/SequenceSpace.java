@@ -15,13 +15,13 @@ public abstract sealed class SequenceSpace {
     public static final int HELD = 2;
 
     /** JSON v1: 63-bit numbers that never wrap; exactly the rules of docs/protocol.md. */
-    public static final SequenceSpace LINEAR_63 = new Linear("linear-63", false);
+    public static final SequenceSpace LINEAR_63 = new Linear("linear-63", 63, false);
     /**
      * Loss by cadence (collectd, JSON mapped without {@code seq}): the decoder numbers the due times of a lane itself
      * ({@link org.gapwatch.protocol.cadence.CadenceCheck#slot}), so a message after n missed intervals is n numbers
      * ahead and the usual rules count them; every gap of such a lane is marked {@link #byCadence()}.
      */
-    public static final SequenceSpace CADENCE = new Linear("cadence", true);
+    public static final SequenceSpace CADENCE = new Linear("cadence", 63, true);
     /**
      * RTP (RFC 3550 Appendix A.1): 16 bits from a random start, extended over wraps; MAX_DROPOUT 3000,
      * MAX_MISORDER 100, MIN_SEQUENTIAL 2.
@@ -30,10 +30,12 @@ public abstract sealed class SequenceSpace {
     /** PTP sequenceId, one lane per message type: 16 bits, the A.1 rules without probation. */
     public static final SequenceSpace PTP_16 = new Wrapping("ptp-16", 16, 3000, 100, 1);
     /**
-     * MPEG-TS continuity counter, one lane per PID: 4 bits, every forward step is taken (a loss of n packets shows
-     * as n mod 16), a repeat of the last is a duplicate; no reordering, no restart by jump.
+     * MPEG-TS continuity counter, one lane per PID: 4 bits on the wire, extended by the decoder itself
+     * ({@code ContinuityCounter.counter}), because only the decoder sees whether a repeated counter is a duplicate
+     * (every byte repeats) or 16 on (15 packets lost); a loss of n packets shows as n mod 16, or 15 for a repeated
+     * counter with other bytes. The numbers come extended, so they are taken as they are; no reordering.
      */
-    public static final SequenceSpace MPEGTS_CC_4 = new Wrapping("cc-4", 4, 16, 0, 1);
+    public static final SequenceSpace MPEGTS_CC_4 = new Linear("cc-4", 4, false);
     /**
      * sACN (E1.31-2018 6.7.2): 8 bits per (CID, universe); a step of 1 to 236 forward is taken (the numbers between
      * lost), 1 to 19 behind is out of order (late if it had been counted lost, else a duplicate).
@@ -80,8 +82,8 @@ public abstract sealed class SequenceSpace {
     private static final class Linear extends SequenceSpace {
         private final boolean byCadence;
 
-        Linear(String name, boolean byCadence) {
-            super(name, 63);
+        Linear(String name, int bits, boolean byCadence) {
+            super(name, bits);
             this.byCadence = byCadence;
         }
 

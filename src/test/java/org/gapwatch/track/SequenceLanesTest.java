@@ -98,25 +98,27 @@ class SequenceLanesTest {
     }
 
     @Test
-    void continuityCounterLanesCountModulo16AndAllowOneRepeat() {
+    void continuityCounterLanesTakeTheDecodersContinuityCountAsItIs() {
+        // The decoder extends the 4-bit counter (ContinuityCounter.counter): only it sees whether a repeated counter
+        // is a duplicate (the same number) or another packet 16 on (15 lost).
         SequenceSpace cc = SequenceSpace.MPEGTS_CC_4;
         String ts = "mpegts/239.1.1.1:1234";
-        // PID 0x100: 14, 15, 0, 0 (one repeat: a duplicate), 3 (1 and 2 lost).
-        for (int c : new int[] {14, 15, 0, 0, 3}) {
+        // PID 0x100: counters 14, 15, 0, 0 (a copy: a duplicate), 3 (1 and 2 lost), 3 with other bytes (15 lost).
+        for (int c : new int[] {14, 15, 16, 16, 19, 35}) {
             feed(Updates.lane("mpegts", ts, 0x100, cc, c));
         }
-        // PID 0x101: 5, then 4 steps on, 17 lost show as 1 (the lower bound: 17 mod 16).
+        // PID 0x101: 5, then 7 (6 lost).
         feed(Updates.lane("mpegts", ts, 0x101, cc, 5));
-        feed(Updates.lane("mpegts", ts, 0x101, cc, (5 + 18) & 15));
+        feed(Updates.lane("mpegts", ts, 0x101, cc, 7));
         // Discontinuity indicator: the lane starts again, no loss across it.
-        feed(Updates.lane("mpegts", ts, 0x101, cc, 12).resetLane(true));
+        feed(Updates.lane("mpegts", ts, 0x101, cc, 28).resetLane(true));
         SourceView v = view(ts);
-        assertEquals(7, v.received()); // the repeat is a duplicate, not received
-        assertEquals(2 + 1, v.lost());
+        assertEquals(8, v.received()); // the copy is a duplicate, not received
+        assertEquals(2 + 15 + 1, v.lost());
         assertEquals(1, v.duplicates());
         assertEquals(1, v.restarts());
-        assertArrayEquals(new long[] {14, 19, 4, 2}, tracker.laneAccounting(ts, 0x100));
-        assertArrayEquals(new long[] {12, 12, 1, 0}, tracker.laneAccounting(ts, 0x101));
+        assertArrayEquals(new long[] {14, 35, 5, 17}, tracker.laneAccounting(ts, 0x100));
+        assertArrayEquals(new long[] {28, 28, 1, 0}, tracker.laneAccounting(ts, 0x101));
         assertNull(tracker.laneAccounting(ts, 0x102));
     }
 

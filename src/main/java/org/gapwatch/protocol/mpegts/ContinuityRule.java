@@ -8,16 +8,28 @@ package org.gapwatch.protocol.mpegts;
  * <li>a packet with payload advances the counter by 1 mod 16; a jump of d means d - 1 packets lost;</li>
  * <li>a packet without payload (adaptation field only) does not advance it: the same counter is in order; a
  *     different one k means the payload packets up to k were lost, (k - last) mod 16 of them;</li>
- * <li>one repeat of the last counter is allowed (a duplicate packet, flag {@link #DUPLICATE_ALLOWED}); a second
- *     repeat is a continuity error;</li>
+ * <li>a payload packet that repeats the last counter is a duplicate only when it repeats every byte of the last
+ *     payload packet too (the PCR aside, which may carry a new valid value), flag {@link #SAME_BYTES}: one such
+ *     repeat is allowed ({@link #DUPLICATE}), a second one is a continuity error ({@link #REPEAT_ERROR});</li>
+ * <li>a payload packet that repeats the last counter with other bytes is no duplicate: the counter went round, 15
+ *     packets were lost before it (a continuity error; 15 is what the 4-bit counter can see of such a run). So is
+ *     one after a packet without payload: a duplicate follows its original directly on the PID;</li>
  * <li>the discontinuity_indicator starts the lane afresh: nothing is lost across it.</li>
  * </ul>
- * A 4-bit counter cannot tell 16 lost packets from none: a run of r lost packets reads as r mod 16 (and r = 15 mod
- * 16 reads as a duplicate), so loss is a lower bound. The null PID is not checked by the caller.
+ * A 4-bit counter cannot tell 16 lost packets from none: a run of r lost packets reads as r mod 16, so loss is a
+ * lower bound. The null PID is not checked by the caller.
  */
 public final class ContinuityRule {
     /** Lane flags, as a decoder forwards them with each packet. */
     public static final int NO_PAYLOAD = 1, DUPLICATE_ALLOWED = 2, DISCONTINUITY = 4;
+    /**
+     * The packet's bytes are those of the lane's last payload packet, its PCR aside ({@link ContinuityCounter}
+     * compares fingerprints); only with this flag can a repeated counter be a duplicate.
+     */
+    public static final int SAME_BYTES = 8;
+
+    /** The outcome of a payload packet that repeats the last counter with other bytes: the counter went round. */
+    public static final int WENT_ROUND = 15;
 
     /** Outcomes below 0; 0 and above is the number of packets lost before this one. */
     public static final int FIRST = -1, RESET = -2, DUPLICATE = -3, REPEAT_ERROR = -4;
@@ -28,6 +40,8 @@ public final class ContinuityRule {
     private static final int VALID = 0x10;
     private static final int REPEATED = 0x20;
     private static final int REPEATED_AGAIN = 0x40;
+    /** A packet without payload came after the last payload packet: the next one cannot be its duplicate. */
+    private static final int NO_ORIGINAL = 0x80;
 
     private ContinuityRule() {
     }
@@ -41,11 +55,14 @@ public final class ContinuityRule {
         int last = state & 0x0F;
         if ((flags & NO_PAYLOAD) != 0) {
             if (cc == last) {
-                return pack(0, state);
+                return pack(0, state | NO_ORIGINAL);
             }
-            return pack((cc - last) & 0x0F, cc | VALID);
+            return pack((cc - last) & 0x0F, cc | VALID | NO_ORIGINAL);
         }
         if (cc == last) {
+            if ((flags & SAME_BYTES) == 0 || (state & NO_ORIGINAL) != 0) {
+                return pack(WENT_ROUND, cc | VALID);
+            }
             if ((flags & DUPLICATE_ALLOWED) != 0 && (state & REPEATED) == 0) {
                 return pack(DUPLICATE, state | REPEATED);
             }
@@ -60,6 +77,17 @@ public final class ContinuityRule {
 
     public static int outcome(long step) {
         return (int) (step >> 32);
+    }
+
+    /**
+     * How far the lane's counter moved with a packet of this outcome that was not a first one nor a reset: 0 for a
+     * duplicate, else the packets lost and, for a payload packet, the packet itself (16 when the counter went round).
+     */
+    public static int advance(int outcome, int flags) {
+        if (outcome == DUPLICATE || outcome == REPEAT_ERROR) {
+            return 0;
+        }
+        return outcome + ((flags & NO_PAYLOAD) != 0 ? 0 : 1);
     }
 
     /** Whether an outcome is a Continuity_count_error of TR 101 290 (lost packets or a packet more than twice). */

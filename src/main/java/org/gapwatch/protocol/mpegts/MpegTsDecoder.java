@@ -10,8 +10,9 @@ import org.gapwatch.protocol.mpegts.Tr101290.Indicator;
 /**
  * Decodes one MPEG transport stream (one subscription, or the payload type 33 packets of one RTP subscription) into
  * updates of one source, {@code mpegts/<group:port>}: one update per TS packet with payload on a PID other than the
- * null PID, its lane the PID, its number the continuity_counter in {@link SequenceSpace#MPEGTS_CC_4}; the
- * discontinuity_indicator resets the lane. Packets without payload send no update (they do not advance the counter).
+ * null PID, its lane the PID, its number the PID's continuity count in {@link SequenceSpace#MPEGTS_CC_4} (the
+ * continuity_counter extended by {@link ContinuityCounter#counter}: a duplicate repeats the number, a repeated
+ * counter with other bytes is 16 on, 15 lost); the discontinuity_indicator resets the lane. Packets without payload send no update (they do not advance the counter).
  * As the source's value the stream's bit rate (kbit/s, whole 188-byte packets, over the last second), as its text
  * the TR 101 290 priority 1 counts; status {@code warn} while one of them rose in the last second. Each lane's
  * label names the PID, its stream type, its service (from the SDT) and its bit rate. Figures and labels are renewed
@@ -64,11 +65,11 @@ public final class MpegTsDecoder implements ProtocolDecoder {
         return result;
     }
 
-    private void packet(int pid, int cc, int flags) {
+    private void packet(int pid, long count, int flags) {
         if ((flags & ContinuityRule.NO_PAYLOAD) != 0 || result.count() == result.capacity()) {
             return; // no payload: the counter does not advance, nothing to place
         }
-        Update u = result.next().src(name).seq(cc).protocol(MpegTsProtocol.SCHEME).lane(pid)
+        Update u = result.next().src(name).seq(count).protocol(MpegTsProtocol.SCHEME).lane(pid)
                 .space(SequenceSpace.MPEGTS_CC_4).resetLane((flags & ContinuityRule.DISCONTINUITY) != 0)
                 .text(text).status(status).sameValue(!renewedNow);
         renewedNow = false;

@@ -17,8 +17,8 @@ import org.gapwatch.protocol.mpegts.Tr101290.Indicator;
  * <li>PAT_error: each time the time since the last PAT section on PID 0 grows beyond another 0.5 s (a gap g
  *     costs ceil(g / 0.5 s) - 1; before the first PAT the time counts from the stream's first packet), each section on PID 0 with another table_id, each PID 0 packet with
  *     transport_scrambling_control not 00;</li>
- * <li>Continuity_count_error: each jump of the continuity counter and each packet seen more than twice
- *     ({@link ContinuityRule});</li>
+ * <li>Continuity_count_error: each jump of the continuity counter, each repeat of it by a payload packet with
+ *     other bytes than the last (15 lost) and each packet seen more than twice ({@link ContinuityRule});</li>
  * <li>PMT_error: as PAT_error for each PMT PID the PAT names (its period starts when the PAT first names it);
  *     scrambled packets on a PMT PID;</li>
  * <li>PID_error: the same with the PID timeout (default 5 s) for each PID a PMT references (elementary and PCR
@@ -170,14 +170,12 @@ public final class MpegTsStream implements SectionAssembler.Sink {
         }
         int outcome = ContinuityCounter.NOT_CHECKED;
         if (pid != TsPacket.NULL_PID) {
-            int cc = p.continuityCounter();
-            int flags = ContinuityRule.flags(p);
-            outcome = continuity.check(pid, cc, flags);
+            outcome = continuity.check(p);
             if (ContinuityRule.isError(outcome)) {
                 tr.add(Indicator.CONTINUITY_COUNT_ERROR, 1);
             }
             if (lanes != null) {
-                lanes.packet(pid, cc, flags);
+                lanes.packet(pid, continuity.counter(pid), ContinuityRule.flags(p));
             }
         }
         int a = assemblerOfPid[pid];

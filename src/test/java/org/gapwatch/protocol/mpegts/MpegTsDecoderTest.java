@@ -30,18 +30,41 @@ class MpegTsDecoderTest {
         engine.route(new Subscription("mpegts", "239.1.1.2", 1234, Map.of()), List.of(GROUP));
     }
 
+    /** The stream as {@code analyze} reads it, fed the same datagrams: its counts must be the lanes'. */
+    private final MpegTsStream analyzed = new MpegTsStream();
+
     private void send(byte[] datagram) {
         engine.datagram(datagram, 0, datagram.length, SENDER, GROUP, nanos);
+        analyzed.accept(datagram, 0, datagram.length, nanos, null);
         nanos += 100_000_000L;
     }
 
-    /** Seven payload packets of a PID with counters from {@code cc}. */
+    /**
+     * Seven payload packets of a PID with counters from {@code cc}, each numbered in its first payload bytes (as a
+     * real stream's packets differ), so packet n + 16 repeats the counter of packet n but not its bytes.
+     */
     private static byte[] seven(int pid, int cc) {
         byte[] d = new byte[7 * TsPacket.SIZE];
         for (int i = 0; i < 7; i++) {
             TsWriter.payload(d, i * TsPacket.SIZE, pid, cc + i, false);
+            d[i * TsPacket.SIZE + 4] = (byte) ((cc + i) >> 8);
+            d[i * TsPacket.SIZE + 5] = (byte) (cc + i);
         }
         return d;
+    }
+
+    /** Lost, duplicates and received per the tracker's lanes equal the stream's own continuity counts. */
+    private void assertBothPathsAgree(SourceView v) {
+        ContinuityCounter c = analyzed.continuity();
+        assertEquals(c.totalLost(), v.lost(), "lost: tracker = analyze");
+        assertEquals(c.totalDuplicates(), v.duplicates(), "duplicates: tracker = analyze");
+        long payloadPackets = 0;
+        for (int pid : c.pids()) {
+            assertEquals(c.lost(pid), lane(pid).lost(), "lost of PID " + pid);
+            payloadPackets += analyzed.packets(pid);
+        }
+        // (these tests send payload packets only, so the packets of a PID are its updates)
+        assertEquals(payloadPackets - c.totalDuplicates(), v.received(), "received: the packets less the duplicates");
     }
 
     private SourceView view() {
@@ -91,14 +114,54 @@ class MpegTsDecoderTest {
     }
 
     @Test
-    void fifteenLostPacketsMakeTheNextReadAsADuplicateNotAsReceived() {
+    void fifteenLostPacketsBeforeAPacketWithOtherBytesAreCountedAsFifteenLost() {
         send(seven(0x100, 0)); // counters 0..6
-        // Counters 7..21 (15 packets) are lost: the next packet's counter 22 mod 16 = 6 repeats the last one.
+        // Counters 7..21 (15 packets) are lost: the next packet's counter 22 mod 16 = 6 repeats the last one, but
+        // not its bytes, so it is no duplicate (ISO/IEC 13818-1 2.4.3.3): the counter went round.
         send(seven(0x100, 22));
         SourceView v = view();
-        assertEquals(1, v.duplicates(), "the 4-bit counter shows a repeat");
-        assertEquals(13, v.received(), "7 + 6: the repeat is not received");
-        assertEquals(0, v.lost(), "15 lost read as none: the counter's lower bound");
+        assertEquals(15, v.lost(), "the 15 packets between the two with counter 6");
+        assertEquals(0, v.duplicates());
+        assertEquals(14, v.received(), "7 + 7: every packet that came is received (it read 13 before)");
+        assertEquals(15, lane(0x100).lost());
+        assertEquals(14, lane(0x100).received());
+        assertEquals(15, analyzed.continuity().totalLost(), "analyze counts the same");
+        assertEquals(1, analyzed.errors().continuityCountError());
+        assertBothPathsAgree(v);
+    }
+
+    @Test
+    void aCopyOfTheLastPacketIsADuplicateAlsoWithANewPcr() {
+        byte[] packets = seven(0x100, 0);
+        send(packets);
+        // An exact copy of the last packet (counter 6): a duplicate, nothing lost.
+        send(java.util.Arrays.copyOfRange(packets, 6 * TsPacket.SIZE, 7 * TsPacket.SIZE));
+        SourceView v = view();
+        assertEquals(1, v.duplicates());
+        assertEquals(0, v.lost());
+        assertEquals(7, v.received());
+        // A copy that carries another PCR is still a duplicate (the PCR may carry a new valid value).
+        send(Ts.datagram(Ts.withPcr(0x100, 7, 27_000_000L), Ts.withPcr(0x100, 7, 27_000_300L)));
+        v = view();
+        assertEquals(2, v.duplicates());
+        assertEquals(0, v.lost());
+        assertEquals(8, v.received());
+        // A second copy is one too many: a duplicate still, and a Continuity_count_error.
+        send(Ts.datagram(Ts.withPcr(0x100, 7, 27_000_600L)));
+        v = view();
+        assertEquals(3, v.duplicates());
+        assertEquals(0, v.lost());
+        assertEquals(1, analyzed.errors().continuityCountError());
+        // The same counter with another byte outside the PCR: 15 lost.
+        byte[] other = Ts.withPcr(0x100, 7, 27_000_900L);
+        other[TsPacket.SIZE - 1] = 1;
+        send(Ts.datagram(other));
+        v = view();
+        assertEquals(3, v.duplicates());
+        assertEquals(15, v.lost());
+        assertEquals(9, v.received());
+        assertEquals(2, analyzed.errors().continuityCountError());
+        assertBothPathsAgree(v);
     }
 
     @Test

@@ -191,7 +191,7 @@ class Tr101290Test {
         byte[] d = Ts.datagram(Ts.payload(VIDEO, 5), Ts.adaptationOnly(VIDEO, 5, false),
                 Ts.withAdaptation(AUDIO, 9, true), Ts.payload(TsPacket.NULL_PID, 0),
                 Ts.packet(VIDEO, 6, TsPacket.AFC_PAYLOAD_ONLY, false, true, 0));
-        s.accept(d, 0, d.length, 0, (pid, counter, flags) -> lanes.add(new int[]{pid, counter, flags}));
+        s.accept(d, 0, d.length, 0, (pid, counter, flags) -> lanes.add(new int[]{pid, (int) counter, flags}));
         assertEquals(3, lanes.size());
         assertArrayEquals(new int[]{VIDEO, 5, ContinuityRule.DUPLICATE_ALLOWED}, lanes.get(0));
         assertArrayEquals(new int[]{VIDEO, 5, ContinuityRule.NO_PAYLOAD}, lanes.get(1));

@@ -43,6 +43,25 @@ final class Ts {
         return p;
     }
 
+    /**
+     * Adaptation with a PCR (27 MHz ticks) and payload (AFC 11): adaptation_field_length 7, PCR_flag, the PCR in
+     * packet bytes 6 to 11.
+     */
+    static byte[] withPcr(int pid, int cc, long pcr) {
+        byte[] p = packet(pid, cc, TsPacket.AFC_BOTH, false, false, 0);
+        long base = pcr / 300;
+        int extension = (int) (pcr % 300);
+        p[4] = 7;
+        p[5] = 0x10;
+        p[6] = (byte) (base >> 25);
+        p[7] = (byte) (base >> 17);
+        p[8] = (byte) (base >> 9);
+        p[9] = (byte) (base >> 1);
+        p[10] = (byte) ((base & 1) << 7 | 0x7E | extension >> 8);
+        p[11] = (byte) extension;
+        return p;
+    }
+
     static byte[] packet(int pid, int cc, int afc, boolean pusi, boolean tei, int scrambling) {
         byte[] p = new byte[TsPacket.SIZE];
         java.util.Arrays.fill(p, 4, p.length, (byte) 0xFF);

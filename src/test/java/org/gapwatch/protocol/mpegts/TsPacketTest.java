@@ -56,18 +56,10 @@ class TsPacketTest {
 
     @Test
     void readsThePcrAndTheAdaptationFlags() {
-        byte[] b = Ts.packet(0x0100, 7, TsPacket.AFC_BOTH, false, false, 0);
-        b[4] = 7;               // adaptation_field_length
-        b[5] = (byte) 0xD0;     // discontinuity, random access, PCR_flag
         // PCR base 0x1_2345_6789 (33 bits), 6 reserved bits, extension 0x123 (9 bits).
-        long base = 0x123456789L;
-        int ext = 0x123;
-        b[6] = (byte) (base >> 25);
-        b[7] = (byte) (base >> 17);
-        b[8] = (byte) (base >> 9);
-        b[9] = (byte) (base >> 1);
-        b[10] = (byte) ((base & 1) << 7 | 0x7E | ext >> 8);
-        b[11] = (byte) ext;
+        byte[] b = Ts.withPcr(0x0100, 7, 0x123456789L * 300 + 0x123);
+        assertEquals(7, b[4]);  // adaptation_field_length
+        b[5] = (byte) 0xD0;     // discontinuity, random access, PCR_flag
         p.wrap(b, 0);
         assertEquals(7, p.adaptationLength());
         assertTrue(p.discontinuity());
