@@ -1,7 +1,5 @@
 package org.gapwatch.protocol.rtps;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.gapwatch.protocol.DecodeResult;
 import org.gapwatch.protocol.ProtocolDecoder;
 import org.gapwatch.protocol.SequenceSpace;
@@ -14,15 +12,22 @@ import org.gapwatch.protocol.Update;
  * sample seen) is an update; a HEARTBEAT is the sender's word {@link Update#sentUpTo} (numbers up to its last not
  * received are lost now); a GAP's numbers are {@link Update#irrelevant} (not lost). Value: samples per second over
  * the last second; text: topic and type names from SEDP when seen. The payload is not decoded.
+ * <p>A submessage of a known writer allocates nothing: writers are found by the GUID's numbers as the submessage
+ * holds them ({@link GuidMap}), their names made once. Bounded: at most {@value #MAX_WRITERS} writers (more are
+ * counted {@link RtpsReject#TOO_MANY_WRITERS}) and what SEDP said of at most {@value #MAX_TOPICS} writers (a new one
+ * beyond forgets them all; a writer keeps the name it has, and SEDP repeats). Not thread-safe.
  */
 public final class RtpsDecoder implements ProtocolDecoder, RtpsSink {
     static final int MAX_WRITERS = 4096;
+    static final int MAX_TOPICS = 2 * MAX_WRITERS;
     private static final long SECOND = 1_000_000_000L;
 
     private final RtpsReader reader = new RtpsReader();
     private final DecodeResult result = new DecodeResult(512);
-    private final Map<Guid, Writer> writers = new HashMap<>();
-    private final Map<Guid, SedpPublication> topics = new HashMap<>();
+    private final GuidMap<Writer> writers = new GuidMap<>(MAX_WRITERS);
+    private final GuidMap<SedpPublication> topics = new GuidMap<>(MAX_TOPICS);
+    /** Where the submessages beyond what one result holds are written: nowhere. */
+    private final Update overflow = new Update();
     private long now;
 
     private static final class Writer {
@@ -57,8 +62,8 @@ public final class RtpsDecoder implements ProtocolDecoder, RtpsSink {
 
     @Override
     public void data(Submessage s) {
-        Guid g = s.writer();
-        if (g.entityId() == Guid.SEDP_PUBLICATIONS_WRITER && s.kind() == Submessage.DATA) {
+        int entity = s.writerId();
+        if (entity == Guid.SEDP_PUBLICATIONS_WRITER && s.kind() == Submessage.DATA) {
             SedpPublication p = SedpPublication.of(s);
             if (p != null && p.writer() != null) {
                 topics.put(p.writer(), p);
@@ -69,10 +74,10 @@ public final class RtpsDecoder implements ProtocolDecoder, RtpsSink {
             }
             return;
         }
-        if (g.builtin()) {
+        if (Guid.builtin(entity)) {
             return;
         }
-        Writer w = writer(g);
+        Writer w = writer(s);
         if (w == null) {
             return;
         }
@@ -101,11 +106,10 @@ public final class RtpsDecoder implements ProtocolDecoder, RtpsSink {
 
     @Override
     public void heartbeat(Submessage s) {
-        Guid g = s.writer();
-        if (g.builtin()) {
+        if (Guid.builtin(s.writerId())) {
             return;
         }
-        Writer w = writer(g);
+        Writer w = writer(s);
         if (w != null && s.lastSequence() >= 1) {
             update(w).sentUpTo(s.lastSequence());
         }
@@ -113,11 +117,10 @@ public final class RtpsDecoder implements ProtocolDecoder, RtpsSink {
 
     @Override
     public void gap(Submessage s) {
-        Guid g = s.writer();
-        if (g.builtin()) {
+        if (Guid.builtin(s.writerId())) {
             return;
         }
-        Writer w = writer(g);
+        Writer w = writer(s);
         if (w == null) {
             return;
         }
@@ -142,7 +145,8 @@ public final class RtpsDecoder implements ProtocolDecoder, RtpsSink {
 
     private Update update(Writer w) {
         if (result.count() == result.capacity()) {
-            return new Update(); // beyond what one datagram may carry: written nowhere
+            overflow.clear(); // beyond what one datagram may carry: written nowhere
+            return overflow;
         }
         Update u = result.next().protocol("rtps").src(w.name).space(SequenceSpace.LINEAR_63);
         if (w.renamedFrom != null) {
@@ -152,8 +156,8 @@ public final class RtpsDecoder implements ProtocolDecoder, RtpsSink {
         return u;
     }
 
-    private Writer writer(Guid g) {
-        Writer w = writers.get(g);
+    private Writer writer(Submessage s) {
+        Writer w = writers.get(s.sourcePrefixHigh(), s.sourcePrefixLow(), s.writerId());
         if (w == null) {
             if (writers.size() >= MAX_WRITERS) {
                 if (result.count() < result.capacity()) {
@@ -161,6 +165,7 @@ public final class RtpsDecoder implements ProtocolDecoder, RtpsSink {
                 }
                 return null;
             }
+            Guid g = s.writer();
             w = new Writer(g);
             writers.put(g, w);
             name(w);
