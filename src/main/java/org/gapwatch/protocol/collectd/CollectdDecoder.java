@@ -161,6 +161,16 @@ public final class CollectdDecoder implements ProtocolDecoder, CollectdSink {
         return id >= 0 ? u.src(names, id) : u.src(name);
     }
 
+    /** The table of keys read (tests: it stays bounded). */
+    SourceNames names() {
+        return names;
+    }
+
+    /** Sources kept. */
+    int sourceCount() {
+        return sources.size();
+    }
+
     /**
      * New values of a value list in order: gauges and absolutes as they are, counters and derives as rates. The
      * source's arrays are reused while the count stays; its text is a new String only when it reads differently.

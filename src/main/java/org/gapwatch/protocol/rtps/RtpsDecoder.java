@@ -173,6 +173,20 @@ public final class RtpsDecoder implements ProtocolDecoder, RtpsSink {
         return w;
     }
 
+    /** Writers kept. */
+    int writerCount() {
+        return writers.size();
+    }
+
+    /** Writers SEDP described that are kept, and how many times that table was full and forgot them all. */
+    int topicCount() {
+        return topics.size();
+    }
+
+    long topicClears() {
+        return topics.clears();
+    }
+
     /** The writer's name and text from what SEDP said of it, if anything; a changed name is a rename. */
     private void name(Writer w) {
         SedpPublication p = topics.get(w.guid);
