@@ -22,6 +22,22 @@ public final class ThreadAllocation {
         return (Long) server.invoke(threading, "getThreadAllocatedBytes", id, sig) - before;
     }
 
+    /**
+     * Bytes this thread allocates in {@code rounds} runs of {@code round} after {@code warmUps} runs (what is made
+     * once, the path compiled), less what reading the counter costs.
+     */
+    public static long inRounds(Runnable round, int warmUps, int rounds) throws Exception {
+        for (int i = 0; i < warmUps; i++) {
+            round.run();
+        }
+        long reading = ofNothing();
+        return during(() -> {
+            for (int i = 0; i < rounds; i++) {
+                round.run();
+            }
+        }) - reading;
+    }
+
     /** What {@link #during} counts for no work: the reading's own allocation. */
     public static long ofNothing() throws Exception {
         long least = Long.MAX_VALUE;

@@ -55,15 +55,7 @@ class RtpsDecoderAllocationTest {
             }
             now[0] += 10_000_000L;
         };
-        for (int i = 0; i < 1_000; i++) {
-            round.run(); // warm up: writers made, the path compiled
-        }
-        long reading = ThreadAllocation.ofNothing();
-        long bytes = ThreadAllocation.during(() -> {
-            for (int i = 0; i < 6_000; i++) {
-                round.run();
-            }
-        }) - reading;
+        long bytes = ThreadAllocation.inRounds(round, 1_000, 6_000); // warm up: writers made, the path compiled
         // A Guid a submessage would be 32 B x 96,000 = 3 MB.
         assertTrue(bytes < 100_000, bytes + " bytes allocated by 96,000 DATA of known writers");
     }
