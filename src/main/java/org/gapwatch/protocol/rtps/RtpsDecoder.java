@@ -3,6 +3,7 @@ package org.gapwatch.protocol.rtps;
 import org.gapwatch.protocol.DecodeResult;
 import org.gapwatch.protocol.ProtocolDecoder;
 import org.gapwatch.protocol.SequenceSpace;
+import org.gapwatch.protocol.SourceNames;
 import org.gapwatch.protocol.Update;
 
 /**
@@ -13,19 +14,24 @@ import org.gapwatch.protocol.Update;
  * received are lost now); a GAP's numbers are {@link Update#irrelevant} (not lost). Value: samples per second over
  * the last second; text: topic and type names from SEDP when seen. The payload is not decoded.
  * <p>A submessage of a known writer allocates nothing: writers are found by the GUID's numbers as the submessage
- * holds them ({@link GuidMap}), their names made once. Bounded: at most {@value #MAX_WRITERS} writers (more are
+ * holds them ({@link GuidMap}), their names made once and kept in a {@link SourceNames}, whose id the updates carry
+ * so that the tracker finds the source by id. Bounded: at most {@value #MAX_WRITERS} writers (more are
  * counted {@link RtpsReject#TOO_MANY_WRITERS}) and what SEDP said of at most {@value #MAX_TOPICS} writers (a new one
  * beyond forgets them all; a writer keeps the name it has, and SEDP repeats). Not thread-safe.
  */
 public final class RtpsDecoder implements ProtocolDecoder, RtpsSink {
     static final int MAX_WRITERS = 4096;
     static final int MAX_TOPICS = 2 * MAX_WRITERS;
+    /** Names kept: a name or two per writer (before and after SEDP), renames on top. */
+    static final int MAX_NAMES = 4 * MAX_WRITERS;
     private static final long SECOND = 1_000_000_000L;
 
     private final RtpsReader reader = new RtpsReader();
     private final DecodeResult result = new DecodeResult(512);
     private final GuidMap<Writer> writers = new GuidMap<>(MAX_WRITERS);
     private final GuidMap<SedpPublication> topics = new GuidMap<>(MAX_TOPICS);
+    private final SourceNames names = new SourceNames(MAX_NAMES);
+    private final char[] nameChars = new char[SourceNames.MAX_NAME_CHARS];
     /** Where the submessages beyond what one result holds are written: nowhere. */
     private final Update overflow = new Update();
     private long now;
@@ -33,6 +39,8 @@ public final class RtpsDecoder implements ProtocolDecoder, RtpsSink {
     private static final class Writer {
         final Guid guid;
         String name;
+        /** The name's id in {@link #names}, -1 for a name too long to keep there. */
+        int nameId = -1;
         String renamedFrom;
         String text;
         long lastFragmentSn = -1;
@@ -148,7 +156,7 @@ public final class RtpsDecoder implements ProtocolDecoder, RtpsSink {
             overflow.clear(); // beyond what one datagram may carry: written nowhere
             return overflow;
         }
-        Update u = result.next().protocol("rtps").src(w.name).space(SequenceSpace.LINEAR_63);
+        Update u = src(result.next().protocol("rtps"), w).space(SequenceSpace.LINEAR_63);
         if (w.renamedFrom != null) {
             u.previousSrc(w.renamedFrom);
             w.renamedFrom = null;
@@ -171,6 +179,29 @@ public final class RtpsDecoder implements ProtocolDecoder, RtpsSink {
             name(w);
         }
         return w;
+    }
+
+    /** The writer's name as the update's source: by its id while the table still has that name under it. */
+    private Update src(Update u, Writer w) {
+        if (w.nameId >= 0 && names.name(w.nameId) != w.name) {
+            register(w); // the table was full and forgot its names
+        }
+        return w.nameId >= 0 ? u.src(names, w.nameId) : u.src(w.name);
+    }
+
+    /** Puts the writer's name in the table, taking the table's String for it. */
+    private void register(Writer w) {
+        int len = w.name.length();
+        w.nameId = -1;
+        if (len <= SourceNames.MAX_NAME_CHARS) {
+            w.name.getChars(0, len, nameChars, 0);
+            w.nameId = names.id(nameChars, 0, len);
+            w.name = names.name(w.nameId);
+        }
+    }
+
+    SourceNames names() {
+        return names;
     }
 
     /** Writers kept. */
@@ -197,5 +228,6 @@ public final class RtpsDecoder implements ProtocolDecoder, RtpsSink {
             w.renamedFrom = w.name;
         }
         w.name = name;
+        register(w);
     }
 }

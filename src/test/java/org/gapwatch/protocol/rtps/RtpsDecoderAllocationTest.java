@@ -26,6 +26,7 @@ class RtpsDecoderAllocationTest {
         n = new RtpsWriter(b, PREFIX_HIGH, 7).data(0x102, 2, 0).length();
         Update second = d.decode(b, 0, n, 7401, 2).get(0);
         assertSame(src, second.src());
+        assertSame(d.names(), second.srcNames(), "the tracker can find the source by id");
         assertEquals(2, second.seq());
     }
 
@@ -95,5 +96,24 @@ class RtpsDecoderAllocationTest {
                 d.decode(b, 0, n, 7401, 3).get(0).src());
         n = new RtpsWriter(b, 0x0220_0000_0000_0000L, 1).data(0x102, 1, 0).length();
         assertEquals("dds/" + new Guid(0x0220_0000_0000_0000L, 1, 0x102), d.decode(b, 0, n, 7401, 4).get(0).src());
+    }
+
+    @Test
+    void endlessRenamesOfAWriterKeepTheNameTableBoundedAndTheIdRight() {
+        RtpsDecoder d = new RtpsDecoder();
+        Guid writer = new Guid(PREFIX_HIGH, 7, 0x102);
+        byte[] b = new byte[100];
+        int renames = RtpsDecoder.MAX_NAMES + 10;
+        for (int i = 0; i < renames; i++) {
+            byte[] m = new Rtps(PREFIX_HIGH, 7).data(true, Guid.SEDP_PUBLICATIONS_WRITER, 1 + i,
+                    Rtps.sedp(true, writer, "T" + i, "U")).bytes();
+            d.decode(m, 0, m.length, 7400, 1);
+            int n = new RtpsWriter(b, PREFIX_HIGH, 7).data(0x102, 1 + i, 0).length();
+            Update u = d.decode(b, 0, n, 7401, 2).get(0);
+            assertEquals("dds/T" + i + "/" + writer, u.src());
+            assertSame(u.src(), d.names().name(u.srcId()), "the id names this String");
+            assertTrue(d.names().size() <= RtpsDecoder.MAX_NAMES);
+        }
+        assertTrue(d.names().clears() >= 1, "the table was full and forgot its names");
     }
 }
