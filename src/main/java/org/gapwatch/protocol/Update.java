@@ -274,6 +274,15 @@ public final class Update {
         };
     }
 
+    /** Appends {@link #formatNumber}'s text of {@code d} without making a String. */
+    public static void appendNumber(StringBuilder sb, double d) {
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            sb.append((long) d);
+        } else {
+            sb.append(d);
+        }
+    }
+
     public static String formatNumber(double d) {
         if (d == Math.rint(d) && Math.abs(d) < 1e15) {
             return Long.toString((long) d);

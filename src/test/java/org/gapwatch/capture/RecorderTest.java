@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.gapwatch.net.Loopback;
 import org.gapwatch.net.Publisher;
 import org.gapwatch.testutil.ManualClock;
+import org.gapwatch.testutil.ThreadAllocation;
 import org.gapwatch.track.Totals;
 import org.gapwatch.track.TrackerConfig;
 import org.gapwatch.track.TrackerSnapshot;
@@ -235,8 +236,8 @@ class RecorderTest {
         for (int i = 0; i < 20_000; i++) { // warm up: the path compiled, the queue full (drops counted too)
             r.datagram(d, 0, d.length, FROM, TO, i);
         }
-        long baseline = allocatedAround(() -> { });
-        long taps = allocatedAround(() -> {
+        long baseline = ThreadAllocation.during(() -> { });
+        long taps = ThreadAllocation.during(() -> {
             for (int i = 0; i < 100_000; i++) {
                 r.datagram(d, 0, d.length, FROM, TO, i);
             }
@@ -244,16 +245,5 @@ class RecorderTest {
         // One object per datagram would be 1.6 MB or more; the reading itself costs the same in both.
         assertTrue(taps - baseline < 100_000, (taps - baseline) + " bytes allocated by 100,000 taps");
         closeAndAwait(r);
-    }
-
-    /** Bytes this thread allocates while {@code work} runs, read through the platform's Threading MBean. */
-    private static long allocatedAround(Runnable work) throws Exception {
-        var server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
-        var threading = new javax.management.ObjectName("java.lang:type=Threading");
-        Object[] id = {Thread.currentThread().threadId()};
-        String[] sig = {"long"};
-        long before = (Long) server.invoke(threading, "getThreadAllocatedBytes", id, sig);
-        work.run();
-        return (Long) server.invoke(threading, "getThreadAllocatedBytes", id, sig) - before;
     }
 }

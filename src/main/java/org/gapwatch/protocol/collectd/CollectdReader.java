@@ -37,8 +37,9 @@ public final class CollectdReader {
     private final Context context = new Context();
     private final ValueList valueList = new ValueList(context);
     private final Notification notification = new Notification(context);
-    private final FieldString[] strings = {new FieldString(), new FieldString(), new FieldString(), new FieldString(),
-        new FieldString(), new FieldString()};
+    /** The last message and signer, returned again while their bytes repeat. */
+    private final FieldString message = new FieldString();
+    private final FieldString signerName = new FieldString();
 
     private int valueLists;
     private int notifications;
@@ -81,18 +82,17 @@ public final class CollectdReader {
     private CollectdReject part(byte[] b, int p, int type, int length, CollectdSink sink) {
         switch (type) {
             case HOST, PLUGIN, PLUGIN_INSTANCE, TYPE, TYPE_INSTANCE -> {
-                String s = string(b, p, length, MAX_STRING, type);
-                if (s == null) {
+                int n = stringLength(b, p, length, MAX_STRING);
+                if (n < 0) {
                     return CollectdReject.BAD_STRING;
                 }
-                switch (type) {
-                    case HOST -> context.host = s;
-                    case PLUGIN -> context.plugin = s;
-                    case PLUGIN_INSTANCE -> context.pluginInstance = s;
-                    case TYPE -> context.type = s;
-                    default -> context.typeInstance = s;
-                }
-                context.identityChanged();
+                context.set(switch (type) {
+                    case HOST -> Context.HOST;
+                    case PLUGIN -> Context.PLUGIN;
+                    case PLUGIN_INSTANCE -> Context.PLUGIN_INSTANCE;
+                    case TYPE -> Context.TYPE;
+                    default -> Context.TYPE_INSTANCE;
+                }, b, p + 4, n);
             }
             case TIME, TIME_HR, INTERVAL, INTERVAL_HR, SEVERITY -> {
                 if (length != 12) {
@@ -111,12 +111,12 @@ public final class CollectdReader {
                 return values(b, p, length, sink);
             }
             case MESSAGE -> {
-                String s = string(b, p, length, MAX_MESSAGE, -1);
-                if (s == null) {
+                int n = stringLength(b, p, length, MAX_MESSAGE);
+                if (n < 0) {
                     return CollectdReject.BAD_STRING;
                 }
                 if (Severity.of(context.severity) != Severity.UNKNOWN && context.timeHr != 0) {
-                    notification.message = s;
+                    notification.message = message.of(b, p + 4, n);
                     notifications++;
                     sink.notification(notification);
                 }
@@ -126,7 +126,7 @@ public final class CollectdReader {
                     return CollectdReject.BAD_SIGNATURE;
                 }
                 signedParts++;
-                signer = new String(b, p + 36, length - 36, StandardCharsets.UTF_8);
+                signer = signerName.of(b, p + 36, length - 36);
                 context.signed = true;
             }
             case ENCRYPTION -> {
@@ -157,7 +157,8 @@ public final class CollectdReader {
             valueList.raw[i] = t == DataSourceType.GAUGE.ordinal() ? Long.reverseBytes(u64(b, at)) : u64(b, at);
         }
         valueList.count = n;
-        if (context.timeHr == 0 || context.host.isEmpty() || context.plugin.isEmpty() || context.type.isEmpty()) {
+        if (context.timeHr == 0 || context.isEmpty(Context.HOST) || context.isEmpty(Context.PLUGIN)
+                || context.isEmpty(Context.TYPE)) {
             incomplete++;
             return null;
         }
@@ -166,13 +167,13 @@ public final class CollectdReader {
         return null;
     }
 
-    /** A string part's text without its NUL, or null when it is empty, too long or not NUL-terminated. */
-    private String string(byte[] b, int p, int length, int max, int field) {
+    /** The length of a string part's text without its NUL, or -1 when empty, too long or not NUL-terminated. */
+    private static int stringLength(byte[] b, int p, int length, int max) {
         int n = length - 4;
         if (n < 1 || n > max || b[p + length - 1] != 0) {
-            return null;
+            return -1;
         }
-        return field >= 0 ? strings[field].of(b, p + 4, n - 1) : new String(b, p + 4, n - 1, StandardCharsets.UTF_8);
+        return n - 1;
     }
 
     private static int u16(byte[] b, int p) {
@@ -217,7 +218,7 @@ public final class CollectdReader {
         return unknownParts;
     }
 
-    /** The last text of one identity field, returned again while the bytes repeat (every datagram repeats them). */
+    /** The last text of one field, returned again while the bytes repeat. */
     private static final class FieldString {
         private byte[] bytes = new byte[0];
         private String text = "";

@@ -12,30 +12,39 @@ public abstract sealed class Identity permits ValueList, Notification {
     }
 
     public String host() {
-        return c.host;
+        return c.field(Context.HOST);
     }
 
     public String plugin() {
-        return c.plugin;
+        return c.field(Context.PLUGIN);
     }
 
     /** The plugin instance, "" when none. */
     public String pluginInstance() {
-        return c.pluginInstance;
+        return c.field(Context.PLUGIN_INSTANCE);
     }
 
     public String type() {
-        return c.type;
+        return c.field(Context.TYPE);
     }
 
     /** The type instance, "" when none. */
     public String typeInstance() {
-        return c.typeInstance;
+        return c.field(Context.TYPE_INSTANCE);
     }
 
     /** {@code host/plugin[-plugin_instance]/type[-type_instance]}. */
     public String key() {
         return c.key();
+    }
+
+    /** The key's characters, {@code [0, keyLength())}, in the reader's array: no String made. */
+    char[] keyChars() {
+        return c.keyChars();
+    }
+
+    int keyLength() {
+        return c.keyLength();
     }
 
     /** TIME_HR (or TIME in seconds, converted) in units of 2^-30 s since the epoch. */

@@ -14,6 +14,11 @@ public record Guid(long prefixHigh, int prefixLow, int entityId) {
 
     /** True for the builtin entities (kind with 0xc0 set), whose traffic is discovery, not data. */
     public boolean builtin() {
+        return builtin(entityId);
+    }
+
+    /** True for a builtin entity id (kind with 0xc0 set). */
+    public static boolean builtin(int entityId) {
         return (entityId & 0xc0) == 0xc0;
     }
 
