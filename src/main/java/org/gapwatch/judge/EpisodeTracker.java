@@ -41,9 +41,13 @@ final class EpisodeTracker {
     private static final class Open {
         final long start;
         long lastLoss;
-        final Map<String, Integer> sources = new LinkedHashMap<>();
-        /** The sources' names as an immutable list, shared by each episode shown until one more source loses. */
+        final EpisodeSources sources = new EpisodeSources();
+        /**
+         * The sources' names as an immutable list and set, shared by each episode shown until one more source loses
+         * (null: one did); views of {@link #sources}, not copies.
+         */
         List<String> sourceList = List.of();
+        Set<String> sourceSet = Set.of();
         final Set<String> senders = new TreeSet<>();
         final Set<String> groups = new TreeSet<>();
         long lost;
@@ -168,11 +172,9 @@ final class EpisodeTracker {
     private static void note(Open o, SourceView v, long lost, long now) {
         String sender = v.sender() == null ? "(sender unknown)" : v.sender();
         String group = v.destination() == null ? UNKNOWN_GROUP : v.destination();
-        if (o.sources.merge(v.src(), 1, Integer::sum) == 1) {
+        if (o.sources.add(v.src())) {
             o.sourceList = null;
         }
-        o.senders.add(sender);
-        o.groups.add(group);
         o.lost += lost;
         long second = Math.floorDiv(now, 1000);
         if (second != o.second) {
@@ -180,8 +182,13 @@ final class EpisodeTracker {
             o.secondSenders.clear();
             o.secondGroups.clear();
         }
-        o.secondSenders.add(sender);
-        o.secondGroups.add(group);
+        // The sorted sets take a sender or group at most once a second: the hash sets of the second see it first.
+        if (o.secondSenders.add(sender)) {
+            o.senders.add(sender);
+        }
+        if (o.secondGroups.add(group)) {
+            o.groups.add(group);
+        }
         o.coincident |= o.secondSenders.size() >= 2 && o.secondGroups.size() >= 2;
     }
 
@@ -200,9 +207,12 @@ final class EpisodeTracker {
         long id = o.shown != null ? o.shown.id() : nextId++;
         String[] cause = cause(o, snap);
         if (o.sourceList == null) {
-            o.sourceList = List.copyOf(o.sources.keySet());
+            o.sourceList = o.sources.list();
+            o.sourceSet = o.sources.set();
         }
-        return new Episode(id, o.start, end, Cause.valueOf(cause[0]), cause[1], o.sourceList,
+        // A closed episode keeps an exact copy: the open one's view holds the spare room of a growing array.
+        return new Episode(id, o.start, end, Cause.valueOf(cause[0]), cause[1],
+                end < 0 ? o.sourceList : List.copyOf(o.sourceList),
                 o.lost, o.dropsKnown ? o.drops : -1);
     }
 
@@ -225,7 +235,7 @@ final class EpisodeTracker {
         }
         String noDrops = o.dropsKnown ? "no socket drops at this machine"
                 : "this machine's socket drops are unknown";
-        PathEvidence path = PathEvidence.of(o.sources.keySet(), o.remoteBaseline, o.remote);
+        PathEvidence path = PathEvidence.of(o.sources.set(), o.remoteBaseline, o.remote);
         if (path.between() != null) {
             return new String[] {"NETWORK", lostText + "; " + path.between() + "; " + noDrops};
         }
@@ -290,7 +300,7 @@ final class EpisodeTracker {
             SourceView v = snap.source(id);
             for (int i = 0; i < which.length; i++) {
                 // The cheap tests first, the look-up in the episode's sources (up to all of them) last.
-                if (which[i].test(v) && !v.isStale(o.observed) && !o.sources.containsKey(v.src())) {
+                if (which[i].test(v) && !v.isStale(o.observed) && !o.sources.contains(v.src())) {
                     n[i]++;
                 }
             }
@@ -318,6 +328,11 @@ final class EpisodeTracker {
 
     Episode current() {
         return open == null ? null : open.shown;
+    }
+
+    /** The sources of {@link #current()} as a set (the same object while they stay the same), or an empty set. */
+    Set<String> currentSources() {
+        return open == null ? Set.of() : open.sourceSet;
     }
 
     /** Episodes closed since start with each cause, indexed by {@link Cause#ordinal()}; a copy. */
