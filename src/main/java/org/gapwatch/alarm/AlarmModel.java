@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.gapwatch.judge.DecimalText;
 import org.gapwatch.judge.Episode;
 import org.gapwatch.judge.JudgeConfig;
 import org.gapwatch.judge.Judgement;
@@ -509,12 +510,12 @@ public final class AlarmModel {
     static String detail(SourceView v, AlarmKind kind, Judgement j, long now) {
         return switch (kind) {
             // As String.format(Locale.ROOT, "no update for %.1f s (stale after %.1f s)", age and stale after in
-            // seconds) and "%.1f%% lost in the last %s (%d of %d)" write them, without a formatter (DetailText).
-            case STALE -> "no update for " + DetailText.seconds(v.ageMillis(now)) + " (stale after "
-                    + DetailText.seconds(v.staleAfterMillis()) + ")";
+            // seconds) and "%.1f%% lost in the last %s (%d of %d)" write them, without a formatter (DecimalText).
+            case STALE -> "no update for " + DecimalText.seconds(v.ageMillis(now)) + " (stale after "
+                    + DecimalText.seconds(v.staleAfterMillis()) + ")";
             case LOSS -> {
                 LossWindow w = j.config().thresholdsFor(v.src()).window();
-                yield DetailText.oneDecimal(100 * j.loss(v.id())) + "% lost in the last " + w.label() + " ("
+                yield DecimalText.oneDecimal(100 * j.loss(v.id())) + "% lost in the last " + w.label() + " ("
                         + LossFigures.netLost(v, w) + " of " + LossFigures.expected(v, w) + ")";
             }
             case STATUS -> v.status().name().toLowerCase(Locale.ROOT)

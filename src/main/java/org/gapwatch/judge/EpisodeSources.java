@@ -26,9 +26,10 @@ final class EpisodeSources {
 
     /** Adds {@code src} unless it joined already; says whether it is new. The judge's thread only. */
     boolean add(String src) {
-        if (joinedAt.putIfAbsent(src, size) != null) {
+        if (joinedAt.containsKey(src)) { // a read, most of the time: putIfAbsent locks the bin
             return false;
         }
+        joinedAt.put(src, size);
         if (size == names.length) {
             names = Arrays.copyOf(names, size * 2);
         }

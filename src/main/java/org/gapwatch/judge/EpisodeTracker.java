@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -224,8 +223,9 @@ final class EpisodeTracker {
             Totals t = o.lastTotals;
             long datagrams = Math.max(1, t.datagrams() - o.datagramsAtStart);
             double perDatagram = Math.max(1, (double) (t.received() - o.receivedAtStart) / datagrams);
-            String drops = String.format(Locale.ROOT, "%d datagrams dropped by this machine's sockets (about %.1f"
-                    + " updates each) while %s", o.drops, perDatagram, lostText);
+            // as String.format(Locale.ROOT, "%d datagrams ... (about %.1f updates each) while %s") wrote it
+            String drops = o.drops + " datagrams dropped by this machine's sockets (about "
+                    + DecimalText.oneDecimal(perDatagram) + " updates each) while " + lostText;
             return o.drops * perDatagram * 2 >= o.lost
                     ? new String[] {"THIS_MACHINE", drops}
                     : new String[] {"UNDETERMINED", drops + ": the drops account for part of the loss only"};

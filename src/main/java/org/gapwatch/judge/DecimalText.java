@@ -1,25 +1,25 @@
-package org.gapwatch.alarm;
+package org.gapwatch.judge;
 
 import java.util.Locale;
 
 /**
- * The numbers of an alarm's detail text, written as {@code String.format(Locale.ROOT, "%.1f", ...)} writes them,
- * without a formatter: an evaluation in a storm raises thousands of points, and formatting each detail was a tenth
- * of the judge thread's time. The same text: {@code %.1f} rounds the shortest decimal that reads back as the double
+ * Numbers with one decimal as {@code String.format(Locale.ROOT, "%.1f", ...)} writes them, without a formatter: for
+ * the texts made on the judge's thread per judgement or per alarm raised (an episode's cause, an alarm's detail); in
+ * a storm an evaluation raises thousands of points, and formatting each detail was a tenth of that thread's time. The same text: {@code %.1f} rounds the shortest decimal that reads back as the double
  * (the one {@link Double#toString(double)} writes) half up to one decimal; values outside the plain ranges below go
- * to the formatter (DetailTextTest compares with it).
+ * to the formatter (DecimalTextTest compares with it).
  */
-final class DetailText {
+public final class DecimalText {
     /** Below this, {@link Double#toString(double)} writes plain decimals, not "1.0E7". */
     private static final double PLAIN_BELOW = 1e7;
     /** Up to here (31 years) {@code millis / 1000.0} reads as exactly millis / 1000 (thousandths far above an ulp). */
     private static final long EXACT_MILLIS_BELOW = 1_000_000_000_000L;
 
-    private DetailText() {
+    private DecimalText() {
     }
 
     /** {@code String.format(Locale.ROOT, "%.1f s", millis / 1000.0)}. */
-    static String seconds(long millis) {
+    public static String seconds(long millis) {
         if (millis < 0 || millis >= EXACT_MILLIS_BELOW) {
             return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
         }
@@ -27,7 +27,7 @@ final class DetailText {
     }
 
     /** {@code String.format(Locale.ROOT, "%.1f", v)}. */
-    static String oneDecimal(double v) {
+    public static String oneDecimal(double v) {
         if (!(v >= 0 && v < PLAIN_BELOW) || Double.doubleToRawLongBits(v) < 0) { // negative, -0.0, NaN, large
             return String.format(Locale.ROOT, "%.1f", v);
         }

@@ -1,4 +1,4 @@
-package org.gapwatch.alarm;
+package org.gapwatch.judge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,15 +6,15 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The detail text's numbers are written exactly as String.format wrote them before. */
-class DetailTextTest {
+/** The numbers of the cause's and the alarms' texts are written exactly as String.format wrote them before. */
+class DecimalTextTest {
     private static void sameAsFormatted(long millis) {
-        assertEquals(String.format(Locale.ROOT, "%.1f s", millis / 1000.0), DetailText.seconds(millis),
+        assertEquals(String.format(Locale.ROOT, "%.1f s", millis / 1000.0), DecimalText.seconds(millis),
                 "millis " + millis);
     }
 
     private static void sameAsFormatted(double v) {
-        assertEquals(String.format(Locale.ROOT, "%.1f", v), DetailText.oneDecimal(v), "value " + v);
+        assertEquals(String.format(Locale.ROOT, "%.1f", v), DecimalText.oneDecimal(v), "value " + v);
     }
 
     @Test
@@ -22,8 +22,8 @@ class DetailTextTest {
         for (long ms = 0; ms <= 300_000; ms++) {
             sameAsFormatted(ms);
         }
-        assertEquals("1.3 s", DetailText.seconds(1_250)); // half up
-        assertEquals("1.2 s", DetailText.seconds(1_249));
+        assertEquals("1.3 s", DecimalText.seconds(1_250)); // half up
+        assertEquals("1.2 s", DecimalText.seconds(1_249));
     }
 
     @Test
