@@ -25,6 +25,7 @@ final class EpisodeTracker {
     static final String UNKNOWN_GROUP = "(group unknown)";
 
     private final int capacity;
+    private final boolean keepCounts;
     private final ArrayDeque<Episode> closed = new ArrayDeque<>();
     /** Episodes closed since start, by final cause: kept past {@link #CAPACITY}, so that counters never go back. */
     private final long[] closedByCause = new long[Cause.values().length];
@@ -62,11 +63,13 @@ final class EpisodeTracker {
         final Set<String> secondSenders = new HashSet<>();
         final Set<String> secondGroups = new HashSet<>();
         Episode shown;
+        final QuietCounts quiet;
         /** Each probe's figures when it was first seen answering during the episode, by URL. */
         final Map<String, RemoteView.Probe> remoteBaseline = new LinkedHashMap<>();
         RemoteView remote = RemoteView.NONE;
 
-        Open(long start, Totals t) {
+        Open(long start, Totals t, boolean keepCounts) {
+            this.quiet = new QuietCounts(keepCounts);
             this.start = start;
             this.lastLoss = start;
             this.datagramsAtStart = t.datagrams();
@@ -75,7 +78,13 @@ final class EpisodeTracker {
     }
 
     EpisodeTracker(int capacity) {
+        this(capacity, true);
+    }
+
+    /** @param keepCounts false to count the quiet sources afresh at each judgement (the full judgement) */
+    EpisodeTracker(int capacity, boolean keepCounts) {
         this.capacity = capacity;
+        this.keepCounts = keepCounts;
     }
 
     /** Takes in what changed since the last observation, at {@code now}; closes an episode after the quiet time. */
@@ -127,13 +136,14 @@ final class EpisodeTracker {
                 continue; // no new loss, or its counters were reset
             }
             if (open == null) {
-                open = opened(now, t, prior);
+                open = opened(now, t, prior, keepCounts);
             }
             loss = true;
             note(open, v, d, now);
         }
         if (loss && open == null) {
-            open = opened(now, t, prior); // socket drops alone: this machine lost datagrams, the loss shows later
+            // socket drops alone: this machine lost datagrams, the loss shows later
+            open = opened(now, t, prior, keepCounts);
         }
         if (open == null) {
             return;
@@ -158,8 +168,8 @@ final class EpisodeTracker {
         }
     }
 
-    private static Open opened(long now, Totals t, RemoteView prior) {
-        Open o = new Open(now, t);
+    private static Open opened(long now, Totals t, RemoteView prior, boolean keepCounts) {
+        Open o = new Open(now, t, keepCounts);
         for (RemoteView.Probe p : prior.probes()) {
             if (p.answering()) {
                 o.remoteBaseline.put(p.url(), p);
@@ -173,6 +183,7 @@ final class EpisodeTracker {
         String group = v.destination() == null ? UNKNOWN_GROUP : v.destination();
         if (o.sources.add(v.src())) {
             o.sourceList = null;
+            o.quiet.joined(v.id());
         }
         o.lost += lost;
         long second = Math.floorDiv(now, 1000);
@@ -254,7 +265,8 @@ final class EpisodeTracker {
         if (o.senders.size() == 1) {
             String sender = o.senders.iterator().next();
             // Both counts in one pass over the sources (the second is needed only when the first is 0).
-            int[] quiet = quietSources(o, snap, v -> !sender.equals(senderOf(v)) && inGroups.contains(groupOf(v)),
+            int[] quiet = quietSources(o, snap, question(sender, o.groups),
+                    v -> !sender.equals(senderOf(v)) && inGroups.contains(groupOf(v)),
                     v -> sender.equals(senderOf(v)) && !inGroups.contains(groupOf(v)));
             int peers = quiet[0];
             if (peers > 0) {
@@ -271,7 +283,7 @@ final class EpisodeTracker {
                     + noDrops};
         }
         if (o.groups.size() == 1) {
-            int others = quietSources(o, snap, v -> !inGroups.contains(groupOf(v)))[0];
+            int others = quietSources(o, snap, question(null, o.groups), v -> !inGroups.contains(groupOf(v)))[0];
             if (others > 0 && o.dropsKnown) {
                 return new String[] {"ONE_GROUP", lostText + " of " + o.senders.size() + " senders, all on "
                         + join(o.groups) + "; " + others + " sources on other groups lost none; " + noDrops};
@@ -292,20 +304,20 @@ final class EpisodeTracker {
                 + " groups (" + join(o.groups) + ") in the same seconds; " + noDrops};
     }
 
-    /** Per predicate, the sources not in the episode, not stale at the snapshot, that it selects: one pass. */
+    /** Per predicate, the sources not in the episode, not stale at the snapshot, that it selects (QuietCounts). */
     @SafeVarargs
-    private static int[] quietSources(Open o, TrackerSnapshot snap, java.util.function.Predicate<SourceView>... which) {
-        int[] n = new int[which.length];
-        for (int id = 0; id < snap.sourceCount(); id++) {
-            SourceView v = snap.source(id);
-            for (int i = 0; i < which.length; i++) {
-                // The cheap tests first, the look-up in the episode's sources (up to all of them) last.
-                if (which[i].test(v) && !v.isStale(o.observed) && !o.sources.contains(v.src())) {
-                    n[i]++;
-                }
-            }
+    private static int[] quietSources(Open o, TrackerSnapshot snap, String question,
+                                      java.util.function.Predicate<SourceView>... which) {
+        return o.quiet.count(snap, o.observed, question, o.sources::contains, which);
+    }
+
+    /** What the quiet sources are counted for, unambiguously: the one sender (or none) and the groups. */
+    private static String question(String sender, Set<String> groups) {
+        StringBuilder b = new StringBuilder(sender == null ? "-" : sender.length() + ":" + sender);
+        for (String g : groups) {
+            b.append(' ').append(g.length()).append(':').append(g);
         }
-        return n;
+        return b.toString();
     }
 
     private static String senderOf(SourceView v) {

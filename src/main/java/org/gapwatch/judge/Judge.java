@@ -27,7 +27,7 @@ public final class Judge {
     /** The span of {@link Judgement#recentLoss()}. */
     public static final long RECENT_MILLIS = 5_000;
 
-    private final EpisodeTracker episodes = new EpisodeTracker(EpisodeTracker.CAPACITY);
+    private final EpisodeTracker episodes;
     private final java.util.ArrayList<long[]> recent = new java.util.ArrayList<>();
 
     // Incremental judging: the results per source in chunks that successive judgements share until one changes.
@@ -56,6 +56,7 @@ public final class Judge {
     Judge(JudgeConfig config, boolean incremental) {
         this.config = config;
         this.incremental = incremental;
+        this.episodes = new EpisodeTracker(EpisodeTracker.CAPACITY, incremental);
     }
 
     public Judge() {
