@@ -89,10 +89,10 @@ public final class NewestFirst {
 
     /**
      * The order of {@code log} after only the rows with the ids {@code moved[0 .. movedCount-1]} (duplicates allowed,
-     * ids not in {@code log} passed over) changed their activation time or joined, with the same result as {@link #of} without sorting every row: the
-     * rows kept from this order keep theirs and their relative order, the moved ones are sorted among themselves
-     * (a few thousand in a storm's evaluation, against 100,000 rows) and merged in. {@code log} must hold every row of
-     * this order at the same index (none dropped), the new ones after them.
+     * ids not in {@code log} passed over) changed their activation time or joined, with the same result as {@link
+     * #of} without sorting every row: the rows kept from this order keep theirs and their relative order, the moved
+     * ones are sorted among themselves (a few thousand in a storm's evaluation, against 100,000 rows) and merged in.
+     * {@code log} must hold every row of this order at the same index (none dropped), the new ones after them.
      */
     NewestFirst after(List<Alarm> log, long[] moved, int movedCount) {
         int n = log.size();

@@ -5,9 +5,10 @@ import java.util.Locale;
 /**
  * Numbers with one decimal as {@code String.format(Locale.ROOT, "%.1f", ...)} writes them, without a formatter: for
  * the texts made on the judge's thread per judgement or per alarm raised (an episode's cause, an alarm's detail); in
- * a storm an evaluation raises thousands of points, and formatting each detail was a tenth of that thread's time. The same text: {@code %.1f} rounds the shortest decimal that reads back as the double
- * (the one {@link Double#toString(double)} writes) half up to one decimal; values outside the plain ranges below go
- * to the formatter (DecimalTextTest compares with it).
+ * a storm an evaluation raises thousands of points, and formatting each detail was a tenth of that thread's time.
+ * The same text: {@code %.1f} rounds the shortest decimal that reads back as the double (the one {@link
+ * Double#toString(double)} writes) half up to one decimal; values outside the plain ranges below go to the
+ * formatter (DecimalTextTest compares with it).
  */
 public final class DecimalText {
     /** Below this, {@link Double#toString(double)} writes plain decimals, not "1.0E7". */
