@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.gapwatch.judge.DecimalText;
 import org.gapwatch.judge.Episode;
 import org.gapwatch.judge.JudgeConfig;
 import org.gapwatch.judge.Judgement;
@@ -84,8 +85,11 @@ public final class AlarmModel {
     private final PriorityQueue<Timer> chatter = new PriorityQueue<>(Comparator.comparingLong(Timer::due));
     private final List<Timer> deferred = new ArrayList<>();
     private boolean rowsChanged;
-    /** A row joined, went, or activated again since the last result: the list's order is to be made again. */
-    private boolean orderChanged;
+    /** A row went since the last result: the list's order is to be sorted afresh. */
+    private boolean orderAfresh;
+    /** The ids of the rows that joined or activated again since the last result (the list's order moves them). */
+    private long[] moved = new long[64];
+    private int movedCount;
     private int looked;
     /** The episode whose sources' loss points are suppressed (-1: none) and its list as last applied. */
     private long suppressingEpisode = -1;
@@ -403,7 +407,10 @@ public final class AlarmModel {
     private void put(AlarmPoint p, Alarm a) {
         Alarm was = p.row;
         if (was == null || was.lastMillis() != a.lastMillis()) {
-            orderChanged = true;
+            if (movedCount == moved.length) {
+                moved = java.util.Arrays.copyOf(moved, movedCount * 2);
+            }
+            moved[movedCount++] = a.id();
         }
         if (was == null) {
             rows.append(a, p);
@@ -427,7 +434,7 @@ public final class AlarmModel {
     }
 
     private void dropped(AlarmPoint p, Alarm a) {
-        orderChanged = true;
+        orderAfresh = true;
         count(a, -1);
         p.row = null;
     }
@@ -502,12 +509,14 @@ public final class AlarmModel {
 
     static String detail(SourceView v, AlarmKind kind, Judgement j, long now) {
         return switch (kind) {
-            case STALE -> String.format(Locale.ROOT, "no update for %s (stale after %s)",
-                    seconds(v.ageMillis(now)), seconds(v.staleAfterMillis()));
+            // As String.format(Locale.ROOT, "no update for %.1f s (stale after %.1f s)", age and stale after in
+            // seconds) and "%.1f%% lost in the last %s (%d of %d)" write them, without a formatter (DecimalText).
+            case STALE -> "no update for " + DecimalText.seconds(v.ageMillis(now)) + " (stale after "
+                    + DecimalText.seconds(v.staleAfterMillis()) + ")";
             case LOSS -> {
                 LossWindow w = j.config().thresholdsFor(v.src()).window();
-                yield String.format(Locale.ROOT, "%.1f%% lost in the last %s (%d of %d)", 100 * j.loss(v.id()),
-                        w.label(), LossFigures.netLost(v, w), LossFigures.expected(v, w));
+                yield DecimalText.oneDecimal(100 * j.loss(v.id())) + "% lost in the last " + w.label() + " ("
+                        + LossFigures.netLost(v, w) + " of " + LossFigures.expected(v, w) + ")";
             }
             case STATUS -> v.status().name().toLowerCase(Locale.ROOT)
                     + (v.text() == null || v.text().isEmpty() ? "" : ": " + v.text());
@@ -518,10 +527,6 @@ public final class AlarmModel {
 
     static String episodeDetail(Episode e) {
         return e.sources().size() + " sources, " + e.lost() + " lost; cause " + e.summary();
-    }
-
-    private static String seconds(long millis) {
-        return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     // ---- operator actions ----
@@ -630,9 +635,12 @@ public final class AlarmModel {
             }
             List<Alarm> log = rows.view();
             // The list's order is made here, on the model's thread, so that the FX thread reads only what it shows;
-            // an acknowledgement, a shelf, a clearing move no row, and keep the last one.
-            NewestFirst order = orderChanged ? NewestFirst.of(log) : p.newestFirst().over(log);
-            orderChanged = false;
+            // an acknowledgement, a shelf, a clearing move no row, and keep the last one; rows that joined or
+            // activated again are merged into it (a sort of them, not of every row), unless a row went.
+            NewestFirst order = orderAfresh ? NewestFirst.of(log)
+                    : movedCount > 0 ? p.newestFirst().after(log, moved, movedCount) : p.newestFirst().over(log);
+            orderAfresh = false;
+            movedCount = 0;
             p = new Published(version, log, order, Map.copyOf(byKey), waiting.view(), unacknowledged, active,
                     perTen);
         } else if (perTen != p.perTenMinutes()) {

@@ -15,7 +15,8 @@ import java.util.List;
 public record Episode(long id, long startMillis, long endMillis, Cause cause, String evidence, List<String> sources,
                       long lost, long socketDrops) {
     public Episode {
-        sources = List.copyOf(sources);
+        // An open episode's list is a view that judgements share (EpisodeSources): immutable already.
+        sources = EpisodeSources.isView(sources) ? sources : List.copyOf(sources);
     }
 
     public boolean open() {

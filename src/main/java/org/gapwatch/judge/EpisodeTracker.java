@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,6 +25,7 @@ final class EpisodeTracker {
     static final String UNKNOWN_GROUP = "(group unknown)";
 
     private final int capacity;
+    private final boolean keepCounts;
     private final ArrayDeque<Episode> closed = new ArrayDeque<>();
     /** Episodes closed since start, by final cause: kept past {@link #CAPACITY}, so that counters never go back. */
     private final long[] closedByCause = new long[Cause.values().length];
@@ -41,9 +41,13 @@ final class EpisodeTracker {
     private static final class Open {
         final long start;
         long lastLoss;
-        final Map<String, Integer> sources = new LinkedHashMap<>();
-        /** The sources' names as an immutable list, shared by each episode shown until one more source loses. */
+        final EpisodeSources sources = new EpisodeSources();
+        /**
+         * The sources' names as an immutable list and set, shared by each episode shown until one more source loses
+         * (null: one did); views of {@link #sources}, not copies.
+         */
         List<String> sourceList = List.of();
+        Set<String> sourceSet = Set.of();
         final Set<String> senders = new TreeSet<>();
         final Set<String> groups = new TreeSet<>();
         long lost;
@@ -59,11 +63,13 @@ final class EpisodeTracker {
         final Set<String> secondSenders = new HashSet<>();
         final Set<String> secondGroups = new HashSet<>();
         Episode shown;
+        final QuietCounts quiet;
         /** Each probe's figures when it was first seen answering during the episode, by URL. */
         final Map<String, RemoteView.Probe> remoteBaseline = new LinkedHashMap<>();
         RemoteView remote = RemoteView.NONE;
 
-        Open(long start, Totals t) {
+        Open(long start, Totals t, boolean keepCounts) {
+            this.quiet = new QuietCounts(keepCounts);
             this.start = start;
             this.lastLoss = start;
             this.datagramsAtStart = t.datagrams();
@@ -72,7 +78,13 @@ final class EpisodeTracker {
     }
 
     EpisodeTracker(int capacity) {
+        this(capacity, true);
+    }
+
+    /** @param keepCounts false to count the quiet sources afresh at each judgement (the full judgement) */
+    EpisodeTracker(int capacity, boolean keepCounts) {
         this.capacity = capacity;
+        this.keepCounts = keepCounts;
     }
 
     /** Takes in what changed since the last observation, at {@code now}; closes an episode after the quiet time. */
@@ -124,13 +136,14 @@ final class EpisodeTracker {
                 continue; // no new loss, or its counters were reset
             }
             if (open == null) {
-                open = opened(now, t, prior);
+                open = opened(now, t, prior, keepCounts);
             }
             loss = true;
             note(open, v, d, now);
         }
         if (loss && open == null) {
-            open = opened(now, t, prior); // socket drops alone: this machine lost datagrams, the loss shows later
+            // socket drops alone: this machine lost datagrams, the loss shows later
+            open = opened(now, t, prior, keepCounts);
         }
         if (open == null) {
             return;
@@ -155,8 +168,8 @@ final class EpisodeTracker {
         }
     }
 
-    private static Open opened(long now, Totals t, RemoteView prior) {
-        Open o = new Open(now, t);
+    private static Open opened(long now, Totals t, RemoteView prior, boolean keepCounts) {
+        Open o = new Open(now, t, keepCounts);
         for (RemoteView.Probe p : prior.probes()) {
             if (p.answering()) {
                 o.remoteBaseline.put(p.url(), p);
@@ -168,11 +181,10 @@ final class EpisodeTracker {
     private static void note(Open o, SourceView v, long lost, long now) {
         String sender = v.sender() == null ? "(sender unknown)" : v.sender();
         String group = v.destination() == null ? UNKNOWN_GROUP : v.destination();
-        if (o.sources.merge(v.src(), 1, Integer::sum) == 1) {
+        if (o.sources.add(v.src())) {
             o.sourceList = null;
+            o.quiet.joined(v.id());
         }
-        o.senders.add(sender);
-        o.groups.add(group);
         o.lost += lost;
         long second = Math.floorDiv(now, 1000);
         if (second != o.second) {
@@ -180,8 +192,13 @@ final class EpisodeTracker {
             o.secondSenders.clear();
             o.secondGroups.clear();
         }
-        o.secondSenders.add(sender);
-        o.secondGroups.add(group);
+        // The sorted sets take a sender or group at most once a second: the hash sets of the second see it first.
+        if (o.secondSenders.add(sender)) {
+            o.senders.add(sender);
+        }
+        if (o.secondGroups.add(group)) {
+            o.groups.add(group);
+        }
         o.coincident |= o.secondSenders.size() >= 2 && o.secondGroups.size() >= 2;
     }
 
@@ -200,9 +217,12 @@ final class EpisodeTracker {
         long id = o.shown != null ? o.shown.id() : nextId++;
         String[] cause = cause(o, snap);
         if (o.sourceList == null) {
-            o.sourceList = List.copyOf(o.sources.keySet());
+            o.sourceList = o.sources.list();
+            o.sourceSet = o.sources.set();
         }
-        return new Episode(id, o.start, end, Cause.valueOf(cause[0]), cause[1], o.sourceList,
+        // A closed episode keeps an exact copy: the open one's view holds the spare room of a growing array.
+        return new Episode(id, o.start, end, Cause.valueOf(cause[0]), cause[1],
+                end < 0 ? o.sourceList : List.copyOf(o.sourceList),
                 o.lost, o.dropsKnown ? o.drops : -1);
     }
 
@@ -214,8 +234,9 @@ final class EpisodeTracker {
             Totals t = o.lastTotals;
             long datagrams = Math.max(1, t.datagrams() - o.datagramsAtStart);
             double perDatagram = Math.max(1, (double) (t.received() - o.receivedAtStart) / datagrams);
-            String drops = String.format(Locale.ROOT, "%d datagrams dropped by this machine's sockets (about %.1f"
-                    + " updates each) while %s", o.drops, perDatagram, lostText);
+            // as String.format(Locale.ROOT, "%d datagrams ... (about %.1f updates each) while %s") wrote it
+            String drops = o.drops + " datagrams dropped by this machine's sockets (about "
+                    + DecimalText.oneDecimal(perDatagram) + " updates each) while " + lostText;
             return o.drops * perDatagram * 2 >= o.lost
                     ? new String[] {"THIS_MACHINE", drops}
                     : new String[] {"UNDETERMINED", drops + ": the drops account for part of the loss only"};
@@ -225,7 +246,7 @@ final class EpisodeTracker {
         }
         String noDrops = o.dropsKnown ? "no socket drops at this machine"
                 : "this machine's socket drops are unknown";
-        PathEvidence path = PathEvidence.of(o.sources.keySet(), o.remoteBaseline, o.remote);
+        PathEvidence path = PathEvidence.of(o.sources.set(), o.remoteBaseline, o.remote);
         if (path.between() != null) {
             return new String[] {"NETWORK", lostText + "; " + path.between() + "; " + noDrops};
         }
@@ -244,7 +265,8 @@ final class EpisodeTracker {
         if (o.senders.size() == 1) {
             String sender = o.senders.iterator().next();
             // Both counts in one pass over the sources (the second is needed only when the first is 0).
-            int[] quiet = quietSources(o, snap, v -> !sender.equals(senderOf(v)) && inGroups.contains(groupOf(v)),
+            int[] quiet = quietSources(o, snap, question(sender, o.groups),
+                    v -> !sender.equals(senderOf(v)) && inGroups.contains(groupOf(v)),
                     v -> sender.equals(senderOf(v)) && !inGroups.contains(groupOf(v)));
             int peers = quiet[0];
             if (peers > 0) {
@@ -261,7 +283,7 @@ final class EpisodeTracker {
                     + noDrops};
         }
         if (o.groups.size() == 1) {
-            int others = quietSources(o, snap, v -> !inGroups.contains(groupOf(v)))[0];
+            int others = quietSources(o, snap, question(null, o.groups), v -> !inGroups.contains(groupOf(v)))[0];
             if (others > 0 && o.dropsKnown) {
                 return new String[] {"ONE_GROUP", lostText + " of " + o.senders.size() + " senders, all on "
                         + join(o.groups) + "; " + others + " sources on other groups lost none; " + noDrops};
@@ -282,20 +304,20 @@ final class EpisodeTracker {
                 + " groups (" + join(o.groups) + ") in the same seconds; " + noDrops};
     }
 
-    /** Per predicate, the sources not in the episode, not stale at the snapshot, that it selects: one pass. */
+    /** Per predicate, the sources not in the episode, not stale at the snapshot, that it selects (QuietCounts). */
     @SafeVarargs
-    private static int[] quietSources(Open o, TrackerSnapshot snap, java.util.function.Predicate<SourceView>... which) {
-        int[] n = new int[which.length];
-        for (int id = 0; id < snap.sourceCount(); id++) {
-            SourceView v = snap.source(id);
-            for (int i = 0; i < which.length; i++) {
-                // The cheap tests first, the look-up in the episode's sources (up to all of them) last.
-                if (which[i].test(v) && !v.isStale(o.observed) && !o.sources.containsKey(v.src())) {
-                    n[i]++;
-                }
-            }
+    private static int[] quietSources(Open o, TrackerSnapshot snap, String question,
+                                      java.util.function.Predicate<SourceView>... which) {
+        return o.quiet.count(snap, o.observed, question, o.sources::contains, which);
+    }
+
+    /** What the quiet sources are counted for, unambiguously: the one sender (or none) and the groups. */
+    private static String question(String sender, Set<String> groups) {
+        StringBuilder b = new StringBuilder(sender == null ? "-" : sender.length() + ":" + sender);
+        for (String g : groups) {
+            b.append(' ').append(g.length()).append(':').append(g);
         }
-        return n;
+        return b.toString();
     }
 
     private static String senderOf(SourceView v) {
@@ -318,6 +340,11 @@ final class EpisodeTracker {
 
     Episode current() {
         return open == null ? null : open.shown;
+    }
+
+    /** The sources of {@link #current()} as a set (the same object while they stay the same), or an empty set. */
+    Set<String> currentSources() {
+        return open == null ? Set.of() : open.sourceSet;
     }
 
     /** Episodes closed since start with each cause, indexed by {@link Cause#ordinal()}; a copy. */

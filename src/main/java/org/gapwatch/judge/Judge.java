@@ -27,7 +27,7 @@ public final class Judge {
     /** The span of {@link Judgement#recentLoss()}. */
     public static final long RECENT_MILLIS = 5_000;
 
-    private final EpisodeTracker episodes = new EpisodeTracker(EpisodeTracker.CAPACITY);
+    private final EpisodeTracker episodes;
     private final java.util.ArrayList<long[]> recent = new java.util.ArrayList<>();
 
     // Incremental judging: the results per source in chunks that successive judgements share until one changes.
@@ -47,8 +47,6 @@ public final class Judge {
     private final int[] counts = new int[SourceState.values().length];
     private int[] changedIds = new int[0];
     private int changedCount;
-    private List<String> episodeList;
-    private Set<String> episodeSet = Set.of();
 
     public Judge(JudgeConfig config) {
         this(config, true);
@@ -58,6 +56,7 @@ public final class Judge {
     Judge(JudgeConfig config, boolean incremental) {
         this.config = config;
         this.incremental = incremental;
+        this.episodes = new EpisodeTracker(EpisodeTracker.CAPACITY, incremental);
     }
 
     public Judge() {
@@ -109,7 +108,7 @@ public final class Judge {
         episodes.observe(snap, remote, nowMillis, c.quietMillis(), changed, changedCount);
         Episode current = episodes.current();
         return new Judgement(snap, nowMillis, c, n, stateChunks.clone(), lossChunks.clone(), counts.clone(),
-                episodes.closed(), current, episodeSources(current), recentLoss(snap.totals(), nowMillis),
+                episodes.closed(), current, episodes.currentSources(), recentLoss(snap.totals(), nowMillis),
                 episodes.closedByCause(), remote);
     }
 
@@ -246,17 +245,6 @@ public final class Judge {
         return ((a ^ r) & (b ^ r)) < 0 ? (a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : r;
     }
 
-    /** The open episode's sources as a set, made again only when its list of sources is another one. */
-    private Set<String> episodeSources(Episode current) {
-        if (current == null) {
-            return Set.of();
-        }
-        if (current.sources() != episodeList) {
-            episodeList = current.sources();
-            episodeSet = Set.copyOf(episodeList);
-        }
-        return episodeSet;
-    }
 
     /** Loss over the totals of the last {@link #RECENT_MILLIS}: a sample per judgement, the oldest still in span. */
     private Judgement.RecentLoss recentLoss(org.gapwatch.track.Totals t, long now) {

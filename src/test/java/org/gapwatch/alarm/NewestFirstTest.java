@@ -62,4 +62,44 @@ class NewestFirstTest {
         assertEquals(0, NewestFirst.empty().size());
         assertEquals(-1, NewestFirst.empty().positionOf(1));
     }
+
+    private static List<Long> ids(NewestFirst order) {
+        return order.list().stream().map(Alarm::id).toList();
+    }
+
+    @Test
+    void rowsMovedOrJoinedAreMergedIntoTheOrderAsASortOfAllWouldPlaceThem() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        List<Alarm> log = new ArrayList<>(rows(3_000, 60_000, 4));
+        NewestFirst order = NewestFirst.of(log);
+        long now = T + 60_000;
+        for (int round = 0; round < 200; round++) {
+            long[] moved = new long[rnd.nextInt(400) + 1];
+            int count = 0;
+            now += rnd.nextInt(3) * 100L;
+            int joining = rnd.nextInt(4) == 0 ? rnd.nextInt(300) : 0;
+            for (int k = 0; k < joining; k++, count++) {
+                long id = log.getLast().id() + 1 + rnd.nextInt(3); // ids grow, with gaps
+                // a new row now, or (a clock gone back, a replay) earlier than rows already listed
+                log.add(row(id, rnd.nextInt(5) == 0 ? T + rnd.nextLong(60_000) : now));
+                moved = count == moved.length ? java.util.Arrays.copyOf(moved, 2 * count) : moved;
+                moved[count] = id;
+            }
+            for (; count < moved.length; count++) {
+                int i = rnd.nextInt(log.size());
+                moved[count] = log.get(i).id(); // some more than once
+                if (rnd.nextBoolean()) { // activated again
+                    log.set(i, row(log.get(i).id(), rnd.nextInt(8) == 0 ? T + rnd.nextLong(60_000) : now));
+                } else if (rnd.nextInt(10) == 0) { // its time stayed: an id not listed (a row that went) instead
+                    moved[count] = log.getLast().id() + 1;
+                }
+            }
+            order = order.after(List.copyOf(log), moved, count);
+            NewestFirst sorted = NewestFirst.of(List.copyOf(log));
+            assertEquals(ids(sorted), ids(order), "round " + round);
+            for (Alarm a : log) {
+                assertEquals(sorted.positionOf(a.id()), order.positionOf(a.id()), "position of id " + a.id());
+            }
+        }
+    }
 }
