@@ -135,7 +135,7 @@ public final class ReceivePathPriority {
                 if (tid == spawnerTid || receivePath.contains(tid) || !mayTouch.test(tid) || !seen.add(tid)) {
                     continue;
                 }
-                if (isVmThread(task)) {
+                if (kept(task)) {
                     continue;
                 }
                 int nice = ThreadNice.nice(tid);
@@ -159,12 +159,17 @@ public final class ReceivePathPriority {
     }
 
     /**
-     * HotSpot's VM thread runs the safepoints every Java thread waits at, the receive path's too: lowering it
-     * would let drawing and compiling delay the receive path through it.
+     * Threads left at the receive path's nice value, by name (/proc's comm, 15 characters at most): HotSpot's VM
+     * thread runs the safepoints every Java thread waits at, the receive path's too, so lowering it would let
+     * drawing and compiling delay the receive path through it. {@code -Dgapwatch.receivePathPriority.keep=REGEX}
+     * replaces the pattern.
      */
-    private static boolean isVmThread(Path task) {
+    private static final java.util.regex.Pattern KEEP = java.util.regex.Pattern.compile(
+            System.getProperty("gapwatch.receivePathPriority.keep", "VM Thread"));
+
+    private static boolean kept(Path task) {
         try {
-            return Files.readString(task.resolve("comm")).strip().equals("VM Thread");
+            return KEEP.matcher(Files.readString(task.resolve("comm")).strip()).matches();
         } catch (IOException e) {
             return false;
         }
