@@ -1,7 +1,6 @@
 package org.gapwatch.track;
 
 import java.net.InetSocketAddress;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,7 +45,7 @@ public final class Tracker {
     private final long[] invalidByReason = new long[RejectReason.values().length];
     /** Reasons of protocols other than JSON v1, in the order first seen. */
     private final Map<Reason, long[]> otherInvalidByReason = new LinkedHashMap<>();
-    private final ArrayDeque<InvalidSample> recentInvalid = new ArrayDeque<>();
+    private final RecentRejects recentInvalid = new RecentRejects(RECENT_INVALID, PREVIEW_BYTES);
 
     private long version;
     private TrackerSnapshot last = TrackerSnapshot.empty();
@@ -490,11 +489,7 @@ public final class Tracker {
         } else {
             otherInvalidByReason.computeIfAbsent(reason, k -> new long[1])[0]++;
         }
-        if (recentInvalid.size() == RECENT_INVALID) {
-            recentInvalid.removeFirst();
-        }
-        recentInvalid.addLast(new InvalidSample(millis, sender == null ? "" : format(sender), reason, src,
-                preview(payload, off, len)));
+        recentInvalid.add(millis, sender, reason, src, payload, off, len);
     }
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -615,7 +610,7 @@ public final class Tracker {
         }
         otherInvalidByReason.forEach((r, n) -> reasons.put(r.code(), n[0]));
         last = new TrackerSnapshot(version, nowMillis, sourceCount, chunks, totals(), reasons,
-                List.copyOf(recentInvalid));
+                recentInvalid.list());
         return last;
     }
 
