@@ -49,11 +49,11 @@ final class ViewModels implements AutoCloseable {
     private volatile TableModel.Request tableRequest;
     private volatile SourceFilter heatFilter;
     private volatile HeatRowsModel.Request heatmapRequest;
-    private final AtomicReference<SourceIndex> published = new AtomicReference<>(SourceIndex.empty());
-    private final AtomicReference<WallModel> wall = new AtomicReference<>(WallModel.empty());
-    private final AtomicReference<TableModel> table = new AtomicReference<>(TableModel.empty());
-    private final AtomicReference<List<SourceView>> heatRows = new AtomicReference<>(List.of());
-    private final AtomicReference<HeatRowsModel> heatmap = new AtomicReference<>(HeatRowsModel.empty());
+    private final Published<SourceIndex> published = new Published<>(SourceIndex.empty());
+    private final Published<WallModel> wall = new Published<>(WallModel.empty());
+    private final Published<TableModel> table = new Published<>(TableModel.empty());
+    private final Published<List<SourceView>> heatRows = new Published<>(List.of());
+    private final Published<HeatRowsModel> heatmap = new Published<>(HeatRowsModel.empty());
     private final LoopRunner loop;
 
     // The builder's own state (its thread only).
@@ -95,12 +95,7 @@ final class ViewModels implements AutoCloseable {
         snapshots = s;
         judgements = j;
         clock = c;
-        generation++;
-        published.set(SourceIndex.empty());
-        wall.set(WallModel.empty());
-        table.set(TableModel.empty());
-        heatRows.set(List.of());
-        heatmap.set(HeatRowsModel.empty());
+        generation++; // from now on every model published for the engine before reads as empty
         loop.wake();
     }
 
@@ -239,10 +234,36 @@ final class ViewModels implements AutoCloseable {
         return Math.max(base, Math.min(1_000, COST_FACTOR * lastCostMillis));
     }
 
-    private <T> void publish(long gen, AtomicReference<T> to, T model) {
-        if (gen == generation) {
-            to.set(model);
+    private <T> void publish(long gen, Published<T> to, T model) {
+        to.set(gen, model);
+    }
+
+    /**
+     * The newest model of one kind, with the generation (engine) it was built for: one built for the engine before
+     * reads as the empty model. A check before setting would not do: a round that began before a switch could set
+     * its model just after it, and the live engine's index then answered for the replay's (a source selected by
+     * name got a live id that the replay did not have, and was dropped).
+     */
+    private final class Published<T> {
+        private final T empty;
+        private final AtomicReference<Built<T>> newest;
+
+        Published(T empty) {
+            this.empty = empty;
+            this.newest = new AtomicReference<>(new Built<>(generation, empty));
         }
+
+        void set(long gen, T model) {
+            newest.set(new Built<>(gen, model));
+        }
+
+        T get() {
+            Built<T> b = newest.get();
+            return b.generation() == generation ? b.model() : empty;
+        }
+    }
+
+    private record Built<T>(long generation, T model) {
     }
 
     private static List<SourceView> heatRows(SourceIndex index, TrackerSnapshot snap, Judgement j, SourceFilter f) {
