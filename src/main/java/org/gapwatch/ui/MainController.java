@@ -361,6 +361,10 @@ public final class MainController {
             return;
         }
         int id = models.index().idOf(src);
+        TrackerSnapshot snap = engine.snapshot();
+        if (id >= 0 && (id >= snap.sourceCount() || !snap.source(id).src().equals(src))) {
+            id = -1; // an index not (yet) of this engine's sources: wait for one that has the source
+        }
         selected(id);
         // Not indexed yet (another engine just shown, or a source this moment new): selected when it is.
         pendingSrc = id < 0 ? src : null;
