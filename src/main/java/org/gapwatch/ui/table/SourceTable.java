@@ -74,9 +74,7 @@ public final class SourceTable extends StackPane {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().addAll(List.of(
                 text("src", "Source", r -> r.src, 300),
-                // Not 80: JavaFX takes its default width as "not set" and sizes such a column to its cells on first
-                // show (a pass over the rows there), so the Protocol and Age columns changed width with the data.
-                text("protocol", "Protocol", r -> r.protocol, 84),
+                text("protocol", "Protocol", r -> r.protocol, 80),
                 status(),
                 text("value", "Value", r -> r.value, 150),
                 number("received", "Received", r -> r.received),
@@ -358,7 +356,7 @@ public final class SourceTable extends StackPane {
     }
 
     private TableColumn<SourceRow, Number> age() {
-        TableColumn<SourceRow, Number> c = column("age", "Age", 84, r -> r.ageSeconds);
+        TableColumn<SourceRow, Number> c = column("age", "Age", 80, r -> r.ageSeconds);
         c.getStyleClass().add("numeric");
         c.setCellFactory(col -> new FormattedCell<>(n -> Format.age(n.longValue() * 1000), n -> null));
         return c;
