@@ -342,6 +342,7 @@ public final class MainController {
     /** The display scale times the zoom: the dock's default width grows with it as the text does. */
     void setDisplayScale(double scale) {
         displayScale = scale;
+        table.setScale(scale);
     }
 
     private double displayScale = 1;

@@ -74,7 +74,9 @@ public final class SourceTable extends StackPane {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().addAll(List.of(
                 text("src", "Source", r -> r.src, 300),
-                text("protocol", "Protocol", r -> r.protocol, 80),
+                // Wide enough for its header; not 80, JavaFX's default width, which the header takes as "not set"
+                // and sizes to the cells on first show (it left the header at "Prot...").
+                text("protocol", "Protocol", r -> r.protocol, 104),
                 status(),
                 text("value", "Value", r -> r.value, 150),
                 number("received", "Received", r -> r.received),
@@ -108,6 +110,23 @@ public final class SourceTable extends StackPane {
 
     public IntegerProperty selectedIdProperty() {
         return selectedId;
+    }
+
+    /** Column widths at display scale 1 (the text grows with the scale, so must they). */
+    private final java.util.Map<TableColumn<SourceRow, ?>, Double> baseWidths = new java.util.HashMap<>();
+    private double scale = 1;
+
+    /**
+     * The display scale times the zoom: each column's width follows it, as the text does (at 3840x2160 the columns
+     * kept their 1080p widths and every heading and most cells were cut). Only a change of scale sets them, so a
+     * width the operator dragged stays otherwise.
+     */
+    public void setScale(double s) {
+        if (s == scale || !(s > 0)) {
+            return;
+        }
+        scale = s;
+        baseWidths.forEach((c, w) -> c.setPrefWidth(w * s));
     }
 
     /** Ids of the columns the user hid. */
@@ -321,6 +340,7 @@ public final class SourceTable extends StackPane {
         TableColumn<SourceRow, T> c = new TableColumn<>(name);
         c.setId(id);
         c.setPrefWidth(width);
+        baseWidths.put(c, width);
         c.setCellValueFactory(d -> value.apply(d.getValue()));
         ColumnFilter cf = new ColumnFilter(id);
         columnFilters.add(cf);

@@ -195,6 +195,26 @@ class SourceTableTest {
     }
 
     @Test
+    void columnWidthsFollowTheDisplayScaleAndADraggedWidthStaysWhileTheScaleDoesNot() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            SourceTable t = new SourceTable();
+            TableColumn<SourceRow, ?> src = t.tableView().getColumns().getFirst();
+            TableColumn<SourceRow, ?> protocol = t.tableView().getColumns().get(1);
+            assertEquals(300, src.getPrefWidth());
+            assertEquals(104, protocol.getPrefWidth());
+            t.setScale(2);
+            assertEquals(600, src.getPrefWidth());
+            assertEquals(208, protocol.getPrefWidth());
+            src.setPrefWidth(420); // the operator drags it
+            t.setScale(2);
+            assertEquals(420, src.getPrefWidth(), "the same scale again leaves it");
+            t.setScale(1.5);
+            assertEquals(450, src.getPrefWidth(), "a new scale sets it: 300 x 1.5");
+            return null;
+        }).get();
+    }
+
+    @Test
     void columnFiltersMatchTextAsASubstringAndNumbersByComparison() {
         World w = World.of(400);
         java.util.List<String> none = java.util.Collections.nCopies(Column.values().length, "");
