@@ -6,7 +6,7 @@
 # or other users of this machine's loopback). Then, in there:
 #   apt-get install ./gapwatch_<version>_amd64.deb (its postinst sees a running systemd), probe.json set to a
 #   loopback group; systemctl start gapwatch-probe: active, runs as user gapwatch with no capabilities,
-#   NoNewPrivs, seccomp filter (SystemCallFilter) on; /metrics on 127.0.0.1 counts exactly what `publish` sent;
+#   NoNewPrivs, seccomp filter (SystemCallFilter) on, the JVM picked up the unit's -Xms2g; /metrics on 127.0.0.1 counts exactly what `publish` sent;
 #   journalctl -u has its start lines; kill -9 of its main PID brings it back (Restart=on-failure); reload
 #   (SIGHUP) re-reads the file; with SystemCallErrorNumber=kill (no quiet EPERM) it lives through traffic, scrapes,
 #   a reload and stop; a bad config (exit 2) is not restarted; systemctl stop ends it; its state
@@ -156,6 +156,9 @@ nnp=$(awk '/^NoNewPrivs/{print $2}' <<<"$status"); seccomp=$(awk '/^Seccomp:/{pr
 [[ "$caps" == 0000000000000000 && "$capb" == 0000000000000000 ]] || fail "capabilities: effective $caps, bounding $capb"
 [[ "$nnp" == 1 && "$seccomp" == 2 ]] || fail "NoNewPrivs $nnp, Seccomp $seccomp (want 1 and 2: filter)"
 ok "gapwatch-probe active as user gapwatch (PID $pid): no capabilities (bounding set empty), NoNewPrivs, seccomp filter on"
+# The unit's initial heap (-Xms2g: the heap committed at start, not grown while the first datagrams arrive).
+journal | grep -q "Picked up JAVA_TOOL_OPTIONS: -Xms2g" || { journal | head -5; fail "the JVM did not pick up the unit's -Xms2g"; }
+ok "the JVM picked up the unit's JAVA_TOOL_OPTIONS=-Xms2g"
 
 sent=$(in_ns /usr/bin/gapwatch publish --group "$GROUP" --interface lo --ttl 0 --sources 3 --rate 3000 --count 3000 \
     --loss 0.02 --seed 5 --json) || fail "publish inside"
