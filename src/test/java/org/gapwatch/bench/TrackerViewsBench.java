@@ -66,6 +66,7 @@ public final class TrackerViewsBench {
         long alloc = (long) allocated.invokeExact(bean);
         long snapCpu = 0;
         long snapAlloc = 0;
+        long snapMax = 0;
         for (int ms = 0; ms < 1000; ms++) {
             long now = T0 + second * 1000L + ms;
             for (long k = 0; k < perMilli; k++) {
@@ -80,13 +81,15 @@ public final class TrackerViewsBench {
             long c0 = mx.getCurrentThreadCpuTime();
             long a0 = (long) allocated.invokeExact(bean);
             TrackerSnapshot snap = tracker.snapshot(now);
-            snapCpu += mx.getCurrentThreadCpuTime() - c0;
+            long took = mx.getCurrentThreadCpuTime() - c0;
+            snapCpu += took;
+            snapMax = Math.max(snapMax, took);
             snapAlloc += (long) allocated.invokeExact(bean) - a0;
             sink ^= snap.version();
         }
         second++;
         return new long[] {mx.getCurrentThreadCpuTime() - cpu, (long) allocated.invokeExact(bean) - alloc, snapCpu,
-                snapAlloc, sink & 0};
+                snapAlloc, sink & 0, snapMax};
     }
 
     public static void main(String[] args) throws Throwable {
@@ -96,15 +99,24 @@ public final class TrackerViewsBench {
         int measured = args.length > 3 ? Integer.parseInt(args[3]) : 10;
         TrackerViewsBench bench = new TrackerViewsBench(sources, perSource);
         long[] total = new long[4];
+        long[] largest = new long[measured];
         for (int s = 0; s < warm + measured; s++) {
             long[] one = bench.second();
             for (int k = 0; s >= warm && k < 4; k++) {
                 total[k] += one[k];
             }
+            if (s >= warm) {
+                largest[s - warm] = one[5];
+            }
         }
         System.out.printf("sources=%d updates/s each=%d measured %d simulated s after %d; load %s%n", sources,
                 perSource, measured, warm, loadAverage());
         System.out.println("  " + figures(total, measured));
+        // The snapshot that slides every source's windows at the second's turn is the largest: the processing
+        // thread publishes nothing else meanwhile.
+        java.util.Arrays.sort(largest);
+        System.out.printf("  largest snapshot of each second, CPU ms: median %.1f, max %.1f%n",
+                largest[measured / 2] / 1e6, largest[measured - 1] / 1e6);
     }
 
     /** CPU (ms per simulated second) and allocation (MiB per simulated second), in all and in snapshots. */
