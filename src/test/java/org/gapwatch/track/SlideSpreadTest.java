@@ -30,6 +30,16 @@ class SlideSpreadTest {
         return ids;
     }
 
+    /** {@code n} sources, ids 0 up, each with one update at {@link #T0}. */
+    private static Feed sources(int n) {
+        Feed f = new Feed();
+        f.now = T0;
+        for (int i = 0; i < n; i++) {
+            f.json("{\"src\":\"plant/s-" + i + "\",\"seq\":1}");
+        }
+        return f;
+    }
+
     private static List<Integer> range(int from, int to) {
         List<Integer> ids = new ArrayList<>();
         for (int id = from; id < to; id++) {
@@ -40,11 +50,7 @@ class SlideSpreadTest {
 
     @Test
     void eachSourceSlidesOnceASecondAtItsShareOfTheSecond() {
-        Feed f = new Feed();
-        f.now = T0;
-        for (int i = 0; i < 1_000; i++) {
-            f.json("{\"src\":\"plant/s-" + i + "\",\"seq\":1}");
-        }
+        Feed f = sources(1_000);
         assertEquals(range(0, 1_000), remade(f.tracker, T0), "all new");
         assertEquals(range(0, 1_000), remade(f.tracker, T0 + 1_500),
                 "a new second: the rest of the last one's slide (all of it: the last snapshot was at its start)");
@@ -59,11 +65,7 @@ class SlideSpreadTest {
 
     @Test
     void anUpdatedSourceIsNotMadeAgainByTheSlide() {
-        Feed f = new Feed();
-        f.now = T0;
-        for (int i = 0; i < 10; i++) {
-            f.json("{\"src\":\"plant/s-" + i + "\",\"seq\":1}");
-        }
+        Feed f = sources(10);
         remade(f.tracker, T0);
         remade(f.tracker, T0 + 1_000);
         f.now = T0 + 1_400;
