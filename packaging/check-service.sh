@@ -6,8 +6,8 @@
 # or other users of this machine's loopback). Then, in there:
 #   apt-get install ./gapwatch_<version>_amd64.deb (its postinst sees a running systemd), probe.json set to a
 #   loopback group; systemctl start gapwatch-probe: active, runs as user gapwatch with no capabilities,
-#   NoNewPrivs, seccomp filter (SystemCallFilter) on, the JVM picked up the unit's -Xms2g; /metrics on 127.0.0.1 counts exactly what `publish` sent;
-#   journalctl -u has its start lines; kill -9 of its main PID brings it back (Restart=on-failure); reload
+#   NoNewPrivs, seccomp filter (SystemCallFilter) on, the JVM picked up the unit's -Xms2g; /metrics on 127.0.0.1
+#   counts exactly what `publish` sent; journalctl -u has its start lines; kill -9 of its main PID brings it back (Restart=on-failure); reload
 #   (SIGHUP) re-reads the file; with SystemCallErrorNumber=kill (no quiet EPERM) it lives through traffic, scrapes,
 #   a reload and stop; a bad config (exit 2) is not restarted; systemctl stop ends it; its state
 #   directory is its user's; enabled and then purged, nothing of it stays and systemd no longer knows the unit.

@@ -562,7 +562,7 @@ public final class Tracker {
      * them at the snapshot's time. Spread over the second by id: a snapshot at {@code f} of the second has slid the
      * first {@code f} of the sources, and the first snapshot of a new second slides the rest of the last one's, so
      * each source still slides once a second. All at the second's turn, it made one snapshot of every source each
-     * second (100,000 sources: 46 ms of the processing thread in one go, docs/benchmarks.md), during which nothing
+     * second (100,000 sources: 46-79 ms of the processing thread in one go, docs/benchmarks.md), during which nothing
      * else was published.
      */
     private void slideWindows(long nowMillis) {
