@@ -32,27 +32,33 @@ class CountRing {
         late = new PackedCounts(initial);
     }
 
-    void addReceived(long slot, int n) {
+    // Each add says whether the slot is kept (false: older than what this ring holds, dropped), so that a group's
+    // counts take exactly what its sources kept (GroupCounts).
+
+    boolean addReceived(long slot, int n) {
         int i = index(slot);
         if (i >= 0) {
             received.set(i, saturatedAdd(received.get(i), n));
         }
+        return i >= 0;
     }
 
-    void addLost(long slot, long n) {
+    boolean addLost(long slot, long n) {
         int i = index(slot);
         if (i >= 0) {
             lostOrLate = true;
             lost.set(i, saturatedAdd(lost.get(i), n));
         }
+        return i >= 0;
     }
 
-    void addLate(long slot) {
+    boolean addLate(long slot) {
         int i = index(slot);
         if (i >= 0) {
             lostOrLate = true;
             late.set(i, saturatedAdd(late.get(i), 1));
         }
+        return i >= 0;
     }
 
     /** Newest slot written, or Long.MIN_VALUE if none. */
@@ -247,7 +253,7 @@ class CountRing {
     }
 
     /** a + b for counts (both >= 0), at most Integer.MAX_VALUE; b may be as large as a gap, up to 2^63-2. */
-    private static int saturatedAdd(int a, long b) {
+    static int saturatedAdd(int a, long b) {
         return b >= Integer.MAX_VALUE - a ? Integer.MAX_VALUE : (int) (a + b);
     }
 

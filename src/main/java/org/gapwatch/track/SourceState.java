@@ -69,6 +69,8 @@ final class SourceState {
     /** Also keeps the windowed figures and strip of its views from view to view. */
     final SecondCounts perSecond = new SecondCounts(SECONDS);
     final CountRing perMinute = new CountRing(MINUTES);
+    /** Its group's counts, which its own are added to as well; null when the group has none (GroupCounts). */
+    GroupCounts.Group group;
     final ValueRing values = new ValueRing();
     final GapLog gaps = new GapLog();
 

@@ -49,8 +49,7 @@ public record SourceView(
 
     /** The first level of {@code src}: {@code plant} for {@code plant/line-3/pump-7}. */
     public String group() {
-        int slash = src.indexOf('/');
-        return slash < 0 ? src : src.substring(0, slash);
+        return GroupCounts.groupOf(src);
     }
 
     public long ageMillis(long nowMillis) {

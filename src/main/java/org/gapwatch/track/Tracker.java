@@ -26,6 +26,7 @@ public final class Tracker {
 
     private TrackerConfig config;
     private final Map<String, SourceState> bySrc = new HashMap<>();
+    private final GroupCounts groups = new GroupCounts();
     private SourceState[] byId = new SourceState[64];
     private int sourceCount;
 
@@ -235,6 +236,7 @@ public final class Tracker {
             recentNames[slot] = null;
             recentStates[slot] = null;
         }
+        s.group = groups.rename(s.group, from, to);
         s.src = to;
         bySrc.put(to, s);
         return s;
@@ -246,16 +248,26 @@ public final class Tracker {
         l.lost.add(missing);
         s.lost.add(missing);
         lost.add(missing);
-        s.perSecond.addLost(second, missing);
-        s.perMinute.addLost(minute, missing);
+        GroupCounts.Group g = s.group;
+        if (s.perSecond.addLost(second, missing) && g != null) {
+            g.perSecond.addLost(second, missing);
+        }
+        if (s.perMinute.addLost(minute, missing) && g != null) {
+            g.perMinute.addLost(minute, missing);
+        }
     }
 
     private void countLate(SourceState s, long second, long minute) {
         s.late++;
         late++;
         countReceived(s, second, minute);
-        s.perSecond.addLate(second);
-        s.perMinute.addLate(minute);
+        GroupCounts.Group g = s.group;
+        if (s.perSecond.addLate(second) && g != null) {
+            g.perSecond.addLate(second);
+        }
+        if (s.perMinute.addLate(minute) && g != null) {
+            g.perMinute.addLate(minute);
+        }
     }
 
     private void baseline(Lane l, Update u, long seq) {
@@ -392,8 +404,13 @@ public final class Tracker {
         s.received++;
         s.lastLane.received++; // the lane of the update being accounted
         received++;
-        s.perSecond.addReceived(second, 1);
-        s.perMinute.addReceived(minute, 1);
+        GroupCounts.Group g = s.group;
+        if (s.perSecond.addReceived(second, 1) && g != null) {
+            g.perSecond.addReceived(second);
+        }
+        if (s.perMinute.addReceived(minute, 1) && g != null) {
+            g.perMinute.addReceived(minute);
+        }
     }
 
     /** Keeps the two most recent claimants of a source, the newest first, with when each was last heard. */
@@ -469,6 +486,7 @@ public final class Tracker {
             byId = Arrays.copyOf(byId, id * 2);
         }
         SourceState s = new SourceState(id, src, protocol);
+        s.group = groups.join(src);
         byId[id] = s;
         bySrc.put(src, s);
         return s;
@@ -715,6 +733,28 @@ public final class Tracker {
                 (perMinute ? s.perMinute : s.perSecond).addTo(endSlot, columns, received, lost, late);
             }
         }
+        return endSlot;
+    }
+
+    /**
+     * What {@link #addLossCounts} would add for all {@code sources} sources of {@code group} (a first path level),
+     * read from the group's own counts ({@link GroupCounts}): as many slots as the arrays hold, ending at the slot
+     * of {@code nowMillis}. Returns the end slot; or Long.MIN_VALUE, adding nothing, when the group's counts are not
+     * the sum of exactly that many sources' (no such group, another number of sources, a source renamed into or out
+     * of it, more groups than are counted): then sum the sources with {@link #addLossCounts}.
+     */
+    public long addGroupLossCounts(String group, int sources, boolean perMinute, long nowMillis, int[] received,
+                                   int[] lost, int[] late) {
+        GroupCounts.Group g = groups.whole(group, sources);
+        if (g == null) {
+            return Long.MIN_VALUE;
+        }
+        long endSlot = perMinute ? Math.floorDiv(nowMillis, 60_000) : Math.floorDiv(nowMillis, 1000);
+        GroupRing ring = perMinute ? g.perMinute : g.perSecond;
+        if (!ring.holds(endSlot - received.length + 1)) {
+            return Long.MIN_VALUE; // reaches back past the group's window: some source may hold more
+        }
+        ring.addTo(endSlot, received, lost, late);
         return endSlot;
     }
 

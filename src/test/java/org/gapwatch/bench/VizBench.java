@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Costs of the monitor's per-second work: evaluating alarms over 100,000 sources (a few in alarm), and the heatmap's
- * grid query for one group of 5,000 sources over 15 minutes by second (what a collapsed big group costs the writer).
+ * grid query for one group of 5,000 sources over 15 minutes by second (what a collapsed big group costs the writer),
+ * and the status-history band's query summed from the sources or read from the groups' own counts.
  * Run: see docs/benchmarks.md.
  */
 @State(Scope.Benchmark)
@@ -64,6 +65,9 @@ public class VizBench {
         for (int i = 0; i < n; i++) {
             all[i] = i;
         }
+        if (tracker.addGroupLossCounts("g0", 5000, false, T, new int[1], new int[1], new int[1]) == Long.MIN_VALUE) {
+            throw new IllegalStateException("g0 is not 5,000 sources with counts of its own");
+        }
         group = new int[5000];
         for (int i = 0; i < group.length; i++) {
             group[i] = i;
@@ -94,6 +98,28 @@ public class VizBench {
         int[] t = new int[2];
         tracker.addLossCounts(all, false, T, r, l, t);
         return r[1];
+    }
+
+    /** The band's once-a-second query at 100,000 sources in 20 whole groups: each group's own newest 2 seconds. */
+    @Benchmark
+    public int band100kSourcesNewestTwoSecondsFromGroupCounts() {
+        return bandFromGroupCounts(2);
+    }
+
+    /** The band opened (or its once-a-minute full fetch) at 100,000 sources in 20 groups: 15 minutes by second. */
+    @Benchmark
+    public int band100kSources15MinutesFromGroupCounts() {
+        return bandFromGroupCounts(900);
+    }
+
+    private int bandFromGroupCounts(int columns) {
+        int sum = 0;
+        for (int g = 0; g < 20; g++) {
+            int[] r = new int[columns];
+            tracker.addGroupLossCounts("g" + g, 5000, false, T, r, new int[columns], new int[columns]);
+            sum += r[columns - 1];
+        }
+        return sum;
     }
 
     /** The same through the per-source grid, for comparison. */

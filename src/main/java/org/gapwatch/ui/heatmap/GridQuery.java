@@ -8,7 +8,8 @@ import org.gapwatch.track.Tracker;
 
 /**
  * What the heatmap asks of the tracker, run on the writer thread: per row, the received, lost and late counts of its
- * sources summed per column, straight into the row's arrays (no grid per source, however large the group).
+ * sources summed per column, straight into the row's arrays (no grid per source, however large the group); a row of a
+ * whole group is its group's own counts, read at once.
  *
  * <p>Only the newest slot of a row's history ever changes (losses count when detected, late arrivals when they
  * come), so a row fetched before needs only the slots from its previous end on: {@link #plan} says how many per
@@ -24,9 +25,12 @@ final class GridQuery {
         }
     }
 
-    /** The newest {@code counts[row]} slots of each row, ending at {@code endSlot}. */
+    /**
+     * The newest {@code counts[row]} slots of each row, ending at {@code endSlot}; {@code fromGroups} of the rows
+     * were read from their group's own counts.
+     */
     record Partial(List<String> keys, boolean perMinute, long endSlot, int columns, int[] counts,
-                   int[][] received, int[][] lost, int[][] late) {
+                   int[][] received, int[][] lost, int[][] late, int fromGroups) {
     }
 
     private GridQuery() {
@@ -50,20 +54,34 @@ final class GridQuery {
         return counts;
     }
 
-    static Partial run(Tracker t, List<String> keys, List<int[]> rowIds, int[] counts, boolean perMinute,
-                       int columns, long now) {
+    /**
+     * Fetches {@code counts[row]} newest slots of each row. A row whose {@code groups} entry names a group (null:
+     * not a group row) and whose ids are all of that group's sources is read from the group's own counts, one read
+     * however many sources ({@link Tracker#addGroupLossCounts}); any other row sums its sources.
+     */
+    static Partial run(Tracker t, List<String> keys, List<String> groups, List<int[]> rowIds, int[] counts,
+                       boolean perMinute, int columns, long now) {
         int n = rowIds.size();
         int[][] rec = new int[n][];
         int[][] lost = new int[n][];
         int[][] late = new int[n][];
         long end = endSlot(perMinute, now);
+        int fromGroups = 0;
         for (int r = 0; r < n; r++) {
             rec[r] = new int[counts[r]];
             lost[r] = new int[counts[r]];
             late[r] = new int[counts[r]];
-            end = t.addLossCounts(rowIds.get(r), perMinute, now, rec[r], lost[r], late[r]);
+            String group = groups == null ? null : groups.get(r);
+            long e = group == null ? Long.MIN_VALUE
+                    : t.addGroupLossCounts(group, rowIds.get(r).length, perMinute, now, rec[r], lost[r], late[r]);
+            if (e != Long.MIN_VALUE) {
+                end = e;
+                fromGroups++;
+            } else {
+                end = t.addLossCounts(rowIds.get(r), perMinute, now, rec[r], lost[r], late[r]);
+            }
         }
-        return new Partial(List.copyOf(keys), perMinute, end, columns, counts.clone(), rec, lost, late);
+        return new Partial(List.copyOf(keys), perMinute, end, columns, counts.clone(), rec, lost, late, fromGroups);
     }
 
     /** Full rows from fresh slots and, for rows fetched only partly, the older slots of {@code previous}. */
@@ -113,6 +131,6 @@ final class GridQuery {
     static Result full(Tracker t, List<String> keys, List<int[]> rowIds, boolean perMinute, int columns, long now) {
         int[] counts = new int[keys.size()];
         java.util.Arrays.fill(counts, columns);
-        return merge(null, run(t, new ArrayList<>(keys), rowIds, counts, perMinute, columns, now));
+        return merge(null, run(t, new ArrayList<>(keys), null, rowIds, counts, perMinute, columns, now));
     }
 }

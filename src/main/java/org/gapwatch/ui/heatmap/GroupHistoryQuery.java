@@ -11,7 +11,9 @@ import org.gapwatch.track.Tracker;
 /**
  * What the status-history band asks of the tracker, run on the writer thread: the sources are put into their groups
  * (first level of src) here, off the FX thread, and each group's row is the sum of its sources' rows, through the
- * heatmap's {@link GridQuery}. The FX thread gets groups x columns, however many sources there are.
+ * heatmap's {@link GridQuery}. The FX thread gets groups x columns, however many sources there are. A group with all
+ * its sources in the list (no filter) is read from the tracker's counts of the group, so the writer's share does not
+ * grow with the sources either.
  *
  * <p>As the heatmap does, a group already in {@code previous} (an immutable result, may be null) is fetched only
  * from its previous end on, so a second's query reads one or two slots per source, not the whole window. The
@@ -74,7 +76,9 @@ final class GroupHistoryQuery {
     static GridQuery.Result run(Tracker t, Grouping g, GridQuery.Result previous, boolean perMinute,
                                 int columns, long now) {
         int[] counts = GridQuery.plan(g.keys(), previous, perMinute, columns, now);
-        return GridQuery.merge(previous, GridQuery.run(t, g.keys(), g.ids(), counts, perMinute, columns, now));
+        // Each row is a group: read from the group's own counts when it has all its sources (an unfiltered band).
+        return GridQuery.merge(previous, GridQuery.run(t, g.keys(), g.keys(), g.ids(), counts, perMinute, columns,
+                now));
     }
 
     static GridQuery.Result run(Tracker t, List<SourceView> sources, GridQuery.Result previous, boolean perMinute,

@@ -512,11 +512,13 @@ public class HeatmapView extends Region {
         int count = Math.min(visibleRows(), rows.size() - first);
         List<String> keys = new ArrayList<>(Math.max(0, count));
         List<int[]> ids = new ArrayList<>(Math.max(0, count));
+        List<String> groups = new ArrayList<>(Math.max(0, count));
         rowWork += Math.max(0, count);
         for (int i = 0; i < count; i++) {
             HeatRow r = rows.get(first + i);
             keys.add(r.key());
             ids.add(r.ids());
+            groups.add(r.groupRow() ? r.group() : null);
         }
         Resolution res = resolution.get();
         // Every minute a full fetch, in case the arrival clock stepped back and touched an older slot.
@@ -528,7 +530,7 @@ public class HeatmapView extends Region {
         lastRequestMillis = paceClock.getAsLong();
         requests++;
         long gen = generation;
-        engine.query(t -> GridQuery.run(t, keys, ids, counts, res.perMinute(), res.columns(), now))
+        engine.query(t -> GridQuery.run(t, keys, groups, ids, counts, res.perMinute(), res.columns(), now))
                 .whenComplete((partial, error) -> Platform.runLater(() -> {
                     if (gen != generation) {
                         return;

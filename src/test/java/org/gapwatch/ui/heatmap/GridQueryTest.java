@@ -32,6 +32,36 @@ class GridQueryTest {
     }
 
     @Test
+    void aWholeGroupsRowIsReadFromTheGroupsCountsAndAFilteredOneSumsItsSources() {
+        Feed feed = new Feed();
+        for (int i = 0; i < 300; i++) {
+            feed.send(T0 + 100, "{\"src\":\"big/s" + i + "\",\"seq\":1}")
+                    .send(T0 + 1200, "{\"src\":\"big/s" + i + "\",\"seq\":" + (2 + i % 3) + "}");
+        }
+        feed.send(T0 + 1300, "{\"src\":\"small/a\",\"seq\":7}");
+        Tracker t = feed.engine().trackerOnWriterThread();
+        int[] all = java.util.stream.IntStream.range(0, 300).toArray();
+        int[] some = java.util.stream.IntStream.range(0, 100).toArray(); // a filter's share of the group
+        List<String> keys = List.of("big", "small", "big (filtered)");
+        List<String> groups = List.of("big", "small", "big");
+        List<int[]> ids = List.of(all, new int[] {300}, some);
+        int[] counts = {3, 3, 3};
+
+        GridQuery.Partial p = GridQuery.run(t, keys, groups, ids, counts, false, 3, T0 + 1500);
+        GridQuery.Partial summed = GridQuery.run(t, keys, null, ids, counts, false, 3, T0 + 1500);
+        assertEquals(2, p.fromGroups(), "the two whole groups; the filtered row is summed");
+        assertEquals(0, summed.fromGroups());
+        assertEquals(summed.endSlot(), p.endSlot());
+        for (int r = 0; r < 3; r++) {
+            assertArrayEquals(summed.received()[r], p.received()[r], "received row " + r);
+            assertArrayEquals(summed.lost()[r], p.lost()[r], "lost row " + r);
+        }
+        assertArrayEquals(new int[] {0, 300, 300}, p.received()[0]);
+        assertArrayEquals(new int[] {0, 0, 300}, p.lost()[0], "s1, s4, ... lost 1 and s2, s5, ... lost 2");
+        assertArrayEquals(new int[] {0, 100, 100}, p.received()[2]);
+    }
+
+    @Test
     void aLargeGroupCountsEverySource() {
         Feed feed = new Feed();
         int n = 2 * 256 + 7;
@@ -64,7 +94,7 @@ class GridQueryTest {
         List<int[]> ids2 = List.of(new int[] {0, 1}, new int[] {0}, new int[] {1});
         int[] counts = GridQuery.plan(keys2, first, false, 10, T0 + 6500);
         assertArrayEquals(new int[] {5, 5, 10}, counts);
-        GridQuery.Result merged = GridQuery.merge(first, GridQuery.run(t, keys2, ids2, counts, false, 10, T0 + 6500));
+        GridQuery.Result merged = GridQuery.merge(first, GridQuery.run(t, keys2, null, ids2, counts, false, 10, T0 + 6500));
         GridQuery.Result full = GridQuery.full(t, keys2, ids2, false, 10, T0 + 6500);
         assertEquals(full.endSlot(), merged.endSlot());
         for (int r = 0; r < 3; r++) {
