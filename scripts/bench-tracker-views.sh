@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 . scripts/java-home.sh
 mvn -o -B -q test-compile
 . scripts/headless-classpath.sh
-exec "$JAVA_HOME/bin/java" -Xmx2g -XX:+UseZGC -cp "$CP" org.gapwatch.bench.TrackerViewsBench "$@"
+exec "$JAVA_HOME/bin/java" -Xmx2g -XX:+UseZGC ${JAVA_OPTS:-} -cp "$CP" org.gapwatch.bench.TrackerViewsBench "$@"

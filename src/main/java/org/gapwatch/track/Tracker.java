@@ -43,7 +43,11 @@ public final class Tracker {
     private long invalidUpdates;
     private long rejectedSources;
     private long socketDrops = -1;
-    private final long[] invalidByReason = new long[RejectReason.values().length];
+    private static final RejectReason[] REJECT_REASONS = RejectReason.values();
+    private final long[] invalidByReason = new long[REJECT_REASONS.length];
+    /** Rejections so far, and at the last snapshot that listed the counts by reason. */
+    private long rejections;
+    private long rejectionsListed;
     /** Reasons of protocols other than JSON v1, in the order first seen. */
     private final Map<Reason, long[]> otherInvalidByReason = new LinkedHashMap<>();
     private final RecentRejects recentInvalid = new RecentRejects(RECENT_INVALID, PREVIEW_BYTES);
@@ -504,6 +508,7 @@ public final class Tracker {
 
     private void rejected(Reason reason, String src, InetSocketAddress sender, long millis, byte[] payload,
                           int off, int len) {
+        rejections++;
         if (reason instanceof RejectReason r) {
             invalidByReason[r.ordinal()]++;
         } else {
@@ -635,13 +640,20 @@ public final class Tracker {
             chunks[c][s.id % TrackerSnapshot.CHUNK] = view(s, nowMillis);
         }
         dirtyCount = 0;
-        Map<String, Long> reasons = new LinkedHashMap<>();
-        for (RejectReason r : RejectReason.values()) {
-            if (invalidByReason[r.ordinal()] > 0) {
-                reasons.put(r.code(), invalidByReason[r.ordinal()]);
+        // The counts by reason change only with a rejection: otherwise the last snapshot's (unmodifiable) map serves.
+        Map<String, Long> reasons = last.invalidByReason();
+        if (rejections != rejectionsListed) {
+            reasons = new LinkedHashMap<>();
+            for (RejectReason r : REJECT_REASONS) {
+                if (invalidByReason[r.ordinal()] > 0) {
+                    reasons.put(r.code(), invalidByReason[r.ordinal()]);
+                }
             }
+            for (Map.Entry<Reason, long[]> e : otherInvalidByReason.entrySet()) {
+                reasons.put(e.getKey().code(), e.getValue()[0]);
+            }
+            rejectionsListed = rejections;
         }
-        otherInvalidByReason.forEach((r, n) -> reasons.put(r.code(), n[0]));
         last = new TrackerSnapshot(version, nowMillis, sourceCount, chunks, totals(), reasons,
                 recentInvalid.list());
         return last;

@@ -10,8 +10,13 @@ import java.util.Map;
  * successive snapshots share when nothing in them changed, so taking one costs what changed, not what exists.
  */
 public final class TrackerSnapshot {
-    /** Sources per chunk; readers that keep per-source results in chunks of the same size can skip a shared one. */
-    public static final int CHUNK = 256;
+    /**
+     * Sources per chunk; readers that keep per-source results in chunks of the same size can skip a shared one. A
+     * snapshot copies each chunk that holds a changed source, and the sources of many publishers change in no order
+     * of id: at 100,000 sources, 3 updates a second each in a random order and a snapshot a millisecond, chunks of
+     * 256 made the snapshots allocate 558 MiB/s, of 64 293 MiB/s (150-157 in id order; TrackerViewsBench).
+     */
+    public static final int CHUNK = 64;
 
     private final long version;
     private final long takenMillis;

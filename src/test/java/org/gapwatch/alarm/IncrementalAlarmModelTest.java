@@ -14,6 +14,7 @@ import org.gapwatch.judge.LossWindow;
 import org.gapwatch.judge.ThresholdRule;
 import org.gapwatch.judge.Thresholds;
 import org.gapwatch.testutil.Feed;
+import org.gapwatch.track.TrackerSnapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -178,7 +179,8 @@ class IncrementalAlarmModelTest {
     @Test
     void anEvaluationLooksAtTheChangedChunksAloneHoweverManySources() {
         assertEquals(lookedAt(1_000), lookedAt(50_000));
-        assertEquals(2 * 2 * 256, lookedAt(50_000), "read 512 states, looked at their 512 sources' points");
+        assertEquals(2 * 2 * TrackerSnapshot.CHUNK, lookedAt(50_000),
+                "read two chunks' states, looked at their sources' points");
     }
 
     /**
@@ -198,12 +200,13 @@ class IncrementalAlarmModelTest {
         model.evaluate(judge.judge(feed.publish(now), now), now); // nothing changed
         assertEquals(0, model.lookedAtInLastEvaluation(), "nothing changed, nothing looked at");
         now += 1_000;
-        for (int id : new int[] {3, 100, 255, 256, 300}) {
+        int c = TrackerSnapshot.CHUNK;
+        for (int id : new int[] {3, 36, c - 1, c, c + 44}) { // in the first two chunks
             feed.send(now, "{\"src\":\"plant/s" + id + "\",\"seq\":2,\"status\":\"ok\",\"ttl\":600000}");
         }
         model.evaluate(judge.judge(feed.publish(now), now), now);
         assertEquals(n - 5, model.activeCount());
-        assertTrue(model.active().stream().noneMatch(a -> a.src().equals("plant/s300")), "s300 cleared");
+        assertTrue(model.active().stream().noneMatch(a -> a.src().equals("plant/s" + (c + 44))), "the last cleared");
         return model.lookedAtInLastEvaluation();
     }
 }

@@ -36,7 +36,14 @@ public final class TrackerViewsBench {
     private final Update u = new Update();
     private final int sources;
     private final int perSource;
+    /**
+     * The order sources are visited in each round: the sender's round robin by default; with
+     * {@code -Dbench.order=scattered} one fixed random order, as sources of many publishers arrive in real rooms (ids
+     * are given in order of first arrival, so a round robin touches a few neighbouring ids each millisecond).
+     */
+    private final int[] order;
     private int cursor;
+    private long round;
     private int second;
     private long sink;
 
@@ -56,6 +63,19 @@ public final class TrackerViewsBench {
             names[i] = GROUPS[i % GROUPS.length] + "/unit-" + (i / 16) + "/sensor-" + i;
             values[i] = 20 + random.nextDouble() * 60;
         }
+        order = new int[sources];
+        for (int i = 0; i < sources; i++) {
+            order[i] = i;
+        }
+        if ("scattered".equals(System.getProperty("bench.order"))) {
+            SplittableRandom shuffle = new SplittableRandom(7);
+            for (int i = sources - 1; i > 0; i--) {
+                int j = shuffle.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+        }
     }
 
     /** Runs the next simulated second; returns this thread's {CPU ns, bytes allocated} in all and in snapshots. */
@@ -70,8 +90,12 @@ public final class TrackerViewsBench {
         for (int ms = 0; ms < 1000; ms++) {
             long now = T0 + second * 1000L + ms;
             for (long k = 0; k < perMilli; k++) {
-                int i = cursor;
-                cursor = cursor + 1 == sources ? 0 : cursor + 1;
+                // The first round makes the sources in id order; the later ones visit them in the chosen order.
+                int i = round == 0 ? cursor : order[cursor];
+                if (++cursor == sources) {
+                    cursor = 0;
+                    round++;
+                }
                 values[i] += random.nextGaussian() * 0.5;
                 u.clear();
                 u.src(names[i]).seq(seq[i]++).ts(now).number(Math.round(values[i] * 100) / 100.0)
@@ -109,8 +133,9 @@ public final class TrackerViewsBench {
                 largest[s - warm] = one[5];
             }
         }
-        System.out.printf("sources=%d updates/s each=%d measured %d simulated s after %d; load %s%n", sources,
-                perSource, measured, warm, loadAverage());
+        System.out.printf("sources=%d updates/s each=%d order=%s chunk=%d measured %d simulated s after %d; load %s%n",
+                sources, perSource, System.getProperty("bench.order", "round robin"), TrackerSnapshot.CHUNK, measured,
+                warm, loadAverage());
         System.out.println("  " + figures(total, measured));
         // The snapshot that slides every source's windows at the second's turn is the largest: the processing
         // thread publishes nothing else meanwhile.
