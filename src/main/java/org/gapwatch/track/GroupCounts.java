@@ -25,16 +25,11 @@ final class GroupCounts {
 
     /** One group's counts and how many sources it has. */
     static final class Group {
-        final String name;
         final GroupRing perSecond = new GroupRing(SourceState.SECONDS);
         final GroupRing perMinute = new GroupRing(SourceState.MINUTES);
         int sources;
         /** A source came in or left by a rename: its counts are not the sum of its sources' any more. */
         boolean mixed;
-
-        private Group(String name) {
-            this.name = name;
-        }
     }
 
     private final Map<String, Group> byName = new HashMap<>();
@@ -47,7 +42,7 @@ final class GroupCounts {
             if (byName.size() >= MAX_GROUPS) {
                 return null;
             }
-            g = new Group(name);
+            g = new Group();
             byName.put(name, g);
         }
         g.sources++;
@@ -77,10 +72,6 @@ final class GroupCounts {
     Group whole(String name, int sources) {
         Group g = byName.get(name);
         return g == null || g.mixed || g.sources != sources ? null : g;
-    }
-
-    int size() {
-        return byName.size();
     }
 
     /** What {@link SourceView#group} says of a source of this name. */

@@ -27,7 +27,7 @@ import org.gapwatch.ui.common.SlotList;
  * The table view: a row per source with every counter; sortable, filterable per column (a field under each header;
  * text matches as a substring, numbers also as {@code >N} or {@code <N}), columns hidden from the header menu.
  * Which rows show and in which order is a {@link TableModel} built off the FX thread; the table's items are slots,
- * one per position, and only the slots on screen are filled (ten times a second, and when a new model arrives).
+ * one per position, and only the slots on screen are filled (four times a second, and when a new model arrives).
  * Hidden, it does nothing per row; selecting a source is a look-up of its row.
  *
  * <p>Its first show is costly (the skin, the headers' fields, the CSS of every cell on screen, and the JIT's first
@@ -35,7 +35,13 @@ import org.gapwatch.ui.common.SlotList;
  * that no single pulse does it all and switching to the table creates no cell.
  */
 public final class SourceTable extends StackPane {
-    private static final long ROWS_EVERY_MILLIS = 100;
+    /**
+     * How often the rows on screen are filled again (a new model or a scroll fills at once). Four times a second, as
+     * Phoebus paces its plots: a dense list of numbers is not read faster, and at 5,000 sources under a flood ten
+     * times a second cost the FX thread 191-203 ms a second (JavaFX lays out and restyles each row whose text
+     * changed), four times 109-111, and the table drew 50.6-53.3 frames/s against 56.0-56.5.
+     */
+    static final long ROWS_EVERY_MILLIS = 250;
     /** Slots kept for positions off screen (a cache: the ones on screen are used every fill and stay). */
     private static final int SLOTS_KEPT = 2_048;
     /** The warm-up lays out this many more rows (in font heights, a row is about two) at each pulse. */
@@ -262,7 +268,7 @@ public final class SourceTable extends StackPane {
     /**
      * Called once per pulse with the newest snapshot, judgement and model. Hidden: returns at once (warming up: lays
      * out a taller strip first). Showing: takes a new model (its size and the selected row) and fills the rows on
-     * screen ten times a second.
+     * screen four times a second ({@link #ROWS_EVERY_MILLIS}).
      */
     public void update(TrackerSnapshot s, Judgement j, TableModel m, long nowMillis) {
         if (warming()) {

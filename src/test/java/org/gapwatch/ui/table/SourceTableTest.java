@@ -130,15 +130,21 @@ class SourceTableTest {
         }
     }
 
+    /** On the FX thread: shows the table with the world's model at NOW, laid out, its rows touched so far taken. */
+    private TableModel showFilled(World w) {
+        table.setVisible(true);
+        table.reset();
+        TableModel m = w.model(table.request(SourceFilter.ALL));
+        table.update(w.snap(), w.judged(), m, ManySources.NOW);
+        table.tableView().layout();
+        table.takeRowsTouched();
+        return m;
+    }
+
     /** Rows filled by {@code pulses} pulses of the shown table, 100 ms apart, after a first one. */
     private long shownPulses(World w, int pulses) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
-            table.setVisible(true);
-            table.reset();
-            TableModel m = w.model(table.request(SourceFilter.ALL));
-            table.update(w.snap(), w.judged(), m, ManySources.NOW);
-            table.tableView().layout();
-            table.takeRowsTouched();
+            TableModel m = showFilled(w);
             for (int p = 1; p <= pulses; p++) {
                 table.update(w.snap(), w.judged(), m, ManySources.NOW + p * 100L);
             }
@@ -168,6 +174,23 @@ class SourceTableTest {
         long large = shownPulses(World.of(50_000), 20);
         assertTrue(small > 0 && small < 20 * 60, "rows on screen only: " + small);
         assertEquals(small, large, "rows filled with 1,000 and with 50,000 sources");
+    }
+
+    @Test
+    void theRowsOnScreenAreFilledFourTimesASecondNotAtEveryPulse() throws Exception {
+        World w = World.of(1_000);
+        long[] touched = WaitForAsyncUtils.asyncFx(() -> {
+            TableModel m = showFilled(w);
+            long t1 = ManySources.NOW + SourceTable.ROWS_EVERY_MILLIS;
+            table.update(w.snap(), w.judged(), m, t1);
+            long oneFill = table.takeRowsTouched();
+            for (int k = 1; k <= 58; k++) { // a pulse each 17 ms for 986 ms: fills at 255, 510 and 765 ms
+                table.update(w.snap(), w.judged(), m, t1 + 17L * k);
+            }
+            return new long[] {oneFill, table.takeRowsTouched()};
+        }).get();
+        assertTrue(touched[0] > 0, "a fill touches the rows on screen");
+        assertEquals(3 * touched[0], touched[1], "three fills in the next 986 ms of pulses");
     }
 
     @Test
