@@ -396,6 +396,7 @@ public final class MonitorWindow {
         scene.getStylesheets().removeIf(u -> u.endsWith("theme-dark.css") || u.endsWith("theme-light.css"));
         scene.getStylesheets().add(css(Settings.LIGHT.equals(s.theme()) ? "theme-light.css" : "theme-dark.css"));
         ui.wall.setPalette(Palette.of(s.theme()));
+        ui.table.setPalette(Palette.of(s.theme()));
         wiring.setTheme(s.theme());
         double scale = displayScale() * s.zoom();
         scene.getRoot().setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 14 * scale));

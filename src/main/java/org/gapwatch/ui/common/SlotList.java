@@ -17,8 +17,8 @@ import javafx.scene.control.skin.VirtualFlow;
  * rows on screen, not all of them. Slots for positions off screen are a cache of at most {@code kept}, the least
  * recently used dropped.
  *
- * <p>A slot is filled at most once a round ({@link #get} fills it if this round has not): a table asks for its
- * row's item once per cell, fourteen times a row for fourteen columns, and a column sized to its content asks for
+ * <p>A slot is filled at most once a round ({@link #get} fills it if this round has not): a table asks for a row's
+ * item more than once a pulse (once per cell, where its rows have cells), and a column sized to its content asks for
  * thirty rows. A round begins with each {@link #fillOnScreen} and {@link #resize}, and with {@link #newRound}.
  *
  * @param <S> a slot: it knows its position ({@code positionOf}), -1 for the stand-in of removed slots

@@ -3,23 +3,20 @@ package org.gapwatch.ui.table;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.WeakHashMap;
 
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
 import org.gapwatch.track.TrackerSnapshot;
-import org.gapwatch.ui.Format;
 import org.gapwatch.judge.Judgement;
-import org.gapwatch.judge.SourceState;
+import org.gapwatch.ui.Palette;
 import org.gapwatch.ui.SourceFilter;
 import org.gapwatch.ui.common.SlotList;
 
@@ -28,9 +25,10 @@ import org.gapwatch.ui.common.SlotList;
  * text matches as a substring, numbers also as {@code >N} or {@code <N}), columns hidden from the header menu.
  * Which rows show and in which order is a {@link TableModel} built off the FX thread; the table's items are slots,
  * one per position, and only the slots on screen are filled (four times a second, and when a new model arrives).
- * Hidden, it does nothing per row; selecting a source is a look-up of its row.
+ * Each row on screen is painted on a canvas ({@link PaintedRow}), not laid out as cells. Hidden, it does nothing per
+ * row; selecting a source is a look-up of its row.
  *
- * <p>Its first show is costly (the skin, the headers' fields, the CSS of every cell on screen, and the JIT's first
+ * <p>Its first show is costly (the skin, the headers' fields, the CSS of every row on screen, and the JIT's first
  * compilations of all that): {@link #warmUp} pays it while the table is still hidden, in stages over pulses, so
  * that no single pulse does it all and switching to the table creates no cell.
  */
@@ -58,6 +56,9 @@ public final class SourceTable extends StackPane {
         return r;
     }, r -> r.position, this::fill);
     private final List<ColumnFilter> columnFilters = new ArrayList<>();
+    private final PaintedRow.Look look = new PaintedRow.Look();
+    /** The rows the table made (on screen, or kept aside by its flow). */
+    private final Set<PaintedRow> paintedRows = java.util.Collections.newSetFromMap(new WeakHashMap<>());
     private final IntegerProperty selectedId = new SimpleIntegerProperty(-1);
     private TableModel model = TableModel.empty();
     private TableModel.Request request;
@@ -77,24 +78,30 @@ public final class SourceTable extends StackPane {
         table.setItems(rows);
         table.setTableMenuButtonVisible(true);
         table.setPlaceholder(new Label("No source matches the filter"));
+        table.setRowFactory(t -> {
+            PaintedRow r = new PaintedRow(look);
+            paintedRows.add(r);
+            return r;
+        });
+        table.getVisibleLeafColumns().addListener((ListChangeListener<TableColumn<SourceRow, ?>>) c -> columnsChanged());
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().addAll(List.of(
-                text("src", "Source", r -> r.src, 300),
+                column(Column.SRC, "Source", 300),
                 // Wide enough for its header; not 80, JavaFX's default width, which the header takes as "not set"
                 // and sizes to the cells on first show (it left the header at "Prot...").
-                text("protocol", "Protocol", r -> r.protocol, 104),
-                status(),
-                text("value", "Value", r -> r.value, 150),
-                number("received", "Received", r -> r.received),
-                number("lost", "Lost", r -> r.lost),
-                percent(),
-                number("late", "Late", r -> r.late),
-                number("duplicates", "Dup.", r -> r.duplicates),
-                number("restarts", "Restarts", r -> r.restarts),
-                rate(),
-                age(),
-                text("sender", "Sender", r -> r.sender, 170),
-                text("session", "Session", r -> r.session, 110)));
+                column(Column.PROTOCOL, "Protocol", 104),
+                column(Column.STATUS, "Status", 130),
+                column(Column.VALUE, "Value", 150),
+                column(Column.RECEIVED, "Received", 110),
+                column(Column.LOST, "Lost", 110),
+                column(Column.LOSS, "Loss", 125),
+                column(Column.LATE, "Late", 110),
+                column(Column.DUPLICATES, "Dup.", 110),
+                column(Column.RESTARTS, "Restarts", 110),
+                column(Column.RATE, "Rate", 85),
+                column(Column.AGE, "Age", 80),
+                column(Column.SENDER, "Sender", 170),
+                column(Column.SESSION, "Session", 110)));
         TableColumn<SourceRow, ?> srcColumn = table.getColumns().getFirst();
         srcColumn.setSortType(TableColumn.SortType.ASCENDING);
         table.getSortOrder().add(srcColumn); // stable rows by name until the user sorts otherwise
@@ -116,6 +123,47 @@ public final class SourceTable extends StackPane {
 
     public IntegerProperty selectedIdProperty() {
         return selectedId;
+    }
+
+    /** The theme's colours, which the painted rows use (CSS does not reach a canvas). */
+    public void setPalette(Palette p) {
+        if (p != look.palette) {
+            look.palette = p;
+            paintRows();
+        }
+    }
+
+    /** The text painted in column {@code columnId} of the row on screen at {@code position} (null: none there). */
+    public String paintedText(int position, String columnId) {
+        for (PaintedRow r : paintedRows) {
+            if (shown(r) && r.getIndex() == position) {
+                return r.paintedText(columnId);
+            }
+        }
+        return null;
+    }
+
+    private static boolean shown(PaintedRow r) {
+        return r.isVisible() && r.getParent() != null && !r.isEmpty();
+    }
+
+    /** Paints the rows on screen again (their slots were filled, or the colours changed). */
+    private void paintRows() {
+        for (PaintedRow r : paintedRows) {
+            if (shown(r)) {
+                r.paint();
+            }
+        }
+    }
+
+    /** A column was shown, hidden, moved or resized: every row's width and texts follow. */
+    private void columnsChanged() {
+        for (PaintedRow r : paintedRows) {
+            r.requestLayout();
+            if (shown(r)) {
+                r.paint();
+            }
+        }
     }
 
     /** Column widths at display scale 1 (the text grows with the scale, so must they). */
@@ -287,6 +335,7 @@ public final class SourceTable extends StackPane {
         if (fresh || nowMillis - rowsMillis >= ROWS_EVERY_MILLIS || nowMillis < rowsMillis) {
             rowsMillis = nowMillis;
             rows.fillOnScreen(table, 60);
+            paintRows();
         }
     }
 
@@ -341,83 +390,20 @@ public final class SourceTable extends StackPane {
 
     }
 
-    private <T> TableColumn<SourceRow, T> column(String id, String name, double width,
-                                                 Function<SourceRow, ObservableValue<T>> value) {
-        TableColumn<SourceRow, T> c = new TableColumn<>(name);
-        c.setId(id);
+    private TableColumn<SourceRow, Object> column(Column id, String name, double width) {
+        // No cell value factory: no cell is made, the rows paint the columns themselves (PaintedRow).
+        TableColumn<SourceRow, Object> c = new TableColumn<>(name);
+        c.setId(id.id);
         c.setPrefWidth(width);
         baseWidths.put(c, width);
-        c.setCellValueFactory(d -> value.apply(d.getValue()));
-        ColumnFilter cf = new ColumnFilter(id);
+        if (id.numeric) {
+            c.getStyleClass().add("numeric");
+        }
+        c.widthProperty().addListener((o, a, b) -> columnsChanged());
+        ColumnFilter cf = new ColumnFilter(id.id);
         columnFilters.add(cf);
         c.setGraphic(cf.field);
         return c;
-    }
-
-    private TableColumn<SourceRow, String> text(String id, String name,
-                                                Function<SourceRow, ObservableValue<String>> v, double width) {
-        return column(id, name, width, v);
-    }
-
-    private TableColumn<SourceRow, Number> number(String id, String name,
-                                                  Function<SourceRow, javafx.beans.property.SimpleLongProperty> v) {
-        TableColumn<SourceRow, Number> c = column(id, name, 110, r -> v.apply(r));
-        c.getStyleClass().add("numeric");
-        return c;
-    }
-
-    private TableColumn<SourceRow, Number> percent() {
-        TableColumn<SourceRow, Number> c = column("loss", "Loss", 125, r -> r.lossPercent);
-        c.getStyleClass().add("numeric");
-        c.setCellFactory(col -> new FormattedCell<>(n -> Format.percent(n.doubleValue() / 100),
-                n -> n.doubleValue() > 0 ? "losing" : null));
-        return c;
-    }
-
-    private TableColumn<SourceRow, Number> rate() {
-        TableColumn<SourceRow, Number> c = column("rate", "Rate", 85, r -> r.rate);
-        c.getStyleClass().add("numeric");
-        c.setCellFactory(col -> new FormattedCell<>(n -> Format.rate(n.doubleValue()), n -> null));
-        return c;
-    }
-
-    private TableColumn<SourceRow, Number> age() {
-        TableColumn<SourceRow, Number> c = column("age", "Age", 80, r -> r.ageSeconds);
-        c.getStyleClass().add("numeric");
-        c.setCellFactory(col -> new FormattedCell<>(n -> Format.age(n.longValue() * 1000), n -> null));
-        return c;
-    }
-
-    private TableColumn<SourceRow, SourceState> status() {
-        TableColumn<SourceRow, SourceState> c = column("status", "Status", 130, r -> r.status);
-        c.setCellFactory(col -> new FormattedCell<>(SourceState::word, h -> "status-" + h.name().toLowerCase(Locale.ROOT)));
-        return c;
-    }
-
-    /** A cell showing a formatted value and, for some values, a style class (colour plus the word itself). */
-    private static final class FormattedCell<T> extends TableCell<SourceRow, T> {
-        private final Function<T, String> format;
-        private final Function<T, String> styleClass;
-        private String applied;
-
-        FormattedCell(Function<T, String> format, Function<T, String> styleClass) {
-            this.format = format;
-            this.styleClass = styleClass;
-        }
-
-        @Override
-        protected void updateItem(T item, boolean empty) {
-            super.updateItem(item, empty);
-            String cls = empty || item == null ? null : styleClass.apply(item);
-            if (applied != null && !applied.equals(cls)) {
-                getStyleClass().remove(applied);
-            }
-            if (cls != null && !cls.equals(applied)) {
-                getStyleClass().add(cls);
-            }
-            applied = cls;
-            setText(empty || item == null ? null : format.apply(item));
-        }
     }
 
 }

@@ -1,6 +1,8 @@
 package org.gapwatch.ui.table;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,13 +68,13 @@ class SourceTableTest {
                 rows = nowRows;
             }
             boolean hiddenAsksForNone = table.request(SourceFilter.ALL) == null;
-            int cells = table.lookupAll(".table-cell").size();
+            int cells = table.lookupAll(".table-row-cell").size();
             table.takeRowsTouched();
             table.setVisible(true);
             table.update(w.snap(), w.judged(), m, now + 100);
             holder.applyCss();
             holder.layout();
-            return new Switch(pulses, most, rows, cells, table.lookupAll(".table-cell").size(),
+            return new Switch(pulses, most, rows, cells, table.lookupAll(".table-row-cell").size(),
                     table.takeRowsTouched(), hiddenAsksForNone);
         }).get();
     }
@@ -86,7 +88,7 @@ class SourceTableTest {
                 "no pulse of the warm-up makes more than a third of the rows: " + large);
         assertTrue(large.hiddenAsksForNone(), "warmed up and hidden, the table wants no model");
         assertTrue(large.cellsAfterWarmUp() > 0);
-        assertEquals(large.cellsAfterWarmUp(), large.cellsAfterSwitch(), "the switch creates no cell");
+        assertEquals(large.cellsAfterWarmUp(), large.cellsAfterSwitch(), "the switch creates no row");
         long onScreen = large.rowsAfterWarmUp();
         assertTrue(large.rowsFilledBySwitch() > 0 && large.rowsFilledBySwitch() <= onScreen + 2,
                 "the switch fills the rows on screen (and one either side) only: " + large);
@@ -121,7 +123,11 @@ class SourceTableTest {
 
     private record World(TrackerSnapshot snap, Judgement judged, SourceIndex index) {
         static World of(int n) {
-            TrackerSnapshot s = ManySources.snapshot(n, SourceTableTest::name, SourceTableTest::status);
+            return of(n, SourceTableTest::name);
+        }
+
+        static World of(int n, java.util.function.IntFunction<String> name) {
+            TrackerSnapshot s = ManySources.snapshot(n, name, SourceTableTest::status);
             return new World(s, new Judge().judge(s, ManySources.NOW), SourceIndex.of(s, SourceIndex.empty(), false));
         }
 
@@ -235,6 +241,95 @@ class SourceTableTest {
             assertEquals(450, src.getPrefWidth(), "a new scale sets it: 300 x 1.5");
             return null;
         }).get();
+    }
+
+    /** The row on screen at {@code position} (a TableRow: the table makes no cell). */
+    private javafx.scene.control.TableRow<?> rowAt(int position) {
+        return table.lookupAll(".table-row-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getIndex() == position && !r.isEmpty())
+                .map(n -> (javafx.scene.control.TableRow<?>) n).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theRowsArePaintedNotMadeOfCellsAndAFillOfNewFiguresLaysNothingOut() throws Exception {
+        World w = World.of(2_000);
+        WaitForAsyncUtils.asyncFx(() -> {
+            TableModel m = showFilled(w);
+            table.applyCss();
+            table.layout();
+            assertEquals(0, table.lookupAll(".table-cell").size(), "no cell is made");
+            assertEquals(table.shownRows().getFirst().src(), table.paintedText(0, "src"));
+            String ageBefore = table.paintedText(0, "age");
+            // 5 s later every source's age has grown: every row on screen shows a new figure.
+            table.update(w.snap(), w.judged(), m, ManySources.NOW + 5_000);
+            javafx.scene.Parent flow = (javafx.scene.Parent) table.lookup(".virtual-flow");
+            assertFalse(flow.isNeedsLayout(), "the fill requested no layout");
+            assertFalse(rowAt(0).isNeedsLayout(), "nor did a row");
+            SourceRow first = table.shownRows().getFirst();
+            assertEquals(org.gapwatch.ui.Format.age(first.ageSeconds * 1000), table.paintedText(0, "age"));
+            assertNotEquals(ageBefore, table.paintedText(0, "age"));
+            return null;
+        }).get();
+    }
+
+    @Test
+    void anAbnormalStatusIsAChipInItsColourAndANormalOneIsPlainText() throws Exception {
+        World w = World.of(200); // two alarms: ids 7 and 107
+        javafx.scene.paint.Color[] at = WaitForAsyncUtils.asyncFx(() -> {
+            table.setVisible(true);
+            table.reset();
+            table.setPalette(org.gapwatch.ui.Palette.DARK);
+            TableColumn<SourceRow, ?> status = table.tableView().getColumns().stream()
+                    .filter(c -> "status".equals(c.getId())).findFirst().orElseThrow();
+            table.tableView().getSortOrder().setAll(List.of(status)); // the two alarms first
+            TableModel m = w.model(table.request(SourceFilter.ALL));
+            table.update(w.snap(), w.judged(), m, ManySources.NOW);
+            table.applyCss();
+            table.layout();
+            double x = 300 + 104 + 4; // inside the status column, left of its word
+            double plain = 300 + 104 - 3; // the protocol column's right end: no text, the row's background
+            javafx.scene.paint.Color[] c = new javafx.scene.paint.Color[3];
+            for (int k = 0; k < 2; k++) {
+                javafx.scene.control.TableRow<?> row = rowAt(k == 0 ? 0 : 5);
+                javafx.scene.image.WritableImage img = row.snapshot(null, null);
+                c[k] = img.getPixelReader().getColor((int) x, (int) (img.getHeight() / 2));
+                if (k == 1) {
+                    c[2] = img.getPixelReader().getColor((int) plain, (int) (img.getHeight() / 2));
+                }
+            }
+            assertEquals("ALARM", table.paintedText(0, "status"));
+            assertEquals("OK", table.paintedText(5, "status"));
+            return c;
+        }).get();
+        assertEquals(org.gapwatch.ui.Palette.DARK.alarm(), at[0], "the alarm row's status cell");
+        assertNotEquals(org.gapwatch.ui.Palette.DARK.alarm(), at[1], "the OK row's status cell");
+        assertEquals(at[2], at[1], "an OK row's status cell shows the row's own background, no chip");
+    }
+
+    @Test
+    void aNarrowSourceColumnShortensNamesInTheMiddleSoNoTwoRowsReadTheSame() throws Exception {
+        World w = World.of(200, i -> "plant/line-" + (i % 4) + "/cooling/detector-" + i);
+        List<String> names = WaitForAsyncUtils.asyncFx(() -> {
+            TableModel m = showFilled(w);
+            table.tableView().getColumns().getFirst().setPrefWidth(150);
+            table.update(w.snap(), w.judged(), m, ManySources.NOW + SourceTable.ROWS_EVERY_MILLIS);
+            table.applyCss();
+            table.layout();
+            List<String> out = new java.util.ArrayList<>();
+            for (int p = 0; p < 10; p++) {
+                out.add(table.paintedText(p, "src"));
+            }
+            return out;
+        }).get();
+        for (int p = 0; p < names.size(); p++) {
+            String full = w.index().name(w.model(new TableModel.Request(SourceFilter.ALL, List.of(), List.of()))
+                    .order[p]);
+            String shown = names.get(p);
+            assertTrue(shown.contains("…") && shown.length() < full.length(), "shortened: " + shown);
+            String number = full.substring(full.lastIndexOf('-'));
+            assertTrue(shown.endsWith(number), shown + " keeps the end of " + full);
+        }
+        assertEquals(names.size(), new java.util.HashSet<>(names).size(), "no two rows read the same: " + names);
     }
 
     @Test
