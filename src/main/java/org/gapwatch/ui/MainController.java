@@ -61,6 +61,7 @@ public final class MainController {
     /** The part of a pulse's work spent in the views (wall and table), and in the rest (status bar, listeners). */
     final PulseStats viewNanos = new PulseStats(4096);
     final PulseStats restNanos = new PulseStats(4096);
+    final SlowestPart slowestPart = new SlowestPart();
     final PulseStats arrivalToPulseMillis = new PulseStats(65536);
     private MonitorWindow window;
     private Engine engine;
@@ -226,11 +227,14 @@ public final class MainController {
         }
         long tr = System.nanoTime();
         viewNanos.add(tr - tv);
+        slowestPart.add(wall.isVisible() ? "wall" : "table", tr - tv);
         try {
             status.update(snap, judged, now, replayName == null ? window.feed().status() : null);
         } catch (Throwable t) {
             faults.failed("status bar", t);
         }
+        long tp = System.nanoTime();
+        slowestPart.add("status bar", tp - tr);
         for (int i = 0; i < pulseListeners.size(); i++) {
             NamedListener l = pulseListeners.get(i);
             try {
@@ -238,6 +242,9 @@ public final class MainController {
             } catch (Throwable t) {
                 faults.failed(l.name(), t);
             }
+            long tl = System.nanoTime();
+            slowestPart.add(l.name(), tl - tp);
+            tp = tl;
         }
         try {
             if (snap.version() != lastVersionMeasured) {

@@ -188,6 +188,11 @@ public final class MonitorWindow {
         return ui.restNanos;
     }
 
+    /** The longest single part of a pulse (for the bench). */
+    public SlowestPart slowestPart() {
+        return ui.slowestPart;
+    }
+
     public PulseStats frameGapNanos() {
         return ui.frameGapNanos;
     }

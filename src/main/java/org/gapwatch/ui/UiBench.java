@@ -142,12 +142,12 @@ final class UiBench {
         hops.append(cpu);
         return hops.insert(0, String.format(Locale.ROOT,
                 "%-8s: updates received %.0f/s (lost %d), sources %d | pulse work p50 %.2f ms p99 %.2f ms max %.2f ms"
-                        + " (views p99 %.2f ms, rest p99 %.2f ms)"
+                        + " (views p99 %.2f ms, rest p99 %.2f ms; longest part: %s)"
                         + " | frames %.1f/s, interval p50 %.1f ms p99 %.1f ms | arrival-to-pulse p50 %d ms p99 %d ms"
                         + " | lost each second: %s",
                 view, (after.received() - before.received()) / secs, after.lost() - before.lost(), after.sources(),
                 pulse.percentile(50) / 1e6, pulse.percentile(99) / 1e6, pulse.percentile(100) / 1e6,
-                views.percentile(99) / 1e6, rest.percentile(99) / 1e6,
+                views.percentile(99) / 1e6, rest.percentile(99) / 1e6, window.slowestPart(),
                 frameCount / secs, frames.percentile(50) / 1e6, frames.percentile(99) / 1e6,
                 arrival.percentile(50), arrival.percentile(99), lostPerSecond)).toString();
     }
@@ -221,6 +221,7 @@ final class UiBench {
         window.arrivalToPulseMillis().clear();
         window.viewNanos().clear();
         window.restNanos().clear();
+        window.slowestPart().clear();
         probe.clear();
     }
 }

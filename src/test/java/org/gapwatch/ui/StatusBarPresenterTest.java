@@ -63,6 +63,29 @@ class StatusBarPresenterTest {
     }
 
     @Test
+    void eachSecondsFiguresKeepTheLabelsTooltipsAndChangeOnlyTheirText() {
+        Await.onFx(() -> {
+            StatusBarPresenter p = new StatusBarPresenter(new StatusBar(), clock);
+            TrackerSnapshot s = datagrams(0, 1, T);
+            update(p, s, T, live(null, List.of()));
+            javafx.scene.control.Tooltip joined = p.joinedLabel().getTooltip();
+            assertEquals("Joined on eth1: 239.1.2.3:5000", joined.getText());
+            // Each second the group is lost or joined again: the text follows, the tooltip stays the same object.
+            for (int k = 1; k <= 4; k++) {
+                wall.addAndGet(1_000);
+                boolean lost = k % 2 == 1;
+                update(p, s, T + 1_000L * k, live(null, lost ? List.of("239.1.2.3:5000 not joined") : List.of()));
+                assertTrue(joined == p.joinedLabel().getTooltip(), "second " + k + ": the same tooltip");
+                assertEquals(lost ? "Groups on eth1: 239.1.2.3:5000; the receiver tries again every second"
+                        : "Joined on eth1: 239.1.2.3:5000", joined.getText(), "second " + k);
+                assertEquals(lost ? 1 : 0, p.joinedLabel().getStyleClass().stream()
+                        .filter(c -> c.equals("warning")).count(), "second " + k + ": the warning class");
+            }
+            return null;
+        });
+    }
+
+    @Test
     void aStoppedOrStalledLoopIsSaidAtOnceInTheAlarmColourAndClears() {
         Await.onFx(() -> {
             StatusBarPresenter p = new StatusBarPresenter(new StatusBar(), clock);
