@@ -30,14 +30,14 @@ import org.gapwatch.ui.common.SlotList;
  *
  * <p>Its first show is costly (the skin, the headers' fields, the CSS of every row on screen, and the JIT's first
  * compilations of all that): {@link #warmUp} pays it while the table is still hidden, in stages over pulses, so
- * that no single pulse does it all and switching to the table creates no cell.
+ * that no single pulse does it all and switching to the table creates no row.
  */
 public final class SourceTable extends StackPane {
     /**
      * How often the rows on screen are filled again (a new model or a scroll fills at once). Four times a second, as
      * Phoebus paces its plots: a dense list of numbers is not read faster, and at 5,000 sources under a flood ten
-     * times a second cost the FX thread 191-203 ms a second (JavaFX lays out and restyles each row whose text
-     * changed), four times 109-111, and the table drew 50.6-53.3 frames/s against 56.0-56.5.
+     * times a second cost the FX thread 191-203 ms a second when the rows were cells (JavaFX laid out and restyled
+     * each row whose text changed), four times 109-111, and the table drew 50.6-53.3 frames/s against 56.0-56.5.
      */
     static final long ROWS_EVERY_MILLIS = 250;
     /** Slots kept for positions off screen (a cache: the ones on screen are used every fill and stay). */
