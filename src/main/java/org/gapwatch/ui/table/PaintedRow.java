@@ -35,11 +35,17 @@ final class PaintedRow extends TableRow<SourceRow> {
     private final Look look;
     /** The texts painted last, by column id (what the operator sees; for tests). */
     private final Map<String, String> painted = new HashMap<>();
+    /** The figures last painted: every column's text (in {@link Column} order) and the state, null when none. */
+    private final String[] paintedFrom = new String[Column.values().length];
+    private SourceState paintedState;
+    private boolean paintedLosing;
 
     /** What every row of one table paints with: the theme's colours and the fitted text's cache. */
     static final class Look {
         Palette palette = Palette.DARK;
         final TextFit fit = new TextFit();
+        /** Rows painted (for the tests that a fill without news paints nothing). */
+        long paints;
         private Font regular;
         private Font bold;
 
@@ -73,6 +79,28 @@ final class PaintedRow extends TableRow<SourceRow> {
         return painted.get(columnId);
     }
 
+    /**
+     * Paints the row again if its figures changed since it was last painted. In a quiet room most rows have no news
+     * at most fills (a source once a second, four fills a second), and each paint is the renderer's work too.
+     */
+    void refresh() {
+        SourceRow r = getItem();
+        if (r != null && !isEmpty() && paintedState != null && r.status == paintedState
+                && (r.lossPercent > 0) == paintedLosing) {
+            boolean same = true;
+            for (Column c : Column.values()) {
+                if (!java.util.Objects.equals(r.text(c), paintedFrom[c.ordinal()])) {
+                    same = false;
+                    break;
+                }
+            }
+            if (same) {
+                return;
+            }
+        }
+        paint();
+    }
+
     /** Paints the row's item into its canvas at the canvas's size (a no-op until laid out). */
     void paint() {
         GraphicsContext g = canvas.getGraphicsContext2D();
@@ -80,11 +108,18 @@ final class PaintedRow extends TableRow<SourceRow> {
         double h = canvas.getHeight();
         g.clearRect(0, 0, w, h);
         painted.clear();
+        paintedState = null;
         SourceRow r = getItem();
         TableView<SourceRow> table = getTableView();
         if (r == null || isEmpty() || table == null || w <= 0 || h <= 0) {
             return;
         }
+        look.paints++;
+        for (Column c : Column.values()) {
+            paintedFrom[c.ordinal()] = r.text(c);
+        }
+        paintedState = r.status;
+        paintedLosing = r.lossPercent > 0;
         Font font = getFont();
         double pad = PAD_EMS * font.getSize();
         double x = 0;

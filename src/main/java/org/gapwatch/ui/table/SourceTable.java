@@ -147,13 +147,20 @@ public final class SourceTable extends StackPane {
         return r.isVisible() && r.getParent() != null && !r.isEmpty();
     }
 
-    /** Paints the rows on screen again (their slots were filled, or the colours changed). */
+    /** Paints the rows on screen again (the colours changed). */
     private void paintRows() {
         for (PaintedRow r : paintedRows) {
             if (shown(r)) {
                 r.paint();
             }
         }
+    }
+
+    /** Rows painted since the last call (for the tests that a fill without news paints nothing). */
+    public long takeRowsPainted() {
+        long n = look.paints;
+        look.paints = 0;
+        return n;
     }
 
     /** A column was shown, hidden, moved or resized: every row's width and texts follow. */
@@ -335,7 +342,11 @@ public final class SourceTable extends StackPane {
         if (fresh || nowMillis - rowsMillis >= ROWS_EVERY_MILLIS || nowMillis < rowsMillis) {
             rowsMillis = nowMillis;
             rows.fillOnScreen(table, 60);
-            paintRows();
+            for (PaintedRow r : paintedRows) {
+                if (shown(r)) {
+                    r.refresh(); // painted again only if its figures changed
+                }
+            }
         }
     }
 

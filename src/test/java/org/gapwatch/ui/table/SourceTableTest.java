@@ -273,6 +273,29 @@ class SourceTableTest {
     }
 
     @Test
+    void aFillWithoutNewFiguresPaintsNoRowAndOneWithThemPaintsEachRowOnScreenOnce() throws Exception {
+        World w = World.of(2_000);
+        long[] painted = WaitForAsyncUtils.asyncFx(() -> {
+            TableModel m = showFilled(w);
+            table.applyCss();
+            table.layout();
+            int onScreen = (int) table.lookupAll(".table-row-cell").stream()
+                    .filter(n -> n instanceof javafx.scene.control.TableRow<?> r && !r.isEmpty() && r.isVisible())
+                    .count();
+            table.takeRowsPainted();
+            // 250 ms on: every source's age is still 0 s, nothing changed.
+            table.update(w.snap(), w.judged(), m, ManySources.NOW + SourceTable.ROWS_EVERY_MILLIS);
+            long quiet = table.takeRowsPainted();
+            // 5 s on: every age changed.
+            table.update(w.snap(), w.judged(), m, ManySources.NOW + 5_000);
+            return new long[] {quiet, table.takeRowsPainted(), onScreen};
+        }).get();
+        assertEquals(0, painted[0], "a fill without news");
+        assertTrue(painted[2] > 0);
+        assertEquals(painted[2], painted[1], "a fill with new ages paints each row on screen once");
+    }
+
+    @Test
     void anAbnormalStatusIsAChipInItsColourAndANormalOneIsPlainText() throws Exception {
         World w = World.of(200); // two alarms: ids 7 and 107
         javafx.scene.paint.Color[] at = WaitForAsyncUtils.asyncFx(() -> {
