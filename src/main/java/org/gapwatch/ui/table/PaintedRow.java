@@ -85,8 +85,8 @@ final class PaintedRow extends TableRow<SourceRow> {
      */
     void refresh() {
         SourceRow r = getItem();
-        if (r != null && !isEmpty() && paintedState != null && r.status == paintedState
-                && (r.lossPercent > 0) == paintedLosing) {
+        if (r != null && !isEmpty() && paintedState != null && r.status() == paintedState
+                && r.losing() == paintedLosing) {
             boolean same = true;
             for (Column c : Column.values()) {
                 if (!java.util.Objects.equals(r.text(c), paintedFrom[c.ordinal()])) {
@@ -118,8 +118,8 @@ final class PaintedRow extends TableRow<SourceRow> {
         for (Column c : Column.values()) {
             paintedFrom[c.ordinal()] = r.text(c);
         }
-        paintedState = r.status;
-        paintedLosing = r.lossPercent > 0;
+        paintedState = r.status();
+        paintedLosing = r.losing();
         Font font = getFont();
         double pad = PAD_EMS * font.getSize();
         double x = 0;
@@ -128,7 +128,7 @@ final class PaintedRow extends TableRow<SourceRow> {
             double cw = c.getWidth();
             if (x < w && cw > 0) {
                 Column col = Column.of(c.getId());
-                painted.put(col.id, cell(g, col, r, r.text(col), font, x, cw, h, pad));
+                painted.put(col.id, cell(g, col, r, paintedFrom[col.ordinal()], font, x, cw, h, pad));
             }
             x += cw;
         }
@@ -138,8 +138,8 @@ final class PaintedRow extends TableRow<SourceRow> {
     private String cell(GraphicsContext g, Column col, SourceRow r, String text, Font font, double x, double cw,
                         double h, double pad) {
         Palette p = look.palette;
-        SourceState state = r.status;
-        boolean chip = col == Column.STATUS ? Palette.abnormal(state) : col == Column.LOSS && r.lossPercent > 0;
+        SourceState state = r.status();
+        boolean chip = col == Column.STATUS ? Palette.abnormal(state) : col == Column.LOSS && r.losing();
         Color ink = p.text();
         Font f = font;
         if (chip) {

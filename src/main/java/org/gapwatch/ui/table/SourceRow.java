@@ -3,32 +3,20 @@ package org.gapwatch.ui.table;
 import org.gapwatch.judge.Judgement;
 import org.gapwatch.judge.SourceState;
 import org.gapwatch.track.SourceView;
-import org.gapwatch.ui.Format;
 
 /**
  * One row on screen: a slot for a position of the table that shows whichever source the newest model puts there,
- * filled from the newest view of that source. Plain fields: the row that shows it paints them ({@link PaintedRow}),
- * so a field nobody shows costs a write.
+ * as the newest view of that source, its judgement and the time. Its texts are the columns' own ({@link Column#text}),
+ * the ones the filters match, so what a row shows and what a filter finds cannot differ; the row that shows it paints
+ * them ({@link PaintedRow}).
  */
 public final class SourceRow {
     int id = -1;
     /** The row's position in the table (the slot it fills), -1 for a row made for a test's look. */
     int position = -1;
-    String src;
-    String protocol;
-    SourceState status = SourceState.OK;
-    String value;
-    long received;
-    long lost;
-    double lossPercent;
-    long late;
-    long duplicates;
-    long restarts;
-    double rate;
-    long ageSeconds;
-    String sender;
-    String session;
-    SourceView shown;
+    private SourceView shown;
+    private Judgement judged = Judgement.empty();
+    private long now;
 
     SourceRow() {
     }
@@ -38,64 +26,36 @@ public final class SourceRow {
     }
 
     public String src() {
-        return src;
+        return shown == null ? null : shown.src();
     }
 
     public long lost() {
-        return lost;
+        return shown == null ? 0 : shown.lost();
     }
 
     public long received() {
-        return received;
+        return shown == null ? 0 : shown.received();
     }
 
     public SourceState status() {
-        return status;
+        return judged.state(id);
     }
 
-    /** The text of {@code c} in this row, as the table shows it. */
+    /** Whether the source lost any of its recent updates (the Loss column's chip). */
+    boolean losing() {
+        return judged.loss(id) > 0;
+    }
+
+    /** The text of {@code c} in this row, as the table shows it; null before the row shows a source. */
     String text(Column c) {
-        return switch (c) {
-            case SRC -> src;
-            case PROTOCOL -> protocol;
-            case STATUS -> status.word();
-            case VALUE -> value;
-            case RECEIVED -> Long.toString(received);
-            case LOST -> Long.toString(lost);
-            case LOSS -> Format.percent(lossPercent / 100);
-            case LATE -> Long.toString(late);
-            case DUPLICATES -> Long.toString(duplicates);
-            case RESTARTS -> Long.toString(restarts);
-            case RATE -> Format.rate(rate);
-            case AGE -> Format.age(ageSeconds * 1000);
-            case SENDER -> sender;
-            case SESSION -> session;
-        };
+        return shown == null ? null : c.text(shown, judged, now);
     }
 
     /** Shows source {@code v} (another one than before, or a newer view of the same) as judged by {@code j}. */
     void update(SourceView v, long now, Judgement j) {
-        if (v.id() != id) {
-            id = v.id();
-            shown = null;
-        }
-        status = j.state(id);
-        lossPercent = j.loss(id) * 100;
-        ageSeconds = v.ageMillis(now) / 1000;
-        if (v == shown) {
-            return;
-        }
+        id = v.id();
         shown = v;
-        src = v.src(); // a decoder may rename a source (RTP: its CNAME once RTCP told it)
-        protocol = v.protocol();
-        value = Column.valueText(v);
-        received = v.received();
-        lost = v.lost();
-        late = v.late();
-        duplicates = v.duplicates();
-        restarts = v.restarts();
-        rate = v.ratePerSecond();
-        sender = Column.senderText(v);
-        session = v.session();
+        judged = j;
+        this.now = now;
     }
 }
