@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -38,13 +40,18 @@ public final class LatencyProbe {
     private long[] arrivals = new long[256];
     private long[] taken = new long[256];
     private int pending;
-    // The reader's own (the pulse; copies for the bench under the lock).
+    // The reader's own: only the pulse writes them, and it never takes a lock, so that the bench reading the figures
+    // (copying and sorting a quarter of a million samples) cannot hold a frame. What the pulse has finished writing is
+    // published by the volatile counts: the samples below a count are complete, the pulse writes only above it.
     private final long[][] samples = new long[Hop.values().length][];
-    private int count;
+    private volatile int count;
     private final long[] publishedVersion = new long[PUBLISHED_KEPT];
     private final long[] publishedAt = new long[PUBLISHED_KEPT];
     private final long[][] ages = new long[Age.values().length][];
-    private final int[] ageCount = new int[Age.values().length];
+    private final AtomicIntegerArray ageCount = new AtomicIntegerArray(Age.values().length);
+    // A clear is asked by the bench and done by the pulse (the only writer of the samples) at its next call.
+    private final AtomicLong clearsAsked = new AtomicLong();
+    private volatile long clearsDone;
 
     /** @param epochNanos the clock every stamp is read from, epoch nanoseconds (see {@link #systemClock()}) */
     public LatencyProbe(LongSupplier epochNanos, int capacity) {
@@ -89,107 +96,189 @@ public final class LatencyProbe {
 
     /** The pulse: it read snapshot {@code version} now; every datagram published in it or before is shown. */
     public void shown(long version) {
+        clearIfAsked();
         Batch b = queue.peek();
         if (b == null || b.version() > version) {
             return;
         }
         long now = epochNanos.getAsLong();
-        synchronized (this) {
-            while ((b = queue.peek()) != null && b.version() <= version) {
-                queue.poll();
-                int slot = (int) (b.version() & (PUBLISHED_KEPT - 1));
-                publishedVersion[slot] = b.version();
-                publishedAt[slot] = b.publishedNanos();
-                // Full: what is shown is still taken off the queue (else it grows and later pulses read old
-                // batches as seconds late), but no longer recorded; the bench clears it between its measurements.
-                for (int i = 0; i < b.n() && count < samples[0].length; i++) {
-                    samples[Hop.RING.ordinal()][count] = b.taken()[i] - b.arrivals()[i];
-                    samples[Hop.PUBLISH.ordinal()][count] = b.publishedNanos() - b.taken()[i];
-                    samples[Hop.PULSE.ordinal()][count] = now - b.publishedNanos();
-                    samples[Hop.TOTAL.ordinal()][count] = now - b.arrivals()[i];
-                    count++;
-                }
+        int n = count;
+        int capacity = samples[0].length;
+        while ((b = queue.peek()) != null && b.version() <= version) {
+            queue.poll();
+            int slot = (int) (b.version() & (PUBLISHED_KEPT - 1));
+            publishedVersion[slot] = b.version();
+            publishedAt[slot] = b.publishedNanos();
+            // Full: what is shown is still taken off the queue (else it grows and later pulses read old batches as
+            // seconds late), but no longer recorded; the bench clears it between its measurements.
+            for (int i = 0; i < b.n() && n < capacity; i++) {
+                samples[Hop.RING.ordinal()][n] = b.taken()[i] - b.arrivals()[i];
+                samples[Hop.PUBLISH.ordinal()][n] = b.publishedNanos() - b.taken()[i];
+                samples[Hop.PULSE.ordinal()][n] = now - b.publishedNanos();
+                samples[Hop.TOTAL.ordinal()][n] = now - b.arrivals()[i];
+                n++;
             }
         }
+        count = n;
     }
 
     /**
      * The pulse (after {@link #shown}): it draws {@code what} made from snapshot {@code version}; its age now is
      * counted if that snapshot's publication is still known (one that held no datagram, or is long gone, is not).
      */
-    public synchronized void aged(Age what, long version) {
+    public void aged(Age what, long version) {
+        clearIfAsked();
         int slot = (int) (version & (PUBLISHED_KEPT - 1));
         int a = what.ordinal();
-        if (publishedVersion[slot] == version && version > 0 && ageCount[a] < ages[a].length) {
-            ages[a][ageCount[a]++] = epochNanos.getAsLong() - publishedAt[slot];
+        int n = ageCount.get(a);
+        if (publishedVersion[slot] == version && version > 0 && n < ages[a].length) {
+            ages[a][n] = epochNanos.getAsLong() - publishedAt[slot];
+            ageCount.set(a, n + 1);
         }
     }
 
-    /** The {@code p}-th percentiles (0..100) of an age, in milliseconds, one for each of {@code ps}, and the count. */
-    public synchronized String ages(double... ps) {
-        StringBuilder out = new StringBuilder();
-        for (Age what : Age.values()) {
-            long[] s = Arrays.copyOf(ages[what.ordinal()], ageCount[what.ordinal()]);
-            Arrays.sort(s);
-            out.append(out.isEmpty() ? "" : ", ").append(what.name().toLowerCase(java.util.Locale.ROOT))
-                    .append(" age ms p");
-            for (double p : ps) {
-                out.append(p == ps[0] ? "" : "/").append(p == Math.rint(p) ? String.valueOf((long) p) : p);
+    private void clearIfAsked() {
+        long asked = clearsAsked.get();
+        if (asked != clearsDone) {
+            count = 0;
+            for (int a = 0; a < ageCount.length(); a++) {
+                ageCount.set(a, 0);
             }
-            for (double p : ps) {
-                out.append(p == ps[0] ? " " : "/").append(s.length == 0 ? "-" : String.format(java.util.Locale.ROOT,
-                        "%.1f", s[Math.clamp((int) Math.ceil(p / 100 * s.length) - 1, 0, s.length - 1)] / 1e6));
-            }
-            out.append(" (").append(s.length).append(" pulses)");
+            clearsDone = asked; // after the counts: a reader that sees it done sees them cleared
         }
-        return out.toString();
-    }
-
-    /** Forgets the samples (not what is queued: the next pulse shows it). */
-    public synchronized void clear() {
-        count = 0;
-        Arrays.fill(ageCount, 0);
-    }
-
-    public synchronized int count() {
-        return count;
-    }
-
-    /** The {@code p}-th percentiles (0..100) of a hop, in microseconds, one for each of {@code ps}. */
-    public synchronized List<Double> percentiles(Hop hop, double... ps) {
-        long[] s = Arrays.copyOf(samples[hop.ordinal()], count);
-        Arrays.sort(s);
-        List<Double> out = new ArrayList<>();
-        for (double p : ps) {
-            out.add(s.length == 0 ? 0 : s[Math.clamp((int) Math.ceil(p / 100 * s.length) - 1, 0, s.length - 1)]
-                    / 1_000.0);
-        }
-        return out;
     }
 
     /**
-     * One line: "N datagrams, µs p50/p99/p99.9: ring a/b/c publish ... pulse ... total ..., total over X ms S %".
+     * Forgets the samples (not what is queued: the next pulse shows it). Any thread; the pulse does it at its next
+     * call, and until then {@link #figures} holds nothing.
      */
-    public synchronized String summary(long overMicros) {
-        StringBuilder out = new StringBuilder(count + " datagrams, µs p50/p99/p99.9:");
-        for (Hop h : Hop.values()) {
-            List<Double> p = percentiles(h, 50, 99, 99.9);
-            out.append(String.format(java.util.Locale.ROOT, " %s %.0f/%.0f/%.0f",
-                    h.name().toLowerCase(java.util.Locale.ROOT), p.get(0), p.get(1), p.get(2)));
+    public void clear() {
+        clearsAsked.incrementAndGet();
+    }
+
+    /**
+     * The samples recorded so far, copied: any thread, without holding the pulse (what it records meanwhile is not in
+     * them).
+     */
+    public Figures figures() {
+        long asked = clearsAsked.get();
+        if (clearsDone != asked) {
+            return new Figures(new long[Hop.values().length][0], new long[Age.values().length][0]);
         }
-        return out.append(String.format(java.util.Locale.ROOT, ", total over %.1f ms %.2f %%", overMicros / 1e3,
-                100 * shareAbove(Hop.TOTAL, overMicros))).toString();
+        int n = count;
+        long[][] hops = new long[samples.length][];
+        for (int h = 0; h < samples.length; h++) {
+            hops[h] = Arrays.copyOf(samples[h], n);
+        }
+        long[][] aged = new long[ages.length][];
+        for (int a = 0; a < ages.length; a++) {
+            aged[a] = Arrays.copyOf(ages[a], ageCount.get(a));
+        }
+        return new Figures(hops, aged);
+    }
+
+    public int count() {
+        return figures().count();
+    }
+
+    /** The {@code p}-th percentiles (0..100) of a hop, in microseconds, one for each of {@code ps}. */
+    public List<Double> percentiles(Hop hop, double... ps) {
+        return figures().percentiles(hop, ps);
+    }
+
+    /** See {@link Figures#ages}. */
+    public String ages(double... ps) {
+        return figures().ages(ps);
+    }
+
+    /** See {@link Figures#summary}. */
+    public String summary(long overMicros) {
+        return figures().summary(overMicros);
     }
 
     /** The share (0..1) of the samples of a hop above {@code micros}. */
-    public synchronized double shareAbove(Hop hop, long micros) {
-        long[] s = samples[hop.ordinal()];
-        int above = 0;
-        for (int i = 0; i < count; i++) {
-            if (s[i] > micros * 1_000L) {
-                above++;
+    public double shareAbove(Hop hop, long micros) {
+        return figures().shareAbove(hop, micros);
+    }
+
+    /** A copy of the probe's samples, sorted, owned by the thread that asked for it. */
+    public static final class Figures {
+        private final long[][] hops;
+        private final long[][] ages;
+
+        Figures(long[][] hops, long[][] ages) {
+            this.hops = hops;
+            this.ages = ages;
+            for (long[] s : hops) {
+                Arrays.sort(s);
+            }
+            for (long[] s : ages) {
+                Arrays.sort(s);
             }
         }
-        return count == 0 ? 0 : (double) above / count;
+
+        /** How many datagrams were shown. */
+        public int count() {
+            return hops[0].length;
+        }
+
+        /** The {@code p}-th percentiles (0..100) of a hop, in microseconds, one for each of {@code ps}. */
+        public List<Double> percentiles(Hop hop, double... ps) {
+            long[] s = hops[hop.ordinal()];
+            List<Double> out = new ArrayList<>();
+            for (double p : ps) {
+                out.add(s.length == 0 ? 0 : s[rank(p, s.length)] / 1_000.0);
+            }
+            return out;
+        }
+
+        private static int rank(double p, int n) {
+            return Math.clamp((int) Math.ceil(p / 100 * n) - 1, 0, n - 1);
+        }
+
+        /** The share (0..1) of the samples of a hop above {@code micros}. */
+        public double shareAbove(Hop hop, long micros) {
+            long[] s = hops[hop.ordinal()];
+            int above = 0;
+            for (long v : s) {
+                if (v > micros * 1_000L) {
+                    above++;
+                }
+            }
+            return s.length == 0 ? 0 : (double) above / s.length;
+        }
+
+        /** The {@code p}-th percentiles (0..100) of each age, in milliseconds, one for each of {@code ps}, and the count. */
+        public String ages(double... ps) {
+            StringBuilder out = new StringBuilder();
+            for (Age what : Age.values()) {
+                long[] s = ages[what.ordinal()];
+                out.append(out.isEmpty() ? "" : ", ").append(what.name().toLowerCase(java.util.Locale.ROOT))
+                        .append(" age ms p");
+                for (double p : ps) {
+                    out.append(p == ps[0] ? "" : "/").append(p == Math.rint(p) ? String.valueOf((long) p) : p);
+                }
+                for (double p : ps) {
+                    out.append(p == ps[0] ? " " : "/").append(s.length == 0 ? "-"
+                            : String.format(java.util.Locale.ROOT, "%.1f", s[rank(p, s.length)] / 1e6));
+                }
+                out.append(" (").append(s.length).append(" pulses)");
+            }
+            return out.toString();
+        }
+
+        /**
+         * One line: "N datagrams, µs p50/p99/p99.9: ring a/b/c publish ... pulse ... total ..., total over X ms S %".
+         */
+        public String summary(long overMicros) {
+            StringBuilder out = new StringBuilder(count() + " datagrams, µs p50/p99/p99.9:");
+            for (Hop h : Hop.values()) {
+                List<Double> p = percentiles(h, 50, 99, 99.9);
+                out.append(String.format(java.util.Locale.ROOT, " %s %.0f/%.0f/%.0f",
+                        h.name().toLowerCase(java.util.Locale.ROOT), p.get(0), p.get(1), p.get(2)));
+            }
+            return out.append(String.format(java.util.Locale.ROOT, ", total over %.1f ms %.2f %%", overMicros / 1e3,
+                    100 * shareAbove(Hop.TOTAL, overMicros))).toString();
+        }
     }
 }

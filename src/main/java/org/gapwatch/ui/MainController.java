@@ -189,6 +189,8 @@ public final class MainController {
             tableWarmUpStarted = true;
             faults.run("table warm-up", this::warmUpTable);
         }
+        long ts0 = System.nanoTime();
+        slowestPart.add("pulse start (start-up)", ts0 - t0);
         TrackerSnapshot snap = engine.snapshot();
         org.gapwatch.engine.LatencyProbe p = probe;
         Judgement judged = judging.latest();
@@ -200,6 +202,7 @@ public final class MainController {
         long now = clock.getAsLong();
         // Each part inside the fault boundary: one that throws is counted and said, the others still run.
         long tv = System.nanoTime();
+        slowestPart.add("pulse start (snapshot, judgement, probe)", tv - ts0);
         try {
             wall.setBlinking(blinking.get(), (nowNanos / 500_000_000L) % 2 == 0);
             // Ask for the models wanted now (null: a hidden view wants none), draw the newest ones there are.
@@ -261,6 +264,7 @@ public final class MainController {
             faults.failed("status bar", t);
         }
         long t1 = System.nanoTime();
+        slowestPart.add("pulse end (statistics, faults)", t1 - tp);
         restNanos.add(t1 - tr);
         pulseNanos.add(t1 - t0);
         if (lastFrameNanos != 0) {

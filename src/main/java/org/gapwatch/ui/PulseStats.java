@@ -27,13 +27,30 @@ public final class PulseStats {
         count = 0;
     }
 
+    /**
+     * A copy of the samples held now, for reading while this one goes on counting: the copy is all that is done under
+     * the lock that {@link #add} takes on the FX thread, not the sorting of each percentile.
+     */
+    public PulseStats copy() {
+        PulseStats c = new PulseStats(ring.length);
+        synchronized (this) {
+            System.arraycopy(ring, 0, c.ring, 0, ring.length);
+            c.next = next;
+            c.count = count;
+        }
+        return c;
+    }
+
     /** The {@code p}-th percentile (0..100) of the samples held, or 0 with none. */
-    public synchronized long percentile(double p) {
-        int n = (int) Math.min(count, ring.length);
+    public long percentile(double p) {
+        long[] copy;
+        synchronized (this) {
+            copy = Arrays.copyOf(ring, (int) Math.min(count, ring.length));
+        }
+        int n = copy.length;
         if (n == 0) {
             return 0;
         }
-        long[] copy = Arrays.copyOf(ring, n);
         Arrays.sort(copy);
         int i = (int) Math.ceil(p / 100.0 * n) - 1;
         return copy[Math.clamp(i, 0, n - 1)];

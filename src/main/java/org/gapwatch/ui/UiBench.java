@@ -120,6 +120,16 @@ final class UiBench {
             lostBefore = lost;
         }
         double secs = (System.nanoTime() - t0) / 1e9;
+        // The window's figures first, frozen by copying, and read from the copies: sorting them while the pulse
+        // goes on counting held the pulse (the probe's lock: one 340 ms frame at 100,000 sources), and that frame
+        // was then counted in the very figures being read.
+        PulseStats pulse = window.pulseNanos().copy();
+        PulseStats frames = window.frameGapNanos().copy();
+        PulseStats arrival = window.arrivalToPulseMillis().copy();
+        PulseStats views = window.viewNanos().copy();
+        PulseStats rest = window.restNanos().copy();
+        String slowest = window.slowestPart().toString();
+        LatencyProbe.Figures hopFigures = probe.figures();
         Totals after = engine.snapshot().totals();
         long snapshots = engine.snapshot().version() - versionBefore;
         java.util.Map<String, Long> cpuAfter = threadCpu();
@@ -131,14 +141,9 @@ final class UiBench {
         cpu.append(String.format(Locale.ROOT, " (processing %.1f µs a datagram)",
                 (cpuAfter.getOrDefault("processing", 0L) - cpuBefore.getOrDefault("processing", 0L)) / 1e3
                         / Math.max(1, datagrams)));
-        PulseStats pulse = window.pulseNanos();
-        PulseStats frames = window.frameGapNanos();
-        PulseStats arrival = window.arrivalToPulseMillis();
-        PulseStats views = window.viewNanos();
-        PulseStats rest = window.restNanos();
         long frameCount = frames.count();
-        StringBuilder hops = new StringBuilder(" | hops of ").append(probe.summary(17_000)).append(" | ")
-                .append(probe.ages(50, 99));
+        StringBuilder hops = new StringBuilder(" | hops of ").append(hopFigures.summary(17_000)).append(" | ")
+                .append(hopFigures.ages(50, 99));
         hops.append(cpu);
         return hops.insert(0, String.format(Locale.ROOT,
                 "%-8s: updates received %.0f/s (lost %d), sources %d | pulse work p50 %.2f ms p99 %.2f ms max %.2f ms"
@@ -147,7 +152,7 @@ final class UiBench {
                         + " | lost each second: %s",
                 view, (after.received() - before.received()) / secs, after.lost() - before.lost(), after.sources(),
                 pulse.percentile(50) / 1e6, pulse.percentile(99) / 1e6, pulse.percentile(100) / 1e6,
-                views.percentile(99) / 1e6, rest.percentile(99) / 1e6, window.slowestPart(),
+                views.percentile(99) / 1e6, rest.percentile(99) / 1e6, slowest,
                 frameCount / secs, frames.percentile(50) / 1e6, frames.percentile(99) / 1e6,
                 arrival.percentile(50), arrival.percentile(99), lostPerSecond)).toString();
     }
@@ -156,13 +161,17 @@ final class UiBench {
     private static java.util.Map<String, Long> threadCpu() {
         var mx = java.lang.management.ManagementFactory.getThreadMXBean();
         java.util.Map<String, Long> out = new java.util.TreeMap<>();
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            String n = t.getName();
+        // Thread infos without stacks: Thread.getAllStackTraces() stopped every thread, the FX thread too.
+        for (var t : mx.getThreadInfo(mx.getAllThreadIds(), 0)) {
+            if (t == null) {
+                continue; // ended meanwhile
+            }
+            String n = t.getThreadName();
             String key = n.equals("gapwatch-processing") ? "processing" : n.equals("gapwatch-socket") ? "socket"
                     : n.equals("gapwatch-judge-live") ? "judge" : n.equals("gapwatch-view-models") ? "models"
                     : n.equals("JavaFX Application Thread") ? "fx" : null;
             if (key != null) {
-                out.merge(key, Math.max(0, mx.getThreadCpuTime(t.threadId())), Long::sum);
+                out.merge(key, Math.max(0, mx.getThreadCpuTime(t.getThreadId())), Long::sum);
             }
         }
         return out;

@@ -79,4 +79,63 @@ class LatencyProbeTest {
         // Shown 3 ms after its publication, not the 20 ms of a batch left queued while the probe was full.
         assertEquals(List.of(3_000.0), probe.percentiles(Hop.PULSE, 100));
     }
+
+    @Test
+    void figuresAreACopyThatLaterPulsesDoNotChange() {
+        publishOne(1, 2_000_000L);
+        probe.shown(1);
+        LatencyProbe.Figures before = probe.figures();
+        publishOne(2, 5_000_000L);
+        probe.shown(2);
+        assertEquals(1, before.count());
+        assertEquals(List.of(2_000.0), before.percentiles(Hop.TOTAL, 100));
+        assertEquals(2, probe.figures().count());
+    }
+
+    @Test
+    void aClearAskedIsDoneByThePulseAtItsNextCallAndUntilThenTheFiguresHoldNothing() {
+        publishOne(1, 1_000_000L);
+        probe.shown(1);
+        probe.aged(LatencyProbe.Age.JUDGEMENT, 1);
+        probe.clear();
+        assertEquals(0, probe.figures().count());
+        assertEquals("judgement age ms p50 - (0 pulses), wall_model age ms p50 - (0 pulses)", probe.ages(50));
+        probe.shown(1); // nothing new to show, but the clear is done
+        assertEquals(0, probe.count());
+        publishOne(2, 4_000_000L);
+        probe.shown(2);
+        assertEquals(List.of(4_000.0), probe.percentiles(Hop.TOTAL, 100));
+    }
+
+    @Test
+    void figuresReadWhileThePulseRecordsHoldOnlyWholeSamples() throws Exception {
+        LatencyProbe big = new LatencyProbe(() -> 5_000L, 200_000);
+        var failed = new java.util.concurrent.atomic.AtomicReference<String>();
+        var done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread reader = new Thread(() -> {
+            int reads = 0;
+            while (!done.get() || reads == 0) {
+                LatencyProbe.Figures f = big.figures();
+                reads++;
+                // Every datagram arrived 1 µs before it was taken, published and shown at once: a sample not yet
+                // written would read 0 µs somewhere.
+                if (f.count() > 0 && (!f.percentiles(Hop.RING, 0, 100).equals(List.of(1.0, 1.0))
+                        || !f.percentiles(Hop.TOTAL, 0, 100).equals(List.of(1.0, 1.0)))) {
+                    failed.set(f.summary(1));
+                }
+            }
+        }, "probe-reader");
+        reader.start();
+        for (int v = 1; v <= 20_000; v++) {
+            for (int i = 0; i < 10; i++) {
+                big.taken(4_000L);
+            }
+            big.published(v);
+            big.shown(v);
+        }
+        done.set(true);
+        reader.join();
+        assertEquals(null, failed.get());
+        assertEquals(200_000, big.count());
+    }
 }
