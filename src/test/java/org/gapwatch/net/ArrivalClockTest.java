@@ -27,4 +27,16 @@ class ArrivalClockTest {
         monotonic.addAndGet(1);
         assertEquals(1_700_000_010_001_000_000L, clock.epochNanos());
     }
+
+    @Test
+    void anchorIsTakenFromTheTightestPairOfReadingsAroundTheWallClock() {
+        // The first try is preempted for 100 µs between its two monotonic readings; the second is 400 ns wide.
+        var readings = new java.util.ArrayDeque<>(java.util.List.of(1_000L, 101_000L, 200_000L, 200_400L));
+        var walls = new java.util.ArrayDeque<>(java.util.List.of(Instant.ofEpochSecond(1_800_000_000L, 90_000),
+                Instant.ofEpochSecond(1_800_000_000L, 300_000)));
+        AtomicLong later = new AtomicLong(300_200);
+        ArrivalClock c = new ArrivalClock(walls::poll, () -> readings.isEmpty() ? later.get() : readings.poll());
+        // The wall read 300,000 ns past the second at monotonic 200,200 (the second pair's middle): 100 µs later.
+        assertEquals(1_800_000_000_000_400_000L, c.epochNanos());
+    }
 }
