@@ -260,8 +260,10 @@ final class Netns implements AutoCloseable {
                 + NFLOG_GROUP + "\n"
                 + (device == null ? "" : "add rule inet " + TABLE + " received udp dport " + probePort
                         + " log group " + NFLOG_GROUP + "\n"));
+        // -B: the netlink socket's buffer (libpcap sets SO_RCVBUF from it; the kernel caps it at rmem_max). At the
+        // default 208 KiB a burst while the machine was busy once overflowed it, and the copy missed datagrams.
         Process p = start(file.getFileName() + ".log", "tcpdump", "-i", "nflog:" + NFLOG_GROUP, "--immediate-mode",
-                "-U", "-n", "-s", "0", "-w", file.toString());
+                "-B", "4096", "-U", "-n", "-s", "0", "-w", file.toString());
         awaitProbe(p, file, probePort);
         return p;
     }
