@@ -94,6 +94,23 @@ public final class DatagramRing {
         return n;
     }
 
+    /**
+     * Consumer: drains in steps of {@code step} datagrams while a step comes back full, until {@code max} are taken
+     * or {@code roundNanos} of {@code nanoClock} have passed since the call (read between steps); returns how many.
+     * A consumer that must do something at intervals (publish) bounds its rounds so by time, not only by count: a
+     * count of slow datagrams can take much longer than the interval.
+     */
+    public int drainFor(Handler handler, int step, int max, long roundNanos, java.util.function.LongSupplier nanoClock) {
+        long start = nanoClock.getAsLong();
+        int n = 0;
+        int taken;
+        do {
+            taken = drain(handler, Math.min(step, max - n));
+            n += taken;
+        } while (taken == step && n < max && nanoClock.getAsLong() - start < roundNanos);
+        return n;
+    }
+
     /** Datagrams waiting for the consumer (any thread; exact once the producer has stopped). */
     public long backlog() {
         return tail.get() - head.get();

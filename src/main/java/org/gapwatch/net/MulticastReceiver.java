@@ -62,6 +62,17 @@ public final class MulticastReceiver implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(MulticastReceiver.class.getName());
     private static final int MAX_DATAGRAM = 65_536;
     private static final int BATCH = 4_096;
+    /**
+     * How long the processing loop works through a backlog before it publishes what it did (a round ends sooner when
+     * the ring is empty, or after {@link #BATCH} datagrams). Rounds bounded only by 4,096 datagrams took 0.2-0.3 s
+     * at 50 µs a datagram (100,000 sources in 20-update datagrams on a slow 2-core machine): once behind, the writer
+     * published 3 to 10 snapshots a second and the wall showed news 0.3 s or more late. Publishing at every 1 ms
+     * tick while behind cost more CPU a datagram (17.3-18.6 µs against 15.8-17.2 at 100,000 sources, two runs each),
+     * so a backlog is published about once a frame (docs/benchmarks.md, "The bench's own stall").
+     */
+    static final long PROCESSING_ROUND_NANOS = Long.getLong("gapwatch.processingRoundMicros", 16_000) * 1_000L;
+    /** The ring is drained in steps of this many datagrams, the round's clock read between them. */
+    static final int PROCESSING_BATCH = Integer.getInteger("gapwatch.processingBatch", 64);
     private static final int RING_SLOTS = 1 << 16;
     private static final int RING_BYTES = 32 << 20;
     private static final long HOUSEKEEPING_NANOS = 250_000_000L;
@@ -553,7 +564,7 @@ public final class MulticastReceiver implements AutoCloseable {
                 }
                 throw fault instanceof RuntimeException r ? r : new IllegalStateException(fault);
             }
-            int n = ring.drain(handler, BATCH);
+            int n = ring.drainFor(handler, PROCESSING_BATCH, BATCH, PROCESSING_ROUND_NANOS, System::nanoTime);
             long now = System.currentTimeMillis();
             // Caught up (the ring empty): what changed is published now, not at the next millisecond's tick.
             engine.afterBatch(now, ring.isEmpty());

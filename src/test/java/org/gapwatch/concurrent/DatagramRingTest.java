@@ -78,4 +78,40 @@ class DatagramRingTest {
         assertEquals(List.of(), errors);
         assertTrue(ring.isEmpty());
     }
+
+    /** A ring holding {@code n} one-byte datagrams, their arrival stamps 0..n-1. */
+    private static DatagramRing holding(int n) {
+        DatagramRing ring = new DatagramRing(8192, 65_536);
+        for (int i = 0; i < n; i++) {
+            assertTrue(ring.offer(payload(i, 1), 0, 1, A, A, i));
+        }
+        return ring;
+    }
+
+    @Test
+    void aRoundOfSlowDatagramsEndsAtItsTimeNotAtItsCount() {
+        DatagramRing ring = holding(5_000);
+        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+        // 50 µs a datagram: 4,096 of them would be a round of 205 ms. At 16 ms: 5 steps of 64 (the clock is read
+        // between steps: 12.8 ms after four, 16.0 ms after five).
+        int n = ring.drainFor((d, off, len, s, dst, t) -> clock.addAndGet(50_000), 64, 4_096, 16_000_000L,
+                clock::get);
+        assertEquals(320, n);
+        assertEquals(5_000 - 320, ring.backlog());
+    }
+
+    @Test
+    void aRoundOfFastDatagramsEndsAtItsCountAndOneOfAFewEndsWithThem() {
+        DatagramRing ring = holding(5_000);
+        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+        assertEquals(4_096, ring.drainFor((d, off, len, s, dst, t) -> clock.addAndGet(100), 64, 4_096,
+                16_000_000L, clock::get));
+        assertEquals(904, ring.drainFor((d, off, len, s, dst, t) -> { }, 64, 4_096, 16_000_000L, clock::get));
+        assertTrue(ring.isEmpty());
+        List<Long> seen = new ArrayList<>();
+        DatagramRing few = holding(100);
+        assertEquals(100, few.drainFor((d, off, len, s, dst, t) -> seen.add(t), 64, 4_096, 16_000_000L,
+                clock::get));
+        assertEquals(99L, seen.get(99));
+    }
 }
