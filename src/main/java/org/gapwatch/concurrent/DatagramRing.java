@@ -100,7 +100,8 @@ public final class DatagramRing {
      * A consumer that must do something at intervals (publish) bounds its rounds so by time, not only by count: a
      * count of slow datagrams can take much longer than the interval.
      */
-    public int drainFor(Handler handler, int step, int max, long roundNanos, java.util.function.LongSupplier nanoClock) {
+    public int drainFor(Handler handler, int step, int max, long roundNanos,
+                        java.util.function.LongSupplier nanoClock) {
         long start = nanoClock.getAsLong();
         int n = 0;
         int taken;

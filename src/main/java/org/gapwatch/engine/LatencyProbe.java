@@ -248,7 +248,10 @@ public final class LatencyProbe {
             return s.length == 0 ? 0 : (double) above / s.length;
         }
 
-        /** The {@code p}-th percentiles (0..100) of each age, in milliseconds, one for each of {@code ps}, and the count. */
+        /**
+         * The {@code p}-th percentiles (0..100) of each age, in milliseconds, one for each of {@code ps}, and the
+         * count.
+         */
         public String ages(double... ps) {
             StringBuilder out = new StringBuilder();
             for (Age what : Age.values()) {

@@ -188,23 +188,11 @@ final class UiBench {
      */
     private static java.util.Map<String, Long> cpuByThread() {
         java.util.Map<String, Long> cpu = new java.util.HashMap<>();
-        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
-            for (java.nio.file.Path t : tasks.toList()) {
-                try {
-                    String stat = java.nio.file.Files.readString(t.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
-                            .replaceAll("[0-9]+$", "").replaceAll("^(C1|C2) Compiler.*", "JIT")
-                            .replaceAll("^(ZWorker|ZDirector|ZDriver|ZUnmapper|ZStat|GC Thread).*", "GC");
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime + stime, 100 a second
-                    cpu.merge(name, ticks * 10, Long::sum);
-                } catch (java.io.IOException | RuntimeException gone) {
-                    // a thread that ended meanwhile
-                }
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            return cpu;
-        }
+        eachThreadStat((name, f) -> {
+            String key = name.replaceAll("[0-9]+$", "").replaceAll("^(C1|C2) Compiler.*", "JIT")
+                    .replaceAll("^(ZWorker|ZDirector|ZDriver|ZUnmapper|ZStat|GC Thread).*", "GC");
+            cpu.merge(key, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10, Long::sum); // utime + stime, 100/s
+        });
         return cpu;
     }
 
@@ -214,24 +202,33 @@ final class UiBench {
      */
     private static long[] kernelSide(String name) {
         long[] out = new long[2];
+        eachThreadStat((n, f) -> {
+            if (n.equals(name)) {
+                out[0] += Long.parseLong(f[7]); // minflt
+                out[1] += Long.parseLong(f[12]); // stime
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Each thread's name and the fields of its /proc/self/task/N/stat after the name (state first), where Linux has
+     * them; a thread that ends meanwhile is left out.
+     */
+    private static void eachThreadStat(java.util.function.BiConsumer<String, String[]> each) {
         try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
             for (java.nio.file.Path t : tasks.toList()) {
                 try {
                     String stat = java.nio.file.Files.readString(t.resolve("stat"));
-                    if (!stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).equals(name)) {
-                        continue;
-                    }
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    out[0] += Long.parseLong(f[7]); // minflt
-                    out[1] += Long.parseLong(f[12]); // stime
+                    each.accept(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+                            stat.substring(stat.lastIndexOf(')') + 2).split(" "));
                 } catch (java.io.IOException | RuntimeException gone) {
                     // a thread that ended meanwhile
                 }
             }
         } catch (java.io.IOException | RuntimeException e) {
-            return out;
+            // not Linux: nothing to read
         }
-        return out;
     }
 
     /** The CPU ms each thread used since {@code before}, most first (those above 20 ms). */
