@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * The last {@value #CAPACITY} gaps of a source, as parallel rings: a gap of a million costs what one does. The rings
  * exist only once a gap does (most sources never lose) and are {@link DeltaRing}s and {@link PackedCounts}, so a
- * gap of a source losing now and then takes some six bytes instead of 44; the newest gap's record is kept until it
- * changes, so the view made of a source at every change does not allocate it again.
+ * gap of a source losing now and then takes some six bytes instead of 44; the newest gap's record is made when it
+ * changes, so the view made of a source at every change neither allocates it nor reads the rings.
  */
 final class GapLog {
     static final int CAPACITY = 100;
@@ -62,7 +62,9 @@ final class GapLog {
         recovered.set(i, 0);
         lane.set(i, laneId);
         cadence.set(i, byCadence ? 1 : 0);
-        newest = null;
+        // Made here from the numbers at hand, not read back from seven rings at the next view: in a storm every
+        // source gains a gap between two views, and each ring read is a cache miss at 100,000 sources.
+        newest = new Gap(firstSeq, lastSeq, detectedMillis, 0, previousArrivalMillis, byCadence);
     }
 
     /** Counts a late arrival against the gap that holds it, if that gap is still in the log. */
@@ -79,8 +81,13 @@ final class GapLog {
         long l = last.newest();
         for (int k = 0; k < first.size(); k++) {
             if (lane.get(i) == laneId && seq >= f && seq <= l) {
-                recovered.set(i, saturatedIncrement(recovered.get(i)));
-                newest = null;
+                int r = saturatedIncrement(recovered.get(i));
+                recovered.set(i, r);
+                if (k == 0) { // an older gap's recovery leaves the newest as it is
+                    Gap g = newest;
+                    newest = new Gap(g.first(), g.last(), g.detectedMillis(), r, g.previousArrivalMillis(),
+                            g.byCadence());
+                }
                 return;
             }
             f = first.valueBefore(i, f);
@@ -112,14 +119,8 @@ final class GapLog {
         return out;
     }
 
+    /** The newest gap, or null when there is none; the same record until the log changes. */
     Gap newest() {
-        if (first == null) {
-            return null;
-        }
-        if (newest == null) {
-            newest = new Gap(first.newest(), last.newest(), detected.newest(), recovered.get(first.newestSlot()),
-                    previous.newest(), cadence.get(first.newestSlot()) == 1);
-        }
         return newest;
     }
 

@@ -42,6 +42,11 @@ public final class TrackerViewsBench {
      * are given in order of first arrival, so a round robin touches a few neighbouring ids each millisecond).
      */
     private final int[] order;
+    /**
+     * With {@code -Dbench.loss=P}: each update skips one number with probability P, as if the datagram before it was
+     * lost on the way (P = 0.3: a storm on every source), so the views carry a gap that changes.
+     */
+    private final double loss = Double.parseDouble(System.getProperty("bench.loss", "0"));
     private int cursor;
     private long round;
     private int second;
@@ -97,6 +102,9 @@ public final class TrackerViewsBench {
                     round++;
                 }
                 values[i] += random.nextGaussian() * 0.5;
+                if (loss > 0 && round > 0 && random.nextDouble() < loss) {
+                    seq[i]++;
+                }
                 u.clear();
                 u.src(names[i]).seq(seq[i]++).ts(now).number(Math.round(values[i] * 100) / 100.0)
                         .unit("kPa").status("ok").interval(1000L / perSource);
@@ -133,9 +141,9 @@ public final class TrackerViewsBench {
                 largest[s - warm] = one[5];
             }
         }
-        System.out.printf("sources=%d updates/s each=%d order=%s chunk=%d measured %d simulated s after %d; load %s%n",
-                sources, perSource, System.getProperty("bench.order", "round robin"), TrackerSnapshot.CHUNK, measured,
-                warm, loadAverage());
+        System.out.printf("sources=%d updates/s each=%d order=%s loss=%s chunk=%d measured %d simulated s after %d;"
+                + " load %s%n", sources, perSource, System.getProperty("bench.order", "round robin"),
+                System.getProperty("bench.loss", "0"), TrackerSnapshot.CHUNK, measured, warm, loadAverage());
         System.out.println("  " + figures(total, measured));
         // The snapshot that slides every source's windows at the second's turn is the largest: the processing
         // thread publishes nothing else meanwhile.

@@ -155,4 +155,45 @@ class CompactHistoryTest {
         log.recover(4);
         assertEquals(new Gap(3, 5, 100, 1, 90), log.newest());
     }
+
+    @Test
+    void theNewestGapIsTheLogsNewestAfterEveryAddAndRecovery() {
+        // The newest record is kept apart from the rings: it must say what the rings say, through wrap-around
+        // (more than CAPACITY gaps), recoveries of the newest and of older gaps, lanes and cadence.
+        GapLog log = new GapLog();
+        java.util.SplittableRandom r = new java.util.SplittableRandom(12);
+        long seq = 0;
+        long[] firsts = new long[GapLog.CAPACITY * 3];
+        int gaps = 0;
+        for (int step = 0; step < 2_000; step++) {
+            if (gaps == 0 || r.nextInt(3) > 0) {
+                long from = seq + 1 + r.nextInt(5);
+                long to = from + r.nextInt(40);
+                log.add(r.nextInt(2), from, to, 1_000 + step, step % 7 == 0 ? 0 : 990 + step, r.nextBoolean());
+                firsts[gaps++ % firsts.length] = from;
+                seq = to;
+            } else {
+                // a late number inside the newest gap, or inside an older one, of either lane
+                int back = r.nextInt(Math.min(gaps, 3));
+                log.recover(r.nextInt(2), firsts[(gaps - 1 - back) % firsts.length]);
+            }
+            assertEquals(log.list().get(0), log.newest(), "after step " + step);
+        }
+        Gap g = log.newest();
+        log.recover(0, -5);
+        assertTrue(g == log.newest(), "a number in no gap changes nothing");
+    }
+
+    @Test
+    void recoveringAnOlderGapLeavesTheNewestRecordAsItWas() {
+        GapLog log = new GapLog();
+        log.add(3, 5, 100, 90);
+        log.add(10, 12, 200, 190);
+        Gap newest = log.newest();
+        log.recover(4);
+        assertTrue(newest == log.newest(), "the newest gap did not change");
+        assertEquals(new Gap(3, 5, 100, 1, 90), log.list().get(1));
+        log.recover(11);
+        assertEquals(new Gap(10, 12, 200, 1, 190), log.newest());
+    }
 }
