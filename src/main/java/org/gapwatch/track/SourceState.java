@@ -75,6 +75,8 @@ final class SourceState {
     final GapLog gaps = new GapLog();
 
     boolean dirty;
+    /** What its last view said seldom changes, for the next view to share while it still holds (null: none yet). */
+    SourceAbout about;
 
     SourceState(int id, String src, String protocol) {
         this.id = id;

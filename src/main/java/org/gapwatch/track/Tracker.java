@@ -625,17 +625,18 @@ public final class Tracker {
         }
         version++;
         int chunkCount = (sourceCount + TrackerSnapshot.CHUNK - 1) / TrackerSnapshot.CHUNK;
-        SourceView[][] chunks = Arrays.copyOf(last.chunks(), chunkCount);
-        boolean[] copied = new boolean[chunkCount];
+        SourceView[][] before = last.chunks();
+        SourceView[][] chunks = Arrays.copyOf(before, chunkCount);
         for (int k = 0; k < dirtyCount; k++) {
             SourceState s = byId[dirtyIds[k]];
             s.dirty = false;
             int c = s.id / TrackerSnapshot.CHUNK;
-            if (!copied[c]) {
+            // A chunk still the last snapshot's (or still missing) is copied before it is written: the last
+            // snapshot is not to change. No array of flags to say so: it cost a byte a chunk at every snapshot.
+            if (chunks[c] == (c < before.length ? before[c] : null)) {
                 SourceView[] old = chunks[c];
                 chunks[c] = old == null ? new SourceView[TrackerSnapshot.CHUNK]
                         : Arrays.copyOf(old, TrackerSnapshot.CHUNK);
-                copied[c] = true;
             }
             chunks[c][s.id % TrackerSnapshot.CHUNK] = view(s, nowMillis);
         }
@@ -675,16 +676,20 @@ public final class Tracker {
             case STRING -> s.string;
             case NUMBER -> s.string; // null: the view formats the number when asked (SourceView.value)
         };
-        return new SourceView(s.id, s.src, version,
-                s.senderText, s.otherSenderText, s.senderLastMillis, s.otherSenderLastMillis,
+        SourceAbout about = s.about;
+        if (about == null || !about.describes(s)) {
+            about = SourceAbout.of(s);
+            s.about = about;
+        }
+        return new SourceView(about, version, s.senderLastMillis,
                 s.lastLane.session, s.lastLane.first, s.lastLane.highest,
                 s.received, s.lost.value(), s.late, s.duplicates, s.restarts,
-                s.valueKind, value, s.valueKind == ValueKind.NUMBER ? s.number : Double.NaN, s.unit, s.text,
-                s.status, s.statusText, s.ts, s.interval, s.ttl,
-                s.firstArrivalMillis, s.lastArrivalMillis, s.staleAfterMillis(config),
+                s.valueKind, value, s.valueKind == ValueKind.NUMBER ? s.number : Double.NaN, s.text,
+                s.status, s.statusText, s.ts,
+                s.lastArrivalMillis, s.staleAfterMillis(config),
                 end, strip, scratch.received300, scratch.lost300, scratch.late300, scratch.received60,
                 scratch.lost60, scratch.late60, scratch.received10 / 10.0, s.gaps.newest(),
-                s.protocol, s.destinationText, s.ended, publishedLevels(s));
+                s.ended, publishedLevels(s));
     }
 
     private static Levels publishedLevels(SourceState s) {

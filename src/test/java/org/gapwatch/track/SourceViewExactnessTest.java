@@ -267,6 +267,42 @@ class SourceViewExactnessTest {
     }
 
     @Test
+    void successiveViewsShareWhatIsAboutTheSourceUntilSomethingOfItChanges() {
+        Feed f = new Feed();
+        f.json("{\"v\":1,\"src\":\"s\",\"seq\":0,\"value\":1.5,\"unit\":\"bar\",\"interval\":1000}");
+        SourceView a = f.tracker.snapshot(f.now).source(0);
+        f.now += 100;
+        // A new String of the same unit, a new value: the view is new, what is about the source is not.
+        f.json("{\"v\":1,\"src\":\"s\",\"seq\":1,\"value\":1.6,\"unit\":\"" + "ba" + "r\",\"interval\":1000}");
+        SourceView b = f.tracker.snapshot(f.now).source(0);
+        assertNotSame(a, b);
+        assertEquals("1.6", b.value());
+        assertSame(a.about(), b.about());
+        f.now += 100;
+        f.json("{\"v\":1,\"src\":\"s\",\"seq\":2,\"value\":1.7,\"unit\":\"kPa\",\"interval\":1000}");
+        SourceView c = f.tracker.snapshot(f.now).source(0);
+        assertNotSame(b.about(), c.about());
+        assertEquals("bar", b.unit());
+        assertEquals("kPa", c.unit());
+        f.now += 100;
+        f.json("{\"v\":1,\"src\":\"s\",\"seq\":3,\"value\":1.8,\"unit\":\"kPa\",\"interval\":500}");
+        SourceView d = f.tracker.snapshot(f.now).source(0);
+        assertEquals(1000, c.interval());
+        assertEquals(500, d.interval());
+        f.now += 100;
+        f.json("{\"v\":1,\"src\":\"s\",\"seq\":4,\"value\":1.9,\"unit\":\"kPa\",\"interval\":500}",
+                new InetSocketAddress("127.0.0.2", 40001)); // a second sender claims it
+        SourceView e = f.tracker.snapshot(f.now).source(0);
+        assertEquals("127.0.0.1:40000", d.sender());
+        assertEquals("127.0.0.2:40001", e.sender());
+        assertEquals("127.0.0.1:40000", e.otherSender());
+        assertTrue(e.conflict(f.now));
+        assertEquals(0, e.id());
+        assertEquals("s", e.src());
+        assertEquals("json", e.protocol());
+    }
+
+    @Test
     void aNumbersTextIsMadeByTheViewAsTheTrackerMadeIt() {
         Tracker t = new Tracker(TrackerConfig.defaults());
         double[] numbers = {21.5, 3.0, -0.0, 1e20, 0.1 + 0.2, 123456789012345.0, 1e15, Double.NaN};
