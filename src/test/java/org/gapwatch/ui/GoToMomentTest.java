@@ -192,8 +192,10 @@ class GoToMomentTest {
             bar.play();
             return null;
         });
-        Await.fx("played again to the end", () -> bar.progressProperty().get().state()
-                == org.gapwatch.capture.Replayer.State.FINISHED && bar.progressProperty().get().fed() == 50);
+        // The progress in the message: a run that once timed out here (full suite, 2026-12-04) said nothing more.
+        Await.until(() -> "played again to the end; progress " + bar.progressProperty().get(), // read off FX: a message
+                () -> fx(() -> bar.progressProperty().get().state() == org.gapwatch.capture.Replayer.State.FINISHED
+                        && bar.progressProperty().get().fed() == 50));
         assertEquals(null, fx(() -> bar.progressProperty().get().error()));
     }
 
