@@ -3,7 +3,8 @@ package org.gapwatch.track;
 /**
  * What seldom changes about a source: its name, protocol and addresses, its unit and announced timing, and when it
  * was first heard. Its views share one of these until one of them changes, so the view made at every update (three
- * a second for each of 100,000 sources) does not carry them again: 76 bytes a view less (docs/benchmarks.md).
+ * a second for each of 100,000 sources) does not carry them again: 264 bytes a view instead of 344
+ * (docs/benchmarks.md, "Starting into a flood of 100,000 sources").
  *
  * @param otherSender a second sender that claimed the source, or null; its last time changes only while it sends
  * @param interval    the interval its updates announce (ms), or {@link org.gapwatch.protocol.Update#ABSENT}
