@@ -82,6 +82,9 @@ public final class Engine {
     private long lastPublishMillis;
     private final java.util.function.LongSupplier nanoClock;
     private long lastPublishNanos;
+    /** Arrival of the newest datagram accounted, and whether the live writer's input still held more at its last batch. */
+    private long newestArrivalMillis = Long.MIN_VALUE;
+    private boolean behind;
     /** The bench's hop-by-hop latency instrument, or null (the normal case: nothing is stamped). */
     private volatile LatencyProbe probe;
 
@@ -165,6 +168,7 @@ public final class Engine {
 
     /** Decodes (as JSON v1) and accounts one datagram. Writer thread only. */
     public void datagram(byte[] buf, int off, int len, InetSocketAddress sender, long arrivalMillis) {
+        newestArrivalMillis = Math.max(newestArrivalMillis, arrivalMillis);
         DecodeResult r = decoder.decode(buf, off, len);
         tracker.datagram(r, buf, off, len, sender, arrivalMillis);
     }
@@ -176,6 +180,7 @@ public final class Engine {
     public void datagram(byte[] buf, int off, int len, InetSocketAddress sender, InetSocketAddress destination,
                          long arrivalNanos) {
         long arrivalMillis = Math.floorDiv(arrivalNanos, 1_000_000L);
+        newestArrivalMillis = Math.max(newestArrivalMillis, arrivalMillis);
         LatencyProbe p = probe;
         if (p != null) {
             p.taken(arrivalNanos);
@@ -241,7 +246,8 @@ public final class Engine {
 
     /** Runs queued queries and publishes a snapshot if one is due. Writer thread only. */
     public void afterBatch(long nowMillis) {
-        afterBatch(nowMillis, false);
+        behind = false; // a writer that does not say (a replay, a capture) knows its input up to now
+        runTasksAndPublishIfDue(nowMillis, false);
     }
 
     /**
@@ -249,6 +255,11 @@ public final class Engine {
      * is published as soon as the last snapshot is {@link #CAUGHT_UP_PUBLISH_NANOS} old. Writer thread only.
      */
     public void afterBatch(long nowMillis, boolean caughtUp) {
+        behind = !caughtUp;
+        runTasksAndPublishIfDue(nowMillis, caughtUp);
+    }
+
+    private void runTasksAndPublishIfDue(long nowMillis, boolean caughtUp) {
         Task task;
         while ((task = tasks.poll()) != null) {
             // The task completes its own future, also when it fails; nothing it throws reaches the writer's loop.
@@ -267,6 +278,7 @@ public final class Engine {
     public void reset(long nowMillis) {
         Tracker old = tracker;
         tracker = new Tracker(old.config(), old.snapshot(nowMillis).version());
+        newestArrivalMillis = Long.MIN_VALUE;
         synchronized (this) {
             rebuildRoutes();
         }
@@ -275,7 +287,9 @@ public final class Engine {
 
     /** Publishes a snapshot now. Writer thread only. */
     public void publish(long nowMillis) {
-        TrackerSnapshot s = tracker.snapshot(nowMillis);
+        // Behind, the snapshot knows its input only up to the newest arrival read: the judge judges it as of then.
+        TrackerSnapshot s = tracker.snapshot(nowMillis, behind && newestArrivalMillis != Long.MIN_VALUE
+                ? newestArrivalMillis : nowMillis);
         LatencyProbe p = probe;
         if (p != null) {
             p.published(s.version()); // before the snapshot is seen, so that a pulse never sees it unstamped

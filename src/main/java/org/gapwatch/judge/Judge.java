@@ -33,6 +33,8 @@ public final class Judge {
     // Incremental judging: the results per source in chunks that successive judgements share until one changes.
     private static final int CHUNK = TrackerSnapshot.CHUNK;
     private final boolean incremental;
+    /** How long after it was taken a snapshot taken behind is judged as of what it holds (see {@link #asOf}). */
+    static final long BEHIND_TRUST_MILLIS = 2_000;
     private TrackerSnapshot prevSnap;
     private long prevNow;
     private Set<String> prevInvalid = Set.of();
@@ -81,7 +83,8 @@ public final class Judge {
      * As above, consulting what probes elsewhere said at their last poll: their loss during an episode tells where
      * along the path it starts (the episode's cause and evidence).
      */
-    public Judgement judge(TrackerSnapshot snap, RemoteView remote, long nowMillis) {
+    public Judgement judge(TrackerSnapshot snap, RemoteView remote, long wallMillis) {
+        long nowMillis = asOf(snap, wallMillis);
         JudgeConfig c = config;
         boolean configChanged = c != compiled;
         if (configChanged) {
@@ -110,6 +113,21 @@ public final class Judge {
         return new Judgement(snap, nowMillis, c, n, stateChunks.clone(), lossChunks.clone(), counts.clone(),
                 episodes.closed(), current, episodes.currentSources(), recentLoss(snap.totals(), nowMillis),
                 episodes.closedByCause(), remote);
+    }
+
+    /**
+     * The time a judgement is made as of: {@code wallMillis}, unless the snapshot was taken while its writer was
+     * behind (datagrams that had arrived were still waiting to be read): then the newest arrival it holds, for a
+     * source whose updates this machine has received but not yet read is not stale, and calling all 100,000 sources
+     * of a flood stale because this machine was two seconds behind said something false about each of them. Never
+     * before the last judgement's time (what was judged then stays judged), and no longer than {@link
+     * #BEHIND_TRUST_MILLIS} after the snapshot was taken: a writer that stopped publishing is judged at the clock.
+     */
+    private long asOf(TrackerSnapshot snap, long wallMillis) {
+        if (!snap.behind() || wallMillis - snap.takenMillis() > BEHIND_TRUST_MILLIS || wallMillis < prevNow) {
+            return wallMillis;
+        }
+        return Math.max(prevNow, Math.min(wallMillis, snap.observedMillis()));
     }
 
     /** Judges every source afresh into new chunks (nothing shared with earlier judgements). */

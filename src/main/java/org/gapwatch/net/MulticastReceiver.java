@@ -73,8 +73,15 @@ public final class MulticastReceiver implements AutoCloseable {
     static final long PROCESSING_ROUND_NANOS = Long.getLong("gapwatch.processingRoundMicros", 16_000) * 1_000L;
     /** The ring is drained in steps of this many datagrams, the round's clock read between them. */
     static final int PROCESSING_BATCH = Integer.getInteger("gapwatch.processingBatch", 64);
-    private static final int RING_SLOTS = 1 << 16;
-    private static final int RING_BYTES = 32 << 20;
+    /**
+     * Between the socket and the processing thread: a backlog waits here, then in the kernel's buffer, and only then
+     * is dropped. Started into a flood of 100,000 sources (300,000 updates/s in 20-update datagrams), a 2-core VM's
+     * processing thread fell behind for its first 5-7 s while the heap first grew; 65,536 slots and 32 MiB then
+     * overflowed and 0.6-1.1 million updates were lost, where this depth held the backlog (1.8-2.8 s at its
+     * deepest) and lost none (docs/benchmarks.md, "Starting into a flood of 100,000 sources"). Some 138 MB of heap.
+     */
+    static final int RING_SLOTS = Integer.getInteger("gapwatch.ringSlots", 1 << 18);
+    private static final int RING_BYTES = Integer.getInteger("gapwatch.ringMiB", 128) << 20;
     private static final long HOUSEKEEPING_NANOS = 250_000_000L;
     /** How long closing lets a loop finish what it holds; the processing loop, while it progresses, up to a minute. */
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);

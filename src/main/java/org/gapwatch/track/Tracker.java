@@ -619,8 +619,21 @@ public final class Tracker {
 
     /** Makes a snapshot: views are made again only for sources that changed since the last one. */
     public TrackerSnapshot snapshot(long nowMillis) {
+        return snapshot(nowMillis, nowMillis);
+    }
+
+    /**
+     * The same, for a writer that knows its input only up to {@code observedMillis} (it is behind: what arrived
+     * after that waits to be read); see {@link TrackerSnapshot#observedMillis()}.
+     */
+    public TrackerSnapshot snapshot(long nowMillis, long observedMillis) {
         slideWindows(nowMillis);
+        long observed = Math.min(nowMillis, observedMillis);
         if (!hasUnpublishedChanges()) {
+            if (last.behind() && observed > last.observedMillis()) {
+                // Caught up with nothing new (nothing else arrived): the same picture, known up to now.
+                last = last.observedUntil(observed);
+            }
             return last;
         }
         version++;
@@ -655,7 +668,7 @@ public final class Tracker {
             }
             rejectionsListed = rejections;
         }
-        last = new TrackerSnapshot(version, nowMillis, sourceCount, chunks, totals(), reasons,
+        last = new TrackerSnapshot(version, nowMillis, observed, sourceCount, chunks, totals(), reasons,
                 recentInvalid.list());
         return last;
     }

@@ -22,6 +22,7 @@ public final class TrackerSnapshot {
 
     private final long version;
     private final long takenMillis;
+    private final long observedMillis;
     private final int sourceCount;
     private final SourceView[][] chunks;
     private final Totals totals;
@@ -30,8 +31,14 @@ public final class TrackerSnapshot {
 
     TrackerSnapshot(long version, long takenMillis, int sourceCount, SourceView[][] chunks, Totals totals,
                     Map<String, Long> invalidByReason, List<InvalidSample> recentInvalid) {
+        this(version, takenMillis, takenMillis, sourceCount, chunks, totals, invalidByReason, recentInvalid);
+    }
+
+    TrackerSnapshot(long version, long takenMillis, long observedMillis, int sourceCount, SourceView[][] chunks,
+                    Totals totals, Map<String, Long> invalidByReason, List<InvalidSample> recentInvalid) {
         this.version = version;
         this.takenMillis = takenMillis;
+        this.observedMillis = observedMillis;
         this.sourceCount = sourceCount;
         this.chunks = chunks;
         this.totals = totals;
@@ -50,6 +57,27 @@ public final class TrackerSnapshot {
 
     public long takenMillis() {
         return takenMillis;
+    }
+
+    /**
+     * What this snapshot knows of: everything that arrived up to this time is in it. The time it was taken when its
+     * writer had caught up with its input; earlier when the writer was behind (datagrams that arrived before it was
+     * taken were still waiting): then the arrival of the newest datagram in it, so that the judge does not call a
+     * source stale whose updates this machine has received but not yet read.
+     */
+    public long observedMillis() {
+        return observedMillis;
+    }
+
+    /** The same picture known up to {@code millis} (its writer read on and found nothing new), same version. */
+    TrackerSnapshot observedUntil(long millis) {
+        return new TrackerSnapshot(version, takenMillis, Math.min(takenMillis, millis), sourceCount, chunks, totals,
+                invalidByReason, recentInvalid);
+    }
+
+    /** True when its writer was behind its input: {@link #observedMillis()} is before the time it was taken. */
+    public boolean behind() {
+        return observedMillis < takenMillis;
     }
 
     public int sourceCount() {

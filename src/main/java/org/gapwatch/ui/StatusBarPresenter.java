@@ -18,6 +18,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.control.Tooltip;
 import javafx.stage.Popup;
 import org.controlsfx.control.StatusBar;
+import org.gapwatch.judge.DecimalText;
 import org.gapwatch.judge.Episode;
 import org.gapwatch.judge.Judgement;
 import org.gapwatch.judge.SourceState;
@@ -36,6 +37,8 @@ import org.gapwatch.ui.feed.Feed;
 final class StatusBarPresenter {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final int WINDOW_SECONDS = 5;
+    /** A writer this far behind what arrived is said in the bar (a flood at start, a slow spell of the machine). */
+    static final long BEHIND_SHOWN_MILLIS = 1_000;
     /**
      * The sizes the loss and source counts take, as multiples of the bar's text size: the largest at which every
      * item of the bar still shows whole, so that on a 1366 px window they keep the three-metre size whenever the bar
@@ -59,6 +62,8 @@ final class StatusBarPresenter {
     private final Button invalid = new Button();
     private final Label sources = label("sb-sources");
     private final Label buffer = label("sb-buffer");
+    /** This machine is behind what it received: shown from {@link #BEHIND_SHOWN_MILLIS} on. */
+    private final Label behind = label("sb-behind");
     private final Label diagnosis = shrinkable("sb-diagnosis");
     private final Label clock = label("sb-clock");
     private final ArrayDeque<Totals> history = new ArrayDeque<>();
@@ -88,6 +93,9 @@ final class StatusBarPresenter {
         buffer.getStyleClass().add("warning");
         buffer.setVisible(false);
         buffer.setManaged(false);
+        behind.getStyleClass().add("warning");
+        behind.setVisible(false);
+        behind.setManaged(false);
         diagnosis.getStyleClass().add("diagnosis");
         loops.getStyleClass().add("alarm");
         loops.setVisible(false);
@@ -95,7 +103,7 @@ final class StatusBarPresenter {
         display.getStyleClass().add("alarm");
         display.setVisible(false);
         display.setManaged(false);
-        bar.getLeftItems().addAll(joined, new Separator(), loops, display, buffer, diagnosis);
+        bar.getLeftItems().addAll(joined, new Separator(), loops, display, buffer, behind, diagnosis);
         bar.getRightItems().addAll(rate, new Separator(), loss, new Separator(), invalid, new Separator(), sources,
                 new Separator(), clock);
         invalidList.setPrefSize(820, 300);
@@ -110,7 +118,7 @@ final class StatusBarPresenter {
         rate.fontProperty().addListener(o -> javafx.application.Platform.runLater(this::fitCounts));
         loss.fontProperty().bind(lossFont);
         sources.fontProperty().bind(sourcesFont);
-        for (javafx.scene.Node n : List.of(joined, loops, display, buffer, diagnosis)) {
+        for (javafx.scene.Node n : List.of(joined, loops, display, buffer, behind, diagnosis)) {
             refitOnChange(n);
         }
         // The check after the fact: a layout that leaves the items wider than the bar steps the counts down (the
@@ -307,6 +315,15 @@ final class StatusBarPresenter {
 
         diagnose(judged.latestEpisode());
 
+        long lag = replay != null || !snap.behind() ? 0 : snap.takenMillis() - snap.observedMillis();
+        boolean showLag = lag >= BEHIND_SHOWN_MILLIS;
+        behind.setText(showLag ? "⚠ " + DecimalText.seconds(lag) + " behind" : "");
+        tooltip(behind, showLag ? "This machine has read what arrived until " + DecimalText.seconds(lag)
+                + " ago; what came since waits in its receive ring. Sources are judged as of then, so none is"
+                + " called stale for updates it sent that wait to be read." : null);
+        behind.setVisible(showLag);
+        behind.setManaged(showLag);
+
         String warn = feed.bufferWarning();
         buffer.setText(warn == null ? "" : "⚠ buffer capped");
         tooltip(buffer, warn);
@@ -456,6 +473,10 @@ final class StatusBarPresenter {
             diagnosis.setVisible(on);
             diagnosis.setManaged(on);
         }
+    }
+
+    Label behindLabel() {
+        return behind;
     }
 
     Label loopsLabel() {

@@ -177,7 +177,7 @@ class ReceiverFaultTest {
                 () -> engine.query(t -> 1).get(1, TimeUnit.SECONDS));
         assertEquals("engine closed: processing stopped: test: processor gone", e.getCause().getMessage());
         // More than the ring holds: the socket loop counts what it cannot hand on instead of waiting for ever.
-        send("d", 10, 70_010);
+        send("d", 10, 10 + MulticastReceiver.RING_SLOTS + 5_000);
         Await.until("datagrams counted undelivered", () -> receiver.status().undelivered() > 0);
         long c0 = System.nanoTime();
         receiver.close();

@@ -86,6 +86,35 @@ class StatusBarPresenterTest {
     }
 
     @Test
+    void aWriterBehindWhatArrivedBySecondsIsSaidInTheWarningColourAndClears() {
+        Await.onFx(() -> {
+            StatusBarPresenter p = new StatusBarPresenter(new StatusBar(), clock);
+            feed.send(T, "{\"src\":\"a\",\"seq\":1}");
+            feed.engine().afterBatch(T + 900, false); // read what came until T; more waits
+            feed.engine().publish(T + 900);
+            update(p, feed.engine().snapshot(), T + 900, live(null, List.of()));
+            assertFalse(p.behindLabel().isVisible(), "0.9 s behind: not said");
+            feed.send(T + 100, "{\"src\":\"a\",\"seq\":2}");
+            feed.engine().afterBatch(T + 2_600, false);
+            feed.engine().publish(T + 2_600);
+            wall.set(T + 2_600);
+            update(p, feed.engine().snapshot(), T + 2_600, live(null, List.of()));
+            assertEquals("⚠ 2.5 s behind", p.behindLabel().getText());
+            assertTrue(p.behindLabel().isVisible());
+            assertTrue(p.behindLabel().isManaged());
+            assertTrue(p.behindLabel().getStyleClass().contains("warning"));
+            feed.send(T + 2_500, "{\"src\":\"a\",\"seq\":3}");
+            feed.engine().afterBatch(T + 3_700, true);
+            feed.engine().publish(T + 3_700);
+            wall.set(T + 3_700);
+            update(p, feed.engine().snapshot(), T + 3_700, live(null, List.of()));
+            assertFalse(p.behindLabel().isVisible(), "caught up");
+            assertFalse(p.behindLabel().isManaged());
+            return null;
+        });
+    }
+
+    @Test
     void aStoppedOrStalledLoopIsSaidAtOnceInTheAlarmColourAndClears() {
         Await.onFx(() -> {
             StatusBarPresenter p = new StatusBarPresenter(new StatusBar(), clock);
