@@ -18,9 +18,17 @@ public final class DatagramRing {
                       long arrivalEpochNanos);
     }
 
+    /**
+     * The payload area is held in pages of this size, not one array: a 128 MiB array is zeroed at allocation by one
+     * thread that meanwhile does not reach a safepoint, and the collector's pause at start waited 28-51 ms for it
+     * (scripts/bench-engine-scale.sh, -Xlog:safepoint); a page is zeroed in about a millisecond.
+     */
+    static final int PAGE = 4 << 20;
     private final int slots;
     private final int slotMask;
-    private final byte[] data;
+    private final byte[][] pages;
+    private final int pageBytes;
+    private final int dataBytes;
     private final int[] offsets;
     private final int[] lengths;
     private final long[] byteEnds;
@@ -39,7 +47,13 @@ public final class DatagramRing {
         }
         this.slots = slotsPowerOfTwo;
         this.slotMask = slotsPowerOfTwo - 1;
-        this.data = new byte[dataBytes];
+        // Pages of one length: up to a page, the one page asked for; beyond, whole pages (rounded up).
+        this.pageBytes = Math.min(PAGE, dataBytes);
+        this.pages = new byte[(dataBytes + pageBytes - 1) / pageBytes][];
+        this.dataBytes = pages.length * pageBytes;
+        for (int i = 0; i < pages.length; i++) {
+            pages[i] = new byte[pageBytes];
+        }
         this.offsets = new int[slots];
         this.lengths = new int[slots];
         this.byteEnds = new long[slots];
@@ -52,18 +66,18 @@ public final class DatagramRing {
     public boolean offer(byte[] src, int off, int len, InetSocketAddress sender, InetSocketAddress destination,
                   long arrivalNanos) {
         long t = tail.get();
-        if (t - head.get() >= slots || len > data.length) {
+        if (t - head.get() >= slots || len > pageBytes) {
             return false;
         }
-        int pos = (int) (bytesWritten % data.length);
-        long skip = pos + len > data.length ? data.length - pos : 0; // a payload never wraps: start again at 0
-        if (bytesWritten + skip + len - bytesFreed.get() > data.length) {
+        int pos = (int) (bytesWritten % dataBytes);
+        int inPage = pos % pageBytes;
+        // A payload never spans two pages: it starts at the next page (at 0 after the last) if it does not fit.
+        long skip = inPage + len > pageBytes ? pageBytes - inPage : 0;
+        if (bytesWritten + skip + len - bytesFreed.get() > dataBytes) {
             return false;
         }
-        if (skip > 0) {
-            pos = 0;
-        }
-        System.arraycopy(src, off, data, pos, len);
+        pos = (int) ((pos + skip) % dataBytes);
+        System.arraycopy(src, off, pages[pos / pageBytes], pos % pageBytes, len);
         bytesWritten += skip + len;
         int s = (int) (t & slotMask);
         offsets[s] = pos;
@@ -83,7 +97,9 @@ public final class DatagramRing {
         for (int i = 0; i < n; i++) {
             int s = (int) ((h + i) & slotMask);
             try {
-                handler.datagram(data, offsets[s], lengths[s], senders[s], destinations[s], arrivals[s]);
+                int pos = offsets[s];
+                handler.datagram(pages[pos / pageBytes], pos % pageBytes, lengths[s], senders[s], destinations[s],
+                        arrivals[s]);
             } finally {
                 senders[s] = null;
                 destinations[s] = null;

@@ -50,6 +50,44 @@ class DatagramRingTest {
     }
 
     @Test
+    void aPayloadNeverSpansTwoPagesAndComesBackWholeAcrossManyTurns() {
+        // Three pages: payloads of 1 byte to a datagram's 64 KiB land at every offset, page ends included.
+        DatagramRing ring = new DatagramRing(1 << 10, 3 * DatagramRing.PAGE);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        int offered = 0;
+        int checked = 0;
+        long bytes = 0;
+        List<Integer> lengths = new ArrayList<>();
+        while (bytes < 10L * 3 * DatagramRing.PAGE) { // ten turns of the whole area
+            int len = random.nextInt(8) == 0 ? 65_536 : 1 + random.nextInt(40_000);
+            byte[] p = payload(offered, len);
+            if (ring.offer(p, 0, len, A, A, offered)) {
+                lengths.add(len);
+                offered++;
+                bytes += len;
+                continue;
+            }
+            int[] at = {checked};
+            ring.drain((d, off, n, s, dst, tm) -> {
+                int k = at[0]++;
+                assertEquals((long) k, tm);
+                assertEquals((int) lengths.get(k), n);
+                assertTrue(off + n <= DatagramRing.PAGE && d.length == DatagramRing.PAGE, "within one page");
+                assertTrue(java.util.Arrays.equals(payload(k, n), java.util.Arrays.copyOfRange(d, off, off + n)),
+                        "datagram " + k);
+            }, 1 + random.nextInt(64));
+            checked = at[0];
+        }
+        assertTrue(offered > 1_000, "offered " + offered);
+        ring.drain((d, off, n, s, dst, tm) -> { }, Integer.MAX_VALUE);
+        assertTrue(ring.isEmpty());
+        assertTrue(ring.offer(payload(0, DatagramRing.PAGE), 0, DatagramRing.PAGE, A, A, 0), "a page: yes");
+        ring.drain((d, off, n, s, dst, tm) -> { }, 1);
+        assertFalse(ring.offer(payload(0, DatagramRing.PAGE + 1), 0, DatagramRing.PAGE + 1, A, A, 0),
+                "more than a page: never");
+    }
+
+    @Test
     void aProducerAndAConsumerThreadLoseAndCorruptNothing() throws Exception {
         DatagramRing ring = new DatagramRing(256, 8192);
         int count = 300_000;
