@@ -82,7 +82,7 @@ public final class Engine {
     private long lastPublishMillis;
     private final java.util.function.LongSupplier nanoClock;
     private long lastPublishNanos;
-    /** Arrival of the newest datagram accounted, and whether the live writer's input still held more at its last batch. */
+    /** Arrival of the newest datagram accounted; whether the live writer's input still held more at its last batch. */
     private long newestArrivalMillis = Long.MIN_VALUE;
     private boolean behind;
     /** The bench's hop-by-hop latency instrument, or null (the normal case: nothing is stamped). */

@@ -62,7 +62,10 @@ final class StatusBarPresenter {
     private final Button invalid = new Button();
     private final Label sources = label("sb-sources");
     private final Label buffer = label("sb-buffer");
-    /** This machine is behind what it received: shown from {@link #BEHIND_SHOWN_MILLIS} on. */
+    /**
+     * This machine is behind what it received: shown from {@link #BEHIND_SHOWN_MILLIS} on, in the rate's place (the
+     * rate of what was read is then in its tooltip).
+     */
     private final Label behind = label("sb-behind");
     private final Label diagnosis = shrinkable("sb-diagnosis");
     private final Label clock = label("sb-clock");
@@ -103,9 +106,10 @@ final class StatusBarPresenter {
         display.getStyleClass().add("alarm");
         display.setVisible(false);
         display.setManaged(false);
-        bar.getLeftItems().addAll(joined, new Separator(), loops, display, buffer, behind, diagnosis);
-        bar.getRightItems().addAll(rate, new Separator(), loss, new Separator(), invalid, new Separator(), sources,
-                new Separator(), clock);
+        bar.getLeftItems().addAll(joined, new Separator(), loops, display, buffer, diagnosis);
+        // Behind, the rate is what was read, not what arrived: the warning takes its place (and its room).
+        bar.getRightItems().addAll(behind, rate, new Separator(), loss, new Separator(), invalid, new Separator(),
+                sources, new Separator(), clock);
         invalidList.setPrefSize(820, 300);
         VBox box = new VBox(6, new Label("Last invalid datagrams (newest first): time, sender, reason, start"),
                 invalidList);
@@ -319,10 +323,12 @@ final class StatusBarPresenter {
         boolean showLag = lag >= BEHIND_SHOWN_MILLIS;
         behind.setText(showLag ? "⚠ " + DecimalText.seconds(lag) + " behind" : "");
         tooltip(behind, showLag ? "This machine has read what arrived until " + DecimalText.seconds(lag)
-                + " ago; what came since waits in its receive ring. Sources are judged as of then, so none is"
-                + " called stale for updates it sent that wait to be read." : null);
+                + " ago (" + rate.getText() + " read); what came since waits in its receive ring. Sources are"
+                + " judged as of then, so none is called stale for updates it sent that wait to be read." : null);
         behind.setVisible(showLag);
         behind.setManaged(showLag);
+        rate.setVisible(!showLag);
+        rate.setManaged(!showLag);
 
         String warn = feed.bufferWarning();
         buffer.setText(warn == null ? "" : "⚠ buffer capped");

@@ -17,6 +17,8 @@ public final class WriterLoop implements AutoCloseable {
     private final ConcurrentLinkedQueue<Runnable> steps = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
+    /** The writer says it is behind its input after each batch (datagrams still waiting), as a flooded one does. */
+    private volatile boolean behind;
 
     public WriterLoop(Engine engine, AtomicLong clock) {
         this.feed = new Feed(engine);
@@ -32,7 +34,12 @@ public final class WriterLoop implements AutoCloseable {
         CountDownLatch done = new CountDownLatch(1);
         steps.add(() -> {
             step.accept(feed);
-            feed.publish(clock.get());
+            if (behind) {
+                feed.engine().afterBatch(clock.get(), false);
+                feed.engine().publish(clock.get());
+            } else {
+                feed.publish(clock.get());
+            }
             done.countDown();
         });
         if (!done.await(10, TimeUnit.SECONDS)) {
@@ -46,9 +53,18 @@ public final class WriterLoop implements AutoCloseable {
             while ((r = steps.poll()) != null) {
                 r.run();
             }
-            feed.engine().afterBatch(clock.get());
+            if (behind) {
+                feed.engine().afterBatch(clock.get(), false);
+            } else {
+                feed.engine().afterBatch(clock.get());
+            }
             LockSupport.parkNanos(1_000_000);
         }
+    }
+
+    /** From the next batch on, the writer says it is behind (true) or caught up (false). */
+    public void behind(boolean b) {
+        behind = b;
     }
 
     @Override

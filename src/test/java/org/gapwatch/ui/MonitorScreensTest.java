@@ -166,6 +166,26 @@ class MonitorScreensTest {
         Await.fx("the wall summarises", () -> wall().summarising());
     }
 
+    /** The widest bar with the writer 3 s behind what arrived (a flood's first seconds): the warning fits too. */
+    @Test
+    void at1366x768TheBarSaysTheWriterIsBehindAndNothingIsClipped() throws Exception {
+        openWithTheEpisode(1366, 768);
+        Await.fx("the alarm flood is said", () -> wiring().alarmCount.getText().endsWith("FLOOD"));
+        writer.behind(true);
+        long newest = clock.get();
+        writer.feed(f -> f.send(newest, "{\"v\":1,\"src\":\"plant/line-1/pump-1\",\"seq\":99,\"value\":1}"));
+        clock.set(newest + 3_000); // what came since waits: the writer read until 3 s ago
+        writer.feed(f -> { });
+        Await.fx("the bar says how far behind", () -> ui().status().behindLabel().isVisible());
+        assertEquals("⚠ 3.0 s behind", Await.onFx(() -> ui().status().behindLabel().getText()));
+        settledCountTimes();
+        layout();
+        double width = Await.onFx(() -> scene.getWidth());
+        assertEquals(List.of(), Await.onFx(() -> clipped(List.of(ui().statusBar), width)),
+                "status bar texts elided or cut off at 1366x768 while behind");
+        Await.onFx(() -> Screenshots.write(scene, "status-behind-1366"));
+    }
+
     /**
      * At 1366x768 with a bar as the demo's usually is (8 groups, the buffer warning, alarms but no flood), the counts
      * keep the three-metre size they have at 1080p: the bar has the room.
