@@ -74,7 +74,10 @@ public final class Judge {
         return config;
     }
 
-    /** Judges {@code snap} at {@code nowMillis}. Calls must come in time order, from one thread. */
+    /**
+     * Judges {@code snap} at {@code nowMillis}, or as of what it holds when its writer took it behind its input.
+     * Calls must come in time order, from one thread.
+     */
     public Judgement judge(TrackerSnapshot snap, long nowMillis) {
         return judge(snap, RemoteView.NONE, nowMillis);
     }

@@ -19,7 +19,7 @@ public record SourceAbout(int id, String src, String protocol, String destinatio
         return src == s.src && destination == s.destinationText && sender == s.senderText
                 && otherSender == s.otherSenderText && otherSenderLastMillis == s.otherSenderLastMillis
                 && interval == s.interval && ttl == s.ttl && firstArrivalMillis == s.firstArrivalMillis
-                && (unit == s.unit || unit != null && unit.equals(s.unit));
+                && java.util.Objects.equals(unit, s.unit); // a unit is a new String at each update
     }
 
     static SourceAbout of(SourceState s) {

@@ -80,6 +80,11 @@ public final class TrackerSnapshot {
         return observedMillis < takenMillis;
     }
 
+    /** How far its writer was behind its input when it was taken, in milliseconds (0 when caught up). */
+    public long behindMillis() {
+        return takenMillis - observedMillis;
+    }
+
     public int sourceCount() {
         return sourceCount;
     }

@@ -319,7 +319,7 @@ final class StatusBarPresenter {
 
         diagnose(judged.latestEpisode());
 
-        long lag = replay != null || !snap.behind() ? 0 : snap.takenMillis() - snap.observedMillis();
+        long lag = replay != null ? 0 : snap.behindMillis();
         boolean showLag = lag >= BEHIND_SHOWN_MILLIS;
         behind.setText(showLag ? "⚠ " + DecimalText.seconds(lag) + " behind" : "");
         tooltip(behind, showLag ? "This machine has read what arrived until " + DecimalText.seconds(lag)
